@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * compiler.h - attribute shorthands used throughout the kernel.
+ */
+#ifndef _LINUX_COMPILER_H
+#define _LINUX_COMPILER_H
+
+#define __always_inline	inline __attribute__((always_inline))
+#define noinline	__attribute__((noinline))
+#define __noreturn	__attribute__((noreturn))
+#define __packed	__attribute__((packed))
+#define __aligned(x)	__attribute__((aligned(x)))
+#define __section(s)	__attribute__((section(s)))
+#define __used		__attribute__((used))
+#define __maybe_unused	__attribute__((unused))
+#define __printf(a, b)	__attribute__((format(printf, a, b)))
+#define __cold		__attribute__((cold))
+#define __weak		__attribute__((weak))
+
+#define likely(x)	__builtin_expect(!!(x), 1)
+#define unlikely(x)	__builtin_expect(!!(x), 0)
+#define barrier()	__asm__ __volatile__("" ::: "memory")
+
+#define READ_ONCE(x)	(*(const volatile __typeof__(x) *)&(x))
+#define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
+
+#define __stringify_1(x)	#x
+#define __stringify(x)		__stringify_1(x)
+
+#define _RET_IP_	((unsigned long)__builtin_return_address(0))
+#define _THIS_IP_	({ __label__ __here; __here: (unsigned long)&&__here; })
+
+#endif

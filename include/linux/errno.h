@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* errno.h - the error numbers mm386 returns, with Linux's values. */
+#ifndef _LINUX_ERRNO_H
+#define _LINUX_ERRNO_H
+
+#define EPERM		1
+#define ENOENT		2
+#define EIO		5
+#define E2BIG		7
+#define ENOEXEC		8
+#define EBADF		9
+#define EAGAIN		11
+#define ENOMEM		12
+#define EFAULT		14
+#define EBUSY		16
+#define EEXIST		17
+#define ENODEV		19
+#define EINVAL		22
+#define ENOSPC		28
+#define ERANGE		34
+#define ENOSYS		38
+#define ENOTEMPTY	39
+#define ENOKEY		126
+
+#define MAX_ERRNO	4095
+#define IS_ERR_VALUE(x)	unlikely((unsigned long)(void *)(x) >= (unsigned long)-MAX_ERRNO)
+
+static inline void *ERR_PTR(long error) { return (void *)error; }
+static inline long PTR_ERR(const void *ptr) { return (long)ptr; }
+static inline int IS_ERR(const void *ptr) { return IS_ERR_VALUE((unsigned long)ptr); }
+static inline int IS_ERR_OR_NULL(const void *ptr) { return !ptr || IS_ERR(ptr); }
+
+#endif

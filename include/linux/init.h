@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * init.h - __init code and data, and boot parameters.
+ *
+ * __init functions live in the .init section of the image: code that only
+ * runs while booting.  The "virtual kernel memory layout" block prints where
+ * that section is.
+ *
+ * early_param() and __setup() register a handler for one kernel parameter.
+ * Early ones (mem=, highmem=, vmalloc=) run before memory is set up; the
+ * others run once the allocators work.  See kernel/params.c.
+ */
+#ifndef _LINUX_INIT_H
+#define _LINUX_INIT_H
+
+#include <linux/compiler.h>
+#include <linux/types.h>
+
+#define __init		__section(".init.text") noinline
+#define __initdata	__section(".init.data")
+
+struct obs_kernel_param {
+	const char *str;	/* "mem=" (takes a value) or "poweroff" (a flag) */
+	int (*setup_func)(char *val);	/* 0, or -errno: the default is kept */
+	int early;
+};
+
+struct param_table {
+	const struct obs_kernel_param *start, *end;
+};
+
+/* kernel/params.c: run @tab's handlers over @args; returns how many were
+ * rejected.  The kernel's own table is the .init.setup section. */
+int parse_params(char *args, const struct param_table *tab, bool early);
+
+#define __setup_param(str, unique_id, fn, early)			\
+	static const char __setup_str_##unique_id[] = str;		\
+	static const struct obs_kernel_param __setup_##unique_id	\
+		__used __section(".init.setup") __aligned(4) =		\
+		{ __setup_str_##unique_id, fn, early }
+
+#define __setup(str, fn)	__setup_param(str, fn, fn, 0)
+#define early_param(str, fn)	__setup_param(str "=", fn, fn, 1)
+
+#endif

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* jiffies.h - the timer tick count.  The PIT interrupts HZ times a second. */
+#ifndef _LINUX_JIFFIES_H
+#define _LINUX_JIFFIES_H
+
+#define HZ	100
+
+extern volatile unsigned long jiffies;
+
+#define time_after(a, b)	((long)((b) - (a)) < 0)
+#define time_before(a, b)	time_after(b, a)
+
+void time_init(void);
+/* Wait (halting between ticks) until @n more ticks have passed. */
+void wait_ticks(unsigned long n);
+
+#endif

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * preempt.h - preempt_count and the context a piece of code runs in.
+ *
+ * mm386 has one CPU and no scheduler, but it keeps Linux's preempt_count
+ * so that the allocators can tell "may sleep" from "must not sleep":
+ *
+ *   bits  0-7   preemption disabled (kmap_atomic, spin locks)
+ *   bits  8-15  softirq (unused, kept for the layout)
+ *   bits 16-19  hardirq nesting, raised by irq_enter() in the IRQ path
+ *
+ * in_irq():       in a hardware interrupt handler
+ * in_interrupt(): in any interrupt context
+ * in_atomic():    anything that forbids sleeping
+ */
+#ifndef _LINUX_PREEMPT_H
+#define _LINUX_PREEMPT_H
+
+#include <linux/compiler.h>
+
+#define PREEMPT_SHIFT	0
+#define SOFTIRQ_SHIFT	8
+#define HARDIRQ_SHIFT	16
+#define PREEMPT_OFFSET	(1UL << PREEMPT_SHIFT)
+#define SOFTIRQ_OFFSET	(1UL << SOFTIRQ_SHIFT)
+#define HARDIRQ_OFFSET	(1UL << HARDIRQ_SHIFT)
+#define PREEMPT_MASK	0x000000ffUL
+#define SOFTIRQ_MASK	0x0000ff00UL
+#define HARDIRQ_MASK	0x000f0000UL
+
+extern unsigned long __preempt_count;
+
+static inline unsigned long preempt_count(void)
+{
+	return READ_ONCE(__preempt_count);
+}
+
+#define in_irq()		(preempt_count() & HARDIRQ_MASK)
+#define in_hardirq()		in_irq()
+#define in_softirq()		(preempt_count() & SOFTIRQ_MASK)
+#define in_interrupt()		(preempt_count() & (HARDIRQ_MASK | SOFTIRQ_MASK))
+#define in_atomic()		(preempt_count() != 0)
+
+#define preempt_count_add(n)	do { __preempt_count += (n); barrier(); } while (0)
+#define preempt_count_sub(n)	do { barrier(); __preempt_count -= (n); } while (0)
+#define preempt_disable()	preempt_count_add(PREEMPT_OFFSET)
+#define preempt_enable()	preempt_count_sub(PREEMPT_OFFSET)
+#define pagefault_disable()	preempt_disable()
+#define pagefault_enable()	preempt_enable()
+
+/*
+ * might_sleep() - say that the caller may sleep.
+ *
+ * Called at the top of every allocation that is allowed to sleep
+ * (GFP_KERNEL, vmalloc, kmap).  In atomic context it prints Linux's
+ * "BUG: sleeping function called from invalid context at FILE:LINE"
+ * report, then lets the caller go on, as Linux does.
+ */
+void __might_sleep(const char *file, int line);
+#define might_sleep()	__might_sleep(__FILE__, __LINE__)
+
+#endif

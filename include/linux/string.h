@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* string.h - memory and string routines (lib/string.c). */
+#ifndef _LINUX_STRING_H
+#define _LINUX_STRING_H
+
+#include <linux/types.h>
+
+void *memcpy(void *dst, const void *src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+void *memset(void *s, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+void *memchr(const void *s, int c, size_t n);
+void *memchr_inv(const void *s, int c, size_t n);
+size_t strlen(const char *s);
+size_t strnlen(const char *s, size_t max);
+int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t n);
+char *strcpy(char *dst, const char *src);
+char *strncpy(char *dst, const char *src, size_t n);
+ssize_t strscpy(char *dst, const char *src, size_t size);
+char *strcat(char *dst, const char *src);
+char *strchr(const char *s, int c);
+char *strrchr(const char *s, int c);
+char *strstr(const char *haystack, const char *needle);
+char *strsep(char **s, const char *delim);
+size_t strcspn(const char *s, const char *reject);
+char *skip_spaces(const char *s);
+char *strim(char *s);
+bool next_word(const char **list, char sep, char *buf, size_t size);
+int match_word(const char *list, const char *word, char sep);
+
+#endif

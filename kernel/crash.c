@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/crash.c - crash=TYPE: break the kernel on purpose.
+ *
+ * Seeing an oops is part of learning what the page tables do: a NULL
+ * pointer faults because page 0 is not mapped, a write to kernel text
+ * faults because it is mapped read-only.  Like Linux's LKDTM, this runs one
+ * deliberate fault at the end of boot; the tests check that the oops names
+ * the faulting function and that QEMU exits with status 37.
+ *
+ * Types: null_read null_write rodata_write text_write divide ud2 bug panic
+ *        warn (warn is not fatal: it prints a WARNING and boot goes on)
+ * Other files register more with crash_type() (include/mm386/crash.h).
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <mm386/crash.h>
+
+static const char crash_rodata[16] = "read-only data";
+
+static noinline void crash_null_read(void)
+{
+	volatile int *p = NULL;
+
+	pr_info("crash: reading through a NULL pointer\n");
+	(void)*p;
+}
+
+static noinline void crash_null_write(void)
+{
+	volatile int *p = NULL;
+
+	pr_info("crash: writing through a NULL pointer\n");
+	*p = 0x2a;
+}
+
+static noinline void crash_rodata_write(void)
+{
+	pr_info("crash: writing to .rodata at %p\n", crash_rodata);
+	*(volatile char *)crash_rodata = 'X';
+}
+
+static noinline void crash_text_write(void)
+{
+	pr_info("crash: writing to .text at %p\n", crash_text_write);
+	*(volatile unsigned char *)crash_text_write = 0xc3;
+}
+
+static noinline void crash_divide(void)
+{
+	volatile int zero = 0;
+
+	pr_info("crash: dividing by zero\n");
+	zero = 1 / zero;
+}
+
+static noinline void crash_ud2(void)
+{
+	pr_info("crash: executing an invalid opcode\n");
+	__asm__ __volatile__("ud2");
+}
+
+static noinline void crash_bug(void)
+{
+	BUG();
+}
+
+static noinline void crash_panic(void)
+{
+	panic("crash=panic asked for it");
+}
+
+static noinline void crash_warn(void)
+{
+	WARN(1, "crash=warn: a WARNING, boot goes on\n");
+}
+
+crash_type("null_read", crash_null_read);
+crash_type("null_write", crash_null_write);
+crash_type("rodata_write", crash_rodata_write);
+crash_type("text_write", crash_text_write);
+crash_type("divide", crash_divide);
+crash_type("ud2", crash_ud2);
+crash_type("bug", crash_bug);
+crash_type("panic", crash_panic);
+crash_type("warn", crash_warn);
+
+extern const struct crash_type __start_crash_types[], __stop_crash_types[];
+static const struct crash_type *crash_selected;
+
+static const struct crash_type *find_crash(const char *name)
+{
+	const struct crash_type *c;
+
+	for (c = __start_crash_types; c < __stop_crash_types; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+static int __init crash_setup(char *val)
+{
+	crash_selected = find_crash(val);
+	return crash_selected ? 0 : -EINVAL;
+}
+__setup("crash=", crash_setup);
+
+void crash_boot(void)
+{
+	if (!crash_selected)
+		return;
+	pr_info("crash: running crash=%s\n", crash_selected->name);
+	crash_selected->fn();
+	pr_info("crash: crash=%s returned\n", crash_selected->name);
+}

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/extable.c - finding an instruction's fixup in the exception table.
+ *
+ * The linker gathers every _ASM_EXTABLE() entry between __start___ex_table
+ * and __stop___ex_table.  There are only a handful, so a linear search is
+ * plenty (Linux sorts and bisects thousands).
+ */
+#include <linux/kernel.h>
+#include <asm/extable.h>
+#include <asm/ptrace.h>
+
+extern const struct exception_table_entry __start___ex_table[], __stop___ex_table[];
+
+const struct exception_table_entry *search_exception_tables(unsigned long addr)
+{
+	const struct exception_table_entry *e;
+
+	for (e = __start___ex_table; e < __stop___ex_table; e++)
+		if (e->insn == addr)
+			return e;
+	return NULL;
+}
+
+bool fixup_exception(struct pt_regs *regs)
+{
+	const struct exception_table_entry *e = search_exception_tables(regs->ip);
+
+	if (!e)
+		return false;
+	regs->ip = e->fixup;
+	return true;
+}

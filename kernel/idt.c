@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/idt.c - the Interrupt Descriptor Table and the one C entry point.
+ *
+ * Vectors 0-31 are the CPU's exceptions (divide error, page fault...),
+ * 32-47 the two 8259 PICs' interrupt lines (kernel/i8259.c remaps them
+ * there).  Each IDT entry is an interrupt gate, so the CPU turns
+ * interrupts off on the way in; kernel/entry.asm saves the registers and
+ * calls do_entry(), which sends exceptions to do_trap() and interrupts to
+ * do_IRQ().
+ */
+#include <linux/kernel.h>
+#include <linux/interrupt.h>
+#include <asm/desc.h>
+#include <asm/segment.h>
+#include <asm/traps.h>
+
+struct gate_desc {
+	u16 offset_low;
+	u16 segment;
+	u8 reserved;
+	u8 type_attr;	/* present, DPL 0, 32-bit interrupt gate: 0x8e */
+	u16 offset_high;
+} __packed;
+
+#define GATE_INTERRUPT	0x8e
+
+extern const unsigned long idt_stub_table[NR_VECTORS_USED];
+static struct gate_desc idt_table[256] __aligned(8);
+
+static void set_intr_gate(unsigned int vector, unsigned long handler)
+{
+	struct gate_desc *g = &idt_table[vector];
+
+	g->offset_low = handler & 0xffff;
+	g->offset_high = handler >> 16;
+	g->segment = __KERNEL_CS;
+	g->reserved = 0;
+	g->type_attr = GATE_INTERRUPT;
+}
+
+void idt_init(void)
+{
+	struct desc_ptr idtr = { sizeof(idt_table) - 1, (u32)idt_table };
+	unsigned int v;
+
+	for (v = 0; v < NR_VECTORS_USED; v++)
+		set_intr_gate(v, idt_stub_table[v]);
+	__asm__ __volatile__("lidt %0" : : "m"(idtr));
+}
+
+/* do_entry - called by kernel/entry.asm for every exception and interrupt. */
+void do_entry(struct pt_regs *regs)
+{
+	if (regs->vector < FIRST_EXTERNAL_VECTOR)
+		do_trap(regs);
+	else
+		do_IRQ(regs);
+}

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/main.c - start_kernel(): the order in which mm386 comes up.
+ *
+ * boot/head.asm turned paging on and jumped here, at 3 GB, on the one
+ * kernel stack.  From here the kernel builds itself up in layers:
+ *
+ *   1. CPU tables and consoles:   gdt_init, serial and VGA consoles
+ *   2. what the loader told us:   setup_arch (memory map, command line)
+ *   3. early parameters:          mem=, highmem=, vmalloc=
+ *   4. exceptions and interrupts: IDT, 8259 PIC, PIT timer
+ *   5. memory management:         mm_init (issue by issue: memblock, paging,
+ *                                 zones, buddy, slab, vmalloc, highmem)
+ *   6. boot-time work:            dump=, demo, crash=, ktest=
+ *   7. poweroff, or stay up
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/console.h>
+#include <linux/interrupt.h>
+#include <linux/irqflags.h>
+#include <linux/jiffies.h>
+#include <linux/reboot.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <asm/desc.h>
+#include <asm/setup.h>
+#include <asm/processor.h>
+#include <mm386/ktest.h>
+#include <mm386/dump.h>
+#include <mm386/crash.h>
+#include <mm386/init.h>
+
+static const char *ktest_list_param;
+static bool poweroff_param;
+
+static int __init ktest_setup(char *val)
+{
+	if (!*val)
+		return -EINVAL;
+	ktest_list_param = val;
+	return 0;
+}
+__setup("ktest=", ktest_setup);
+
+static int __init poweroff_setup(char *val)
+{
+	poweroff_param = true;
+	return 0;
+}
+__setup("poweroff", poweroff_setup);
+
+static void print_banner(void)
+{
+	pr_notice("mm386 version 0.1 (" __VERSION__ ") - Linux memory management, rebuilt for i386\n");
+}
+
+// What runs once the kernel is up: the parameters' boot-time work.
+static void run_boot_work(void)
+{
+	int failed = 0;
+
+	proc_dump_boot();
+	crash_boot();
+	if (ktest_list_param)
+		failed = ktest_run(ktest_list_param);
+	if (ktest_list_param || poweroff_param) {
+		pr_info("mm386: powering off (%s)\n", failed ? "tests failed" : "done");
+		mm386_power_off(failed ? EXIT_TEST_FAILED : EXIT_BOOT_OK);
+	}
+}
+
+void __init start_kernel(void)
+{
+	gdt_init();
+	serial_console_init();
+	vga_console_init();
+	print_banner();
+	setup_arch();
+	parse_early_param();
+	parse_args();
+
+	idt_init();
+	init_8259A();
+	time_init();
+
+	system_state = SYSTEM_RUNNING;
+	local_irq_enable();
+	pr_info("mm386: ready (%llu TSC ticks since _start)\n", rdtsc() - boot_tsc);
+
+	run_boot_work();
+	pr_info("mm386: nothing more to do; halting (Ctrl-A X leaves QEMU)\n");
+	for (;;)
+		halt();
+}

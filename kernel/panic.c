@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/panic.c - what the kernel says when something is wrong.
+ *
+ *   panic()         "Kernel panic - not syncing: ...", a trace, power off (37)
+ *   BUG()           "kernel BUG at file:line!", a trace, power off (37)
+ *   WARN()          "WARNING: ... at file:line func+off/size", a trace, go on
+ *   might_sleep()   "BUG: sleeping function called from invalid context"
+ *
+ * The allocators' misuse reports (bad page state, slab corruption, bad
+ * vfree) use report_begin()/report_end() so they look the same: a
+ * "cut here" line, the report, a call trace, an end marker.  Each one
+ * counts in misuse_reports, which tests read to assert exact counts.
+ */
+#include <linux/kernel.h>
+#include <linux/preempt.h>
+#include <linux/irqflags.h>
+#include <linux/reboot.h>
+#include <asm/traps.h>
+
+enum system_states system_state = SYSTEM_BOOTING;
+unsigned long misuse_reports;
+unsigned long __preempt_count;
+int oops_in_progress;
+
+void __noreturn panic(const char *fmt, ...)
+{
+	static char buf[256];
+	va_list args;
+
+	local_irq_disable();
+	va_start(args, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
+	if (!oops_in_progress)	/* an oops already printed its trace */
+		dump_stack();
+	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", buf);
+	system_state = SYSTEM_HALT;
+	mm386_power_off(EXIT_OOPS);
+}
+
+void report_begin(void)
+{
+	misuse_reports++;
+	printk(KERN_WARNING "------------[ cut here ]------------\n");
+}
+
+/* report_end - the call trace of the reporting code, then the end marker. */
+void report_end(unsigned long caller)
+{
+	if (caller)
+		printk(KERN_WARNING "caller: %pS\n", (void *)caller);
+	dump_stack();
+	printk(KERN_WARNING "---[ end trace 0000000000000000 ]---\n");
+}
+
+noinline void __warn(const char *file, int line, unsigned long caller,
+		     const char *fmt, ...)
+{
+	va_list args;
+
+	report_begin();
+	printk(KERN_WARNING "WARNING: CPU: 0 PID: 0 at %s:%d %pS\n", file, line,
+	       __builtin_return_address(0));
+	if (fmt) {
+		va_start(args, fmt);
+		vprintk(fmt, args);
+		va_end(args);
+	}
+	report_end(caller);
+}
+
+void __noreturn __bug(const char *file, int line)
+{
+	local_irq_disable();
+	printk(KERN_EMERG "------------[ cut here ]------------\n");
+	printk(KERN_EMERG "kernel BUG at %s:%d!\n", file, line);
+	printk(KERN_EMERG "invalid opcode: 0000 [#1]\n");
+	dump_stack();
+	oops_in_progress = 1;
+	panic("Fatal exception");
+}
+
+void __might_sleep(const char *file, int line)
+{
+	unsigned long count = preempt_count();
+	int irqs_off = irqs_disabled();
+
+	if (system_state != SYSTEM_RUNNING || oops_in_progress)
+		return;
+	if (!count && !irqs_off)
+		return;
+	report_begin();
+	printk(KERN_ERR "BUG: sleeping function called from invalid context at %s:%d\n",
+	       file, line);
+	printk(KERN_ERR "in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: 0, name: swapper/0\n",
+	       count != 0, irqs_off);
+	printk(KERN_ERR "preempt_count: %lx, expected: 0\n", count);
+	report_end(0);
+}

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/params.c - the kernel command line.
+ *
+ * Parameters are separated by spaces; each is a flag ("poweroff") or a
+ * key=value pair ("mem=64M", "ktest=lib,buddy").  A double-quoted value may
+ * contain spaces.  Handlers are registered with early_param() or __setup()
+ * (include/linux/init.h) and collected by the linker in .init.setup.
+ *
+ * parse_early_param() runs the early ones (mem=, highmem=, vmalloc=,
+ * loglevel=) before memory is set up; parse_args() runs the rest and is
+ * the one that reports what nobody claimed.  Every rejected parameter
+ * gets exactly one line that names it, and its default stays in force.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <asm/setup.h>
+
+extern const struct obs_kernel_param __setup_start[], __setup_end[];
+
+/* Handlers may keep pointers into these copies, so they live forever. */
+static char early_args[COMMAND_LINE_SIZE];
+static char late_args[COMMAND_LINE_SIZE];
+
+/*
+ * next_arg - split off the next parameter of @args.
+ * Sets *@param and *@val (NULL for a flag); returns the rest of the line.
+ */
+static char *next_arg(char *args, char **param, char **val)
+{
+	bool in_quote = false;
+	char *p, *eq = NULL;
+
+	args = skip_spaces(args);
+	for (p = args; *p && (in_quote || *p != ' '); p++) {
+		if (*p == '"')
+			in_quote = !in_quote;
+		else if (*p == '=' && !eq)
+			eq = p;
+	}
+	if (*p)
+		*p++ = '\0';
+	*param = args;
+	*val = NULL;
+	if (eq) {
+		*eq = '\0';
+		*val = eq + 1;
+		if (**val == '"') {	/* strip the quotes of "a b" */
+			char *end = strrchr(*val, '"');
+
+			(*val)++;
+			if (end && end >= *val)
+				*end = '\0';
+		}
+	}
+	return p;
+}
+
+// The handler for @name, or NULL.  *@takes_value says if it wants "=...".
+static const struct obs_kernel_param *find_param(const struct param_table *tab,
+						 const char *name, bool *takes_value)
+{
+	const struct obs_kernel_param *p;
+
+	for (p = tab->start; p < tab->end; p++) {
+		size_t len = strlen(p->str);
+		bool value = p->str[len - 1] == '=';
+
+		if (value)
+			len--;
+		if (!strncmp(p->str, name, len) && name[len] == '\0') {
+			*takes_value = value;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+// Run @p's handler; NULL if it took the value, else why it was rejected.
+static const char *apply_param(const struct obs_kernel_param *p, bool takes_value,
+			       char *param, char *val)
+{
+	if (takes_value && !val)
+		return "needs a value";
+	if (!takes_value && val)
+		return "takes no value";
+	switch (p->setup_func(val ? val : param)) {
+	case 0:
+		return NULL;
+	case -ERANGE:
+		return "value out of range";
+	case -E2BIG:
+		return "value too long";
+	default:
+		return "invalid value";
+	}
+}
+
+/**
+ * parse_params - run the handlers in @tab for the parameters in @args
+ * @args: the command line; it is cut up in place
+ * @tab: the handlers
+ * @early: run the early handlers (true) or the others (false); unknown
+ *         parameters are reported only when !@early, so once in all
+ *
+ * Return: the number of parameters rejected (unknown or malformed).
+ */
+int parse_params(char *args, const struct param_table *tab, bool early)
+{
+	char *param, *val;
+	int rejected = 0;
+
+	while (*(args = skip_spaces(args))) {
+		const struct obs_kernel_param *p;
+		bool takes_value = false;
+		const char *why;
+
+		args = next_arg(args, &param, &val);
+		p = find_param(tab, param, &takes_value);
+		if (!p) {
+			if (early)
+				continue;
+			pr_warn("Unknown kernel command line parameter \"%s%s%s\", ignored\n",
+				param, val ? "=" : "", val ? val : "");
+			rejected++;
+			continue;
+		}
+		if (p->early != early)
+			continue;
+		why = apply_param(p, takes_value, param, val);
+		if (why) {
+			pr_warn("Malformed kernel parameter \"%s%s%s\" (%s), default kept\n",
+				param, val ? "=" : "", val ? val : "", why);
+			rejected++;
+		}
+	}
+	return rejected;
+}
+
+static const struct param_table kernel_params = { __setup_start, __setup_end };
+
+void __init parse_early_param(void)
+{
+	strscpy(early_args, boot_command_line, sizeof(early_args));
+	parse_params(early_args, &kernel_params, true);
+}
+
+void __init parse_args(void)
+{
+	strscpy(late_args, boot_command_line, sizeof(late_args));
+	parse_params(late_args, &kernel_params, false);
+}

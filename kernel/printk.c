@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/printk.c - printk(), the log buffer and the consoles.
+ *
+ * printk() formats a message, strips its KERN_<LEVEL> prefix, appends it
+ * to the log buffer (which the shell's dmesg reads) and, if the level is
+ * below console_loglevel, writes it to every console.  Interrupts are off
+ * while one message is written so that a timer-interrupt printk cannot
+ * cut another message in half.
+ */
+#include <linux/kernel.h>
+#include <linux/console.h>
+#include <linux/init.h>
+#include <linux/irqflags.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+
+#define LOG_BUF_LEN	(64 * 1024)
+#define PRINTK_LINE_MAX	1024
+
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+static struct console *console_list;
+
+/* The log buffer: a ring of characters; log_head counts all ever written. */
+static char log_buf[LOG_BUF_LEN];
+static unsigned long log_head;
+
+void register_console(struct console *con)
+{
+	con->next = console_list;
+	console_list = con;
+}
+
+void console_write(const char *s, unsigned int len)
+{
+	struct console *con;
+
+	for (con = console_list; con; con = con->next)
+		con->write(con, s, len);
+}
+
+static void log_store(const char *s, unsigned int len)
+{
+	while (len--)
+		log_buf[log_head++ % LOG_BUF_LEN] = *s++;
+}
+
+/* log_buf_read - copy out the newest @size bytes of the log; returns count. */
+unsigned long log_buf_read(char *dst, unsigned long size)
+{
+	unsigned long avail = min_t(unsigned long, log_head, LOG_BUF_LEN);
+	unsigned long n = min(avail, size), start = log_head - n, i;
+
+	for (i = 0; i < n; i++)
+		dst[i] = log_buf[(start + i) % LOG_BUF_LEN];
+	return n;
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	char line[PRINTK_LINE_MAX];
+	const char *text = line;
+	int level = LOGLEVEL_DEFAULT, len;
+	unsigned long flags;
+
+	len = vsnprintf(line, sizeof(line), fmt, args);
+	if (len >= (int)sizeof(line))
+		len = sizeof(line) - 1;
+	if (line[0] == KERN_SOH[0] && line[1]) {
+		if (line[1] >= '0' && line[1] <= '7')
+			level = line[1] - '0';
+		text += 2;
+		len -= 2;
+	}
+	local_irq_save(flags);
+	log_store(text, len);
+	if (level < console_loglevel)
+		console_write(text, len);
+	local_irq_restore(flags);
+	return len;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vprintk(fmt, args);
+	va_end(args);
+	return n;
+}
+
+static int __init loglevel_setup(char *val)
+{
+	int level;
+
+	if (kstrtoint(val, 10, &level) || level < 0 || level > 8)
+		return -EINVAL;
+	console_loglevel = level;
+	return 0;
+}
+early_param("loglevel", loglevel_setup);

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/time.c - the 8253/8254 PIT timer and jiffies.
+ *
+ * Channel 0 of the PIT counts down from 1193182 / HZ at 1.193182 MHz and
+ * raises IRQ 0 each time it wraps: HZ interrupts a second.  The handler
+ * counts them in jiffies and runs queued irq_work; it is the "interrupt
+ * context" of the seed articles' GFP flag tree.
+ */
+#include <linux/kernel.h>
+#include <linux/interrupt.h>
+#include <linux/irq_work.h>
+#include <linux/jiffies.h>
+#include <asm/io.h>
+#include <asm/processor.h>
+
+#define PIT_TICK_RATE	1193182
+#define PIT_CH0		0x40
+#define PIT_MODE	0x43
+#define LATCH		((PIT_TICK_RATE + HZ / 2) / HZ)
+
+volatile unsigned long jiffies;
+
+static void timer_interrupt(unsigned int irq, void *dev)
+{
+	jiffies++;
+	irq_work_run();
+}
+
+void time_init(void)
+{
+	outb(0x34, PIT_MODE);		/* channel 0, lo/hi byte, mode 2 (rate) */
+	outb(LATCH & 0xff, PIT_CH0);
+	outb(LATCH >> 8, PIT_CH0);
+	if (request_irq(IRQ_TIMER, timer_interrupt, "timer", NULL))
+		panic("time_init: cannot get IRQ 0");
+}
+
+void wait_ticks(unsigned long n)
+{
+	unsigned long end = jiffies + n;
+
+	while (time_before(jiffies, end))
+		halt();
+}

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/traps.c - CPU exceptions, and the oops.
+ *
+ * Every exception but the page fault (kernel/fault.c) is fatal in mm386:
+ * there is no user space to kill, so die() prints an oops in Linux's words
+ * (the exception's name and error code, the registers, the code bytes
+ * around EIP, a symbolized call trace) and panics, which powers QEMU off
+ * with status 37.
+ */
+#include <linux/kernel.h>
+#include <linux/irqflags.h>
+#include <linux/reboot.h>
+#include <asm/traps.h>
+#include <asm/processor.h>
+
+extern char _text[], _etext[];
+
+static const char *const trap_names[32] = {
+	[0] = "divide error",
+	[1] = "debug",
+	[2] = "nmi",
+	[3] = "int3",
+	[4] = "overflow",
+	[5] = "bounds",
+	[6] = "invalid opcode",
+	[7] = "device not available",
+	[8] = "double fault",
+	[9] = "coprocessor segment overrun",
+	[10] = "invalid TSS",
+	[11] = "segment not present",
+	[12] = "stack segment",
+	[13] = "general protection fault",
+	[14] = "page fault",
+	[15] = "spurious interrupt bug",
+	[16] = "coprocessor error",
+	[17] = "alignment check",
+	[18] = "machine check",
+	[19] = "SIMD error",
+	[20] = "virtualization exception",
+	[21] = "control protection fault",
+};
+
+// Print the code bytes around EIP, the faulting one in <>, as Linux does.
+static void show_code(unsigned long ip)
+{
+	const unsigned int before = 21, after = 11;
+	char line[3 * (before + after) + 16];
+	int n = 0;
+	unsigned int i;
+
+	if (ip < (unsigned long)_text + before || ip + after > (unsigned long)_etext) {
+		printk(KERN_EMERG "Code: Unable to access opcode bytes at 0x%08lx.\n",
+		       ip - before);
+		return;
+	}
+	for (i = 0; i < before + after; i++) {
+		u8 byte = *(u8 *)(ip - before + i);
+
+		n += scnprintf(line + n, sizeof(line) - n, i == before ? "<%02x> " : "%02x ",
+			       byte);
+	}
+	printk(KERN_EMERG "Code: %s\n", line);
+}
+
+void show_regs(struct pt_regs *regs)
+{
+	printk(KERN_EMERG "EIP: %pS\n", (void *)regs->ip);
+	show_code(regs->ip);
+	printk(KERN_EMERG "EAX: %08lx EBX: %08lx ECX: %08lx EDX: %08lx\n",
+	       regs->ax, regs->bx, regs->cx, regs->dx);
+	printk(KERN_EMERG "ESI: %08lx EDI: %08lx EBP: %08lx ESP: %08lx\n",
+	       regs->si, regs->di, regs->bp, kernel_stack_pointer(regs));
+	printk(KERN_EMERG "DS: %04lx ES: %04lx FS: %04lx GS: %04lx SS: %04x EFLAGS: %08lx\n",
+	       regs->ds & 0xffff, regs->es & 0xffff, regs->fs & 0xffff,
+	       regs->gs & 0xffff, 0x10, regs->flags);
+	printk(KERN_EMERG "CR0: %08lx CR2: %08lx CR3: %08lx CR4: %08lx\n",
+	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
+	show_trace(regs->bp, 0);
+}
+
+void __noreturn die(const char *str, struct pt_regs *regs, unsigned long err)
+{
+	static int die_counter;
+
+	local_irq_disable();
+	if (oops_in_progress) {
+		printk(KERN_EMERG "Recursive fault while printing an oops (%s at %pS)\n",
+		       str, (void *)regs->ip);
+		mm386_power_off(EXIT_OOPS);
+	}
+	oops_in_progress = 1;
+	printk(KERN_EMERG "%s: %04lx [#%d]\n", str, err & 0xffff, ++die_counter);
+	printk(KERN_EMERG "CPU: 0 PID: 0 Comm: swapper/0 Not tainted " UTS_RELEASE "\n");
+	show_regs(regs);
+	panic("Fatal exception");
+}
+
+void do_trap(struct pt_regs *regs)
+{
+	unsigned long v = regs->vector;
+
+	if (v == X86_TRAP_PF) {
+		do_page_fault(regs, read_cr2());
+		return;
+	}
+	die(trap_names[v] ? trap_names[v] : "reserved exception", regs, regs->error_code);
+}
