@@ -52,7 +52,7 @@ CFLAGS := $(TARGET_FLAGS) -m32 -std=gnu11 -O2 -g \
 ifeq ($(WERROR),1)
 CFLAGS += -Werror
 endif
-ASFLAGS	:= -f elf32 -g -F dwarf -Iinclude/asm/
+ASFLAGS	:= -f elf32 -Iinclude/asm/
 LDFLAGS	:= -m elf_i386 -nostdlib -z noexecstack -z max-page-size=0x1000 \
 	--build-id=none -T linker.ld
 
@@ -65,9 +65,16 @@ OBJS	:= $(patsubst %.c,$(O)/obj/%.o,$(C_SRCS)) \
 KERNEL	:= $(O)/kernel.elf
 ISO	:= $(O)/mm386.iso
 
+# "  CC      file.c" progress lines, silenced by make -s.
+ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+SAY := @true
+else
+SAY := @echo
+endif
+
 # Anything that changes how objects are built forces a rebuild.
 CONFIG_STAMP := $(O)/.config
-CONFIG_TEXT  := $(COMPILER) $(CC) $(CFLAGS) $(LD) $(LDFLAGS)
+CONFIG_TEXT  := $(COMPILER) $(CC) $(CFLAGS) $(ASFLAGS) $(LD) $(LDFLAGS)
 
 QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 TOOLS_BUILD := $(CC) $(LD) $(NM) $(NASM)
@@ -91,12 +98,12 @@ $(CONFIG_STAMP): FORCE
 
 $(O)/obj/%.o: %.c $(CONFIG_STAMP)
 	@mkdir -p $(dir $@)
-	@echo "  CC      $<"
+	$(SAY) "  CC      $<"
 	@$(CC) $(CFLAGS) -c $< -o $@
 
 $(O)/obj/%.o: %.asm $(CONFIG_STAMP)
 	@mkdir -p $(dir $@)
-	@echo "  AS      $<"
+	$(SAY) "  AS      $<"
 	@$(NASM) $(ASFLAGS) -MD $(@:.o=.d) -MP $< -o $@
 
 # The kernel carries its own symbol table (kallsyms) so that an oops can
@@ -112,7 +119,7 @@ define link_pass
 endef
 
 $(KERNEL): $(OBJS) linker.ld $(KSYMS_GEN) $(CONFIG_STAMP)
-	@echo "  LD      $@"
+	$(SAY) "  LD      $@"
 	$(call link_pass,/dev/null,0,$(O)/kernel.1.elf)
 	$(call link_pass,$(O)/kernel.1.elf,1,$(O)/kernel.2.elf)
 	$(call link_pass,$(O)/kernel.2.elf,2,$@)
@@ -125,16 +132,26 @@ $(O)/compile_commands.json: $(C_SRCS) Makefile
 
 iso: $(ISO)
 $(ISO): deps-check $(KERNEL) tools/mkiso.sh
-	@echo "  ISO     $@"
+	$(SAY) "  ISO     $@"
 	@tools/mkiso.sh $(KERNEL) $@ "$(APPEND)"
 
+# QEMU's exit status is the kernel's verdict (see README, "Exit statuses").
+EXPLAIN_STATUS = s=$$?; case $$s in \
+	0|33) exit 0 ;; \
+	35) echo "mm386: a test failed (QEMU status 35)"; exit 1 ;; \
+	37) echo "mm386: oops or panic (QEMU status 37)"; exit 1 ;; \
+	*) echo "mm386: QEMU exited with status $$s"; exit $$s ;; esac
+
 run: deps-run all
-	$(QEMU_BASE) -kernel $(KERNEL) -append "$(APPEND)" -serial mon:stdio -display none \
-		$(if $(INITRD),-initrd "$(INITRD)")
+	@echo "mm386: booting $(KERNEL) with $(MEM) MB; Ctrl-A X quits QEMU"
+	@$(QEMU_BASE) -kernel $(KERNEL) -append "$(APPEND)" -serial mon:stdio -display none \
+		$(if $(INITRD),-initrd "$(INITRD)"); $(EXPLAIN_STATUS)
 
 # make debug: QEMU waits for GDB on :1234; run 'make gdb' in another terminal.
 debug: deps-run all
-	$(QEMU_BASE) -kernel $(KERNEL) -append "$(APPEND)" -serial mon:stdio -display none -s -S
+	@echo "mm386: QEMU is waiting for GDB on localhost:1234 (run 'make gdb')"
+	@$(QEMU_BASE) -kernel $(KERNEL) -append "$(APPEND)" -serial mon:stdio -display none \
+		-s -S; $(EXPLAIN_STATUS)
 
 gdb: all
 	gdb -q -x tools/gdb/gdbinit $(KERNEL)

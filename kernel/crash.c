@@ -9,7 +9,8 @@
  * the faulting function and that QEMU exits with status 37.
  *
  * Types: null_read null_write rodata_write text_write divide ud2 bug panic
- *        warn (warn is not fatal: it prints a WARNING and boot goes on)
+ *        warn (not fatal: it prints a WARNING and boot goes on)
+ *        triple_fault hang (for testing the test harness itself)
  * Other files register more with crash_type() (include/mm386/crash.h).
  */
 #include <linux/kernel.h>
@@ -50,10 +51,11 @@ static noinline void crash_text_write(void)
 
 static noinline void crash_divide(void)
 {
-	volatile int zero = 0;
+	unsigned int zero = 0;
 
 	pr_info("crash: dividing by zero\n");
-	zero = 1 / zero;
+	/* In asm: a C "1 / x" may be compiled without any division at all. */
+	__asm__ __volatile__("divl %2" : : "a"(1), "d"(0), "rm"(zero));
 }
 
 static noinline void crash_ud2(void)
@@ -77,6 +79,26 @@ static noinline void crash_warn(void)
 	WARN(1, "crash=warn: a WARNING, boot goes on\n");
 }
 
+/* A triple fault: with no usable IDT, an exception cannot be delivered,
+ * nor can the double fault that follows; the CPU resets.  QEMU with
+ * -no-reboot then exits with status 0, which the harness must never
+ * mistake for success. */
+static noinline void crash_triple_fault(void)
+{
+	struct { u16 limit; u32 base; } __packed empty_idt = { 0, 0 };
+
+	pr_info("crash: loading an empty IDT and raising int3\n");
+	__asm__ __volatile__("cli; lidt %0; int3" : : "m"(empty_idt));
+}
+
+/* A hang: interrupts off, halted for good.  Only timeout(1) ends it. */
+static noinline void crash_hang(void)
+{
+	pr_info("crash: hanging with interrupts off\n");
+	for (;;)
+		__asm__ __volatile__("cli; hlt");
+}
+
 crash_type("null_read", crash_null_read);
 crash_type("null_write", crash_null_write);
 crash_type("rodata_write", crash_rodata_write);
@@ -86,6 +108,8 @@ crash_type("ud2", crash_ud2);
 crash_type("bug", crash_bug);
 crash_type("panic", crash_panic);
 crash_type("warn", crash_warn);
+crash_type("triple_fault", crash_triple_fault);
+crash_type("hang", crash_hang);
 
 extern const struct crash_type __start_crash_types[], __stop_crash_types[];
 static const struct crash_type *crash_selected;

@@ -205,9 +205,11 @@ void ktest_list(void)
 	printk("\n");
 }
 
-static bool selected(const char *list, const char *name)
+static bool selected(const char *list, const struct ktest_suite *s)
 {
-	return !strcmp(list, "all") || match_word(list, name, ',');
+	if (!strcmp(list, "all"))
+		return !s->manual;
+	return match_word(list, s->name, ',');
 }
 
 // Count the names in @list that match no suite (printing them if @print).
@@ -240,12 +242,12 @@ int ktest_run(const char *list)
 	bool ok = true;
 
 	for_each_suite(s, p)
-		nsuites += selected(list, s->name);
+		nsuites += selected(list, s);
 	unknown = count_unknown(list, false, 0);
 	printk("KTAP version 1\n");
 	printk("1..%d\n", nsuites + unknown);
 	for_each_suite(s, p)
-		if (selected(list, s->name))
+		if (selected(list, s))
 			ok &= run_suite(s, ++index, &all);
 	if (unknown) {
 		count_unknown(list, true, index + 1);

@@ -152,9 +152,12 @@ void setup_arch(void)
 			    "command line");
 	if (!strncmp(boot_loader_name, "qemu", 4)) {	/* drop the image path */
 		char *args = skip_spaces(boot_command_line);
+		size_t len;
 
 		args = skip_spaces(args + strcspn(args, " "));
-		memmove(boot_command_line, args, strlen(args) + 1);
+		len = strlen(args);
+		memmove(boot_command_line, args, len);
+		memset(boot_command_line + len, 0, sizeof(boot_command_line) - len);
 	}
 	parse_memory_map(mbi);
 	parse_modules(mbi);

@@ -56,6 +56,7 @@ struct ktest_suite {
 	struct ktest_case *cases;	/* ends with an empty entry */
 	int (*init)(void);		/* optional: 0, or skip the suite */
 	void (*exit)(void);		/* optional */
+	bool manual;			/* not part of ktest=all; only by name */
 };
 
 #define KTEST_CASE(fn)	{ #fn, fn }

@@ -1,0 +1,70 @@
+"""The build itself: clang, an OSDev-style i686-elf- toolchain, no
+warnings, and compile_commands.json for clangd."""
+import json
+import os
+import subprocess
+
+import ktap
+import qemu
+
+
+def make(*args, env=None):
+    p = subprocess.run(["make", "-C", qemu.ROOT] + list(args), stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, env=env)
+    out = p.stdout.decode(errors="replace")
+    assert p.returncode == 0, out
+    return out
+
+
+def boot_ktest(kernel):
+    r = qemu.boot("ktest=all", kernel=kernel, timeout=300)
+    ktap.check(r.log)
+    r.expect_status(qemu.STATUS_OK)
+
+
+def test_clang_build_boots_and_passes():
+    out_dir = os.path.join(qemu.BUILD, "clang")
+    out = make(f"O={out_dir}", "CC=clang", "WERROR=1")
+    assert "warning:" not in out
+    boot_ktest(os.path.join(out_dir, "kernel.elf"))
+
+
+def test_osdev_cross_prefix(tmp_path):
+    """CROSS_COMPILE=i686-elf- as on an OSDev toolchain (here: symlinks)."""
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    for tool in ("gcc", "ld", "nm"):
+        os.symlink(f"/usr/bin/i686-linux-gnu-{tool}", bindir / f"i686-elf-{tool}")
+    env = dict(os.environ, PATH=f"{bindir}:{os.environ['PATH']}")
+    out_dir = os.path.join(qemu.BUILD, "i686-elf")
+    out = make(f"O={out_dir}", "CROSS_COMPILE=i686-elf-", env=env)
+    assert "warning:" not in out
+    with open(os.path.join(out_dir, ".config")) as f:
+        assert "i686-elf-gcc" in f.read()
+    r = qemu.boot("poweroff", kernel=os.path.join(out_dir, "kernel.elf"))
+    r.expect_status(qemu.STATUS_OK)
+
+
+def test_gcc_build_is_warning_free():
+    out_dir = os.path.join(qemu.BUILD, "gcc-werror")
+    out = make(f"O={out_dir}", "WERROR=1")
+    assert "warning:" not in out
+
+
+def test_compile_commands_json():
+    with open(os.path.join(qemu.BUILD, "compile_commands.json")) as f:
+        db = json.load(f)
+    files = {e["file"] for e in db}
+    assert "kernel/main.c" in files and "mm/maccess.c" in files
+    entry = next(e for e in db if e["file"] == "kernel/main.c")
+    assert "-ffreestanding" in entry["command"] and "-Iinclude" in entry["command"]
+    assert entry["directory"] == qemu.ROOT
+
+
+def test_entry_point_is_virtual_and_loads_at_1mb():
+    out = subprocess.run(["i686-linux-gnu-readelf", "-lh", qemu.KERNEL],
+                         stdout=subprocess.PIPE, check=True).stdout.decode()
+    entry = int(out.split("Entry point address:")[1].split()[0], 16)
+    assert entry >= 0xc0100000
+    loads = [l.split() for l in out.splitlines() if l.strip().startswith("LOAD")]
+    assert loads and int(loads[0][2], 16) == 0xc0100000 and int(loads[0][3], 16) == 0x100000
