@@ -9,6 +9,10 @@ import qemu
 
 
 def make(*args, env=None):
+    # Do not inherit `make CC=clang check`'s variables: each test picks its own.
+    env = dict(env or os.environ)
+    for var in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "CC", "CROSS_COMPILE"):
+        env.pop(var, None)
     p = subprocess.run(["make", "-C", qemu.ROOT] + list(args), stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT, env=env)
     out = p.stdout.decode(errors="replace")
