@@ -30,6 +30,7 @@
 #include <mm386/dump.h>
 #include <mm386/crash.h>
 #include <mm386/init.h>
+#include <linux/mm.h>
 
 static const char *ktest_list_param;
 static bool poweroff_param;
@@ -82,6 +83,7 @@ void __init start_kernel(void)
 
 	idt_init();
 	init_8259A();
+	mm_init();
 	time_init();
 
 	system_state = SYSTEM_RUNNING;

@@ -20,6 +20,9 @@
 
 extern const struct obs_kernel_param __setup_start[], __setup_end[];
 
+/* A handler's own explanation of why it refused its value. */
+static char reject_reason[128];
+
 /* Handlers may keep pointers into these copies, so they live forever. */
 static char early_args[COMMAND_LINE_SIZE];
 static char late_args[COMMAND_LINE_SIZE];
@@ -82,13 +85,19 @@ static const struct obs_kernel_param *find_param(const struct param_table *tab,
 static const char *apply_param(const struct obs_kernel_param *p, bool takes_value,
 			       char *param, char *val)
 {
+	int err;
+
 	if (takes_value && !val)
 		return "needs a value";
 	if (!takes_value && val)
 		return "takes no value";
-	switch (p->setup_func(val ? val : param)) {
-	case 0:
+	reject_reason[0] = '\0';
+	err = p->setup_func(val ? val : param);
+	if (!err)
 		return NULL;
+	if (reject_reason[0])
+		return reject_reason;
+	switch (err) {
 	case -ERANGE:
 		return "value out of range";
 	case -E2BIG:
@@ -96,6 +105,39 @@ static const char *apply_param(const struct obs_kernel_param *p, bool takes_valu
 	default:
 		return "invalid value";
 	}
+}
+
+/**
+ * param_invalid - a handler's reason for refusing its value
+ * @fmt: the reason, printed in the "Malformed kernel parameter" line
+ *
+ * Return: -EINVAL, for the handler to return.
+ */
+int param_invalid(const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(reject_reason, sizeof(reject_reason), fmt, args);
+	va_end(args);
+	return -EINVAL;
+}
+
+/**
+ * param_reject - refuse a parameter that parsed but does not fit this
+ * machine (highmem= larger than RAM...), found after parsing
+ * @param: the parameter as written, "highmem=4G"
+ * @fmt: why
+ */
+void param_reject(const char *param, const char *fmt, ...)
+{
+	char why[160];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(why, sizeof(why), fmt, args);
+	va_end(args);
+	pr_warn("Kernel parameter \"%s\" rejected (%s), default kept\n", param, why);
 }
 
 /**

@@ -19,7 +19,6 @@
 #include <asm/setup.h>
 #include <asm/page.h>
 
-#define EARLY_MAP_SIZE	(32UL << 20)	/* boot/head.asm maps this much */
 
 extern u32 boot_magic, boot_mbi_phys;
 

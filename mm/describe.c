@@ -2,12 +2,23 @@
 /*
  * mm/describe.c - which part of the 4 GB virtual map is an address in?
  *
- * The oops and the shell use this to answer a learner's first question
- * about an address: is it user space, the direct map of lowmem (and then
- * which part of the kernel image), the vmalloc area, pkmap or fixmap?
+ * The oops ("#PF: address ... is in: ...") and the shell use this to
+ * answer a learner's first question about an address.  From the bottom:
+ *
+ *   0x00000000  NULL page        never mapped: NULL pointers fault here
+ *   0x00001000  user space       up to 3 GB; mm386 has no user programs
+ *   PAGE_OFFSET lowmem           the direct map, kernel image and mem_map
+ *   high_memory vmalloc gap      VMALLOC_OFFSET (8 MB) of nothing
+ *   VMALLOC_START vmalloc area   areas and their guard pages
+ *   VMALLOC_END  (2 pages)       unmapped
+ *   PKMAP_BASE  pkmap            kmap() slots
+ *   ...         fixmap           kmap_atomic() slots
+ *   0xfffff000  top page         never mapped
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <asm/pgtable.h>
+#include <asm/fixmap.h>
 
 extern char _text[], _etext[], __start_rodata[], __end_rodata[];
 extern char _sdata[], _edata[], __init_begin[], __init_end[];
@@ -37,16 +48,52 @@ static const char *image_section(unsigned long addr)
 	return NULL;
 }
 
-void describe_address(unsigned long addr, char *buf, size_t size)
+static void describe_lowmem(unsigned long addr, char *buf, size_t size)
 {
 	const char *sect = image_section(addr);
+	unsigned long map_end = (unsigned long)(mem_map + max_pfn);
 
-	if (addr < PAGE_SIZE)
-		snprintf(buf, size, "NULL page [0x00000000-0x%08lx]", PAGE_SIZE - 1);
-	else if (addr < PAGE_OFFSET)
-		snprintf(buf, size, "user space [0x00000000-0x%08lx]", PAGE_OFFSET - 1);
-	else if (sect)
-		snprintf(buf, size, "lowmem (kernel %s)", sect);
+	if (sect)
+		snprintf(buf, size, "lowmem (kernel %s), phys 0x%08lx", sect, __pa(addr));
+	else if (mem_map && addr >= (unsigned long)mem_map && addr < map_end)
+		snprintf(buf, size, "lowmem (mem_map: struct page of pfn %#lx)",
+			 (unsigned long)((struct page *)addr - mem_map));
 	else
-		snprintf(buf, size, "kernel space");
+		snprintf(buf, size, "lowmem (direct map), phys 0x%08lx", __pa(addr));
+}
+
+void describe_address(unsigned long addr, char *buf, size_t size)
+{
+	if (addr < PAGE_SIZE) {
+		snprintf(buf, size, "NULL page [0x00000000-0x%08lx]", PAGE_SIZE - 1);
+	} else if (addr < PAGE_OFFSET) {
+		snprintf(buf, size, "user space [0x00000000-0x%08lx]", PAGE_OFFSET - 1);
+	} else if (!high_memory || addr < (unsigned long)high_memory) {
+		describe_lowmem(addr, buf, size);
+	} else if (addr < VMALLOC_START) {
+		snprintf(buf, size, "unmapped: the 8 MB gap between lowmem and vmalloc [0x%08lx-0x%08lx]",
+			 (unsigned long)high_memory, VMALLOC_START - 1);
+	} else if (addr < VMALLOC_END) {
+		snprintf(buf, size, "vmalloc area [0x%08lx-0x%08lx]", VMALLOC_START, VMALLOC_END - 1);
+	} else if (addr < PKMAP_BASE) {
+		snprintf(buf, size, "unmapped: between vmalloc and pkmap [0x%08lx-0x%08lx]",
+			 VMALLOC_END, PKMAP_BASE - 1);
+	} else if (addr < PKMAP_ADDR(LAST_PKMAP)) {
+		snprintf(buf, size, "pkmap (kmap slot %lu) [0x%08lx-0x%08lx]", PKMAP_NR(addr),
+			 PKMAP_BASE, PKMAP_ADDR(LAST_PKMAP) - 1);
+	} else if (addr < FIXADDR_START) {
+		snprintf(buf, size, "unmapped: between pkmap and fixmap [0x%08lx-0x%08lx]",
+			 PKMAP_ADDR(LAST_PKMAP), FIXADDR_START - 1);
+	} else if (addr < FIXADDR_TOP) {
+		unsigned long idx = virt_to_fix(addr);
+
+		if (idx >= FIX_KMAP_BEGIN && idx <= FIX_KMAP_END)
+			snprintf(buf, size, "fixmap (kmap_atomic slot %lu) [0x%08lx-0x%08lx]",
+				 idx - FIX_KMAP_BEGIN, FIXADDR_START, FIXADDR_TOP - 1);
+		else
+			snprintf(buf, size, "fixmap (slot %lu) [0x%08lx-0x%08lx]", idx,
+				 FIXADDR_START, FIXADDR_TOP - 1);
+	} else {
+		snprintf(buf, size, "unmapped: the top page [0x%08lx-0xffffffff]", FIXADDR_TOP);
+	}
 }

@@ -8,6 +8,8 @@
 #include <linux/types.h>
 
 #define COMMAND_LINE_SIZE	2048
+/* boot/head.asm maps this much of low RAM (EARLY_MAP_MB in boot.inc). */
+#define EARLY_MAP_SIZE		(32UL << 20)
 #define MAX_BOOT_MODULES	16
 #define BOOT_MODULE_NAME_LEN	128
 

@@ -32,6 +32,10 @@ struct param_table {
 /* kernel/params.c: run @tab's handlers over @args; returns how many were
  * rejected.  The kernel's own table is the .init.setup section. */
 int parse_params(char *args, const struct param_table *tab, bool early);
+/* For handlers: give the reason the value is refused; returns -EINVAL. */
+int param_invalid(const char *fmt, ...) __printf(1, 2);
+/* Refuse a parameter later, once it is known not to fit (one line). */
+void param_reject(const char *param, const char *fmt, ...) __printf(2, 3);
 
 #define __setup_param(str, unique_id, fn, early)			\
 	static const char __setup_str_##unique_id[] = str;		\

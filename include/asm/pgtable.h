@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * asm/pgtable.h - i386 two-level page tables, and the kernel's 1 GB map.
+ *
+ * A 32-bit virtual address is split 10 / 10 / 12: the top 10 bits pick one
+ * of 1024 entries in the page directory (the PDE, each covering 4 MB), the
+ * next 10 pick one of 1024 entries in a page table (the PTE, 4 KB each),
+ * and the last 12 are the offset in the page.
+ *
+ * The kernel's gigabyte, 0xC0000000-0xFFFFFFFF (mm386 uses Linux 6.1's
+ * formula for VMALLOC_START):
+ *
+ *   boundary        value at -m 160  formula
+ *   PAGE_OFFSET     0xc0000000       the 3G/1G split
+ *   high_memory     0xc9fe0000       __va(max_low_pfn << PAGE_SHIFT): end of lowmem
+ *   VMALLOC_OFFSET  8 MB             the guard gap after lowmem
+ *   VMALLOC_START   0xca7e0000       high_memory + VMALLOC_OFFSET        (Linux 6.1)
+ *   VMALLOC_END     0xff7fe000       PKMAP_BASE - 2 * PAGE_SIZE
+ *   PKMAP_BASE      0xff800000       (FIXADDR_START - (LAST_PKMAP + 1) pages) & PMD_MASK
+ *   LAST_PKMAP      1024 slots       one page table's worth: 4 MB
+ *   FIXADDR_START   0xfffee000       FIXADDR_TOP - __end_of_fixed_addresses pages
+ *   FIXADDR_TOP     0xfffff000
+ *   MAXMEM          0x377fe000       VMALLOC_END - PAGE_OFFSET - __VMALLOC_RESERVE
+ *
+ * __VMALLOC_RESERVE is 128 MB (VMALLOC_OFFSET + 120 MB of vmalloc space)
+ * unless vmalloc=SIZE sets it to SIZE + VMALLOC_OFFSET.  MAXMEM caps lowmem
+ * at about 888 MB: RAM above it becomes HighMem.
+ */
+#ifndef _ASM_PGTABLE_H
+#define _ASM_PGTABLE_H
+
+#include <linux/types.h>
+#include <asm/page.h>
+#include <asm/fixmap.h>
+
+#define _PAGE_PRESENT	0x001
+#define _PAGE_RW	0x002
+#define _PAGE_USER	0x004
+#define _PAGE_PWT	0x008
+#define _PAGE_PCD	0x010
+#define _PAGE_ACCESSED	0x020
+#define _PAGE_DIRTY	0x040
+#define _PAGE_PSE	0x080	/* in a PDE: a 4 MB page */
+#define _PAGE_GLOBAL	0x100
+
+#define _PAGE_TABLE	(_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
+#define PAGE_KERNEL	(_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
+#define PAGE_KERNEL_RO	(_PAGE_PRESENT | _PAGE_ACCESSED)
+
+#define PGDIR_SHIFT	22
+#define PTRS_PER_PGD	1024
+#define PTRS_PER_PTE	1024
+#define PMD_SIZE	(1UL << PGDIR_SHIFT)	/* one PDE: 4 MB */
+#define PMD_MASK	(~(PMD_SIZE - 1))
+#define KERNEL_PGD_BOUNDARY	(PAGE_OFFSET >> PGDIR_SHIFT)	/* 768 */
+
+typedef unsigned long pte_t;
+typedef unsigned long pgd_t;
+typedef unsigned long pgprot_t;
+
+#define pgd_index(addr)		((addr) >> PGDIR_SHIFT)
+#define pte_index(addr)		(((addr) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
+#define pte_pfn(pte)		((pte) >> PAGE_SHIFT)
+#define pte_present(pte)	((pte) & _PAGE_PRESENT)
+#define pfn_pte(pfn, prot)	(((unsigned long)(pfn) << PAGE_SHIFT) | (prot))
+#define pgd_present(pgd)	((pgd) & _PAGE_PRESENT)
+#define pgd_page_vaddr(pgd)	((pte_t *)__va((pgd) & PAGE_MASK))
+
+extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
+
+/* The pkmap window (kmap): one page table, 1024 slots. */
+#define LAST_PKMAP	1024
+#define PKMAP_BASE	((FIXADDR_START - PAGE_SIZE * (LAST_PKMAP + 1)) & PMD_MASK)
+#define PKMAP_ADDR(nr)	(PKMAP_BASE + ((unsigned long)(nr) << PAGE_SHIFT))
+#define PKMAP_NR(virt)	(((virt) - PKMAP_BASE) >> PAGE_SHIFT)
+
+#define VMALLOC_OFFSET	(8UL << 20)
+#define VMALLOC_START	((unsigned long)high_memory + VMALLOC_OFFSET)
+#define VMALLOC_END	(PKMAP_BASE - 2 * PAGE_SIZE)
+
+extern unsigned long __VMALLOC_RESERVE;
+#define MAXMEM		(VMALLOC_END - PAGE_OFFSET - __VMALLOC_RESERVE)
+#define MAXMEM_PFN	PFN_DOWN(MAXMEM)
+
+extern void *high_memory;
+
+/*
+ * lookup_address - the PTE that maps kernel address @addr, or NULL when no
+ * page table covers it.  The PTE itself may still be "not present".
+ */
+static inline pte_t *lookup_address(unsigned long addr)
+{
+	pgd_t pgd = swapper_pg_dir[pgd_index(addr)];
+
+	if (!pgd_present(pgd) || (pgd & _PAGE_PSE))
+		return NULL;
+	return pgd_page_vaddr(pgd) + pte_index(addr);
+}
+
+#endif

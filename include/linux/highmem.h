@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * highmem.h - giving HighMem pages a temporary kernel address.
+ *
+ * A HighMem page has no place in the kernel's direct map, so before the
+ * kernel can touch it, it must be mapped somewhere:
+ *
+ *   kmap_atomic(page)   one of KM_MAX_IDX fixmap slots, used as a stack;
+ *                       never sleeps, works in interrupt context; must be
+ *                       undone (kunmap_atomic) in reverse order, soon
+ *   kmap(page)          one of LAST_PKMAP (1024) pkmap slots; stays mapped
+ *                       until kunmap(page); may sleep, so not in interrupts
+ *
+ * For a lowmem page both simply return page_address(page).
+ */
+#ifndef _LINUX_HIGHMEM_H
+#define _LINUX_HIGHMEM_H
+
+#include <linux/mm.h>
+#include <linux/string.h>
+
+void *kmap_atomic(struct page *page);
+void kunmap_atomic(void *addr);
+void *kmap(struct page *page);
+void kunmap(struct page *page);
+
+/* mm/highmem.c: set up the fixmap and pkmap page tables (paging_init). */
+void kmap_init(void);
+/* How many kmap_atomic slots are in use right now. */
+int kmap_atomic_depth(void);
+
+static inline void clear_highpage(struct page *page)
+{
+	void *addr = kmap_atomic(page);
+
+	memset(addr, 0, PAGE_SIZE);
+	kunmap_atomic(addr);
+}
+
+#endif

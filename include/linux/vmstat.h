@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vmstat.h - global counters of where memory went, for /proc/meminfo.
+ *
+ * Each subsystem that takes pages for its own use counts them here: the
+ * slab layer its slab pages, vmalloc the pages behind its areas, the boot
+ * code its page tables.  Counts are in pages.
+ */
+#ifndef _LINUX_VMSTAT_H
+#define _LINUX_VMSTAT_H
+
+enum vm_stat_item {
+	NR_SLAB_RECLAIMABLE,	/* slab pages of caches that can shrink */
+	NR_SLAB_UNRECLAIMABLE,	/* all other slab pages */
+	NR_PAGETABLE,		/* kernel page tables */
+	NR_VMALLOC,		/* pages mapped by vmalloc areas */
+	NR_KMALLOC_LARGE,	/* kmalloc requests served by the page allocator */
+	NR_VM_STAT_ITEMS
+};
+
+extern long vm_stat[NR_VM_STAT_ITEMS];
+
+static inline void mod_vm_stat(enum vm_stat_item item, long delta)
+{
+	vm_stat[item] += delta;
+}
+
+static inline long global_vm_stat(enum vm_stat_item item)
+{
+	return vm_stat[item];
+}
+
+#endif

@@ -1,0 +1,714 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/page_alloc.c - the buddy allocator: physical pages in blocks of 2^order.
+ *
+ * Every zone keeps free_area[0..10]: lists of free blocks of 1, 2, 4 ...
+ * 1024 pages.  A block of order n starting at pfn p is always aligned:
+ * p is a multiple of 2^n.  Its "buddy" is the block it was split from the
+ * other half of, at pfn p ^ 2^n.
+ *
+ *   allocate order n: take a block from the smallest non-empty list of
+ *                     order >= n; while it is too big, split it in two and
+ *                     put the upper half on the list one order down.
+ *   free order n:     while the buddy is also free at order n, take it off
+ *                     its list and merge, one order up; put the result on
+ *                     its list.
+ *
+ * So free memory never stays split once both halves are free, and large
+ * physically contiguous blocks survive for those who need them (this is
+ * the "物理连续" of the seed articles: alloc_pages and kmalloc hand out
+ * physically contiguous memory because this allocator does).
+ *
+ * Invariants (checked by check_free_areas()):
+ *  - a free block heads with PageBuddy set and page->private = its order;
+ *    its other pages have neither PageBuddy nor a reference;
+ *  - blocks are aligned to their order, lie inside their zone, never
+ *    overlap, and no two free buddies of the same order stay unmerged;
+ *  - free_area[n].nr_free counts the list; zone->free_pages is the sum.
+ *
+ * Allocated blocks: the first page has _refcount 1 and page->private = the
+ * order it was allocated with, so that freeing with another order is
+ * caught instead of silently corrupting the lists.
+ *
+ * The free lists are shared with interrupt handlers (GFP_ATOMIC), so every
+ * change to them runs with interrupts off, as Linux holds zone->lock with
+ * spin_lock_irqsave().
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/highmem.h>
+#include <linux/irqflags.h>
+#include <linux/preempt.h>
+#include <linux/string.h>
+#include <linux/bitops.h>
+#include "internal.h"
+
+struct pglist_data contig_page_data;
+unsigned long (*page_alloc_reclaim_hook)(void);
+
+static const char *const zone_name_table[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem" };
+
+const char *zone_names(enum zone_type idx)
+{
+	return zone_name_table[idx];
+}
+
+/* How far below its watermark an allocation may go (alloc_flags). */
+#define ALLOC_WMARK_MASK	0x03	/* index into zone->_watermark[] */
+#define ALLOC_HARDER		0x10	/* GFP_ATOMIC: min -= min / 4 */
+#define ALLOC_HIGH		0x20	/* __GFP_HIGH: min -= min / 2 */
+
+/* ---------------------------------------------------------------------
+ * The free lists
+ */
+
+static inline void set_buddy_order(struct page *page, unsigned int order)
+{
+	page->private = order;
+	__SetPageBuddy(page);
+}
+
+static inline void add_to_free_list(struct page *page, struct zone *zone,
+				    unsigned int order)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	set_buddy_order(page, order);
+	list_add(&page->lru, &area->free_list);
+	area->nr_free++;
+}
+
+static inline void del_page_from_free_list(struct page *page, struct zone *zone,
+					   unsigned int order)
+{
+	list_del(&page->lru);
+	__ClearPageBuddy(page);
+	page->private = 0;
+	zone->free_area[order].nr_free--;
+}
+
+/* page_is_buddy - is @buddy (at @buddy_pfn) a free block of @order in @zone? */
+static inline bool page_is_buddy(const struct zone *zone, const struct page *buddy,
+				 unsigned long buddy_pfn, unsigned int order)
+{
+	return zone_spans_pfn(zone, buddy_pfn) && PageBuddy(buddy) &&
+	       buddy->private == order;
+}
+
+/*
+ * __free_one_page - put a block on the free lists, merging with its buddies.
+ * Called with interrupts off.
+ */
+static void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+			    unsigned int order)
+{
+	zone->free_pages += 1UL << order;
+	while (order < MAX_ORDER - 1) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy = page + ((long)buddy_pfn - (long)pfn);
+
+		if (!page_is_buddy(zone, buddy, buddy_pfn, order))
+			break;
+		del_page_from_free_list(buddy, zone, order);
+		pfn &= buddy_pfn;		/* the merged block starts lower */
+		page = pfn_to_page(pfn);
+		order++;
+	}
+	add_to_free_list(page, zone, order);
+}
+
+/*
+ * expand - split a block of order @high down to order @low, keeping the
+ * first part: each upper half goes back on the list one order down.
+ */
+static inline void expand(struct zone *zone, struct page *page, unsigned int low,
+			  unsigned int high)
+{
+	unsigned long size = 1UL << high;
+
+	while (high > low) {
+		high--;
+		size >>= 1;
+		add_to_free_list(&page[size], zone, high);
+	}
+}
+
+/* __rmqueue_smallest - take a block of @order from @zone, or NULL. */
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
+{
+	unsigned int current_order;
+
+	for (current_order = order; current_order < MAX_ORDER; current_order++) {
+		struct free_area *area = &zone->free_area[current_order];
+		struct page *page;
+
+		if (list_empty(&area->free_list))
+			continue;
+		page = list_first_entry(&area->free_list, struct page, lru);
+		del_page_from_free_list(page, zone, current_order);
+		expand(zone, page, order, current_order);
+		zone->free_pages -= 1UL << order;
+		return page;
+	}
+	return NULL;
+}
+
+/* ---------------------------------------------------------------------
+ * Watermarks and zone choice
+ */
+
+/*
+ * __zone_watermark_ok - would @zone still have more than @mark free pages
+ * (plus what it keeps back for allocations that could use a higher zone)
+ * after handing out a block of @order?  For order > 0 a block of at least
+ * that order must also exist.
+ */
+static bool __zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long mark,
+				enum zone_type highest, unsigned int alloc_flags)
+{
+	long min = mark;
+	long free_pages = (long)z->free_pages - ((1L << order) - 1);
+	unsigned int o;
+
+	if (alloc_flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (alloc_flags & ALLOC_HARDER)
+		min -= min / 4;
+	if (free_pages <= min + (long)z->lowmem_reserve[highest])
+		return false;
+	if (!order)
+		return true;
+	for (o = order; o < MAX_ORDER; o++)
+		if (z->free_area[o].nr_free)
+			return true;
+	return false;
+}
+
+/*
+ * get_page_from_freelist - try the zones from @highest down to DMA (the
+ * fallback order HighMem -> Normal -> DMA) against the watermark that
+ * @alloc_flags selects.
+ */
+static struct page *get_page_from_freelist(unsigned int order, enum zone_type highest,
+					   unsigned int alloc_flags)
+{
+	int z;
+
+	for (z = highest; z >= 0; z--) {
+		struct zone *zone = &contig_page_data.node_zones[z];
+		unsigned long flags;
+		struct page *page;
+
+		if (!zone->managed_pages)
+			continue;
+		local_irq_save(flags);
+		page = NULL;
+		if (__zone_watermark_ok(zone, order, zone->_watermark[alloc_flags & ALLOC_WMARK_MASK],
+					highest, alloc_flags))
+			page = __rmqueue_smallest(zone, order);
+		if (page)
+			zone->nr_alloc++;
+		local_irq_restore(flags);
+		if (page)
+			return page;
+	}
+	return NULL;
+}
+
+int format_gfp(char *buf, size_t size, gfp_t gfp)
+{
+	static const struct { gfp_t mask; const char *name; } names[] = {
+		{ GFP_HIGHUSER, "GFP_HIGHUSER" },
+		{ GFP_USER, "GFP_USER" },
+		{ GFP_KERNEL, "GFP_KERNEL" },
+		{ GFP_ATOMIC, "GFP_ATOMIC" },
+		{ GFP_NOFS, "GFP_NOFS" },
+		{ GFP_NOIO, "GFP_NOIO" },
+		{ GFP_NOWAIT, "GFP_NOWAIT" },
+		{ __GFP_DMA, "GFP_DMA" },
+		{ __GFP_HIGHMEM, "__GFP_HIGHMEM" },
+		{ __GFP_ZERO, "__GFP_ZERO" },
+		{ __GFP_NOWARN, "__GFP_NOWARN" },
+		{ __GFP_COMP, "__GFP_COMP" },
+		{ __GFP_HIGH, "__GFP_HIGH" },
+		{ __GFP_NOFAIL, "__GFP_NOFAIL" },
+		{ __GFP_NORETRY, "__GFP_NORETRY" },
+		{ __GFP_ACCOUNT, "__GFP_ACCOUNT" },
+	};
+	gfp_t left = gfp;
+	unsigned int i;
+	int n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		if ((left & names[i].mask) != names[i].mask)
+			continue;
+		n += scnprintf(buf + n, size - n, "%s%s", n ? "|" : "", names[i].name);
+		left &= ~names[i].mask;
+	}
+	if (left || !n)
+		n += scnprintf(buf + n, size - n, "%s%#x", n ? "|" : "", left);
+	return n;
+}
+
+// Linux's warn_alloc(): say what failed and how full each zone is.
+static void warn_alloc(gfp_t gfp, unsigned int order)
+{
+	char mode[96];
+	struct zone *zone;
+
+	format_gfp(mode, sizeof(mode), gfp);
+	pr_warn("swapper/0: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
+		order, gfp, mode);
+	for_each_zone(zone)
+		if (zone->managed_pages)
+			pr_warn("Node 0 %s free:%lukB min:%lukB low:%lukB high:%lukB managed:%lukB\n",
+				zone->name, zone->free_pages << 2, min_wmark_pages(zone) << 2,
+				low_wmark_pages(zone) << 2, high_wmark_pages(zone) << 2,
+				zone->managed_pages << 2);
+	dump_stack();
+}
+
+static unsigned int gfp_to_alloc_flags(gfp_t gfp)
+{
+	unsigned int flags = WMARK_MIN;
+
+	if (gfp & __GFP_HIGH)
+		flags |= ALLOC_HIGH;
+	if (gfp & __GFP_ATOMIC)
+		flags |= ALLOC_HARDER;
+	return flags;
+}
+
+// A new block is handed out: one reference, its order remembered.
+static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+{
+	unsigned long i;
+
+	set_page_count(page, 1);
+	page->private = order;
+	if (gfp & __GFP_COMP)
+		__SetPageHead(page);
+	if (gfp & __GFP_ZERO)
+		for (i = 0; i < (1UL << order); i++)
+			clear_highpage(page + i);
+}
+
+/**
+ * alloc_pages - allocate 2^@order physically contiguous pages
+ * @gfp: GFP flags: which zones, whether the caller may sleep
+ * @order: 0 (one page) to MAX_ORDER - 1 (1024 pages, 4 MB)
+ *
+ * First every allowed zone is tried against its low watermark, then
+ * against min (reduced for GFP_ATOMIC).  A caller that may sleep then asks
+ * the slab layer to give back empty slabs and tries once more.  HighMem
+ * pages have no kernel address until kmap()ed.
+ *
+ * Return: the first page of the block, or NULL.
+ */
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	enum zone_type highest = gfp_zone(gfp);
+	unsigned int alloc_flags = gfp_to_alloc_flags(gfp);
+	struct page *page;
+
+	if (unlikely(order >= MAX_ORDER)) {
+		WARN(1, "alloc_pages: order %u is above MAX_ORDER - 1 (%d): refused\n",
+		     order, MAX_ORDER - 1);
+		return NULL;
+	}
+	if (gfpflags_allow_blocking(gfp))
+		might_sleep();
+
+	page = get_page_from_freelist(order, highest, WMARK_LOW);
+	if (!page)
+		page = get_page_from_freelist(order, highest, alloc_flags);
+	if (!page && gfpflags_allow_blocking(gfp) && page_alloc_reclaim_hook &&
+	    page_alloc_reclaim_hook())
+		page = get_page_from_freelist(order, highest, alloc_flags);
+	if (unlikely(!page)) {
+		contig_page_data.node_zones[highest].nr_alloc_fail++;
+		if (!(gfp & __GFP_NOWARN))
+			warn_alloc(gfp, order);
+		return NULL;
+	}
+	prep_new_page(page, order, gfp);
+	return page;
+}
+
+/* __get_free_pages - alloc_pages() for lowmem, returning the kernel address. */
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page;
+
+	if (WARN(gfp & __GFP_HIGHMEM,
+		 "__get_free_pages: __GFP_HIGHMEM pages have no address; use alloc_pages\n"))
+		gfp &= ~__GFP_HIGHMEM;
+	page = alloc_pages(gfp, order);
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
+}
+
+/* ---------------------------------------------------------------------
+ * Freeing, and what a free must not be
+ */
+
+static void dump_page_flags(const struct page *page)
+{
+	static const char *const names[__NR_PAGEFLAGS] = {
+		"reserved", "buddy", "slab", "head", "highmem"
+	};
+	char buf[96];
+	int i, n = 0;
+
+	for (i = 0; i < __NR_PAGEFLAGS; i++)
+		if (page->flags & (1UL << i))
+			n += scnprintf(buf + n, sizeof(buf) - n, "%s|", names[i]);
+	scnprintf(buf + n, sizeof(buf) - n, "zone=%s", zone_names(page_zonenum(page)));
+	pr_alert("flags: %#lx(%s)\n", page->flags, buf);
+}
+
+/*
+ * bad_page - report a page that must not be freed like this, as Linux's
+ * "BUG: Bad page state" does.  The page is left alone: the free lists are
+ * never touched by a bad free.
+ */
+static void bad_page(const char *func, const struct page *page, unsigned int order,
+		     const char *reason, unsigned long caller)
+{
+	report_begin();
+	pr_alert("BUG: Bad page state in process swapper/0  pfn:%05lx\n", page_to_pfn(page));
+	pr_alert("%s(pfn %#lx, order %u) called from %pS\n", func, page_to_pfn(page), order,
+		 (void *)caller);
+	pr_alert("page:%p refcount:%d private(order):%lu\n", page, page_count(page), page->private);
+	dump_page_flags(page);
+	pr_alert("page dumped because: %s\n", reason);
+	report_end(0);
+}
+
+static void bad_free_address(const char *func, unsigned long addr, unsigned int order,
+			     const char *reason, unsigned long caller)
+{
+	report_begin();
+	pr_alert("BUG: Bad page state: %s(0x%08lx, %u) called from %pS: %s\n", func, addr,
+		 order, (void *)caller, reason);
+	report_end(0);
+}
+
+/* free_page_is_bad - the reason @page cannot be freed at @order, or NULL. */
+static const char *free_page_is_bad(const struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	if (PageBuddy(page))
+		return "double free: the page is already free in the buddy allocator";
+	if (PageReserved(page))
+		return "freeing a reserved page (never given out by the allocator)";
+	if (PageSlab(page))
+		return "freeing a slab page: it belongs to a kmem_cache, use kfree()";
+	if (page_count(page) <= 0)
+		return "freeing a page that is not allocated (refcount 0): a double free, or a page inside another block";
+	if (pfn & ((1UL << order) - 1))
+		return "pfn is not aligned to the order being freed";
+	if (page->private != order)
+		return "freeing with a different order than it was allocated with";
+	return NULL;
+}
+
+// Give a block whose last reference is gone back to the free lists.
+static void free_the_page(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long flags;
+
+	set_page_count(page, 0);
+	page->private = 0;
+	page->flags &= ~(1UL << PG_head);
+	local_irq_save(flags);
+	zone->nr_free_calls++;
+	__free_one_page(page, page_to_pfn(page), zone, order);
+	local_irq_restore(flags);
+}
+
+// Shared by __free_pages() and put_page(): check, drop a reference, free at 0.
+static void free_pages_checked(const char *func, struct page *page, unsigned int order,
+			       unsigned long caller)
+{
+	const char *bad = order >= MAX_ORDER ? "order is above MAX_ORDER - 1" :
+			  free_page_is_bad(page, order);
+
+	if (bad) {
+		bad_page(func, page, order, bad, caller);
+		return;
+	}
+	if (--page->_refcount == 0)
+		free_the_page(page, order);
+}
+
+/**
+ * __free_pages - give back 2^@order pages allocated with alloc_pages()
+ * @page: the first page of the block
+ * @order: the order it was allocated with
+ *
+ * Drops one reference; the block is freed when none are left.  A double
+ * free, a wrong order, a reserved or slab page is reported
+ * ("BUG: Bad page state") and refused.
+ */
+void __free_pages(struct page *page, unsigned int order)
+{
+	if ((unsigned long)(page - mem_map) >= max_pfn) {
+		bad_free_address("__free_pages", (unsigned long)page, order,
+				 "not a struct page in mem_map", _RET_IP_);
+		return;
+	}
+	free_pages_checked("__free_pages", page, order, _RET_IP_);
+}
+
+/**
+ * free_pages - give back pages allocated with __get_free_pages()
+ * @addr: the kernel address __get_free_pages() returned (0 is ignored)
+ * @order: the order it was allocated with
+ */
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (!addr)
+		return;
+	if (addr & ~PAGE_MASK) {
+		bad_free_address("free_pages", addr, order, "address not page-aligned", _RET_IP_);
+		return;
+	}
+	if (!virt_addr_valid((void *)addr)) {
+		bad_free_address("free_pages", addr, order,
+				 "address not in lowmem (vmalloc, kmap or user address?)", _RET_IP_);
+		return;
+	}
+	free_pages_checked("free_pages", virt_to_page(addr), order, _RET_IP_);
+}
+
+/* put_page - drop a reference; the last one frees the block it heads. */
+void put_page(struct page *page)
+{
+	free_pages_checked("put_page", page, page->private, _RET_IP_);
+}
+
+/* ---------------------------------------------------------------------
+ * Boot: memblock hands its free memory over
+ */
+
+/*
+ * free_memblock_range - free [start_pfn, end_pfn) into the buddy allocator
+ * in the largest aligned blocks that fit.  Returns the pages freed.
+ */
+unsigned long free_memblock_range(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn = start_pfn;
+
+	while (pfn < end_pfn) {
+		struct page *page = pfn_to_page(pfn);
+		struct zone *zone = page_zone(page);
+		unsigned int order = pfn ? min_t(unsigned int, __ffs(pfn), MAX_ORDER - 1)
+					 : MAX_ORDER - 1;
+		unsigned long i;
+
+		/* A block must fit in the range and in its zone. */
+		while (pfn + (1UL << order) > min(end_pfn, zone_end_pfn(zone)))
+			order--;
+		for (i = 0; i < (1UL << order); i++) {
+			__ClearPageReserved(page + i);
+			set_page_count(page + i, 0);
+		}
+		zone->managed_pages += 1UL << order;
+		__free_one_page(page, pfn, zone, order);
+		pfn += 1UL << order;
+	}
+	return end_pfn - start_pfn;
+}
+
+/*
+ * setup_per_zone_wmarks - Linux's watermark formula.
+ *
+ * min_free_kbytes = sqrt(lowmem KB * 16), clamped to [128, 65536]; each
+ * lowmem zone gets a share of it in proportion to its size as its min
+ * watermark.  HighMem's min is small (managed / 1024, clamped to
+ * [32, 128]): nobody needs HighMem in an emergency.  low = min + a quarter
+ * of min (at least 0.1% of the zone), high = low + the same step.
+ * Also the lowmem reserves: a zone keeps back (pages of the zones above)
+ * / ratio from allocations that could have used those zones (ratio 256
+ * for DMA, 32 for Normal).
+ */
+void setup_per_zone_wmarks(void)
+{
+	static const unsigned int reserve_ratio[MAX_NR_ZONES] = { 256, 32, 0 };
+	unsigned long lowmem_pages = 0, min_free_kbytes, pages_min, sq = 0;
+	struct zone *zone;
+	int i, j;
+
+	for_each_zone(zone)
+		if (!is_highmem(zone))
+			lowmem_pages += zone->managed_pages;
+	/* integer square root of lowmem KB * 16 */
+	while ((sq + 1) * (sq + 1) <= (lowmem_pages << 2) * 16)
+		sq++;
+	min_free_kbytes = clamp(sq, 128UL, 65536UL);
+	pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
+
+	for_each_zone(zone) {
+		unsigned long tmp = lowmem_pages ?
+			(unsigned long)((u64)pages_min * zone->managed_pages / lowmem_pages) : 0;
+
+		if (is_highmem(zone))
+			zone->_watermark[WMARK_MIN] = clamp(zone->managed_pages / 1024, 32UL, 128UL);
+		else
+			zone->_watermark[WMARK_MIN] = tmp;
+		if (!zone->managed_pages)
+			zone->_watermark[WMARK_MIN] = 0;
+		tmp = max(tmp >> 2, zone->managed_pages * 10 / 10000);
+		zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + tmp;
+		zone->_watermark[WMARK_HIGH] = low_wmark_pages(zone) + tmp;
+	}
+	for (i = 0; i < MAX_NR_ZONES; i++) {
+		struct zone *z = &contig_page_data.node_zones[i];
+		unsigned long upper = 0;
+
+		for (j = i + 1; j < MAX_NR_ZONES; j++) {
+			upper += contig_page_data.node_zones[j].managed_pages;
+			z->lowmem_reserve[j] = (reserve_ratio[i] && z->managed_pages) ?
+					       upper / reserve_ratio[i] : 0;
+		}
+	}
+}
+
+unsigned long nr_free_pages(void)
+{
+	struct zone *zone;
+	unsigned long n = 0;
+
+	for_each_zone(zone)
+		n += zone->free_pages;
+	return n;
+}
+
+unsigned long nr_free_highpages(void)
+{
+	return contig_page_data.node_zones[ZONE_HIGHMEM].free_pages;
+}
+
+/* ---------------------------------------------------------------------
+ * The consistency checker
+ */
+
+#define CHECK_REPORT_MAX	10
+
+struct check_state {
+	int errors;
+	const struct zone *zone;
+};
+
+static void __printf(2, 3) check_error(struct check_state *st, const char *fmt, ...)
+{
+	va_list args;
+
+	if (st->errors++ >= CHECK_REPORT_MAX)
+		return;
+	printk(KERN_ERR "check_free_areas: zone %s: ", st->zone->name);
+	va_start(args, fmt);
+	vprintk(fmt, args);
+	va_end(args);
+}
+
+// Check one free block and the pages inside it.
+static void check_block(struct check_state *st, struct page *page, unsigned int order)
+{
+	const struct zone *zone = st->zone;
+	unsigned long pfn = page_to_pfn(page), n = 1UL << order, i;
+
+	if (!zone_spans_pfn(zone, pfn) || pfn + n > zone_end_pfn(zone)) {
+		check_error(st, "order-%u block at pfn %#lx is outside the zone\n", order, pfn);
+		return;
+	}
+	if (pfn & (n - 1))
+		check_error(st, "order-%u block at pfn %#lx is not aligned\n", order, pfn);
+	if (!PageBuddy(page) || page->private != order)
+		check_error(st, "pfn %#lx on the order-%u list has buddy=%d order=%lu\n", pfn,
+			    order, PageBuddy(page), page->private);
+	for (i = 0; i < n; i++) {
+		const struct page *p = page + i;
+
+		if (page_count(p) || PageReserved(p) || PageSlab(p))
+			check_error(st, "pfn %#lx in a free order-%u block is in use (count %d flags %#lx)\n",
+				    pfn + i, order, page_count(p), p->flags);
+		if (i && PageBuddy(p))
+			check_error(st, "free blocks overlap: pfn %#lx inside the order-%u block at %#lx\n",
+				    pfn + i, order, pfn);
+	}
+	if (order < MAX_ORDER - 1) {
+		unsigned long buddy_pfn = pfn ^ n;
+
+		if (page_is_buddy(zone, pfn_to_page(buddy_pfn), buddy_pfn, order))
+			check_error(st, "order-%u buddies at pfn %#lx and %#lx are both free, not merged\n",
+				    order, pfn, buddy_pfn);
+	}
+}
+
+static void check_zone(struct check_state *st)
+{
+	const struct zone *zone = st->zone;
+	unsigned long free = 0, heads = 0, pfn;
+	unsigned int order;
+
+	for (order = 0; order < MAX_ORDER; order++) {
+		const struct free_area *area = &zone->free_area[order];
+		struct page *page;
+		unsigned long count = 0;
+
+		list_for_each_entry(page, &area->free_list, lru) {
+			if (++count > zone->spanned_pages) {
+				check_error(st, "order-%u free list does not end (a cycle?)\n", order);
+				break;
+			}
+			check_block(st, page, order);
+		}
+		if (count != area->nr_free)
+			check_error(st, "order-%u list has %lu blocks, nr_free says %lu\n", order,
+				    count, area->nr_free);
+		free += count << order;
+	}
+	if (free != zone->free_pages)
+		check_error(st, "lists hold %lu free pages, free_pages says %lu\n", free,
+			    zone->free_pages);
+	for (pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone); pfn++)
+		heads += PageBuddy(pfn_to_page(pfn));
+	for (order = 0; order < MAX_ORDER; order++)
+		heads -= zone->free_area[order].nr_free;
+	if (heads)
+		check_error(st, "%ld pages are marked buddy but are on no free list\n", (long)heads);
+}
+
+/**
+ * check_free_areas - verify every free list of every zone
+ *
+ * Checks the invariants listed at the top of this file, prints the first
+ * few problems found, and leaves everything as it was.
+ * Return: the number of problems (0 when all is well).
+ */
+int check_free_areas(void)
+{
+	struct check_state st = { 0, NULL };
+	struct zone *zone;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	for_each_zone(zone) {
+		st.zone = zone;
+		if (zone->spanned_pages)
+			check_zone(&st);
+	}
+	local_irq_restore(flags);
+	if (st.errors > CHECK_REPORT_MAX)
+		pr_err("check_free_areas: ... %d problems in all\n", st.errors);
+	return st.errors;
+}

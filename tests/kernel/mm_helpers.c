@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tests/kernel/mm_helpers.c - snapshots, page stashes and the hardirq runner
+ * used by the memory-management suites.
+ */
+#include <linux/kernel.h>
+#include <linux/irq_work.h>
+#include <linux/list.h>
+#include <linux/string.h>
+#include "mm_helpers.h"
+
+void buddy_snapshot_take(struct buddy_snapshot *snap)
+{
+	unsigned int z, o;
+
+	for (z = 0; z < MAX_NR_ZONES; z++) {
+		struct zone *zone = &contig_page_data.node_zones[z];
+
+		snap->free_pages[z] = zone->free_pages;
+		for (o = 0; o < MAX_ORDER; o++)
+			snap->nr_free[z][o] = zone->free_area[o].nr_free;
+	}
+}
+
+bool buddy_snapshot_equal(const struct buddy_snapshot *snap, bool report)
+{
+	bool equal = true;
+	unsigned int z, o;
+
+	for (z = 0; z < MAX_NR_ZONES; z++) {
+		struct zone *zone = &contig_page_data.node_zones[z];
+
+		if (snap->free_pages[z] != zone->free_pages) {
+			equal = false;
+			if (report)
+				printk("    # zone %s: %lu free pages, was %lu\n", zone->name,
+				       zone->free_pages, snap->free_pages[z]);
+		}
+		for (o = 0; o < MAX_ORDER; o++) {
+			if (snap->nr_free[z][o] == zone->free_area[o].nr_free)
+				continue;
+			equal = false;
+			if (report)
+				printk("    # zone %s order %u: %lu free blocks, was %lu\n",
+				       zone->name, o, zone->free_area[o].nr_free,
+				       snap->nr_free[z][o]);
+		}
+	}
+	return equal;
+}
+
+void stash_init(struct page_stash *s)
+{
+	memset(s, 0, sizeof(*s));
+	INIT_LIST_HEAD(&s->pages);
+}
+
+void stash_add(struct page_stash *s, struct page *page)
+{
+	list_add(&page->lru, &s->pages);
+	s->count++;
+	s->pages_held += 1UL << page->private;
+	s->by_zone[page_zonenum(page)] += 1UL << page->private;
+}
+
+void stash_free_all(struct page_stash *s)
+{
+	struct page *page, *next;
+
+	list_for_each_entry_safe(page, next, &s->pages, lru) {
+		list_del(&page->lru);
+		__free_pages(page, page->private);
+	}
+	stash_init(s);
+}
+
+unsigned long stash_fill(struct page_stash *s, gfp_t gfp, unsigned int order)
+{
+	unsigned long n = 0;
+	struct page *page;
+
+	while ((page = alloc_pages(gfp | __GFP_NOWARN, order))) {
+		stash_add(s, page);
+		n++;
+	}
+	return n;
+}
+
+struct hardirq_call {
+	struct irq_work work;
+	void (*fn)(void *arg);
+	void *arg;
+};
+
+static void hardirq_trampoline(struct irq_work *work)
+{
+	struct hardirq_call *c = container_of(work, struct hardirq_call, work);
+
+	c->fn(c->arg);
+}
+
+void run_in_hardirq(void (*fn)(void *arg), void *arg)
+{
+	struct hardirq_call c = { .work = IRQ_WORK_INIT(hardirq_trampoline), .fn = fn, .arg = arg };
+
+	irq_work_queue(&c.work);
+	irq_work_sync(&c.work);
+}

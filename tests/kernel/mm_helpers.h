@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * tests/kernel/mm_helpers.h - what the memory-management test suites share.
+ *
+ * A snapshot of the buddy allocator (free blocks per zone and order) lets a
+ * test assert "nothing lost": after a workload frees everything, the
+ * snapshot taken before must match exactly.
+ */
+#ifndef _TESTS_MM_HELPERS_H
+#define _TESTS_MM_HELPERS_H
+
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <mm386/ktest.h>
+
+struct buddy_snapshot {
+	unsigned long nr_free[MAX_NR_ZONES][MAX_ORDER];
+	unsigned long free_pages[MAX_NR_ZONES];
+};
+
+void buddy_snapshot_take(struct buddy_snapshot *snap);
+/* Compare the allocator with @snap; report each difference; true if equal. */
+bool buddy_snapshot_equal(const struct buddy_snapshot *snap, bool report);
+
+#define KT_EXPECT_BUDDY_UNCHANGED(t, snap) do {				\
+	if (!buddy_snapshot_equal(snap, true))				\
+		KT_FAIL(t, "buddyinfo differs from its snapshot");	\
+} while (0)
+
+#define KT_EXPECT_BUDDY_CONSISTENT(t) KT_EXPECT_EQ(t, check_free_areas(), 0)
+
+/* A list of allocated blocks, chained through page->lru (free for owners). */
+struct page_stash {
+	struct list_head pages;
+	unsigned long count, pages_held;
+	unsigned long by_zone[MAX_NR_ZONES];
+};
+
+void stash_init(struct page_stash *s);
+void stash_add(struct page_stash *s, struct page *page);
+/* Free everything in the stash with __free_pages(page, page->private). */
+void stash_free_all(struct page_stash *s);
+/* Allocate blocks of @order with @gfp until it fails; returns how many. */
+unsigned long stash_fill(struct page_stash *s, gfp_t gfp, unsigned int order);
+
+/* Run @fn(@arg) inside the timer interrupt and wait for it. */
+void run_in_hardirq(void (*fn)(void *arg), void *arg);
+
+#endif
