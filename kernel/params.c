@@ -61,11 +61,16 @@ static char *next_arg(char *args, char **param, char **val)
 	return p;
 }
 
-// The handler for @name, or NULL.  *@takes_value says if it wants "=...".
+/*
+ * find_param - the handler for @name, or NULL.  A name may have two
+ * handlers, a flag ("slab_debug") and a key ("slab_debug="): the one that
+ * fits @has_value wins.  *@takes_value says which one was found.
+ */
 static const struct obs_kernel_param *find_param(const struct param_table *tab,
-						 const char *name, bool *takes_value)
+						 const char *name, bool has_value,
+						 bool *takes_value)
 {
-	const struct obs_kernel_param *p;
+	const struct obs_kernel_param *p, *found = NULL;
 
 	for (p = tab->start; p < tab->end; p++) {
 		size_t len = strlen(p->str);
@@ -73,12 +78,14 @@ static const struct obs_kernel_param *find_param(const struct param_table *tab,
 
 		if (value)
 			len--;
-		if (!strncmp(p->str, name, len) && name[len] == '\0') {
+		if (strncmp(p->str, name, len) || name[len] != '\0')
+			continue;
+		if (!found || value == has_value) {
+			found = p;
 			*takes_value = value;
-			return p;
 		}
 	}
-	return NULL;
+	return found;
 }
 
 // Run @p's handler; NULL if it took the value, else why it was rejected.
@@ -160,7 +167,7 @@ int parse_params(char *args, const struct param_table *tab, bool early)
 		const char *why;
 
 		args = next_arg(args, &param, &val);
-		p = find_param(tab, param, &takes_value);
+		p = find_param(tab, param, val != NULL, &takes_value);
 		if (!p) {
 			if (early)
 				continue;

@@ -17,6 +17,7 @@
  *  5. mem_init: memblock gives its free pages to the buddy allocator; the
  *     watermarks are set; the "Memory:" line, the virtual kernel memory
  *     layout and the zone ranges are printed.
+ *  6. kmem_cache_init: the slab caches and kmalloc (mm/slab.c).
  *
  * Boot parameters, with Linux x86_32 semantics:
  *   mem=SIZE      forget RAM at and above SIZE (at least MEM_MIN)
@@ -31,6 +32,7 @@
 #include <linux/gfp.h>
 #include <linux/memblock.h>
 #include <linux/highmem.h>
+#include <linux/slab.h>
 #include <linux/vmstat.h>
 #include <linux/string.h>
 #include <asm/e820.h>
@@ -281,4 +283,5 @@ void __init mm_init(void)
 
 	free_area_init(MAX_DMA_PFN, max_low_pfn, max_pfn);
 	mem_init();
+	kmem_cache_init();
 }

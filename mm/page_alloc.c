@@ -280,6 +280,21 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp)
 	return flags;
 }
 
+/*
+ * prep_compound_page - make a block one unit: PG_head on the first page,
+ * PG_tail and a pointer to the head on the others (compound_head()).
+ */
+static void prep_compound_page(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	__SetPageHead(page);
+	for (i = 1; i < (1UL << order); i++) {
+		__SetPageTail(page + i);
+		page[i].lru.next = (struct list_head *)page;
+	}
+}
+
 // A new block is handed out: one reference, its order remembered.
 static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
@@ -288,7 +303,7 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 	set_page_count(page, 1);
 	page->private = order;
 	if (gfp & __GFP_COMP)
-		__SetPageHead(page);
+		prep_compound_page(page, order);
 	if (gfp & __GFP_ZERO)
 		for (i = 0; i < (1UL << order); i++)
 			clear_highpage(page + i);
@@ -360,7 +375,7 @@ unsigned long get_zeroed_page(gfp_t gfp)
 static void dump_page_flags(const struct page *page)
 {
 	static const char *const names[__NR_PAGEFLAGS] = {
-		"reserved", "buddy", "slab", "head", "highmem"
+		"reserved", "buddy", "slab", "head", "tail", "highmem"
 	};
 	char buf[96];
 	int i, n = 0;
@@ -410,6 +425,8 @@ static const char *free_page_is_bad(const struct page *page, unsigned int order)
 		return "freeing a reserved page (never given out by the allocator)";
 	if (PageSlab(page))
 		return "freeing a slab page: it belongs to a kmem_cache, use kfree()";
+	if (PageTail(page))
+		return "freeing a page inside a compound block: free its first page";
 	if (page_count(page) <= 0)
 		return "freeing a page that is not allocated (refcount 0): a double free, or a page inside another block";
 	if (pfn & ((1UL << order) - 1))
@@ -423,11 +440,15 @@ static const char *free_page_is_bad(const struct page *page, unsigned int order)
 static void free_the_page(struct page *page, unsigned int order)
 {
 	struct zone *zone = page_zone(page);
-	unsigned long flags;
+	unsigned long flags, i;
 
 	set_page_count(page, 0);
 	page->private = 0;
-	page->flags &= ~(1UL << PG_head);
+	if (PageHead(page)) {
+		__ClearPageHead(page);
+		for (i = 1; i < (1UL << order); i++)
+			__ClearPageTail(page + i);
+	}
 	local_irq_save(flags);
 	zone->nr_free_calls++;
 	__free_one_page(page, page_to_pfn(page), zone, order);
@@ -638,7 +659,7 @@ static void check_block(struct check_state *st, struct page *page, unsigned int 
 	for (i = 0; i < n; i++) {
 		const struct page *p = page + i;
 
-		if (page_count(p) || PageReserved(p) || PageSlab(p))
+		if (page_count(p) || PageReserved(p) || PageSlab(p) || PageHead(p) || PageTail(p))
 			check_error(st, "pfn %#lx in a free order-%u block is in use (count %d flags %#lx)\n",
 				    pfn + i, order, page_count(p), p->flags);
 		if (i && PageBuddy(p))

@@ -8,8 +8,11 @@
  *   PG_buddy     heads a free block on a free_area list (page->private is
  *                the block's order); the other pages of the block are clear
  *   PG_slab      belongs to a slab (page->slab_cache says whose)
- *   PG_head      first page of a compound allocation (__GFP_COMP), used by
- *                kmalloc() for requests that go to the page allocator
+ *   PG_head      first page of a compound allocation (__GFP_COMP): a slab of
+ *                more than one page, or a kmalloc() request above 8 KB
+ *   PG_tail      any other page of a compound allocation; page->lru.next
+ *                points to its head, so compound_head() finds the slab (or
+ *                the kmalloc block) from an address in any of its pages
  *   PG_highmem   lives in ZONE_HIGHMEM: no permanent kernel address
  *
  * The top ZONES_WIDTH bits of flags hold the zone number.
@@ -24,6 +27,7 @@ enum pageflags {
 	PG_buddy,
 	PG_slab,
 	PG_head,
+	PG_tail,
 	PG_highmem,
 	__NR_PAGEFLAGS
 };
@@ -44,8 +48,17 @@ PAGEFLAG(Reserved, reserved)
 PAGEFLAG(Buddy, buddy)
 PAGEFLAG(Slab, slab)
 PAGEFLAG(Head, head)
+PAGEFLAG(Tail, tail)
 PAGEFLAG(HighMem, highmem)
 
 #undef PAGEFLAG
+
+/* compound_head - the first page of the compound block @page belongs to. */
+static inline struct page *compound_head(struct page *page)
+{
+	if (PageTail(page))
+		return (struct page *)page->lru.next;
+	return page;
+}
 
 #endif

@@ -49,6 +49,12 @@ bool buddy_snapshot_equal(const struct buddy_snapshot *snap, bool report)
 	return equal;
 }
 
+void slab_baseline(struct buddy_snapshot *snap)
+{
+	kmem_cache_shrink_all();
+	buddy_snapshot_take(snap);
+}
+
 void stash_init(struct page_stash *s)
 {
 	memset(s, 0, sizeof(*s));

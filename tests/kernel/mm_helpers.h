@@ -11,6 +11,7 @@
 
 #include <linux/mm.h>
 #include <linux/gfp.h>
+#include <linux/slab.h>
 #include <mm386/ktest.h>
 
 struct buddy_snapshot {
@@ -28,6 +29,19 @@ bool buddy_snapshot_equal(const struct buddy_snapshot *snap, bool report);
 } while (0)
 
 #define KT_EXPECT_BUDDY_CONSISTENT(t) KT_EXPECT_EQ(t, check_free_areas(), 0)
+
+/*
+ * "Nothing lost" with slab caches in the picture: caches keep empty slabs
+ * for reuse, so shrink them all before the snapshot and before comparing.
+ */
+void slab_baseline(struct buddy_snapshot *snap);
+
+#define KT_EXPECT_NOTHING_LOST(t, snap) do {				\
+	kmem_cache_shrink_all();					\
+	KT_EXPECT_BUDDY_UNCHANGED(t, snap);				\
+	KT_EXPECT_EQ(t, check_slab_caches(), 0);			\
+	KT_EXPECT_BUDDY_CONSISTENT(t);					\
+} while (0)
 
 /* A list of allocated blocks, chained through page->lru (free for owners). */
 struct page_stash {

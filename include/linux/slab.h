@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * slab.h - object caches (kmem_cache_*) and kmalloc, the seed articles'
+ * most-used allocator.
+ *
+ * A kmem_cache hands out objects of one size.  It carves them out of
+ * "slabs", blocks of 2^order pages from the buddy allocator, and keeps
+ * freed objects for the next request instead of returning memory at once:
+ * that is why kmalloc() is fast, and why its memory is physically
+ * contiguous (a slab is).  kmalloc() is a set of caches of common sizes:
+ *
+ *   kmalloc-8 kmalloc-16 kmalloc-32 kmalloc-64 kmalloc-96 kmalloc-128
+ *   kmalloc-192 kmalloc-256 kmalloc-512 kmalloc-1k kmalloc-2k kmalloc-4k
+ *   kmalloc-8k, and dma-kmalloc-* for GFP_DMA
+ *
+ * Requests above 8 KB go straight to the page allocator, up to
+ * KMALLOC_MAX_SIZE = 4 MB (order 10).  This is the modern Linux model that
+ * seed 001 describes ("order <= 10"); seed 000's "128 KB" limit is Linux 2.4's
+ * size-131072 cache (docs/slab.md).
+ */
+#ifndef _LINUX_SLAB_H
+#define _LINUX_SLAB_H
+
+#include <linux/types.h>
+#include <linux/gfp.h>
+#include <asm/page.h>
+
+/* kmem_cache_create() flags (Linux's values) */
+#define SLAB_CONSISTENCY_CHECKS	0x00000100UL	/* extra checks on free */
+#define SLAB_RED_ZONE		0x00000400UL	/* guard bytes around objects */
+#define SLAB_POISON		0x00000800UL	/* 0x6b when free, 0x5a when new */
+#define SLAB_HWCACHE_ALIGN	0x00002000UL	/* align objects to cache lines */
+#define SLAB_CACHE_DMA		0x00004000UL	/* slabs from ZONE_DMA */
+#define SLAB_STORE_USER		0x00010000UL	/* remember who allocated/freed */
+#define SLAB_PANIC		0x00040000UL	/* panic if creation fails */
+#define SLAB_RECLAIM_ACCOUNT	0x00020000UL	/* count as SReclaimable */
+#define SLAB_KMALLOC		0x00100000UL	/* a kmalloc cache (internal) */
+
+#define SLAB_DEBUG_FLAGS	(SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
+				 SLAB_CONSISTENCY_CHECKS)
+
+/* Poison values (include/linux/poison.h in Linux) */
+#define POISON_INUSE	0x5a	/* a new object, not yet written */
+#define POISON_FREE	0x6b	/* a freed object */
+#define POISON_END	0xa5	/* the last byte of a freed object */
+#define SLUB_RED_INACTIVE	0xbb	/* red zone of a free object */
+#define SLUB_RED_ACTIVE		0xcc	/* red zone of an allocated object */
+
+#define KMALLOC_SHIFT_LOW	3
+#define KMALLOC_SHIFT_HIGH	(PAGE_SHIFT + 1)		/* kmalloc-8k */
+#define KMALLOC_MIN_SIZE	(1UL << KMALLOC_SHIFT_LOW)
+#define KMALLOC_MAX_CACHE_SIZE	(1UL << KMALLOC_SHIFT_HIGH)
+#define KMALLOC_MAX_SIZE	(1UL << (MAX_ORDER - 1 + PAGE_SHIFT))	/* 4 MB */
+
+/*
+ * kmalloc(0) returns this: not NULL (the allocation "worked") but a
+ * pointer that faults when used, in the NULL page.  kfree() ignores it.
+ */
+#define ZERO_SIZE_PTR		((void *)16)
+#define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
+
+struct kmem_cache;
+
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
+				     unsigned int align, unsigned long flags,
+				     void (*ctor)(void *));
+void kmem_cache_destroy(struct kmem_cache *s);
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp);
+void kmem_cache_free(struct kmem_cache *s, void *obj);
+int kmem_cache_shrink(struct kmem_cache *s);
+const char *kmem_cache_name(const struct kmem_cache *s);
+unsigned int kmem_cache_size(const struct kmem_cache *s);
+
+static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
+{
+	return kmem_cache_alloc(s, gfp | __GFP_ZERO);
+}
+
+void *kmalloc(size_t size, gfp_t gfp);
+void kfree(const void *obj);
+size_t ksize(const void *obj);
+void *krealloc(const void *p, size_t new_size, gfp_t gfp);
+char *kstrdup(const char *s, gfp_t gfp);
+char *kstrndup(const char *s, size_t max, gfp_t gfp);
+void *kmemdup(const void *src, size_t len, gfp_t gfp);
+
+static inline void *kzalloc(size_t size, gfp_t gfp)
+{
+	return kmalloc(size, gfp | __GFP_ZERO);
+}
+
+static inline void *kmalloc_array(size_t n, size_t size, gfp_t gfp)
+{
+	size_t bytes;
+
+	if (__builtin_mul_overflow(n, size, &bytes))
+		return NULL;
+	return kmalloc(bytes, gfp);
+}
+
+static inline void *kcalloc(size_t n, size_t size, gfp_t gfp)
+{
+	return kmalloc_array(n, size, gfp | __GFP_ZERO);
+}
+
+/* The kmalloc cache that serves @size with @gfp (NULL above 8 KB). */
+struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp);
+
+/* mm/slab.c: set up the cache of caches and the kmalloc caches. */
+void kmem_cache_init(void);
+/* Give every cache's empty slabs back; returns the pages freed. */
+unsigned long kmem_cache_shrink_all(void);
+/* Check every slab of @s (and its objects when debugging): error count. */
+int kmem_cache_validate(struct kmem_cache *s);
+/* kmem_cache_validate() over every cache. */
+int check_slab_caches(void);
+/* Find a cache by name (the shell, tests); NULL if none. */
+struct kmem_cache *kmem_cache_find(const char *name);
+
+#endif

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * slab_def.h - struct kmem_cache, and where each object keeps what.
+ *
+ * One slot of a slab (the stride, s->size bytes) looks like this:
+ *
+ *   | left red zone | object         | right red zone | free ptr, marker | orig_size | tracks |
+ *   |<-red_left_pad>|<-object_size-->|                |  (if outside)   |  (kmalloc debug)   |
+ *                   ^ the pointer handed out       ...inuse           ^ metadata
+ *
+ * Without debugging (and without a constructor) the free pointer lives
+ * inside the free object itself, at offset 0: a free object's memory is the
+ * cache's to use.  A constructor (objects must stay constructed while free)
+ * or poisoning (the whole object is filled with 0x6b) moves it after the
+ * object.  Next to the free pointer sits a marker word, FREE_MARKER ^ the
+ * object's address, written on free and cleared on allocation: it lets every
+ * kfree() spot a double free cheaply (confirmed by walking the slab's free
+ * list), debugging or not.
+ *
+ * Slabs are described by their struct page (no separate slab header, as in
+ * Linux's SLUB): PageSlab, page->slab_cache, page->freelist (first free
+ * object), page->private (objects in use, low 16 bits; the slab's colour
+ * offset, high 16 bits), page->lru (link in one of the three lists).
+ */
+#ifndef _LINUX_SLAB_DEF_H
+#define _LINUX_SLAB_DEF_H
+
+#include <linux/types.h>
+#include <linux/list.h>
+
+/* Who allocated or freed an object, and when (SLAB_STORE_USER). */
+struct kmem_track {
+	unsigned long addr;	/* the caller */
+	unsigned long when;	/* jiffies */
+};
+
+struct kmem_cache {
+	/* used by every allocation and free */
+	unsigned int size;		/* stride: object plus red zones and metadata */
+	unsigned int object_size;	/* what kmem_cache_create() was asked for */
+	unsigned int offset;		/* free pointer's offset from the object */
+	unsigned int red_left_pad;	/* bytes of left red zone */
+	unsigned int num;		/* objects per slab */
+	unsigned long flags;		/* SLAB_* */
+	/*
+	 * Every slab is on exactly one list.  Allocation takes from a
+	 * partial slab, else a free one, else grows a new slab: O(1).
+	 */
+	struct list_head slabs_partial;	/* some objects in use */
+	struct list_head slabs_full;	/* all objects in use */
+	struct list_head slabs_free;	/* no object in use; at most min_partial kept */
+	unsigned int order;		/* a slab is 2^order pages */
+	gfp_t allocflags;		/* GFP_DMA for SLAB_CACHE_DMA */
+	void (*ctor)(void *obj);
+	unsigned int align;
+	unsigned int inuse;		/* end of the right red zone */
+	unsigned int meta_offset;	/* orig_size and tracks (debugging) */
+	/* Bonwick's colouring: slab n starts its objects colour_off * c in,
+	 * c = 0, 1, ..., colour - 1 in turn, so objects of different slabs
+	 * do not all compete for the same cache lines. */
+	unsigned int colour;
+	unsigned int colour_off;
+	unsigned int colour_next;
+	unsigned int min_partial;	/* free slabs kept for reuse */
+	/* counts, shown by slabinfo */
+	unsigned long nr_slabs;		/* slabs on all three lists */
+	unsigned long nr_free_slabs;	/* slabs on slabs_free */
+	unsigned long active_objs;	/* objects handed out */
+	unsigned long nr_allocs, nr_frees, nr_grow, nr_shrink;
+	const char *name;
+	struct list_head list;		/* on slab_caches */
+};
+
+extern struct list_head slab_caches;
+
+#endif

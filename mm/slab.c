@@ -1,0 +1,729 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/slab.c - object caches on top of the buddy allocator.
+ *
+ * Seed 003: "slab 机制也不是独立的，它本身也是在页分配器的基础上来划分更细粒度的
+ * 内存" - the slab layer takes whole pages from the page allocator and cuts
+ * them into objects.  This is Bonwick's design (USENIX 1994) as Linux has
+ * kept it:
+ *
+ *   kmem_cache  one object size, three lists of slabs (full, partial, free)
+ *   slab        2^order pages; its struct page holds the bookkeeping
+ *   object      handed out by kmem_cache_alloc(), chained when free
+ *
+ *   allocate: first object of the first partial slab, else of a free
+ *             slab, else of a new slab (new_slab: pages, colour, ctor)
+ *   free:     push the object back on its slab's free chain; a slab that
+ *             becomes empty moves to the free list, and beyond min_partial
+ *             empty slabs the pages go back to the buddy allocator
+ *
+ * So both paths are O(1): no search.  The constructor runs when a slab is
+ * created, once per object; objects come back to the cache still
+ * constructed, and the next kmem_cache_alloc() hands them out as they were
+ * left (Bonwick's point: keep the constructed state, skip the work).
+ *
+ * kfree() needs no cache argument: virt_to_page() finds the slab page, and
+ * page->slab_cache the cache (PageSlab marks it).
+ *
+ * Memory pressure: a GFP_KERNEL allocation that the page allocator cannot
+ * satisfy calls page_alloc_reclaim_hook = kmem_cache_shrink_all(), which
+ * gives every cache's empty slabs back, then retries.  GFP_ATOMIC never
+ * does (mm/page_alloc.c).
+ *
+ * The lists are shared with interrupt handlers (GFP_ATOMIC allocations in
+ * IRQ context), so they are only changed with interrupts off.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/slab.h>
+#include <linux/slab_def.h>
+#include <linux/vmstat.h>
+#include <linux/string.h>
+#include <linux/bitops.h>
+#include <linux/irqflags.h>
+#include <linux/preempt.h>
+#include <mm386/dump.h>
+#include "slab.h"
+
+#define SLAB_MAX_ORDER		3	/* slabs of up to 8 pages */
+#define SLAB_MIN_OBJECTS	4	/* aim for at least this many per slab */
+#define CACHE_LINE_SIZE		64
+#define MIN_PARTIAL		5
+#define MAX_PARTIAL		10
+
+LIST_HEAD(slab_caches);
+
+/* The cache of caches: every struct kmem_cache is one of its objects. */
+static struct kmem_cache kmem_cache_boot;
+static struct kmem_cache *kmem_cache;
+
+/* ---------------------------------------------------------------------
+ * Reports
+ */
+
+/*
+ * slab_report - "BUG <cache> (Not tainted): ..." for a misused object, as
+ * SLUB words it: the cache, the object, what is wrong, who called.
+ */
+void slab_report(const struct kmem_cache *s, const char *func, const void *obj,
+		 unsigned long caller, const char *fmt, ...)
+{
+	char what[160];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(what, sizeof(what), fmt, args);
+	va_end(args);
+	report_begin();
+	pr_err("BUG %s (Not tainted): %s\n", s ? s->name : "kmalloc", what);
+	pr_err("INFO: %s(0x%08lx) called from %pS\n", func, (unsigned long)obj, (void *)caller);
+	report_end(0);
+}
+
+/* ---------------------------------------------------------------------
+ * Sizing a cache: layout, slab order, colours
+ */
+
+static unsigned int calculate_alignment(unsigned long flags, unsigned int align,
+					unsigned int size)
+{
+	if (flags & SLAB_HWCACHE_ALIGN) {
+		unsigned int ralign = CACHE_LINE_SIZE;
+
+		while (size <= ralign / 2)
+			ralign /= 2;
+		align = max(align, ralign);
+	}
+	return ALIGN(max_t(unsigned int, align, sizeof(void *)), sizeof(void *));
+}
+
+/*
+ * calculate_sizes - lay out one slot (see slab_def.h).  Offsets are from
+ * the object pointer; s->size, the stride, counts the left red zone too.
+ */
+static void calculate_sizes(struct kmem_cache *s)
+{
+	unsigned int inuse = ALIGN(s->object_size, sizeof(void *));
+	unsigned int meta;
+
+	s->red_left_pad = 0;
+	if (s->flags & SLAB_RED_ZONE) {
+		s->red_left_pad = ALIGN(sizeof(void *), s->align);
+		if (inuse == s->object_size)	/* at least one word on the right */
+			inuse += sizeof(void *);
+	}
+	s->inuse = inuse;
+	meta = inuse;
+	if (s->ctor || (s->flags & SLAB_POISON) || s->object_size < 2 * sizeof(void *)) {
+		s->offset = meta;		/* free pointer and marker outside */
+		meta += 2 * sizeof(void *);
+	} else {
+		s->offset = 0;			/* inside the free object */
+	}
+	s->meta_offset = meta;
+	if (s->flags & SLAB_DEBUG_FLAGS)	/* orig_size, alloc and free tracks */
+		meta += sizeof(unsigned long) + 2 * sizeof(struct kmem_track);
+	s->size = ALIGN(s->red_left_pad + meta, s->align);
+}
+
+/*
+ * calculate_order - the smallest slab (up to 8 pages) that holds at least
+ * SLAB_MIN_OBJECTS objects and wastes at most 1/8 of itself; failing that,
+ * the one that wastes least.  Sets num, order and the colours.
+ */
+static int calculate_order(struct kmem_cache *s)
+{
+	unsigned int order, best = 0, best_waste = ~0u;
+
+	for (order = 0; order <= SLAB_MAX_ORDER; order++) {
+		unsigned int slab = PAGE_SIZE << order, num = slab / s->size;
+		unsigned int waste = slab - num * s->size;
+
+		if (!num)
+			continue;
+		if (num >= SLAB_MIN_OBJECTS && waste * 8 <= slab) {
+			best = order;
+			break;
+		}
+		if (waste * 1024 / slab < best_waste) {
+			best_waste = waste * 1024 / slab;
+			best = order;
+		}
+	}
+	if (s->size > PAGE_SIZE << SLAB_MAX_ORDER)
+		return -1;
+	s->order = best;
+	s->num = (PAGE_SIZE << best) / s->size;
+	s->colour_off = max_t(unsigned int, CACHE_LINE_SIZE, s->align);
+	s->colour = ((PAGE_SIZE << best) - s->num * s->size) / s->colour_off;
+	s->colour_next = 0;
+	s->min_partial = clamp((unsigned int)ilog2(s->size) / 2, MIN_PARTIAL, MAX_PARTIAL);
+	return 0;
+}
+
+// Set up a cache whose struct is already allocated; 0 or -errno.
+static int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
+			   unsigned int align, unsigned long flags, void (*ctor)(void *))
+{
+	memset(s, 0, sizeof(*s));
+	s->name = name;
+	s->object_size = size;
+	s->ctor = ctor;
+	flags |= slab_debug_flags;
+	if (ctor)
+		flags &= ~SLAB_POISON;	/* objects must stay constructed */
+	s->flags = flags;
+	s->align = calculate_alignment(flags, align, size);
+	s->allocflags = (flags & SLAB_CACHE_DMA) ? GFP_DMA : 0;
+	INIT_LIST_HEAD(&s->slabs_partial);
+	INIT_LIST_HEAD(&s->slabs_full);
+	INIT_LIST_HEAD(&s->slabs_free);
+	calculate_sizes(s);
+	if (calculate_order(s))
+		return -1;
+	list_add(&s->list, &slab_caches);
+	return 0;
+}
+
+struct kmem_cache *create_boot_cache(struct kmem_cache *s, const char *name,
+				     unsigned int size, unsigned long flags)
+{
+	/* kmalloc memory is 8-byte aligned, and naturally so for powers of two. */
+	unsigned int align = is_power_of_2(size) ? size : 8;
+
+	if (kmem_cache_open(s, name, size, align, flags, NULL))
+		panic("create_boot_cache: cannot create %s (size %u)", name, size);
+	return s;
+}
+
+/**
+ * kmem_cache_create - create a cache of objects of one size
+ * @name: shown in slabinfo; the string must outlive the cache
+ * @size: object size in bytes
+ * @align: required alignment (0 for the default)
+ * @flags: SLAB_HWCACHE_ALIGN, SLAB_CACHE_DMA, SLAB_POISON, SLAB_RED_ZONE...
+ * @ctor: called on each object when its slab is created, or NULL
+ *
+ * Return: the cache, or NULL (with a message) if the size or alignment
+ * cannot be served.
+ */
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
+				     unsigned int align, unsigned long flags,
+				     void (*ctor)(void *))
+{
+	struct kmem_cache *s;
+
+	might_sleep();
+	if (!name || !size || (align && !is_power_of_2(align)) || align > PAGE_SIZE) {
+		pr_err("kmem_cache_create(%s): bad size %u or alignment %u\n",
+		       name ? name : "(null)", size, align);
+		goto fail;
+	}
+	s = kmem_cache_alloc(kmem_cache, GFP_KERNEL);
+	if (!s)
+		goto fail;
+	if (kmem_cache_open(s, name, size, align, flags, ctor)) {
+		pr_err("kmem_cache_create(%s): objects of %u bytes do not fit in %lu-page slabs\n",
+		       name, size, 1UL << SLAB_MAX_ORDER);
+		kmem_cache_free(kmem_cache, s);
+		goto fail;
+	}
+	return s;
+fail:
+	if (flags & SLAB_PANIC)
+		panic("kmem_cache_create: cannot create cache %s", name ? name : "(null)");
+	return NULL;
+}
+
+/* ---------------------------------------------------------------------
+ * Slabs: growing and giving back
+ */
+
+static void account_slab(struct kmem_cache *s, long pages)
+{
+	mod_vm_stat((s->flags & SLAB_RECLAIM_ACCOUNT) ? NR_SLAB_RECLAIMABLE :
+		    NR_SLAB_UNRECLAIMABLE, pages);
+}
+
+/*
+ * new_slab - pages for a new slab, with every object free (and
+ * constructed).  Objects are chained in address order.  Called with
+ * interrupts on when the caller may sleep.
+ */
+static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
+{
+	gfp_t flags = (gfp & ~(GFP_ZONEMASK | __GFP_ZERO)) | s->allocflags |
+		      (s->order ? __GFP_COMP : 0);	/* tails point to the head */
+	struct page *page = alloc_pages(flags, s->order);
+	unsigned long irqflags, colour;
+	char *obj;
+	unsigned int i;
+
+	if (!page)
+		return NULL;
+	local_irq_save(irqflags);
+	colour = s->colour_next * s->colour_off;
+	if (++s->colour_next >= s->colour)
+		s->colour_next = 0;
+	local_irq_restore(irqflags);
+
+	__SetPageSlab(page);
+	page->slab_cache = s;
+	page->private = colour << 16;
+	obj = slab_first_object(s, page);
+	page->freelist = obj;
+	for (i = 0; i < s->num; i++, obj += s->size) {
+		if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
+			debug_init_new(s, obj);
+		if (s->ctor)
+			s->ctor(obj);
+		*freeptr_of(s, obj) = i + 1 < s->num ? obj + s->size : NULL;
+		*free_marker_of(s, obj) = FREE_MARKER ^ (unsigned long)obj;
+	}
+	account_slab(s, 1L << s->order);
+	return page;
+}
+
+// Give an empty slab's pages back to the buddy allocator.
+static void discard_slab(struct kmem_cache *s, struct page *page)
+{
+	__ClearPageSlab(page);
+	page->slab_cache = NULL;
+	page->freelist = NULL;
+	page->private = s->order;	/* what alloc_pages() recorded */
+	account_slab(s, -(1L << s->order));
+	__free_pages(page, s->order);
+}
+
+// Detach up to @keep... all but @keep empty slabs; returns the pages freed.
+static unsigned long shrink_free_slabs(struct kmem_cache *s, unsigned long keep)
+{
+	unsigned long flags, pages = 0;
+
+	for (;;) {
+		struct page *page = NULL;
+
+		local_irq_save(flags);
+		if (s->nr_free_slabs > keep) {
+			page = list_first_entry(&s->slabs_free, struct page, lru);
+			list_del(&page->lru);
+			s->nr_free_slabs--;
+			s->nr_slabs--;
+			s->nr_shrink++;
+		}
+		local_irq_restore(flags);
+		if (!page)
+			return pages;
+		discard_slab(s, page);
+		pages += 1UL << s->order;
+	}
+}
+
+/* kmem_cache_shrink - give all of @s's empty slabs back.  Returns 0. */
+int kmem_cache_shrink(struct kmem_cache *s)
+{
+	shrink_free_slabs(s, 0);
+	return 0;
+}
+
+/*
+ * kmem_cache_shrink_all - the reclaim hook: every cache gives its empty
+ * slabs back.  Returns the number of pages freed.
+ */
+unsigned long kmem_cache_shrink_all(void)
+{
+	struct kmem_cache *s;
+	unsigned long pages = 0;
+
+	list_for_each_entry(s, &slab_caches, list)
+		pages += shrink_free_slabs(s, 0);
+	return pages;
+}
+
+/* ---------------------------------------------------------------------
+ * Allocation and free: the fast paths
+ */
+
+// A slab with a free object, moved to the partial list, or NULL.
+static inline struct page *get_partial(struct kmem_cache *s)
+{
+	struct page *page;
+
+	if (likely(!list_empty(&s->slabs_partial)))
+		return list_first_entry(&s->slabs_partial, struct page, lru);
+	if (list_empty(&s->slabs_free))
+		return NULL;
+	page = list_first_entry(&s->slabs_free, struct page, lru);
+	list_move(&page->lru, &s->slabs_partial);
+	s->nr_free_slabs--;
+	return page;
+}
+
+/*
+ * slab_alloc - the one allocation path of kmem_cache_alloc() and kmalloc()
+ * @orig_size: the size the caller asked for (kmalloc red-zones the rest
+ *             when debugging)
+ */
+void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t orig_size)
+{
+	unsigned long flags;
+	struct page *page;
+	void *obj;
+
+	if (gfpflags_allow_blocking(gfp))
+		might_sleep();
+	local_irq_save(flags);
+	while (unlikely(!(page = get_partial(s)))) {
+		local_irq_restore(flags);
+		page = new_slab(s, gfp);
+		if (!page)
+			return NULL;
+		local_irq_save(flags);
+		list_add(&page->lru, &s->slabs_partial);
+		s->nr_slabs++;
+		s->nr_grow++;
+	}
+	obj = page->freelist;
+	page->freelist = *freeptr_of(s, obj);
+	*free_marker_of(s, obj) = 0;
+	page->private++;
+	if (slab_inuse(page) == s->num)
+		list_move(&page->lru, &s->slabs_full);
+	s->active_objs++;
+	s->nr_allocs++;
+	local_irq_restore(flags);
+
+	if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
+		debug_on_alloc(s, page, obj, caller, orig_size);
+	if (gfp & __GFP_ZERO)	/* kmalloc debugging guards what lies past orig_size */
+		memset(obj, 0, unlikely(s->flags & SLAB_RED_ZONE) ? orig_size : s->object_size);
+	return obj;
+}
+
+/* kmem_cache_alloc - an object from @s (see slab_alloc). */
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
+{
+	return slab_alloc(s, gfp, _RET_IP_, s->object_size);
+}
+
+/* on_freelist - is @obj on @page's chain of free objects?  (IRQs off) */
+bool on_freelist(const struct kmem_cache *s, const struct page *page, const void *obj)
+{
+	const void *p = page->freelist;
+	unsigned int n = 0;
+
+	while (p && n++ <= s->num) {
+		if (p == obj)
+			return true;
+		p = *freeptr_of(s, p);
+	}
+	return false;
+}
+
+/*
+ * slab_free - give @obj back to its slab, for @func (kfree or
+ * kmem_cache_free).  The object must be the start of an object of @s in
+ * @page: a pointer into the middle of an object, or a double free, is
+ * reported and refused.
+ */
+void slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned long caller,
+	       const char *func)
+{
+	unsigned long off = (char *)obj - (char *)slab_first_object(s, page);
+	unsigned long flags;
+	struct page *discard = NULL;
+
+	if (unlikely(off % s->size || off / s->size >= s->num)) {
+		slab_report(s, func, obj, caller,
+			    "Invalid object pointer 0x%08lx: %lu bytes into object 0x%08lx",
+			    (unsigned long)obj, off % s->size,
+			    (unsigned long)obj - off % s->size);
+		return;
+	}
+	local_irq_save(flags);
+	if (unlikely(*free_marker_of(s, obj) == (FREE_MARKER ^ (unsigned long)obj)) &&
+	    on_freelist(s, page, obj)) {
+		local_irq_restore(flags);
+		slab_report(s, func, obj, caller,
+			    "Object already free: double free of 0x%08lx", (unsigned long)obj);
+		return;
+	}
+	local_irq_restore(flags);
+
+	if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
+		debug_on_free(s, page, obj, caller);
+
+	local_irq_save(flags);
+	*freeptr_of(s, obj) = page->freelist;
+	*free_marker_of(s, obj) = FREE_MARKER ^ (unsigned long)obj;
+	page->freelist = obj;
+	if (slab_inuse(page) == s->num)
+		list_move(&page->lru, &s->slabs_partial);
+	page->private--;
+	if (!slab_inuse(page)) {
+		if (s->nr_free_slabs < s->min_partial) {
+			list_move(&page->lru, &s->slabs_free);
+			s->nr_free_slabs++;
+		} else {
+			list_del(&page->lru);
+			s->nr_slabs--;
+			discard = page;
+		}
+	}
+	s->active_objs--;
+	s->nr_frees++;
+	local_irq_restore(flags);
+	if (discard)
+		discard_slab(s, discard);
+}
+
+/*
+ * object_page - the slab page of @obj for @func, or NULL after reporting
+ * why @obj cannot be a slab object (not in lowmem: a vmalloc, kmap, stack
+ * or user address; or a page that is not a slab).
+ */
+static struct page *object_page(const char *func, const void *obj, unsigned long caller,
+				const struct kmem_cache *s)
+{
+	char where[128];
+
+	if (likely(virt_addr_valid(obj)))
+		return compound_head(virt_to_page(obj));
+	describe_address((unsigned long)obj, where, sizeof(where));
+	slab_report(s, func, obj, caller, "not a slab object: 0x%08lx is in %s",
+		    (unsigned long)obj, where);
+	return NULL;
+}
+
+/**
+ * kmem_cache_free - give an object back to the cache it came from
+ * @s: the cache
+ * @obj: an object kmem_cache_alloc(@s) returned
+ *
+ * An object of another cache, or anything that is not a live object of
+ * @s, is reported and refused.
+ */
+void kmem_cache_free(struct kmem_cache *s, void *obj)
+{
+	struct page *page = object_page("kmem_cache_free", obj, _RET_IP_, s);
+
+	if (!page)
+		return;
+	if (unlikely(!PageSlab(page) || page->slab_cache != s)) {
+		slab_report(s, "kmem_cache_free", obj, _RET_IP_,
+			    "Wrong slab cache: object 0x%08lx belongs to %s, not %s",
+			    (unsigned long)obj,
+			    PageSlab(page) ? page->slab_cache->name : "no cache (not a slab page)",
+			    s->name);
+		return;
+	}
+	slab_free(s, page, obj, _RET_IP_, "kmem_cache_free");
+}
+
+/**
+ * kfree - free memory from kmalloc() (or any slab object)
+ * @obj: what kmalloc() returned; NULL and ZERO_SIZE_PTR are ignored
+ *
+ * The cache is found from the address alone: virt_to_page(obj) is a
+ * PageSlab page whose slab_cache says whose it is.  Large allocations
+ * (above 8 KB) are compound pages from the page allocator.  Anything else
+ * (a vmalloc or stack address, a page kmalloc never gave out, the middle
+ * of an object, an object already free) is reported and refused.
+ */
+void kfree(const void *obj)
+{
+	struct page *page;
+
+	if (unlikely(ZERO_OR_NULL_PTR(obj)))
+		return;
+	page = object_page("kfree", obj, _RET_IP_, NULL);
+	if (!page)
+		return;
+	if (unlikely(!PageSlab(page))) {
+		kfree_large(page, obj, _RET_IP_);
+		return;
+	}
+	slab_free(page->slab_cache, page, (void *)obj, _RET_IP_, "kfree");
+}
+
+/* ---------------------------------------------------------------------
+ * Destroying caches, and the bootstrap
+ */
+
+/**
+ * kmem_cache_destroy - remove a cache whose objects have all been freed
+ * @s: the cache (NULL is ignored)
+ *
+ * A cache that still has live objects is not destroyed: that is a leak in
+ * its user, reported as a BUG with the count, and the cache stays usable.
+ */
+void kmem_cache_destroy(struct kmem_cache *s)
+{
+	if (!s)
+		return;
+	might_sleep();
+	if (s->active_objs) {
+		report_begin();
+		pr_err("BUG %s (Not tainted): kmem_cache_destroy %s: Slab cache still has %lu objects; not destroyed\n",
+		       s->name, s->name, s->active_objs);
+		pr_err("INFO: kmem_cache_destroy called from %pS\n", __builtin_return_address(0));
+		report_end(0);
+		return;
+	}
+	shrink_free_slabs(s, 0);
+	list_del(&s->list);
+	kmem_cache_free(kmem_cache, s);
+}
+
+const char *kmem_cache_name(const struct kmem_cache *s)
+{
+	return s->name;
+}
+
+unsigned int kmem_cache_size(const struct kmem_cache *s)
+{
+	return s->object_size;
+}
+
+struct kmem_cache *kmem_cache_find(const char *name)
+{
+	struct kmem_cache *s;
+
+	list_for_each_entry(s, &slab_caches, list)
+		if (!strcmp(s->name, name))
+			return s;
+	return NULL;
+}
+
+/*
+ * kmem_cache_init - the cache of caches first (a static struct, since no
+ * cache exists to allocate it from), then the kmalloc caches; and the
+ * reclaim hook for the page allocator.
+ */
+void __init kmem_cache_init(void)
+{
+	kmem_cache = create_boot_cache(&kmem_cache_boot, "kmem_cache",
+				       sizeof(struct kmem_cache), SLAB_HWCACHE_ALIGN);
+	create_kmalloc_caches();
+	page_alloc_reclaim_hook = kmem_cache_shrink_all;
+}
+
+/* ---------------------------------------------------------------------
+ * Validation and slabinfo
+ */
+
+#define MAX_OBJS_PER_SLAB	((PAGE_SIZE << SLAB_MAX_ORDER) / (2 * sizeof(void *)))
+
+// Check one slab: its free chain, its counts, and with debugging each object.
+static int validate_slab(struct kmem_cache *s, struct page *page, unsigned int expect_inuse)
+{
+	DECLARE_BITMAP(free_map, MAX_OBJS_PER_SLAB);
+	char *first = slab_first_object(s, page), *p = page->freelist;
+	unsigned int nfree = 0, i;
+	int errors = 0;
+
+	memset(free_map, 0, sizeof(free_map));
+	if (!PageSlab(page) || page->slab_cache != s) {
+		pr_err("validate %s: slab page %p is not marked as this cache's slab\n", s->name, page);
+		return 1;
+	}
+	while (p) {
+		unsigned long off = p - first;
+
+		if (p < first || off % s->size || off / s->size >= s->num ||
+		    test_bit(off / s->size, free_map)) {
+			pr_err("BUG %s (Not tainted): Freechain corrupt in slab %p at 0x%08lx\n",
+			       s->name, page, (unsigned long)p);
+			errors++;
+			break;
+		}
+		set_bit(off / s->size, free_map);
+		nfree++;
+		p = *freeptr_of(s, p);
+	}
+	if (!errors && nfree + slab_inuse(page) != s->num) {
+		pr_err("BUG %s (Not tainted): slab %p has %u free objects and %u in use, not %u\n",
+		       s->name, page, nfree, slab_inuse(page), s->num);
+		errors++;
+	}
+	if (expect_inuse != ~0u && slab_inuse(page) != expect_inuse) {
+		pr_err("BUG %s (Not tainted): slab %p with %u objects in use is on the wrong list\n",
+		       s->name, page, slab_inuse(page));
+		errors++;
+	}
+	if (s->flags & SLAB_DEBUG_FLAGS)
+		for (i = 0; i < s->num; i++)
+			errors += debug_check_object(s, page, first + i * s->size,
+						     !test_bit(i, free_map));
+	return errors;
+}
+
+// Validate the slabs of one list; @expect_inuse is ~0u for "any".
+static int validate_list(struct kmem_cache *s, struct list_head *list, unsigned int expect_inuse,
+			 unsigned long *count)
+{
+	struct page *page;
+	int errors = 0;
+
+	list_for_each_entry(page, list, lru) {
+		if (*count > s->nr_slabs) {
+			pr_err("BUG %s (Not tainted): a slab list does not end\n", s->name);
+			return errors + 1;
+		}
+		errors += validate_slab(s, page, expect_inuse);
+		(*count)++;
+	}
+	return errors;
+}
+
+/**
+ * kmem_cache_validate - check every slab of @s
+ *
+ * Walks the three lists: every slab's free chain must stay inside the slab
+ * and add up with the objects in use; the list a slab is on must match its
+ * use; with debugging on, every object's red zones and poison are checked
+ * (and repaired after being reported).
+ * Return: the number of errors found.
+ */
+int kmem_cache_validate(struct kmem_cache *s)
+{
+	unsigned long flags, slabs = 0, nfree = 0;
+	int errors;
+
+	local_irq_save(flags);
+	errors = validate_list(s, &s->slabs_partial, ~0u, &slabs);
+	errors += validate_list(s, &s->slabs_full, s->num, &slabs);
+	errors += validate_list(s, &s->slabs_free, 0, &nfree);
+	if (slabs + nfree != s->nr_slabs || nfree != s->nr_free_slabs) {
+		pr_err("BUG %s (Not tainted): %lu slabs on the lists, counts say %lu (%lu free)\n",
+		       s->name, slabs + nfree, s->nr_slabs, s->nr_free_slabs);
+		errors++;
+	}
+	local_irq_restore(flags);
+	return errors;
+}
+
+int check_slab_caches(void)
+{
+	struct kmem_cache *s;
+	int errors = 0;
+
+	list_for_each_entry(s, &slab_caches, list)
+		errors += kmem_cache_validate(s);
+	return errors;
+}
+
+static void slabinfo_show(void)
+{
+	struct kmem_cache *s;
+
+	printk("slabinfo - version: 2.1\n");
+	printk("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	list_for_each_entry(s, &slab_caches, list)
+		printk("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
+		       s->name, s->active_objs, s->nr_slabs * s->num, s->size, s->num,
+		       1 << s->order, 0, 0, 0, s->nr_slabs - s->nr_free_slabs, s->nr_slabs, 0UL);
+}
+proc_dump("slabinfo", slabinfo_show);
