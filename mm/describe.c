@@ -117,8 +117,11 @@ void describe_address(unsigned long addr, char *buf, size_t size)
 		if (idx >= FIX_KMAP_BEGIN && idx <= FIX_KMAP_END)
 			snprintf(buf, size, "fixmap (kmap_atomic slot %lu: %s) [0x%08lx-0x%08lx]",
 				 idx - FIX_KMAP_BEGIN, pfn, FIXADDR_START, FIXADDR_TOP - 1);
-		else
-			snprintf(buf, size, "fixmap (slot %lu) [0x%08lx-0x%08lx]", idx,
+		else if (idx < __end_of_fixed_addresses)
+			snprintf(buf, size, "fixmap (slot %lu: %s) [0x%08lx-0x%08lx]", idx, pfn,
+				 FIXADDR_START, FIXADDR_TOP - 1);
+		else	/* FIXADDR_START itself: Linux's range starts one page low */
+			snprintf(buf, size, "fixmap (below the last slot, never mapped) [0x%08lx-0x%08lx]",
 				 FIXADDR_START, FIXADDR_TOP - 1);
 	} else {
 		snprintf(buf, size, "unmapped: the top page [0x%08lx-0xffffffff]", FIXADDR_TOP);
