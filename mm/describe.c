@@ -11,12 +11,13 @@
  *   high_memory vmalloc gap      VMALLOC_OFFSET (8 MB) of nothing
  *   VMALLOC_START vmalloc area   areas and their guard pages
  *   VMALLOC_END  (2 pages)       unmapped
- *   PKMAP_BASE  pkmap            kmap() slots
- *   ...         fixmap           kmap_atomic() slots
+ *   PKMAP_BASE  pkmap            kmap() slots: which slot, which pfn
+ *   ...         fixmap           kmap_atomic() slots: which slot, which pfn
  *   0xfffff000  top page         never mapped
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/highmem.h>
 #include <asm/pgtable.h>
 #include <asm/fixmap.h>
 
@@ -62,8 +63,34 @@ static void describe_lowmem(unsigned long addr, char *buf, size_t size)
 		snprintf(buf, size, "lowmem (direct map), phys 0x%08lx", __pa(addr));
 }
 
+// "pfn 0x...", or "nothing mapped": what the PTE for @addr maps now.
+static void describe_mapped_pfn(unsigned long addr, char *buf, size_t size)
+{
+	pte_t *pte = lookup_address(addr);
+
+	if (pte && pte_present(*pte))
+		snprintf(buf, size, "pfn %#lx", pte_pfn(*pte));
+	else
+		snprintf(buf, size, "nothing mapped");
+}
+
+// A kmap() address: its slot, the pfn mapped there and the slot's count.
+static void describe_pkmap(unsigned long addr, char *buf, size_t size)
+{
+	unsigned long nr = PKMAP_NR(addr);
+	int count = kmap_pkmap_count(nr);
+	char pfn[32];
+
+	describe_mapped_pfn(addr, pfn, sizeof(pfn));
+	snprintf(buf, size, "pkmap (kmap slot %lu: %s, pkmap_count %d%s) [0x%08lx-0x%08lx]", nr,
+		 pfn, count, count == 1 ? " = unused, awaiting flush" : "", PKMAP_BASE,
+		 PKMAP_ADDR(LAST_PKMAP) - 1);
+}
+
 void describe_address(unsigned long addr, char *buf, size_t size)
 {
+	char pfn[32];
+
 	if (addr < PAGE_SIZE) {
 		snprintf(buf, size, "NULL page [0x00000000-0x%08lx]", PAGE_SIZE - 1);
 	} else if (addr < PAGE_OFFSET) {
@@ -79,19 +106,22 @@ void describe_address(unsigned long addr, char *buf, size_t size)
 		snprintf(buf, size, "unmapped: between vmalloc and pkmap [0x%08lx-0x%08lx]",
 			 VMALLOC_END, PKMAP_BASE - 1);
 	} else if (addr < PKMAP_ADDR(LAST_PKMAP)) {
-		snprintf(buf, size, "pkmap (kmap slot %lu) [0x%08lx-0x%08lx]", PKMAP_NR(addr),
-			 PKMAP_BASE, PKMAP_ADDR(LAST_PKMAP) - 1);
+		describe_pkmap(addr, buf, size);
 	} else if (addr < FIXADDR_START) {
 		snprintf(buf, size, "unmapped: between pkmap and fixmap [0x%08lx-0x%08lx]",
 			 PKMAP_ADDR(LAST_PKMAP), FIXADDR_START - 1);
 	} else if (addr < FIXADDR_TOP) {
 		unsigned long idx = virt_to_fix(addr);
 
+		describe_mapped_pfn(addr, pfn, sizeof(pfn));
 		if (idx >= FIX_KMAP_BEGIN && idx <= FIX_KMAP_END)
-			snprintf(buf, size, "fixmap (kmap_atomic slot %lu) [0x%08lx-0x%08lx]",
-				 idx - FIX_KMAP_BEGIN, FIXADDR_START, FIXADDR_TOP - 1);
-		else
-			snprintf(buf, size, "fixmap (slot %lu) [0x%08lx-0x%08lx]", idx,
+			snprintf(buf, size, "fixmap (kmap_atomic slot %lu: %s) [0x%08lx-0x%08lx]",
+				 idx - FIX_KMAP_BEGIN, pfn, FIXADDR_START, FIXADDR_TOP - 1);
+		else if (idx < __end_of_fixed_addresses)
+			snprintf(buf, size, "fixmap (slot %lu: %s) [0x%08lx-0x%08lx]", idx, pfn,
+				 FIXADDR_START, FIXADDR_TOP - 1);
+		else	/* FIXADDR_START itself: Linux's range starts one page low */
+			snprintf(buf, size, "fixmap (below the last slot, never mapped) [0x%08lx-0x%08lx]",
 				 FIXADDR_START, FIXADDR_TOP - 1);
 	} else {
 		snprintf(buf, size, "unmapped: the top page [0x%08lx-0xffffffff]", FIXADDR_TOP);

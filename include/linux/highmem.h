@@ -9,7 +9,9 @@
  *                       never sleeps, works in interrupt context; must be
  *                       undone (kunmap_atomic) in reverse order, soon
  *   kmap(page)          one of LAST_PKMAP (1024) pkmap slots; stays mapped
- *                       until kunmap(page); may sleep, so not in interrupts
+ *                       until kunmap(page); may sleep, so not in interrupts;
+ *                       a page kmapped twice gets the same address and needs
+ *                       two kunmap(page) calls; kunmap() never sleeps
  *
  * For a lowmem page both simply return page_address(page).
  */
@@ -24,10 +26,18 @@ void kunmap_atomic(void *addr);
 void *kmap(struct page *page);
 void kunmap(struct page *page);
 
+/* Free every pkmap slot that has no users left, and flush the TLB. */
+void kmap_flush_unused(void);
+
 /* mm/highmem.c: set up the fixmap and pkmap page tables (paging_init). */
 void kmap_init(void);
 /* How many kmap_atomic slots are in use right now. */
 int kmap_atomic_depth(void);
+/* mm386: pkmap_count[nr] (0 free, 1 unused awaiting flush, n: n-1 users),
+ * or -1 for a slot number out of range. */
+int kmap_pkmap_count(unsigned int nr);
+/* mm386: how many lazy flushes have freed pkmap slots since boot. */
+unsigned long kmap_pkmap_flushes(void);
 
 static inline void clear_highpage(struct page *page)
 {
