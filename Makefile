@@ -3,6 +3,7 @@
 #   make            build build/kernel.elf (a multiboot v1 ELF)
 #   make run        boot it in QEMU, serial console on this terminal
 #   make check      build everything and run the whole test suite
+#   make bench      deterministic benchmarks (guest instructions per operation)
 #
 # Variables a user may set:
 #   CROSS_COMPILE   tool prefix (default i686-linux-gnu-; i686-elf- for OSDev toolchains)
@@ -79,7 +80,7 @@ CONFIG_TEXT  := $(COMPILER) $(CC) $(CFLAGS) $(ASFLAGS) $(LD) $(LDFLAGS)
 QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 TOOLS_BUILD := $(CC) $(LD) $(NM) $(NASM)
 
-.PHONY: all run debug gdb iso check clean deps deps-run deps-check help
+.PHONY: all run debug gdb iso check clean deps deps-run deps-check bench help
 .DEFAULT_GOAL := all
 
 all: deps $(KERNEL) $(O)/compile_commands.json
@@ -158,6 +159,10 @@ gdb: all
 
 check: deps-check all $(ISO)
 	$(PYTEST) tests/host -q -ra -p no:cacheprovider
+
+# Deterministic benchmarks: QEMU -icount, so ticks are guest instructions.
+bench: deps-run all
+	@/usr/bin/python3 tools/bench.py --kernel $(KERNEL) --out $(O)/bench.txt
 
 clean:
 	rm -rf $(O)

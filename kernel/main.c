@@ -19,6 +19,7 @@
 #include <linux/console.h>
 #include <linux/interrupt.h>
 #include <linux/irqflags.h>
+#include <linux/preempt.h>
 #include <linux/jiffies.h>
 #include <linux/reboot.h>
 #include <linux/string.h>
@@ -33,6 +34,7 @@
 #include <linux/mm.h>
 
 static const char *ktest_list_param;
+u64 boot_ready_tsc;		/* TSC at "ready": boot cost for bench */
 static bool poweroff_param;
 
 static int __init ktest_setup(char *val)
@@ -65,7 +67,9 @@ static void run_boot_work(void)
 	crash_boot();
 	if (ktest_list_param)
 		failed = ktest_run(ktest_list_param);
-	if (ktest_list_param || poweroff_param) {
+	if (bench_requested())
+		bench_run();
+	if (ktest_list_param || poweroff_param || bench_requested()) {
 		pr_info("mm386: powering off (%s)\n", failed ? "tests failed" : "done");
 		mm386_power_off(failed ? EXIT_TEST_FAILED : EXIT_BOOT_OK);
 	}
@@ -87,8 +91,10 @@ void __init start_kernel(void)
 	time_init();
 
 	system_state = SYSTEM_RUNNING;
+	might_sleep_armed = 1;
 	local_irq_enable();
-	pr_info("mm386: ready (%llu TSC ticks since _start)\n", rdtsc() - boot_tsc);
+	boot_ready_tsc = rdtsc();
+	pr_info("mm386: ready (%llu TSC ticks since _start)\n", boot_ready_tsc - boot_tsc);
 
 	run_boot_work();
 	pr_info("mm386: nothing more to do; halting (Ctrl-A X leaves QEMU)\n");

@@ -22,6 +22,7 @@ enum system_states system_state = SYSTEM_BOOTING;
 unsigned long misuse_reports;
 unsigned long __preempt_count;
 int oops_in_progress;
+int might_sleep_armed;
 
 void __noreturn panic(const char *fmt, ...)
 {

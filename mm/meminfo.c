@@ -38,6 +38,8 @@ static void meminfo_show(void)
 	unsigned long slab_u = global_vm_stat(NR_SLAB_UNRECLAIMABLE);
 	unsigned long vmalloc_total = (VMALLOC_END - VMALLOC_START) >> PAGE_SHIFT;
 
+	drain_all_pages();	/* the pcp lists' pages are free too */
+
 	show_val_kb("MemTotal:", totalram_pages());
 	show_val_kb("MemFree:", nr_free_pages());
 	show_val_kb("MemAvailable:", mem_available());

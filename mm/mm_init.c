@@ -60,6 +60,8 @@ static void __init zone_init(enum zone_type idx, unsigned long start, unsigned l
 	zone->present_pages = present_pages_in(start, end);
 	for (order = 0; order < MAX_ORDER; order++)
 		INIT_LIST_HEAD(&zone->free_area[order].free_list);
+	for (order = 0; order < NR_PCP_ORDERS; order++)
+		INIT_LIST_HEAD(&zone->pcp.lists[order]);
 }
 
 /**

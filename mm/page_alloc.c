@@ -30,6 +30,12 @@
  * order it was allocated with, so that freeing with another order is
  * caught instead of silently corrupting the lists.
  *
+ * In front of the buddy lists sit the per-CPU page lists (zone->pcp, see
+ * mmzone.h): a block of order 0..3 that is freed waits there for the next
+ * allocation of its order, so a page freed and allocated again costs no
+ * merging and no splitting.  The lists exchange @batch pages at a time with
+ * the buddy lists and never hold more than @high.
+ *
  * The free lists are shared with interrupt handlers (GFP_ATOMIC), so every
  * change to them runs with interrupts off, as Linux holds zone->lock with
  * spin_lock_irqsave().
@@ -155,6 +161,116 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
 }
 
 /* ---------------------------------------------------------------------
+ * The per-CPU page lists
+ */
+
+/*
+ * rmqueue - take a block of @order from @zone: from the pcp list of its
+ * order when it has one (refilled with a batch from the buddy lists when
+ * empty), else straight from the buddy lists.  Interrupts are off.
+ */
+static struct page *rmqueue(struct zone *zone, unsigned int order)
+{
+	struct per_cpu_pages *pcp = &zone->pcp;
+	struct list_head *list;
+	struct page *page;
+	int n;
+
+	if (order >= NR_PCP_ORDERS)
+		return __rmqueue_smallest(zone, order);
+	list = &pcp->lists[order];
+	if (unlikely(list_empty(list))) {
+		for (n = max(pcp->batch >> order, 1); n > 0; n--) {
+			page = __rmqueue_smallest(zone, order);
+			if (!page)
+				break;
+			list_add_tail(&page->lru, list);
+			pcp->count += 1 << order;
+		}
+		if (list_empty(list))
+			return NULL;
+	}
+	page = list_first_entry(list, struct page, lru);
+	list_del(&page->lru);
+	pcp->count -= 1 << order;
+	return page;
+}
+
+/*
+ * free_pcppages_bulk - give @count pages from @zone's pcp lists back to
+ * the buddy lists: the highest orders first (the blocks least likely to be
+ * asked for again), and from each list the coldest (least recently freed)
+ * first, so that the pages just refilled for a hot order are not the ones
+ * sent back.  Interrupts are off.
+ */
+static unsigned long free_pcppages_bulk(struct zone *zone, int count)
+{
+	struct per_cpu_pages *pcp = &zone->pcp;
+	unsigned long freed = 0;
+	int order = NR_PCP_ORDERS - 1;
+
+	while (count > 0 && order >= 0) {
+		struct list_head *list = &pcp->lists[order];
+		struct page *page;
+
+		if (list_empty(list)) {
+			order--;
+			continue;
+		}
+		page = list_last_entry(list, struct page, lru);
+		list_del(&page->lru);
+		pcp->count -= 1 << order;
+		count -= 1 << order;
+		freed += 1UL << order;
+		__free_one_page(page, page_to_pfn(page), zone, order);
+	}
+	return freed;
+}
+
+/* drain_all_pages - empty every pcp list into the buddy lists. */
+unsigned long drain_all_pages(void)
+{
+	unsigned long flags, freed = 0;
+	struct zone *zone;
+
+	local_irq_save(flags);
+	for_each_zone(zone)
+		freed += free_pcppages_bulk(zone, zone->pcp.count);
+	local_irq_restore(flags);
+	return freed;
+}
+
+/*
+ * zone_pcp_disable - bypass @zone's pcp lists (drained, high 0, batch 1):
+ * every block goes straight to and from the buddy lists.  Tests that watch
+ * the buddy lists themselves use it, as Linux's memory hotplug does.
+ */
+void zone_pcp_disable(struct zone *zone)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	zone->pcp.high = 0;
+	zone->pcp.batch = 1;
+	free_pcppages_bulk(zone, zone->pcp.count);
+	local_irq_restore(flags);
+}
+
+/*
+ * zone_pcp_enable - Linux's sizes: batch about a quarter of a 1024th of
+ * the zone, rounded to 2^n - 1; high the zone's low watermark (at least
+ * four batches).
+ */
+void zone_pcp_enable(struct zone *zone)
+{
+	int batch = min(zone->managed_pages >> 10, 256UL) / 4;
+
+	batch = batch < 1 ? 1 : (int)roundup_pow_of_two(batch + batch / 2 + 1) / 2 - 1;
+	zone->pcp.batch = max(batch, 1);
+	zone->pcp.high = max_t(int, low_wmark_pages(zone), 4 * zone->pcp.batch);
+}
+
+/* ---------------------------------------------------------------------
  * Watermarks and zone choice
  */
 
@@ -206,7 +322,7 @@ static struct page *get_page_from_freelist(unsigned int order, enum zone_type hi
 		page = NULL;
 		if (__zone_watermark_ok(zone, order, zone->_watermark[alloc_flags & ALLOC_WMARK_MASK],
 					highest, alloc_flags))
-			page = __rmqueue_smallest(zone, order);
+			page = rmqueue(zone, order);
 		if (page)
 			zone->nr_alloc++;
 		local_irq_restore(flags);
@@ -338,9 +454,13 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	page = get_page_from_freelist(order, highest, WMARK_LOW);
 	if (!page)
 		page = get_page_from_freelist(order, highest, alloc_flags);
-	if (!page && gfpflags_allow_blocking(gfp) && page_alloc_reclaim_hook &&
-	    page_alloc_reclaim_hook())
+	if (!page && drain_all_pages())		/* pcp pages back to the buddy lists */
 		page = get_page_from_freelist(order, highest, alloc_flags);
+	if (!page && gfpflags_allow_blocking(gfp) && page_alloc_reclaim_hook &&
+	    page_alloc_reclaim_hook()) {
+		drain_all_pages();	/* reclaimed blocks may sit on pcp lists */
+		page = get_page_from_freelist(order, highest, alloc_flags);
+	}
 	if (unlikely(!page)) {
 		contig_page_data.node_zones[highest].nr_alloc_fail++;
 		if (!(gfp & __GFP_NOWARN))
@@ -436,22 +556,34 @@ static const char *free_page_is_bad(const struct page *page, unsigned int order)
 	return NULL;
 }
 
-// Give a block whose last reference is gone back to the free lists.
+/*
+ * free_the_page - a block whose last reference is gone: onto its pcp list
+ * (order 0..3; a batch goes back to the buddy lists when the lists hold
+ * more than high), or straight to the buddy lists.
+ */
 static void free_the_page(struct page *page, unsigned int order)
 {
 	struct zone *zone = page_zone(page);
+	struct per_cpu_pages *pcp = &zone->pcp;
 	unsigned long flags, i;
 
 	set_page_count(page, 0);
 	page->private = 0;
-	if (PageHead(page)) {
+	if (unlikely(PageHead(page))) {
 		__ClearPageHead(page);
 		for (i = 1; i < (1UL << order); i++)
 			__ClearPageTail(page + i);
 	}
 	local_irq_save(flags);
 	zone->nr_free_calls++;
-	__free_one_page(page, page_to_pfn(page), zone, order);
+	if (order < NR_PCP_ORDERS) {
+		list_add(&page->lru, &pcp->lists[order]);
+		pcp->count += 1 << order;
+		if (unlikely(pcp->count > pcp->high))
+			free_pcppages_bulk(zone, max(pcp->batch, pcp->count - pcp->high));
+	} else {
+		__free_one_page(page, page_to_pfn(page), zone, order);
+	}
 	local_irq_restore(flags);
 }
 
@@ -590,6 +722,7 @@ void setup_per_zone_wmarks(void)
 		tmp = max(tmp >> 2, zone->managed_pages * 10 / 10000);
 		zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + tmp;
 		zone->_watermark[WMARK_HIGH] = low_wmark_pages(zone) + tmp;
+		zone_pcp_enable(zone);
 	}
 	for (i = 0; i < MAX_NR_ZONES; i++) {
 		struct zone *z = &contig_page_data.node_zones[i];
@@ -675,6 +808,35 @@ static void check_block(struct check_state *st, struct page *page, unsigned int 
 	}
 }
 
+// The pcp lists hold free, unmerged, aligned blocks and count them right.
+static void check_pcp(struct check_state *st)
+{
+	const struct per_cpu_pages *pcp = &st->zone->pcp;
+	unsigned int order;
+	long pages = 0;
+
+	for (order = 0; order < NR_PCP_ORDERS; order++) {
+		struct page *page;
+		unsigned long n = 0;
+
+		list_for_each_entry(page, &pcp->lists[order], lru) {
+			unsigned long pfn = page_to_pfn(page);
+
+			if (++n > st->zone->spanned_pages) {
+				check_error(st, "pcp order-%u list does not end\n", order);
+				break;
+			}
+			if (!zone_spans_pfn(st->zone, pfn) || (pfn & ((1UL << order) - 1)) ||
+			    PageBuddy(page) || page_count(page) || PageReserved(page))
+				check_error(st, "pcp order-%u list holds a bad block at pfn %#lx\n",
+					    order, pfn);
+			pages += 1L << order;
+		}
+	}
+	if (pages != pcp->count)
+		check_error(st, "pcp lists hold %ld pages, count says %d\n", pages, pcp->count);
+}
+
 static void check_zone(struct check_state *st)
 {
 	const struct zone *zone = st->zone;
@@ -701,6 +863,7 @@ static void check_zone(struct check_state *st)
 	if (free != zone->free_pages)
 		check_error(st, "lists hold %lu free pages, free_pages says %lu\n", free,
 			    zone->free_pages);
+	check_pcp(st);
 	for (pfn = zone->zone_start_pfn; pfn < zone_end_pfn(zone); pfn++)
 		heads += PageBuddy(pfn_to_page(pfn));
 	for (order = 0; order < MAX_ORDER; order++)

@@ -11,13 +11,18 @@
  *   slab        2^order pages; its struct page holds the bookkeeping
  *   object      handed out by kmem_cache_alloc(), chained when free
  *
- *   allocate: first object of the first partial slab, else of a free
- *             slab, else of a new slab (new_slab: pages, colour, ctor)
- *   free:     push the object back on its slab's free chain; a slab that
- *             becomes empty moves to the free list, and beyond min_partial
- *             empty slabs the pages go back to the buddy allocator
+ *   allocate: pop the first object of the active slab (s->cpu_slab).
+ *             When it is full, it goes on the full list and the first
+ *             partial slab, else a free one, else a new one (new_slab:
+ *             pages, colour, constructor) becomes the active slab
+ *   free:     push the object back on its slab's free chain.  For the
+ *             active slab that is all; another slab moves from full to
+ *             partial, or from partial to free when it empties, and beyond
+ *             min_partial empty slabs its pages go back to the buddy
+ *             allocator
  *
- * So both paths are O(1): no search.  The constructor runs when a slab is
+ * So both paths are O(1): no search, and in the common case no list work
+ * either (the active slab is SLUB's "cpu slab").  The constructor runs when a slab is
  * created, once per object; objects come back to the cache still
  * constructed, and the next kmem_cache_alloc() hands them out as they were
  * left (Bonwick's point: keep the constructed state, skip the work).
@@ -272,7 +277,8 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 	__SetPageSlab(page);
 	page->slab_cache = s;
 	page->private = colour << 16;
-	obj = slab_first_object(s, page);
+	page->s_mem = (char *)lowmem_page_address(page) + colour + s->red_left_pad;
+	obj = page->s_mem;
 	page->freelist = obj;
 	for (i = 0; i < s->num; i++, obj += s->size) {
 		if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
@@ -292,12 +298,16 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	__ClearPageSlab(page);
 	page->slab_cache = NULL;
 	page->freelist = NULL;
+	page->s_mem = NULL;
 	page->private = s->order;	/* what alloc_pages() recorded */
 	account_slab(s, -(1L << s->order));
 	__free_pages(page, s->order);
 }
 
-// Detach up to @keep... all but @keep empty slabs; returns the pages freed.
+/*
+ * shrink_free_slabs - give back all but @keep empty slabs; with @keep 0,
+ * an empty active slab too.  Returns the pages freed.
+ */
 static unsigned long shrink_free_slabs(struct kmem_cache *s, unsigned long keep)
 {
 	unsigned long flags, pages = 0;
@@ -310,6 +320,11 @@ static unsigned long shrink_free_slabs(struct kmem_cache *s, unsigned long keep)
 			page = list_first_entry(&s->slabs_free, struct page, lru);
 			list_del(&page->lru);
 			s->nr_free_slabs--;
+		} else if (!keep && s->cpu_slab && !slab_inuse(s->cpu_slab)) {
+			page = s->cpu_slab;
+			s->cpu_slab = NULL;
+		}
+		if (page) {
 			s->nr_slabs--;
 			s->nr_shrink++;
 		}
@@ -346,63 +361,60 @@ unsigned long kmem_cache_shrink_all(void)
  * Allocation and free: the fast paths
  */
 
-// A slab with a free object, moved to the partial list, or NULL.
-static inline struct page *get_partial(struct kmem_cache *s)
-{
-	struct page *page;
-
-	if (likely(!list_empty(&s->slabs_partial)))
-		return list_first_entry(&s->slabs_partial, struct page, lru);
-	if (list_empty(&s->slabs_free))
-		return NULL;
-	page = list_first_entry(&s->slabs_free, struct page, lru);
-	list_move(&page->lru, &s->slabs_partial);
-	s->nr_free_slabs--;
-	return page;
-}
-
 /*
- * slab_alloc - the one allocation path of kmem_cache_alloc() and kmalloc()
- * @orig_size: the size the caller asked for (kmalloc red-zones the rest
- *             when debugging)
+ * refill_cpu_slab - the active slab is missing or full: retire it to the
+ * full list and activate the first partial slab, else a free one, else a
+ * new one.  Called and returns with interrupts off (*@flags saved);
+ * growing turns them on around the page allocation.  NULL if no memory.
  */
-void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t orig_size)
+struct page *refill_cpu_slab(struct kmem_cache *s, gfp_t gfp, unsigned long *flags)
 {
-	unsigned long flags;
 	struct page *page;
-	void *obj;
 
-	if (gfpflags_allow_blocking(gfp))
-		might_sleep();
-	local_irq_save(flags);
-	while (unlikely(!(page = get_partial(s)))) {
-		local_irq_restore(flags);
+	for (;;) {
+		page = s->cpu_slab;
+		if (page && page->freelist)	/* an interrupt refilled it */
+			return page;
+		if (page)
+			list_add(&page->lru, &s->slabs_full);
+		s->cpu_slab = NULL;
+		page = list_first_entry_or_null(&s->slabs_partial, struct page, lru);
+		if (!page) {
+			page = list_first_entry_or_null(&s->slabs_free, struct page, lru);
+			if (page)
+				s->nr_free_slabs--;
+		}
+		if (page) {
+			list_del(&page->lru);
+			s->cpu_slab = page;
+			return page;
+		}
+		local_irq_restore(*flags);
 		page = new_slab(s, gfp);
+		local_irq_save(*flags);
 		if (!page)
 			return NULL;
-		local_irq_save(flags);
-		list_add(&page->lru, &s->slabs_partial);
+		list_add(&page->lru, &s->slabs_free);	/* activated on the next turn */
+		s->nr_free_slabs++;
 		s->nr_slabs++;
 		s->nr_grow++;
 	}
-	obj = page->freelist;
-	page->freelist = *freeptr_of(s, obj);
-	*free_marker_of(s, obj) = 0;
-	page->private++;
-	if (slab_inuse(page) == s->num)
-		list_move(&page->lru, &s->slabs_full);
-	s->active_objs++;
-	s->nr_allocs++;
-	local_irq_restore(flags);
+}
 
+/*
+ * slab_post_alloc - the rare extras after slab_alloc() took an object:
+ * debugging patterns and owner, and __GFP_ZERO.
+ */
+void slab_post_alloc(struct kmem_cache *s, struct page *page, void *obj, gfp_t gfp,
+		     unsigned long caller, size_t orig_size)
+{
 	if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
 		debug_on_alloc(s, page, obj, caller, orig_size);
 	if (gfp & __GFP_ZERO)	/* kmalloc debugging guards what lies past orig_size */
 		memset(obj, 0, unlikely(s->flags & SLAB_RED_ZONE) ? orig_size : s->object_size);
-	return obj;
 }
 
-/* kmem_cache_alloc - an object from @s (see slab_alloc). */
+/* kmem_cache_alloc - an object from @s (see slab_alloc in mm/slab.h). */
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
 	return slab_alloc(s, gfp, _RET_IP_, s->object_size);
@@ -423,19 +435,41 @@ bool on_freelist(const struct kmem_cache *s, const struct page *page, const void
 }
 
 /*
- * slab_free - give @obj back to its slab, for @func (kfree or
- * kmem_cache_free).  The object must be the start of an object of @s in
- * @page: a pointer into the middle of an object, or a double free, is
- * reported and refused.
+ * slab_moved_on_free - an object went back to @page, which is not the
+ * active slab: a full slab becomes partial, an empty one moves to the free
+ * list, or, past min_partial empty slabs, leaves the cache (returned, for
+ * the caller to discard with interrupts on).  Interrupts are off.
  */
-void slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned long caller,
-	       const char *func)
+static struct page *slab_moved_on_free(struct kmem_cache *s, struct page *page)
 {
-	unsigned long off = (char *)obj - (char *)slab_first_object(s, page);
-	unsigned long flags;
-	struct page *discard = NULL;
+	unsigned int inuse = slab_inuse(page);
 
-	if (unlikely(off % s->size || off / s->size >= s->num)) {
+	if (inuse == s->num - 1)
+		list_move(&page->lru, &s->slabs_partial);
+	if (inuse)
+		return NULL;
+	if (s->nr_free_slabs < s->min_partial) {
+		list_move(&page->lru, &s->slabs_free);
+		s->nr_free_slabs++;
+		return NULL;
+	}
+	list_del(&page->lru);
+	s->nr_slabs--;
+	return page;
+}
+
+/*
+ * __slab_free - slab_free()'s careful path: the pointer is not the start
+ * of an object, or it looks already free, or the cache is debugged.  A
+ * misuse is reported and refused; otherwise the object is freed.
+ */
+void __slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned long caller,
+		 const char *func)
+{
+	unsigned long off = (char *)obj - (char *)slab_first_object(page);
+	unsigned long flags;
+
+	if (off % s->size || off / s->size >= s->num) {
 		slab_report(s, func, obj, caller,
 			    "Invalid object pointer 0x%08lx: %lu bytes into object 0x%08lx",
 			    (unsigned long)obj, off % s->size,
@@ -443,7 +477,7 @@ void slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned long
 		return;
 	}
 	local_irq_save(flags);
-	if (unlikely(*free_marker_of(s, obj) == (FREE_MARKER ^ (unsigned long)obj)) &&
+	if (*free_marker_of(s, obj) == (FREE_MARKER ^ (unsigned long)obj) &&
 	    on_freelist(s, page, obj)) {
 		local_irq_restore(flags);
 		slab_report(s, func, obj, caller,
@@ -451,50 +485,42 @@ void slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned long
 		return;
 	}
 	local_irq_restore(flags);
-
-	if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
+	if (s->flags & SLAB_DEBUG_FLAGS)
 		debug_on_free(s, page, obj, caller);
-
 	local_irq_save(flags);
-	*freeptr_of(s, obj) = page->freelist;
-	*free_marker_of(s, obj) = FREE_MARKER ^ (unsigned long)obj;
-	page->freelist = obj;
-	if (slab_inuse(page) == s->num)
-		list_move(&page->lru, &s->slabs_partial);
-	page->private--;
-	if (!slab_inuse(page)) {
-		if (s->nr_free_slabs < s->min_partial) {
-			list_move(&page->lru, &s->slabs_free);
-			s->nr_free_slabs++;
-		} else {
-			list_del(&page->lru);
-			s->nr_slabs--;
-			discard = page;
-		}
-	}
-	s->active_objs--;
-	s->nr_frees++;
+	link_free_object(s, page, obj);
+	if (page == s->cpu_slab)
+		local_irq_restore(flags);
+	else
+		slab_free_list_work(s, page, flags);
+}
+
+/*
+ * slab_free_list_work - after a free into @page, not the active slab: move
+ * it between the lists (and maybe give it back).  Called with interrupts
+ * off (@flags saved); returns with them restored.
+ */
+void slab_free_list_work(struct kmem_cache *s, struct page *page, unsigned long flags)
+{
+	struct page *discard = slab_moved_on_free(s, page);
+
 	local_irq_restore(flags);
 	if (discard)
 		discard_slab(s, discard);
 }
 
 /*
- * object_page - the slab page of @obj for @func, or NULL after reporting
- * why @obj cannot be a slab object (not in lowmem: a vmalloc, kmap, stack
- * or user address; or a page that is not a slab).
+ * not_slab_object - report a pointer outside the direct map (a vmalloc,
+ * kmap, user or NULL-page address): it cannot be a slab object.
  */
-static struct page *object_page(const char *func, const void *obj, unsigned long caller,
-				const struct kmem_cache *s)
+static noinline void not_slab_object(const struct kmem_cache *s, const char *func,
+				     const void *obj, unsigned long caller)
 {
 	char where[128];
 
-	if (likely(virt_addr_valid(obj)))
-		return compound_head(virt_to_page(obj));
 	describe_address((unsigned long)obj, where, sizeof(where));
 	slab_report(s, func, obj, caller, "not a slab object: 0x%08lx is in %s",
 		    (unsigned long)obj, where);
-	return NULL;
 }
 
 /**
@@ -507,10 +533,13 @@ static struct page *object_page(const char *func, const void *obj, unsigned long
  */
 void kmem_cache_free(struct kmem_cache *s, void *obj)
 {
-	struct page *page = object_page("kmem_cache_free", obj, _RET_IP_, s);
+	struct page *page;
 
-	if (!page)
+	if (unlikely(!virt_addr_valid(obj))) {
+		not_slab_object(s, "kmem_cache_free", obj, _RET_IP_);
 		return;
+	}
+	page = compound_head(virt_to_page(obj));
 	if (unlikely(!PageSlab(page) || page->slab_cache != s)) {
 		slab_report(s, "kmem_cache_free", obj, _RET_IP_,
 			    "Wrong slab cache: object 0x%08lx belongs to %s, not %s",
@@ -538,9 +567,11 @@ void kfree(const void *obj)
 
 	if (unlikely(ZERO_OR_NULL_PTR(obj)))
 		return;
-	page = object_page("kfree", obj, _RET_IP_, NULL);
-	if (!page)
+	if (unlikely(!virt_addr_valid(obj))) {
+		not_slab_object(NULL, "kfree", obj, _RET_IP_);
 		return;
+	}
+	page = compound_head(virt_to_page(obj));
 	if (unlikely(!PageSlab(page))) {
 		kfree_large(page, obj, _RET_IP_);
 		return;
@@ -561,13 +592,16 @@ void kfree(const void *obj)
  */
 void kmem_cache_destroy(struct kmem_cache *s)
 {
+	unsigned long live;
+
 	if (!s)
 		return;
 	might_sleep();
-	if (s->active_objs) {
+	live = slab_objects_in_use(s);
+	if (live) {
 		report_begin();
 		pr_err("BUG %s (Not tainted): kmem_cache_destroy %s: Slab cache still has %lu objects; not destroyed\n",
-		       s->name, s->name, s->active_objs);
+		       s->name, s->name, live);
 		pr_err("INFO: kmem_cache_destroy called from %pS\n", __builtin_return_address(0));
 		report_end(0);
 		return;
@@ -620,7 +654,7 @@ void __init kmem_cache_init(void)
 static int validate_slab(struct kmem_cache *s, struct page *page, unsigned int expect_inuse)
 {
 	DECLARE_BITMAP(free_map, MAX_OBJS_PER_SLAB);
-	char *first = slab_first_object(s, page), *p = page->freelist;
+	char *first = slab_first_object(page), *p = page->freelist;
 	unsigned int nfree = 0, i;
 	int errors = 0;
 
@@ -696,6 +730,10 @@ int kmem_cache_validate(struct kmem_cache *s)
 	errors = validate_list(s, &s->slabs_partial, ~0u, &slabs);
 	errors += validate_list(s, &s->slabs_full, s->num, &slabs);
 	errors += validate_list(s, &s->slabs_free, 0, &nfree);
+	if (s->cpu_slab) {
+		errors += validate_slab(s, s->cpu_slab, ~0u);
+		slabs++;
+	}
 	if (slabs + nfree != s->nr_slabs || nfree != s->nr_free_slabs) {
 		pr_err("BUG %s (Not tainted): %lu slabs on the lists, counts say %lu (%lu free)\n",
 		       s->name, slabs + nfree, s->nr_slabs, s->nr_free_slabs);
@@ -703,6 +741,22 @@ int kmem_cache_validate(struct kmem_cache *s)
 	}
 	local_irq_restore(flags);
 	return errors;
+}
+
+/* slab_objects_in_use - objects handed out, counted slab by slab. */
+unsigned long slab_objects_in_use(struct kmem_cache *s)
+{
+	unsigned long flags, n;
+	struct page *page;
+
+	local_irq_save(flags);
+	n = list_count_nodes(&s->slabs_full) * s->num;
+	list_for_each_entry(page, &s->slabs_partial, lru)
+		n += slab_inuse(page);
+	if (s->cpu_slab)
+		n += slab_inuse(s->cpu_slab);
+	local_irq_restore(flags);
+	return n;
 }
 
 int check_slab_caches(void)
@@ -723,7 +777,7 @@ static void slabinfo_show(void)
 	printk("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
 	list_for_each_entry(s, &slab_caches, list)
 		printk("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
-		       s->name, s->active_objs, s->nr_slabs * s->num, s->size, s->num,
+		       s->name, slab_objects_in_use(s), s->nr_slabs * s->num, s->size, s->num,
 		       1 << s->order, 0, 0, 0, s->nr_slabs - s->nr_free_slabs, s->nr_slabs, 0UL);
 }
 proc_dump("slabinfo", slabinfo_show);

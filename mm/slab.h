@@ -8,6 +8,9 @@
 #include <linux/slab.h>
 #include <linux/slab_def.h>
 #include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/irqflags.h>
+#include <linux/preempt.h>
 
 #define FREE_MARKER	0x51ab5eedUL	/* ^ object address: "this object is free" */
 
@@ -22,9 +25,9 @@ static inline unsigned int slab_colour(const struct page *page)
 	return page->private >> 16;
 }
 
-static inline void *slab_first_object(const struct kmem_cache *s, const struct page *page)
+static inline void *slab_first_object(const struct page *page)
 {
-	return (char *)lowmem_page_address(page) + slab_colour(page) + s->red_left_pad;
+	return page->s_mem;
 }
 
 static inline void **freeptr_of(const struct kmem_cache *s, const void *obj)
@@ -38,14 +41,90 @@ static inline unsigned long *free_marker_of(const struct kmem_cache *s, const vo
 }
 
 /* mm/slab.c */
-void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller, size_t orig_size);
-void slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned long caller,
-	       const char *func);
+struct page *refill_cpu_slab(struct kmem_cache *s, gfp_t gfp, unsigned long *flags);
+void slab_post_alloc(struct kmem_cache *s, struct page *page, void *obj, gfp_t gfp,
+		     unsigned long caller, size_t orig_size);
+void __slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned long caller,
+		 const char *func);
+void slab_free_list_work(struct kmem_cache *s, struct page *page, unsigned long flags);
+unsigned long slab_objects_in_use(struct kmem_cache *s);
 struct kmem_cache *create_boot_cache(struct kmem_cache *s, const char *name,
 				     unsigned int size, unsigned long flags);
 bool on_freelist(const struct kmem_cache *s, const struct page *page, const void *obj);
 void slab_report(const struct kmem_cache *s, const char *func, const void *obj,
 		 unsigned long caller, const char *fmt, ...) __printf(5, 6);
+
+/* link_free_object - push @obj on @page's free chain (interrupts off). */
+static __always_inline void link_free_object(struct kmem_cache *s, struct page *page, void *obj)
+{
+	*freeptr_of(s, obj) = page->freelist;
+	*free_marker_of(s, obj) = FREE_MARKER ^ (unsigned long)obj;
+	page->freelist = obj;
+	page->private--;
+}
+
+/*
+ * slab_alloc - the one allocation path of kmem_cache_alloc() and kmalloc()
+ * @orig_size: the size the caller asked for (kmalloc red-zones the rest
+ *             when debugging)
+ *
+ * The fast path, inlined into both: pop the active slab's first free
+ * object with interrupts off.  Everything else (a new active slab,
+ * debugging, zeroing) is out of line.
+ */
+static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long caller,
+					size_t orig_size)
+{
+	unsigned long flags;
+	struct page *page;
+	void *obj;
+
+	if (gfpflags_allow_blocking(gfp))
+		might_sleep();
+	local_irq_save(flags);
+	page = s->cpu_slab;
+	if (unlikely(!page || !page->freelist)) {
+		page = refill_cpu_slab(s, gfp, &flags);
+		if (unlikely(!page)) {
+			local_irq_restore(flags);
+			return NULL;
+		}
+	}
+	obj = page->freelist;
+	page->freelist = *freeptr_of(s, obj);
+	*free_marker_of(s, obj) = 0;
+	page->private++;
+	local_irq_restore(flags);
+	if (unlikely((s->flags & SLAB_DEBUG_FLAGS) || (gfp & __GFP_ZERO)))
+		slab_post_alloc(s, page, obj, gfp, caller, orig_size);
+	return obj;
+}
+
+/*
+ * slab_free - give @obj back to its slab (@func is kfree or
+ * kmem_cache_free, for reports).  The fast path checks that @obj starts an
+ * object of @page and does not carry the free marker; anything else goes to
+ * __slab_free(), which reports misuse and runs the debugging checks.
+ */
+static __always_inline void slab_free(struct kmem_cache *s, struct page *page, void *obj,
+				      unsigned long caller, const char *func)
+{
+	unsigned long off = (char *)obj - (char *)slab_first_object(page);
+	unsigned long idx = off / s->size, flags;
+
+	if (unlikely(off != idx * s->size || idx >= s->num ||
+		     *free_marker_of(s, obj) == (FREE_MARKER ^ (unsigned long)obj) ||
+		     (s->flags & SLAB_DEBUG_FLAGS))) {
+		__slab_free(s, page, obj, caller, func);
+		return;
+	}
+	local_irq_save(flags);
+	link_free_object(s, page, obj);
+	if (likely(page == s->cpu_slab))
+		local_irq_restore(flags);
+	else
+		slab_free_list_work(s, page, flags);
+}
 
 /* mm/slab_debug.c: only called for caches with SLAB_DEBUG_FLAGS */
 extern unsigned long slab_debug_flags;

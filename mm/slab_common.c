@@ -30,9 +30,10 @@
 #include <linux/vmstat.h>
 #include "slab.h"
 
+/* Indexed by gfp & __GFP_DMA (which is 1): no branch to pick the set. */
 enum kmalloc_cache_type {
-	KMALLOC_NORMAL,
-	KMALLOC_DMA,
+	KMALLOC_NORMAL = 0,
+	KMALLOC_DMA = __GFP_DMA,
 	NR_KMALLOC_TYPES
 };
 
@@ -76,7 +77,7 @@ struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp)
 {
 	if (!size || size > KMALLOC_MAX_CACHE_SIZE)
 		return NULL;
-	return kmalloc_caches[(gfp & __GFP_DMA) ? KMALLOC_DMA : KMALLOC_NORMAL][kmalloc_index(size)];
+	return kmalloc_caches[gfp & __GFP_DMA][kmalloc_index(size)];
 }
 
 void __init create_kmalloc_caches(void)
@@ -143,6 +144,21 @@ void kfree_large(struct page *page, const void *obj, unsigned long caller)
 	__free_pages(page, order);
 }
 
+// kmalloc()'s rare cases: 0 bytes, above 8 KB, or __GFP_HIGHMEM.
+static noinline void *kmalloc_slow(size_t size, gfp_t gfp, unsigned long caller)
+{
+	if (gfp & __GFP_HIGHMEM) {
+		WARN(1, "kmalloc: __GFP_HIGHMEM in gfp %#x from %pS: kmalloc memory must have an address; dropped\n",
+		     gfp, (void *)caller);
+		gfp &= ~__GFP_HIGHMEM;
+	}
+	if (!size)
+		return ZERO_SIZE_PTR;
+	if (size > KMALLOC_MAX_CACHE_SIZE)
+		return kmalloc_large(size, gfp, caller);
+	return slab_alloc(kmalloc_slab(size, gfp), gfp, caller, size);
+}
+
 /**
  * kmalloc - allocate physically contiguous kernel memory
  * @size: bytes; 0 gives ZERO_SIZE_PTR, above 4 MB gives NULL and a WARNING
@@ -153,16 +169,11 @@ void kfree_large(struct page *page, const void *obj, unsigned long caller)
  */
 void *kmalloc(size_t size, gfp_t gfp)
 {
-	if (unlikely(gfp & __GFP_HIGHMEM)) {
-		WARN(1, "kmalloc: __GFP_HIGHMEM in gfp %#x: kmalloc memory must have an address; dropped\n",
-		     gfp);
-		gfp &= ~__GFP_HIGHMEM;
-	}
-	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
-		return kmalloc_large(size, gfp, _RET_IP_);
-	if (unlikely(!size))
-		return ZERO_SIZE_PTR;
-	return slab_alloc(kmalloc_slab(size, gfp), gfp, _RET_IP_, size);
+	/* One test sends 0, above 8 KB and __GFP_HIGHMEM to the slow path. */
+	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE || (gfp & __GFP_HIGHMEM)))
+		return kmalloc_slow(size, gfp, _RET_IP_);
+	return slab_alloc(kmalloc_caches[gfp & __GFP_DMA][kmalloc_index(size)], gfp, _RET_IP_,
+			  size);
 }
 
 /* ksize - how many bytes really are usable at @obj (>= what was asked). */

@@ -5,10 +5,15 @@
  * buddyinfo is the buddy allocator at a glance: for each zone, how many
  * free blocks there are of each order 0..10.  "Nothing lost" tests compare
  * it before and after a workload.
+ *
+ * Unlike Linux, these dumps first drain the per-CPU page lists into the
+ * buddy lists (drain_all_pages()), so the tables show all free memory and
+ * come back to the same numbers after a workload has freed everything.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/vmstat.h>
+#include <linux/gfp.h>
 #include <linux/irqflags.h>
 #include <mm386/dump.h>
 
@@ -19,6 +24,7 @@ static void buddyinfo_show(void)
 	struct zone *zone;
 	unsigned int order;
 
+	drain_all_pages();
 	for_each_zone(zone) {
 		char line[128];
 		int n;
@@ -39,6 +45,7 @@ static void zoneinfo_show(void)
 	struct zone *zone;
 	int i;
 
+	drain_all_pages();
 	for_each_zone(zone) {
 		printk("Node 0, zone %8s\n", zone->name);
 		printk("  pages free     %lu\n", zone->free_pages);
@@ -57,6 +64,11 @@ static void zoneinfo_show(void)
 		if (!populated_zone(zone))
 			continue;
 		printk("      nr_free_pages %lu\n", zone->free_pages);
+		printk("  pagesets\n");
+		printk("    cpu: 0\n");
+		printk("              count: %d\n", zone->pcp.count);
+		printk("              high:  %d\n", zone->pcp.high);
+		printk("              batch: %d\n", zone->pcp.batch);
 		printk("      pgalloc      %lu\n", zone->nr_alloc);
 		printk("      pgfree       %lu\n", zone->nr_free_calls);
 		printk("      nr_alloc_fail %lu\n", zone->nr_alloc_fail);

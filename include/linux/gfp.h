@@ -111,4 +111,10 @@ unsigned long nr_free_highpages(void);
 /* Check every free list (mm/page_alloc.c); returns the problems found. */
 int check_free_areas(void);
 
+/* The per-CPU page lists (mmzone.h): return their pages, or bypass them. */
+unsigned long drain_all_pages(void);
+struct zone;
+void zone_pcp_disable(struct zone *zone);
+void zone_pcp_enable(struct zone *zone);
+
 #endif

@@ -22,6 +22,9 @@
  *   24      freelist     PageSlab: the first free object of this slab
  *   28      virtual      HighMem: the address kmap() gave it, or NULL
  *                        (lowmem pages have a fixed one: __va(pfn << 12))
+ *           s_mem        PageSlab (always lowmem): the slab's first object,
+ *                        so kfree() finds an object's index with one
+ *                        subtraction
  */
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
@@ -37,7 +40,10 @@ struct page {
 	unsigned long private;
 	struct kmem_cache *slab_cache;
 	void *freelist;
-	void *virtual;
+	union {
+		void *virtual;
+		void *s_mem;
+	};
 };
 
 #endif

@@ -42,6 +42,25 @@ struct free_area {
 	unsigned long nr_free;		/* how many blocks are on the list */
 };
 
+/*
+ * The per-CPU page lists ("pcp", Linux's per_cpu_pages; mm386 has one CPU,
+ * so one set per zone).  Small blocks (order 0..3) freed recently wait here
+ * for the next allocation of their order, instead of merging into the
+ * buddy lists at once and being split again a moment later.  The lists
+ * take @batch pages from the buddy lists when they run dry, and give
+ * @batch back when they hold more than @high.  Pages here are free, but
+ * the buddy allocator counts them as allocated (zone->free_pages excludes
+ * them, as NR_FREE_PAGES does in Linux); drain_all_pages() returns them.
+ */
+#define NR_PCP_ORDERS	4	/* orders 0 .. PAGE_ALLOC_COSTLY_ORDER */
+
+struct per_cpu_pages {
+	int count;			/* pages on all the lists */
+	int high;			/* more than this: give batch back */
+	int batch;			/* pages moved at a time */
+	struct list_head lists[NR_PCP_ORDERS];
+};
+
 struct zone {
 	/* Pages the allocator tries to keep free; see __zone_watermark_ok(). */
 	unsigned long _watermark[NR_WMARK];
@@ -61,6 +80,7 @@ struct zone {
 	/* free pages: invariant, sum over free_area[o].nr_free << o */
 	unsigned long free_pages;
 	struct free_area free_area[MAX_ORDER];
+	struct per_cpu_pages pcp;
 	/* statistics, shown in zoneinfo */
 	unsigned long nr_alloc, nr_free_calls, nr_alloc_fail;
 };

@@ -17,6 +17,7 @@
 #define _LINUX_PREEMPT_H
 
 #include <linux/compiler.h>
+#include <linux/irqflags.h>
 
 #define PREEMPT_SHIFT	0
 #define SOFTIRQ_SHIFT	8
@@ -57,6 +58,13 @@ static inline unsigned long preempt_count(void)
  * report, then lets the caller go on, as Linux does.
  */
 void __might_sleep(const char *file, int line);
-#define might_sleep()	__might_sleep(__FILE__, __LINE__)
+extern int might_sleep_armed;	/* set once the kernel is RUNNING */
+
+/* The common case costs a few instructions; the report is out of line. */
+#define might_sleep() do {						\
+	if (unlikely(might_sleep_armed && (preempt_count() ||		\
+					   !(arch_local_save_flags() & X86_EFLAGS_IF)))) \
+		__might_sleep(__FILE__, __LINE__);			\
+} while (0)
 
 #endif

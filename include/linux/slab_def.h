@@ -20,7 +20,9 @@
  * Slabs are described by their struct page (no separate slab header, as in
  * Linux's SLUB): PageSlab, page->slab_cache, page->freelist (first free
  * object), page->private (objects in use, low 16 bits; the slab's colour
- * offset, high 16 bits), page->lru (link in one of the three lists).
+ * offset, high 16 bits), page->s_mem (first object), page->lru (link in one
+ * of the three lists).  Objects in use are counted per slab only:
+ * slab_objects_in_use() adds them up when slabinfo or destroy needs it.
  */
 #ifndef _LINUX_SLAB_DEF_H
 #define _LINUX_SLAB_DEF_H
@@ -43,9 +45,12 @@ struct kmem_cache {
 	unsigned int num;		/* objects per slab */
 	unsigned long flags;		/* SLAB_* */
 	/*
-	 * Every slab is on exactly one list.  Allocation takes from a
-	 * partial slab, else a free one, else grows a new slab: O(1).
+	 * The active slab (SLUB's "cpu slab"; mm386 has one CPU): allocation
+	 * takes its objects until it is full, and frees into it need no list
+	 * work at all.  It is on none of the lists.  Every other slab is on
+	 * exactly one of them, by how many of its objects are in use.
 	 */
+	struct page *cpu_slab;
 	struct list_head slabs_partial;	/* some objects in use */
 	struct list_head slabs_full;	/* all objects in use */
 	struct list_head slabs_free;	/* no object in use; at most min_partial kept */
@@ -63,10 +68,9 @@ struct kmem_cache {
 	unsigned int colour_next;
 	unsigned int min_partial;	/* free slabs kept for reuse */
 	/* counts, shown by slabinfo */
-	unsigned long nr_slabs;		/* slabs on all three lists */
+	unsigned long nr_slabs;		/* the active slab and all on the lists */
 	unsigned long nr_free_slabs;	/* slabs on slabs_free */
-	unsigned long active_objs;	/* objects handed out */
-	unsigned long nr_allocs, nr_frees, nr_grow, nr_shrink;
+	unsigned long nr_grow, nr_shrink;	/* slabs made, slabs given back */
 	const char *name;
 	struct list_head list;		/* on slab_caches */
 };

@@ -84,7 +84,7 @@ def test_bad_kfree_reports_name_the_problem():
     assert re.search(r"^BUG kmalloc \(Not tainted\): 0x[0-9a-f]{8} was not allocated by kmalloc "
                      r"\(pfn 0x[0-9a-f]+ is a page from the page allocator", log, re.M)
     assert re.search(r"^INFO: kfree\(0x[0-9a-f]{8}\) called from bad_kfree\+0x", log, re.M)
-    assert re.search(r"^WARNING: .* kmalloc\+0x", log, re.M)
+    assert re.search(r"^WARNING: CPU: 0 PID: 0 at mm/slab_common\.c:\d+ kmalloc\w*\+0x", log, re.M)
     assert "kmalloc: size 4194305 (from limits+0x" in log
 
 

@@ -13,6 +13,7 @@ void buddy_snapshot_take(struct buddy_snapshot *snap)
 {
 	unsigned int z, o;
 
+	drain_all_pages();
 	for (z = 0; z < MAX_NR_ZONES; z++) {
 		struct zone *zone = &contig_page_data.node_zones[z];
 
@@ -27,6 +28,7 @@ bool buddy_snapshot_equal(const struct buddy_snapshot *snap, bool report)
 	bool equal = true;
 	unsigned int z, o;
 
+	drain_all_pages();
 	for (z = 0; z < MAX_NR_ZONES; z++) {
 		struct zone *zone = &contig_page_data.node_zones[z];
 

@@ -19,6 +19,7 @@ struct buddy_snapshot {
 	unsigned long free_pages[MAX_NR_ZONES];
 };
 
+/* Both drain the per-CPU page lists first: their pages are free too. */
 void buddy_snapshot_take(struct buddy_snapshot *snap);
 /* Compare the allocator with @snap; report each difference; true if equal. */
 bool buddy_snapshot_equal(const struct buddy_snapshot *snap, bool report);

@@ -23,9 +23,22 @@ extern char _text[];
 
 static struct buddy_snapshot before;
 
+/* The suite watches the buddy lists themselves: no pcp lists in front. */
 static int buddy_suite_init(void)
 {
+	struct zone *zone;
+
+	for_each_zone(zone)
+		zone_pcp_disable(zone);
 	return check_free_areas();
+}
+
+static void buddy_suite_exit(void)
+{
+	struct zone *zone;
+
+	for_each_zone(zone)
+		zone_pcp_enable(zone);
 }
 
 static void alloc_free_every_order(struct ktest *t)
@@ -426,6 +439,43 @@ static void sleeping_alloc_in_interrupt(struct ktest *t)
 	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
 }
 
+/*
+ * The per-CPU lists: a freed order-0 page waits on its zone's pcp list
+ * and is the next one handed out; the buddy lists do not move.  Past
+ * "high", a batch goes back; drain_all_pages() returns everything.
+ */
+static void per_cpu_page_lists(struct ktest *t)
+{
+	struct zone *zone = &contig_page_data.node_zones[ZONE_DMA];
+	struct page_stash s;
+	struct page *page, *again;
+	unsigned long buddy_free;
+
+	zone_pcp_enable(zone);
+	buddy_snapshot_take(&before);
+	page = alloc_page(GFP_KERNEL | GFP_DMA);	/* refills a batch */
+	KT_ASSERT_NOT_NULL(t, page);
+	KT_EXPECT_EQ(t, zone->pcp.count, zone->pcp.batch - 1);
+	buddy_free = zone->free_pages;
+	__free_page(page);
+	KT_EXPECT_EQ(t, zone->free_pages, buddy_free);	/* no merging */
+	KT_EXPECT_EQ(t, zone->pcp.count, zone->pcp.batch);
+	again = alloc_page(GFP_KERNEL | GFP_DMA);
+	KT_EXPECT_PTR_EQ(t, again, page);		/* hot: LIFO */
+	__free_page(again);
+	stash_init(&s);
+	while (s.count < (unsigned long)zone->pcp.high + 8)
+		stash_add(&s, alloc_page(GFP_KERNEL | GFP_DMA));
+	stash_free_all(&s);
+	KT_EXPECT_LE(t, zone->pcp.count, zone->pcp.high);	/* batches went back */
+	KT_EXPECT_GT(t, zone->pcp.count, 0);
+	KT_EXPECT_BUDDY_CONSISTENT(t);
+	KT_EXPECT_GT(t, drain_all_pages(), 0);
+	KT_EXPECT_EQ(t, zone->pcp.count, 0);
+	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
+	zone_pcp_disable(zone);
+}
+
 /* The checker must notice damage: break an invariant, then mend it. */
 static void checker_detects_corruption(struct ktest *t)
 {
@@ -472,6 +522,7 @@ static struct ktest_case buddy_cases[] = {
 	KTEST_CASE(misuse_bad_addresses),
 	KTEST_CASE(misuse_order_too_big),
 	KTEST_CASE(sleeping_alloc_in_interrupt),
+	KTEST_CASE(per_cpu_page_lists),
 	KTEST_CASE(checker_detects_corruption),
 	{}
 };
@@ -480,5 +531,6 @@ static struct ktest_suite buddy_suite = {
 	.name = "buddy",
 	.cases = buddy_cases,
 	.init = buddy_suite_init,
+	.exit = buddy_suite_exit,
 };
 ktest_register(buddy_suite);

@@ -158,7 +158,7 @@ static void double_free(struct ktest *t)
 		kmem_cache_free(s, a);		/* not on top of the free list */
 		KT_EXPECT_REPORTS(t, 1);
 		KT_EXPECT_EQ(t, kmem_cache_validate(s), 0);
-		KT_EXPECT_EQ(t, s->active_objs, 0);
+		KT_EXPECT_EQ(t, slab_objects_in_use(s), 0);
 		kmem_cache_destroy(s);
 		KT_EXPECT_REPORTS(t, 0);
 	}

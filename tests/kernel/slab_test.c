@@ -15,6 +15,7 @@
 #include <linux/string.h>
 #include <asm/io.h>
 #include <mm386/ktest.h>
+#include "../../mm/slab.h"
 #include "mm_helpers.h"
 
 static struct buddy_snapshot before;
@@ -46,12 +47,12 @@ static void create_alloc_free(struct ktest *t)
 	for (i = 1; i < 3; i++)		/* no overlap */
 		KT_EXPECT_GE(t, (unsigned long)(obj[i] > obj[i - 1] ? obj[i] - obj[i - 1] :
 						 obj[i - 1] - obj[i]), 100);
-	KT_EXPECT_EQ(t, s->active_objs, 3);
+	KT_EXPECT_EQ(t, slab_objects_in_use(s), 3);
 	for (i = 0; i < 3; i++)
 		KT_EXPECT_NULL(t, memchr_inv(obj[i], i, 100));
 	for (i = 0; i < 3; i++)
 		kmem_cache_free(s, obj[i]);
-	KT_EXPECT_EQ(t, s->active_objs, 0);
+	KT_EXPECT_EQ(t, slab_objects_in_use(s), 0);
 	kmem_cache_destroy(s);
 	KT_EXPECT_NULL(t, kmem_cache_find("test_100"));
 	KT_EXPECT_REPORTS(t, 0);
@@ -121,17 +122,23 @@ static void growth_and_shrink(struct ktest *t)
 		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
 		KT_ASSERT_NOT_NULL(t, objs[i]);
 	}
+	/* Two full slabs on the full list, the third is the active slab. */
 	KT_EXPECT_EQ(t, s->nr_slabs, 3);
-	KT_EXPECT_EQ(t, list_count_nodes(&s->slabs_full), 3);
+	KT_EXPECT_EQ(t, list_count_nodes(&s->slabs_full), 2);
 	KT_EXPECT_TRUE(t, list_empty(&s->slabs_partial));
+	KT_ASSERT_NOT_NULL(t, s->cpu_slab);
+	KT_EXPECT_NULL(t, s->cpu_slab->freelist);
 	kmem_cache_free(s, objs[0]);		/* full -> partial */
 	KT_EXPECT_EQ(t, list_count_nodes(&s->slabs_partial), 1);
+	KT_EXPECT_EQ(t, list_count_nodes(&s->slabs_full), 1);
 	for (i = 1; i < n; i++)
 		kmem_cache_free(s, objs[i]);
-	/* Empty slabs are kept (up to min_partial) for the next allocation. */
+	/* Empty slabs are kept (up to min_partial) for the next allocation;
+	 * the active slab stays active, empty. */
 	KT_EXPECT_EQ(t, s->nr_slabs, 3);
-	KT_EXPECT_EQ(t, s->nr_free_slabs, 3);
-	KT_EXPECT_EQ(t, list_count_nodes(&s->slabs_free), 3);
+	KT_EXPECT_EQ(t, s->nr_free_slabs, 2);
+	KT_EXPECT_EQ(t, list_count_nodes(&s->slabs_free), 2);
+	KT_EXPECT_EQ(t, slab_inuse(s->cpu_slab), 0);
 	KT_EXPECT_EQ(t, kmem_cache_validate(s), 0);
 	kmem_cache_shrink(s);
 	KT_EXPECT_EQ(t, s->nr_slabs, 0);
@@ -159,7 +166,7 @@ static void empty_slabs_are_bounded(struct ktest *t)
 	for (i = 0; i < n; i++)
 		kmem_cache_free(s, objs[i]);
 	KT_EXPECT_EQ(t, s->nr_free_slabs, s->min_partial);
-	KT_EXPECT_EQ(t, s->nr_slabs, s->min_partial);
+	KT_EXPECT_EQ(t, s->nr_slabs, s->min_partial + 1);	/* and the active slab */
 	kfree(objs);
 	kmem_cache_destroy(s);
 	KT_EXPECT_NOTHING_LOST(t, &before);
@@ -265,8 +272,8 @@ static void wrong_cache_free(struct ktest *t)
 	obj = kmem_cache_alloc(a, GFP_KERNEL);
 	kmem_cache_free(b, obj);		/* refused */
 	KT_EXPECT_REPORTS(t, 1);
-	KT_EXPECT_EQ(t, a->active_objs, 1);
-	KT_EXPECT_EQ(t, b->active_objs, 0);
+	KT_EXPECT_EQ(t, slab_objects_in_use(a), 1);
+	KT_EXPECT_EQ(t, slab_objects_in_use(b), 0);
 	kmem_cache_free(a, obj);
 	KT_EXPECT_REPORTS(t, 0);
 	kmem_cache_destroy(a);
@@ -358,6 +365,7 @@ static void reclaim_on_pressure(struct ktest *t)
 	};
 	struct zone *dma = &contig_page_data.node_zones[ZONE_DMA];
 	struct kmem_cache *caches[RECLAIM_CACHES];
+	unsigned long slabs[RECLAIM_CACHES];
 	unsigned long need = min_wmark_pages(dma) / 2 + 16, kept = 0;
 	unsigned int nc, i;
 	struct page_stash stash;
@@ -379,18 +387,19 @@ static void reclaim_on_pressure(struct ktest *t)
 		}
 		for (i = 0; i < n; i++)
 			kmem_cache_free(s, objs[i]);
-		kept += s->nr_free_slabs << s->order;
+		slabs[nc] = s->nr_slabs;
+		kept += s->nr_slabs << s->order;	/* all empty now */
 	}
 	KT_ASSERT_GE(t, kept, need);
 
 	stash_fill(&stash, GFP_ATOMIC | GFP_DMA, 0);
 	KT_EXPECT_NULL(t, alloc_page(GFP_ATOMIC | GFP_DMA | __GFP_NOWARN));
 	for (i = 0; i < nc; i++)				/* no reclaim */
-		KT_EXPECT_EQ(t, caches[i]->nr_free_slabs, caches[i]->min_partial);
+		KT_EXPECT_EQ(t, caches[i]->nr_slabs, slabs[i]);
 	page = alloc_page(GFP_KERNEL | GFP_DMA | __GFP_NOWARN);
 	KT_EXPECT_NOT_NULL(t, page);				/* reclaim made room */
 	for (i = 0; i < nc; i++)
-		KT_EXPECT_EQ(t, caches[i]->nr_free_slabs, 0);
+		KT_EXPECT_EQ(t, caches[i]->nr_slabs, 0);
 	if (page)
 		stash_add(&stash, page);
 	stash_free_all(&stash);

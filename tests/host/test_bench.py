@@ -1,0 +1,40 @@
+"""The benchmarks run and print their lines (a smoke run: no timing is
+asserted), and under -icount two runs are identical."""
+import re
+
+import qemu
+
+ICOUNT = ["-icount", "shift=0,sleep=off", "-rtc", "base=2020-01-01T00:00:00,clock=vm"]
+LINE = re.compile(r"^bench: (\S+) iters=(\d+) ticks_per_op=(\d+\.\d\d)$", re.M)
+OPS = {"kmalloc_100", "kzalloc_100", "get_free_page", "alloc_pages_3", "kmap_atomic_high",
+       "kmap_atomic_low", "kmap_high", "kmem_cache_64"}
+
+
+def smoke():
+    r = qemu.boot("bench=smoke", mem=2048, extra=ICOUNT, timeout=300)
+    r.expect_status(qemu.STATUS_OK)
+    return r.log
+
+
+def test_bench_smoke_prints_every_operation():
+    log = smoke()
+    found = {m.group(1) for m in LINE.finditer(log)}
+    assert OPS <= found, OPS - found
+    assert "bench: loop_overhead iters=100000" in log
+    for stat in ("sizeof_struct_page=32", "boot_ticks=", "mem_map_pct_of_ram=",
+                 "waste_per_object_kmalloc-96=", "frag_peak_largest_free_order="):
+        assert f"bench: stat {stat}" in log
+    assert "bench: done" in log
+    assert "skipped" not in log          # -m 2048 has HighMem for the kmap ones
+
+
+def test_bench_is_deterministic():
+    a = [m.group(0) for m in LINE.finditer(smoke())]
+    b = [m.group(0) for m in LINE.finditer(smoke())]
+    assert a == b and len(a) >= len(OPS)
+
+
+def test_unknown_benchmark_is_named():
+    r = qemu.boot("bench=kmalloc_100,nosuch", extra=ICOUNT)
+    r.expect_status(qemu.STATUS_OK)
+    assert "bench: nosuch unknown (no such benchmark)" in r.log
