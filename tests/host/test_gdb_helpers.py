@@ -94,6 +94,7 @@ def test_page_of_free_allocated_and_highmem_blocks():
     new = got["mm-page $2"]
     assert new[0].startswith(f"pfn {int(got[alloc][0].split('=')[1]):#x}:")
     assert "refcount:1 private(order):2" in new[1]
+    assert new[3].endswith("(LIST_POISON: taken off a list by list_del)")   # off its free list
     assert new[-1] == "state: allocated, order-2 block, 1 reference"
     top = got["mm-page max_pfn - 1"]
     assert "highmem|zone=HighMem" in top[2]

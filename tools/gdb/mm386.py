@@ -136,6 +136,7 @@ def c_alt_hex(n):
 
 VMALLOC_OFFSET = 8 << 20        # include/asm/pgtable.h (a macro only)
 CR0_PG = 1 << 31
+LIST_POISON = (0x00100100, 0x00200200)   # include/linux/list.h, what list_del() leaves
 
 PTE_FLAGS = [                   # include/asm/pgtable.h, bit by bit
     (0x001, "present", None), (0x002, "rw", "ro"), (0x004, "user", "kernel"),
@@ -497,8 +498,10 @@ what the page is being used for."""
             % (pfn, ulong(ptr), pfn, phys, phys + a.page_size - 1))
         out("page:%08lx refcount:%d private(order):%lu" % (ulong(ptr), count, private))
         out("flags: %s" % format_page_flags(flags))
-        out("lru: next 0x%08lx prev 0x%08lx" % (ulong(page["lru"]["next"]),
-                                                 ulong(page["lru"]["prev"])))
+        nxt, prv = ulong(page["lru"]["next"]), ulong(page["lru"]["prev"])
+        out("lru: next 0x%08lx prev 0x%08lx%s"
+            % (nxt, prv, "  (LIST_POISON: taken off a list by list_del)"
+               if (nxt, prv) == LIST_POISON else ""))
         out("slab_cache: 0x%08lx  freelist: 0x%08lx  virtual: 0x%08lx"
             % (ulong(page["slab_cache"]), ulong(page["freelist"]), ulong(page["virtual"])))
 
