@@ -69,6 +69,12 @@ def address_of(symbol):
     return ulong(value("(unsigned long)&%s" % symbol))
 
 
+def symbol_known(name):
+    """Does the ELF's debug information have a variable @name (global or static)?"""
+    return gdb.lookup_global_symbol(name) is not None or \
+        gdb.lookup_static_symbol(name) is not None
+
+
 def enum_value(name):
     """The value of an enumerator, e.g. enum_value("__end_of_fixed_addresses")."""
     return int(value("(int)%s" % name))
@@ -162,7 +168,7 @@ class Arch:
         self.fixaddr_top = (1 << 32) - self.page_size
         self.fixaddr_start = self.fixaddr_top - \
             enum_value("__end_of_fixed_addresses") * self.page_size
-        self.last_pkmap = array_len("pkmap_count") if gdb.lookup_global_symbol("pkmap_count") \
+        self.last_pkmap = array_len("pkmap_count") if symbol_known("pkmap_count") \
             else self.ptrs_per_pte
         self.pkmap_base = (self.fixaddr_start - self.page_size * (self.last_pkmap + 1)) \
             & self.pmd_mask
@@ -184,6 +190,15 @@ def arch():
     if _arch is None:
         _arch = Arch()
     return _arch
+
+
+def forget_arch(event):
+    """A new ELF (`file`) may be another build: compute the geometry again."""
+    global _arch
+    _arch = None
+
+
+gdb.events.new_objfile.connect(forget_arch)
 
 
 def high_memory():
