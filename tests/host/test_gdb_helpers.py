@@ -103,6 +103,80 @@ def test_page_of_free_allocated_and_highmem_blocks():
                                       "no struct page"]
 
 
+def has_symbol(name):
+    nm = subprocess.run(["i686-linux-gnu-nm", qemu.KERNEL], stdout=subprocess.PIPE,
+                        check=True).stdout.decode()
+    return any(l.split()[2:] == [name] for l in nm.splitlines())
+
+
+# Run inside GDB after mm386.py: its helpers are in the same namespace.
+LIST_PROBE = """
+for z in zones():
+    for o in range(arch().max_order):
+        area = z["free_area"][o]
+        n = sum(1 for p in list_for_each_entry(area["free_list"], "struct page", "lru"))
+        gdb.write("FREELIST %s %d %d %d\\n" % (zone_name(z), o, n, ulong(area["nr_free"])))
+"""
+
+SLAB_PROBE = """
+found = None
+for c in list_for_each_entry(value("slab_caches"), "struct kmem_cache", "list"):
+    for kind in ("slabs_full", "slabs_partial"):
+        for page in list_for_each_entry(c[kind], "struct page", "lru"):
+            found = found or (c["name"].string(), kind, ulong(c["num"]),
+                              (ulong(page) - ulong("mem_map")) // page.type.target().sizeof)
+gdb.write("SLAB %s %s %d %d\\n" % found)
+gdb.set_convenience_variable("slab_pfn", found[3])
+"""
+
+
+def probe(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text)
+    return f"source {path}"
+
+
+def test_list_for_each_entry_walks_the_free_lists(tmp_path):
+    """The list helper that mm-slabinfo and mm-vmallocinfo will use: walking
+    every free list gives exactly nr_free entries."""
+    cmd = probe(tmp_path, "lists.py", LIST_PROBE)
+    got, _ = run([cmd])
+    rows = [l.split() for l in got[cmd] if l.startswith("FREELIST ")]
+    assert len(rows) == 3 * 11, got[cmd]
+    assert all(r[3] == r[4] for r in rows), rows
+    assert ["FREELIST", "Normal", "10", "34", "34"] in rows       # -m 160
+
+
+GFP_KERNEL = 0xcc0      # include/linux/gfp.h: __GFP_RECLAIM | __GFP_IO | __GFP_FS
+
+
+@pytest.mark.skipif(not has_symbol("slab_caches"), reason="this kernel has no slab allocator")
+def test_page_of_slab_tail_and_large_kmalloc(tmp_path):
+    """kmalloc() (called in the stopped kernel) fills a one-page slab, a
+    four-page slab and a large block; mm-page names each page's use."""
+    cmd = probe(tmp_path, "slab.py", SLAB_PROBE)
+    pfn_of = "(((unsigned long)$%d - 0xc0000000) >> 12)"
+    got, _ = run([f"print kmalloc(100, {GFP_KERNEL})", f"print kmalloc(3000, {GFP_KERNEL})",
+                  f"print kmalloc(20000, {GFP_KERNEL})", cmd, "mm-page $slab_pfn",
+                  f"mm-page {pfn_of % 2}", f"mm-page {pfn_of % 2} + 1", f"mm-page {pfn_of % 3}"])
+    name, kind, num, pfn = got[cmd][0].split()[1:]
+    page = got["mm-page $slab_pfn"]
+    assert page[0].startswith(f"pfn {int(pfn):#x}:") and "(slab|" in page[2], page
+    assert page[-1].startswith(f"state: slab of cache {name}: "), page
+    inuse = int(page[-1].split(": ")[2].split()[0])
+    assert (inuse == int(num)) if kind == "slabs_full" else (0 < inuse < int(num)), page
+    head = got[f"mm-page {pfn_of % 2}"]
+    assert head[-1].startswith("state: slab of cache kmalloc-4k: 1 of 4 objects in use"), head
+    assert "(slab|head|" in head[2], head
+    head_pfn = head[0].split()[1].rstrip(":")
+    tail = got[f"mm-page {pfn_of % 2} + 1"]
+    assert "(tail|" in tail[2], tail
+    assert tail[-1] == f"state: tail page of the compound block at pfn {head_pfn} (compound_head)"
+    large = got[f"mm-page {pfn_of % 3}"]
+    assert "(head|" in large[2] and "private(order):3" in large[1], large
+    assert large[-1] == "state: allocated, order-3 compound block, 1 reference", large
+
+
 def parse_v2p(lines):
     pde = next(l for l in lines if l.startswith("PDE"))
     pte = next((l for l in lines if l.startswith("PTE")), None)

@@ -486,9 +486,9 @@ class Page(MMCommand):
 Usage: mm-page PFN      (any expression: mm-page 0x1000, mm-page max_low_pfn - 1)
 Shows the page's address in mem_map, its flags by name and its zone (as the
 kernel's "Bad page state" report prints them), the refcount, private (the
-order of a free or allocated block, objects in use for a slab page), the
-slab_cache, freelist and virtual fields, the page's kernel address, and
-what the page is being used for."""
+order of a free or allocated block; objects in use and colour for a slab),
+the slab_cache, freelist and virtual fields, the page's kernel address, and
+what the page is used for: free, reserved, allocated, slab, tail page."""
 
     name = "mm-page"
 
@@ -506,8 +506,8 @@ what the page is being used for."""
         phys = pfn << a.page_shift
         names = {v: k for k, v in page_flag_names().items()}
 
-        def has(flag):
-            return bool(flags & (1 << names[flag]))
+        def has(flag):          # a flag this build does not have is never set
+            return flag in names and bool(flags & (1 << names[flag]))
 
         out("pfn %#x: struct page at 0x%08lx (mem_map[%d]), phys 0x%08lx-0x%08lx"
             % (pfn, ulong(ptr), pfn, phys, phys + a.page_size - 1))
@@ -532,22 +532,35 @@ what the page is being used for."""
                 % (private, pfn, pfn + (1 << private) - 1, private))
         elif has("reserved"):
             out("state: reserved, never given to the buddy allocator")
+        elif has("tail"):
+            head = (ulong(page["lru"]["next"]) - ulong("mem_map")) // page.type.sizeof
+            out("state: tail page of the compound block at pfn %#x (compound_head)" % head)
         elif has("slab"):
-            cache = ulong(page["slab_cache"])
-            try:
-                label = "cache %s" % page["slab_cache"]["name"].string()
-            except gdb.error:
-                label = "kmem_cache at 0x%08lx" % cache
-            out("state: slab page of %s, %d objects in use" % (label, private))
+            out("state: " + slab_state(page, private))
         elif count > 0:
-            out("state: allocated, order-%d block, %d reference%s"
-                % (private, count, "" if count == 1 else "s"))
+            out("state: allocated, order-%d %sblock, %d reference%s"
+                % (private, "compound " if has("head") else "", count,
+                   "" if count == 1 else "s"))
         else:
             block = free_block_containing(pfn)
             if block:
                 out("state: free, inside the order-%d block at pfn %#x" % (block[1], block[0]))
             else:
-                out("state: refcount 0, no free block around it: a tail page of an allocated block")
+                out("state: refcount 0 and not free: inside an allocated block, after its "
+                    "first page")
+
+
+def slab_state(page, private):
+    """What a PageSlab page holds: private is objects in use (low 16 bits)
+    and the slab's colour offset (high 16 bits), as mm/slab.h keeps them."""
+    cache = page["slab_cache"]
+    try:
+        name, num = cache["name"].string(), "%d" % ulong(cache["num"])
+    except gdb.error:
+        name, num = "at 0x%08lx" % ulong(cache), "?"
+    return ("slab of cache %s: %d of %s objects in use, colour offset %d, first free "
+            "object 0x%08lx" % (name, private & 0xffff, num, private >> 16,
+                                ulong(page["freelist"])))
 
 
 def pte_flags(entry):
