@@ -4,6 +4,7 @@
 #   make run        boot it in QEMU, serial console on this terminal
 #   make check      build everything and run the whole test suite
 #   make bench      deterministic benchmarks (guest instructions per operation)
+#   make diagrams   boot at 160 MB and 2 GB, redraw docs/images/layout-*.svg
 #
 # Variables a user may set:
 #   CROSS_COMPILE   tool prefix (default i686-linux-gnu-; i686-elf- for OSDev toolchains)
@@ -19,7 +20,8 @@ MEM		?= 160
 APPEND		?=
 WERROR		?= 1
 QEMU		?= qemu-system-i386
-PYTEST		?= /usr/bin/python3 -m pytest
+PYTHON		?= /usr/bin/python3
+PYTEST		?= $(PYTHON) -m pytest
 TIMEOUT		?= 600
 
 ifeq ($(origin CC),default)
@@ -80,7 +82,7 @@ CONFIG_TEXT  := $(COMPILER) $(CC) $(CFLAGS) $(ASFLAGS) $(LD) $(LDFLAGS)
 QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 TOOLS_BUILD := $(CC) $(LD) $(NM) $(NASM)
 
-.PHONY: all run debug gdb iso check clean deps deps-run deps-check bench help
+.PHONY: all run debug gdb iso check clean deps deps-run deps-check bench help diagrams
 .DEFAULT_GOAL := all
 
 all: deps $(KERNEL) $(O)/compile_commands.json
@@ -162,7 +164,25 @@ check: deps-check all $(ISO)
 
 # Deterministic benchmarks: QEMU -icount, so ticks are guest instructions.
 bench: deps-run all
-	@/usr/bin/python3 tools/bench.py --kernel $(KERNEL) --out $(O)/bench.txt
+	@$(PYTHON) tools/bench.py --kernel $(KERNEL) --out $(O)/bench.txt
+
+# make diagrams: boot at each size, then draw the address space from the
+# serial log with tools/layout_svg.py.  Not part of make check: the pictures
+# are committed, and a test only checks that they are there and parse.
+DIAGRAM_SIZES := 160:160mb 2048:2gb
+diagrams: deps-run all
+	@mkdir -p docs/images
+	@for d in $(DIAGRAM_SIZES); do \
+		mem=$${d%%:*}; name=$${d#*:}; log=$(O)/layout-$$name.log; \
+		timeout --kill-after=5 120 $(QEMU) -m $$mem -no-reboot -display none \
+			-monitor none -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+			-kernel $(KERNEL) -append "poweroff" -serial file:$$log; s=$$?; \
+		[ $$s -eq 33 ] || { echo "mm386: boot at -m $$mem failed (QEMU status $$s)"; exit 1; }; \
+		$(PYTHON) tools/layout_svg.py $$log -o docs/images/layout-$$name.svg \
+			--title "mm386 at -m $$mem: the virtual address space and physical memory" \
+			|| exit 1; \
+		echo "  SVG     docs/images/layout-$$name.svg"; \
+	done
 
 clean:
 	rm -rf $(O)

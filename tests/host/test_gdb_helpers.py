@@ -1,0 +1,235 @@
+"""The GDB helpers (tools/gdb/mm386.py) read the kernel's structures
+themselves; what they print must be what the kernel prints.
+
+GDB stops the kernel at crash_boot(), which run_boot_work() calls right
+after the dump= tables, so the serial log and GDB describe the same
+moment: mm-buddyinfo, mm-zoneinfo, mm-meminfo and mm-layout must equal
+those dumps line for line.
+"""
+import re
+import subprocess
+
+import pytest
+
+import mmlog
+import qemu
+from gdbrun import gdb_session
+
+PAGE_OFFSET = 0xC0000000
+TABLES = {"mm-layout": "layout", "mm-buddyinfo": "buddyinfo",
+          "mm-zoneinfo": "zoneinfo", "mm-meminfo": "meminfo"}
+HOLD = "hbreak crash_boot"          # right after proc_dump_boot()
+
+
+def run(commands, params="poweroff", mem=160, stop=HOLD):
+    """Stop at @stop (a breakpoint; None: stay at the reset vector), run
+    each command between markers; return ({command: [output lines]}, session)."""
+    script = [stop, "continue"] if stop else []
+    for c in commands:
+        script += [f"echo <<< {c}\\n", c, "echo >>>\\n"]
+    s = gdb_session(script, params=params, mem=mem, helpers=True)
+    assert "mm386: GDB helpers loaded" in s.out, s.out
+    if stop:
+        assert "Breakpoint 1, " in s.out, s.out
+    found = {m.group(1): m.group(2).splitlines()
+             for m in re.finditer(r"^<<< (.*)\n((?:.*\n)*?)>>>$", s.out, re.M)}
+    assert list(found) == list(commands), s.out
+    return found, s
+
+
+def symbol(name):
+    nm = subprocess.run(["i686-linux-gnu-nm", qemu.KERNEL], stdout=subprocess.PIPE,
+                        check=True).stdout.decode()
+    return next(int(l.split()[0], 16) for l in nm.splitlines() if l.split()[2:] == [name])
+
+
+@pytest.mark.parametrize("mem,extra", [(160, ""), (2048, ""), (160, "highmem=64M")])
+def test_tables_match_the_kernel_dumps(mem, extra):
+    params = f"dump={','.join(TABLES.values())} {extra} poweroff"
+    got, s = run(list(TABLES), params=params, mem=mem)
+    for cmd, dump in TABLES.items():
+        want = mmlog.proc(s.log, dump)
+        assert want, f"dump={dump} is missing from the log:\n{s.log}"
+        assert got[cmd] == want, f"{cmd} differs from dump={dump}\n{s.out}"
+    if mem == 2048 or extra:
+        assert any(l.startswith("Node 0, zone  HighMem") for l in got["mm-buddyinfo"])
+
+
+def test_layout_matches_the_boot_block():
+    """Without dump=layout, mm-layout equals the block mem_init() printed."""
+    got, s = run(["mm-layout"], params="highmem=32M poweroff")
+    assert "==> /proc/layout <==" not in s.log
+    block = s.log.split("virtual kernel memory layout:\n", 1)[1].splitlines()[:7]
+    assert got["mm-layout"] == ["virtual kernel memory layout:"] + block
+    assert set(mmlog.layout(s.log)) == {"fixmap", "pkmap", "vmalloc", "lowmem",
+                                        ".init", ".data", ".text"}
+
+
+def test_page_of_pfn_0_is_reserved():
+    got, _ = run(["mm-page 0"])
+    lines = got["mm-page 0"]
+    assert lines[1].startswith("page:") and "refcount:1 private(order):0" in lines[1]
+    assert "flags: 0x1(reserved|zone=DMA)" in lines
+    assert "kernel address: 0xc0000000 (lowmem: __va(phys))" in lines
+    assert lines[-1] == "state: reserved, never given to the buddy allocator"
+
+
+def test_page_of_free_allocated_and_highmem_blocks():
+    head = ("print (struct page *)((char *)contig_page_data.node_zones[1].free_area[10]"
+            ".free_list.next - (unsigned long)&((struct page *)0)->lru) - mem_map")
+    alloc = "print alloc_pages(0, 2) - mem_map"      # called in the stopped kernel
+    got, _ = run([head, "mm-page $1", "mm-page $1 + 3", alloc, "mm-page $2",
+                  "mm-page max_pfn - 1", "mm-page max_pfn"], mem=2048)
+    pfn = int(got[head][0].split("=")[1])
+    block = got["mm-page $1"]
+    assert block[0].startswith(f"pfn {pfn:#x}: struct page at ")
+    assert "refcount:0 private(order):10" in block[1]
+    assert "flags: 0x40000002(buddy|zone=Normal)" in block
+    assert block[-1] == (f"state: free, heads an order-10 block (pfn {pfn:#x}-{pfn + 1023:#x})"
+                         " on free_area[10]")
+    inside = got["mm-page $1 + 3"]
+    assert inside[0].startswith(f"pfn {pfn + 3:#x}:")
+    assert "flags: 0x40000000(zone=Normal)" in inside
+    assert inside[-1] == f"state: free, inside the order-10 block at pfn {pfn:#x}"
+    new = got["mm-page $2"]
+    assert new[0].startswith(f"pfn {int(got[alloc][0].split('=')[1]):#x}:")
+    assert "refcount:1 private(order):2" in new[1]
+    assert new[3].endswith("(LIST_POISON: taken off a list by list_del)")   # off its free list
+    assert new[-1] == "state: allocated, order-2 block, 1 reference"
+    top = got["mm-page max_pfn - 1"]
+    assert "highmem|zone=HighMem" in top[2]
+    assert "kernel address: none (HighMem: kmap() it to get one)" in top
+    assert got["mm-page max_pfn"] == ["mm-page: pfn 0x7ffe0 is beyond max_pfn (0x7ffe0): "
+                                      "no struct page"]
+
+
+def has_symbol(name):
+    nm = subprocess.run(["i686-linux-gnu-nm", qemu.KERNEL], stdout=subprocess.PIPE,
+                        check=True).stdout.decode()
+    return any(l.split()[2:] == [name] for l in nm.splitlines())
+
+
+# Run inside GDB after mm386.py: its helpers are in the same namespace.
+LIST_PROBE = """
+for z in zones():
+    for o in range(arch().max_order):
+        area = z["free_area"][o]
+        n = sum(1 for p in list_for_each_entry(area["free_list"], "struct page", "lru"))
+        gdb.write("FREELIST %s %d %d %d\\n" % (zone_name(z), o, n, ulong(area["nr_free"])))
+"""
+
+SLAB_PROBE = """
+found = None
+for c in list_for_each_entry(value("slab_caches"), "struct kmem_cache", "list"):
+    for kind in ("slabs_full", "slabs_partial"):
+        for page in list_for_each_entry(c[kind], "struct page", "lru"):
+            found = found or (c["name"].string(), kind, ulong(c["num"]),
+                              (ulong(page) - ulong("mem_map")) // page.type.target().sizeof)
+gdb.write("SLAB %s %s %d %d\\n" % found)
+gdb.set_convenience_variable("slab_pfn", found[3])
+"""
+
+
+def probe(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text)
+    return f"source {path}"
+
+
+def test_list_for_each_entry_walks_the_free_lists(tmp_path):
+    """The list helper that mm-slabinfo and mm-vmallocinfo will use: walking
+    every free list gives exactly nr_free entries."""
+    cmd = probe(tmp_path, "lists.py", LIST_PROBE)
+    got, _ = run([cmd])
+    rows = [l.split() for l in got[cmd] if l.startswith("FREELIST ")]
+    assert len(rows) == 3 * 11, got[cmd]
+    assert all(r[3] == r[4] for r in rows), rows
+    assert ["FREELIST", "Normal", "10", "34", "34"] in rows       # -m 160
+
+
+GFP_KERNEL = 0xcc0      # include/linux/gfp.h: __GFP_RECLAIM | __GFP_IO | __GFP_FS
+
+
+@pytest.mark.skipif(not has_symbol("slab_caches"), reason="this kernel has no slab allocator")
+def test_page_of_slab_tail_and_large_kmalloc(tmp_path):
+    """kmalloc() (called in the stopped kernel) fills a one-page slab, a
+    four-page slab and a large block; mm-page names each page's use."""
+    cmd = probe(tmp_path, "slab.py", SLAB_PROBE)
+    pfn_of = "(((unsigned long)$%d - 0xc0000000) >> 12)"
+    got, _ = run([f"print kmalloc(100, {GFP_KERNEL})", f"print kmalloc(3000, {GFP_KERNEL})",
+                  f"print kmalloc(20000, {GFP_KERNEL})", cmd, "mm-page $slab_pfn",
+                  f"mm-page {pfn_of % 2}", f"mm-page {pfn_of % 2} + 1", f"mm-page {pfn_of % 3}"])
+    name, kind, num, pfn = got[cmd][0].split()[1:]
+    page = got["mm-page $slab_pfn"]
+    assert page[0].startswith(f"pfn {int(pfn):#x}:") and "(slab|" in page[2], page
+    assert page[-1].startswith(f"state: slab of cache {name}: "), page
+    inuse = int(page[-1].split(": ")[2].split()[0])
+    assert (inuse == int(num)) if kind == "slabs_full" else (0 < inuse < int(num)), page
+    head = got[f"mm-page {pfn_of % 2}"]
+    assert head[-1].startswith("state: slab of cache kmalloc-4k: 1 of 4 objects in use"), head
+    assert "(slab|head|" in head[2], head
+    head_pfn = head[0].split()[1].rstrip(":")
+    tail = got[f"mm-page {pfn_of % 2} + 1"]
+    assert "(tail|" in tail[2], tail
+    assert tail[-1] == f"state: tail page of the compound block at pfn {head_pfn} (compound_head)"
+    large = got[f"mm-page {pfn_of % 3}"]
+    assert "(head|" in large[2] and "private(order):3" in large[1], large
+    assert large[-1] == "state: allocated, order-3 compound block, 1 reference", large
+
+
+def parse_v2p(lines):
+    pde = next(l for l in lines if l.startswith("PDE"))
+    pte = next((l for l in lines if l.startswith("PTE")), None)
+    phys = next((int(l.split()[1], 16) for l in lines if l.startswith("phys ")), None)
+    return pde, pte, phys
+
+
+def test_v2p_walks_the_kernel_page_tables():
+    text, init = symbol("alloc_pages"), symbol("start_kernel")
+    got, _ = run(["mm-v2p alloc_pages", "mm-v2p start_kernel", "mm-v2p 0x00000000",
+                  "mm-v2p high_memory", "mm-v2p &mem_map[5]", "print/x &mem_map[5]"])
+    out = got["mm-v2p alloc_pages"]
+    pde, pte, phys = parse_v2p(out)
+    assert out[0].startswith(f"virtual 0x{text:08x}: lowmem (kernel .text); pgd index 768")
+    assert "CR3  0x" in out[1] and "(swapper_pg_dir)" in out[1]
+    assert pde.endswith("present rw kernel accessed dirty")      # a page table
+    assert pte.endswith(" present ro kernel accessed")           # text is read-only
+    assert phys == text - PAGE_OFFSET
+    # start_kernel is __init: .init.text is mapped read-write, like data.
+    out = got["mm-v2p start_kernel"]
+    pde, pte, phys = parse_v2p(out)
+    assert "lowmem (kernel .init)" in out[0]
+    assert " present rw kernel " in pte and phys == init - PAGE_OFFSET
+    out = got["mm-v2p 0x00000000"]
+    assert out[0].startswith("virtual 0x00000000: NULL page")
+    assert parse_v2p(out)[0].endswith("not present")
+    assert out[-1] == "0x00000000 is not mapped: the PDE is not present"
+    # The first byte after lowmem is in the 8 MB gap: its PTE is empty.
+    out = got["mm-v2p high_memory"]
+    assert "the 8 MB gap" in out[0] and parse_v2p(out)[1].endswith("not present")
+    out = got["mm-v2p &mem_map[5]"]
+    where = int(got["print/x &mem_map[5]"][0].split()[-1], 16)
+    assert "lowmem (mem_map: struct page of pfn 0x5)" in out[0]
+    assert parse_v2p(out)[2] == where - PAGE_OFFSET
+
+
+def test_v2p_before_paging_and_tables_before_mm_init():
+    start = symbol("_start") - PAGE_OFFSET
+    got, _ = run(["mm-v2p 0x100000"], stop=f"break *0x{start:x}")
+    assert got["mm-v2p 0x100000"] == [
+        "virtual 0x00100000: paging is off (CR0.PG = 0), the CPU uses virtual = physical",
+        "phys 0x00100000"]
+    got, _ = run(["mm-buddyinfo", "mm-layout", "mm-page 0"], stop="hbreak start_kernel")
+    assert got["mm-buddyinfo"] == [
+        "mm-buddyinfo: totalram_pages_count is still 0: the buddy allocator is not up yet "
+        "(stop after mm_init(), e.g. hbreak crash_boot)"]
+    assert "high_memory is still 0" in got["mm-layout"][0]
+    assert "mem_map is still 0" in got["mm-page 0"][0]
+
+
+def test_every_command_has_help():
+    names = ["mm-layout", "mm-buddyinfo", "mm-zoneinfo", "mm-meminfo", "mm-page", "mm-v2p"]
+    got, _ = run([f"help {n}" for n in names], stop=None)
+    for n in names:
+        text = got[f"help {n}"]
+        assert len(text) >= 3 and text[1].startswith(f"Usage: {n}"), text

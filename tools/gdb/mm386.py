@@ -1,0 +1,643 @@
+# SPDX-License-Identifier: GPL-2.0
+"""tools/gdb/mm386.py - GDB commands that read mm386's memory management
+straight out of guest memory, while the kernel is stopped.
+
+`make gdb` loads this file (through tools/gdb/gdbinit); by hand:
+
+    (gdb) source tools/gdb/mm386.py
+
+    mm-layout       the "virtual kernel memory layout:" block (mm/layout.c)
+    mm-buddyinfo    /proc/buddyinfo (mm/vmstat.c)
+    mm-zoneinfo     /proc/zoneinfo (mm/vmstat.c)
+    mm-meminfo      /proc/meminfo (mm/meminfo.c)
+    mm-page PFN     one struct page, its flags by name, and what it is used for
+    mm-v2p ADDR     walk the page tables from CR3: PDE, PTE, physical address
+
+The table commands print exactly what the kernel's dump= prints, line for
+line (tests/host/test_gdb_helpers.py compares them), so what you see in
+GDB and on the serial port can be read side by side.  Nothing here writes
+to the guest.
+
+Where the numbers come from: the structures are read through the ELF's
+debug information (struct zone, struct page, enum pageflags...), and the
+layout constants are computed from the ELF rather than copied from the
+headers wherever the ELF knows them:
+
+    PAGE_OFFSET      linker.ld's absolute symbol PAGE_OFFSET
+    PAGE_SIZE        sizeof(swapper_pg_dir): the page directory is one page
+    PTRS_PER_PTE     entries in swapper_pg_dir (a page table has as many)
+    MAX_ORDER        entries in zone->free_area
+    fixmap size      enum fixed_addresses: __end_of_fixed_addresses pages
+    FIXADDR_TOP      the last page of the 4 GB stays unmapped: 4G - PAGE_SIZE
+    LAST_PKMAP       entries in pkmap_count[] if the kernel has it, else
+                     one page table's worth (PTRS_PER_PTE), as in Linux
+    VMALLOC_OFFSET   8 MB: the one constant that only exists as a macro
+
+Adding a command (mm-slabinfo, mm-vmallocinfo...): subclass MMCommand, give
+it a `name` and a docstring (that is its `help` text), write run(arg), and
+decorate it with @register.  list_for_each_entry() and container_of() walk
+the kernel's struct list_head lists, e.g.
+
+    for cache in list_for_each_entry(value("slab_caches"), "struct kmem_cache", "list"):
+        out("%-17s %6lu" % (cache["name"].string(), ulong(cache["num_active"])))
+"""
+import gdb
+
+U32 = 0xffffffff
+
+# ---------------------------------------------------------------------
+# Reading values
+# ---------------------------------------------------------------------
+
+
+def value(expr):
+    """A gdb.Value for a C expression in the kernel's terms."""
+    return gdb.parse_and_eval(expr)
+
+
+def ulong(v):
+    """A gdb.Value (or an expression) as a Python int, like C's unsigned long."""
+    if isinstance(v, str):
+        v = value(v)
+    if v.type.strip_typedefs().code == gdb.TYPE_CODE_PTR:
+        v = v.cast(gdb.lookup_type("unsigned long"))
+    return int(v) & U32
+
+
+def address_of(symbol):
+    """The address of a symbol, with or without debug information."""
+    return ulong(value("(unsigned long)&%s" % symbol))
+
+
+def symbol_known(name):
+    """Does the ELF's debug information have a variable @name (global or static)?"""
+    return gdb.lookup_global_symbol(name) is not None or \
+        gdb.lookup_static_symbol(name) is not None
+
+
+def enum_value(name):
+    """The value of an enumerator, e.g. enum_value("__end_of_fixed_addresses")."""
+    return int(value("(int)%s" % name))
+
+
+def array_len(expr):
+    return int(value("sizeof(%s) / sizeof((%s)[0])" % (expr, expr)))
+
+
+def offset_of(type_name, member):
+    """offsetof(type, member); @member may be a path such as "lru.next"."""
+    t = gdb.lookup_type(type_name)
+    off = 0
+    for part in member.split("."):
+        field = next((f for f in t.strip_typedefs().fields() if f.name == part), None)
+        if field is None:
+            raise gdb.GdbError("%s has no member %s" % (t, part))
+        off += field.bitpos // 8
+        t = field.type
+    return off
+
+
+def container_of(ptr, type_name, member):
+    """The struct @type_name whose @member is at @ptr, as a pointer."""
+    t = gdb.lookup_type(type_name)
+    return gdb.Value(ulong(ptr) - offset_of(type_name, member)).cast(t.pointer())
+
+
+def list_for_each_entry(head, type_name, member, limit=1 << 20):
+    """Yield a pointer to each @type_name on the struct list_head @head
+    (a gdb.Value of the head itself), linked through @member."""
+    head_addr = ulong(head.address)
+    node = head["next"]
+    for _ in range(limit):
+        addr = ulong(node)
+        if addr == head_addr:
+            return
+        if addr == 0:
+            raise gdb.GdbError("list at 0x%08x: NULL next pointer (not initialised, or corrupt)"
+                               % head_addr)
+        yield container_of(node, type_name, member)
+        node = node.dereference()["next"]
+    raise gdb.GdbError("list at 0x%08x does not end after %d entries (a cycle?)"
+                       % (head_addr, limit))
+
+
+def read_u32(addr):
+    """One 32-bit word of guest memory at virtual address @addr."""
+    data = gdb.selected_inferior().read_memory(addr, 4).tobytes()
+    return int.from_bytes(data, "little")
+
+
+def out(line=""):
+    gdb.write(line + "\n")
+
+
+def c_alt_hex(n):
+    """C's %#lx: 0 prints as "0", anything else as 0x..."""
+    return "%#lx" % n if n else "0"
+
+
+# ---------------------------------------------------------------------
+# The architecture and the kernel's gigabyte, from the ELF
+# ---------------------------------------------------------------------
+
+VMALLOC_OFFSET = 8 << 20        # include/asm/pgtable.h (a macro only)
+CR0_PG = 1 << 31
+LIST_POISON = (0x00100100, 0x00200200)   # include/linux/list.h, what list_del() leaves
+
+PTE_FLAGS = [                   # include/asm/pgtable.h, bit by bit
+    (0x001, "present", None), (0x002, "rw", "ro"), (0x004, "user", "kernel"),
+    (0x008, "pwt", None), (0x010, "pcd", None), (0x020, "accessed", None),
+    (0x040, "dirty", None), (0x080, "pse", None), (0x100, "global", None),
+]
+
+
+class Arch:
+    """Page-table geometry (fixed for a build; read once)."""
+
+    def __init__(self):
+        self.page_offset = address_of("PAGE_OFFSET")
+        self.page_size = int(value("sizeof(swapper_pg_dir)"))
+        self.page_shift = self.page_size.bit_length() - 1
+        self.ptrs_per_pte = array_len("swapper_pg_dir")
+        self.pgdir_shift = self.page_shift + self.ptrs_per_pte.bit_length() - 1
+        self.pmd_mask = ~((1 << self.pgdir_shift) - 1) & U32
+        self.max_order = array_len("contig_page_data.node_zones[0].free_area")
+        self.nr_zones = enum_value("MAX_NR_ZONES")
+        self.zones_pgshift = 32 - (self.nr_zones - 1).bit_length()
+
+        self.fixaddr_top = (1 << 32) - self.page_size
+        self.fixaddr_start = self.fixaddr_top - \
+            enum_value("__end_of_fixed_addresses") * self.page_size
+        self.last_pkmap = array_len("pkmap_count") if symbol_known("pkmap_count") \
+            else self.ptrs_per_pte
+        self.pkmap_base = (self.fixaddr_start - self.page_size * (self.last_pkmap + 1)) \
+            & self.pmd_mask
+        self.pkmap_end = self.pkmap_base + self.last_pkmap * self.page_size
+        self.vmalloc_end = self.pkmap_base - 2 * self.page_size
+
+    def pa(self, vaddr):
+        return (vaddr - self.page_offset) & U32
+
+    def va(self, phys):
+        return (phys + self.page_offset) & U32
+
+
+_arch = None
+
+
+def arch():
+    global _arch
+    if _arch is None:
+        _arch = Arch()
+    return _arch
+
+
+def forget_arch(event):
+    """A new ELF (`file`) may be another build: compute the geometry again."""
+    global _arch
+    _arch = None
+
+
+gdb.events.new_objfile.connect(forget_arch)
+
+
+def high_memory():
+    return ulong("high_memory")
+
+
+def require(expr, what):
+    """Refuse to go on while a boot-time variable is still 0."""
+    if not ulong(expr):
+        raise gdb.GdbError("%s is still 0: %s (stop after mm_init(), e.g. hbreak crash_boot)"
+                           % (expr, what))
+
+
+def vmalloc_start():
+    return high_memory() + VMALLOC_OFFSET
+
+
+def kernel_sections():
+    """[(name, start, end)] of the kernel image, as mm/describe.c names them."""
+    pairs = [(".text", "_text", "_etext"), (".rodata", "__start_rodata", "__end_rodata"),
+             (".data", "_sdata", "_edata"), (".init", "__init_begin", "__init_end"),
+             (".bss", "__bss_start", "__bss_stop")]
+    return [(n, address_of(s), address_of(e)) for n, s, e in pairs]
+
+
+def describe_address(addr):
+    """Which part of the 4 GB an address is in (the words of mm/describe.c)."""
+    a = arch()
+    high = high_memory()
+    if addr < a.page_size:
+        return "NULL page"
+    if addr < a.page_offset:
+        return "user space"
+    if not high or addr < high:
+        for name, start, end in kernel_sections():
+            if start <= addr < end:
+                return "lowmem (kernel %s)" % name
+        mem_map, max_pfn = ulong("mem_map"), ulong("max_pfn")
+        page_sz = int(value("sizeof(struct page)"))
+        if mem_map and mem_map <= addr < mem_map + max_pfn * page_sz:
+            return "lowmem (mem_map: struct page of pfn %#x)" % ((addr - mem_map) // page_sz)
+        return "lowmem (direct map)"
+    if addr < vmalloc_start():
+        return "unmapped: the 8 MB gap between lowmem and vmalloc"
+    if addr < a.vmalloc_end:
+        return "vmalloc area"
+    if addr < a.pkmap_base:
+        return "unmapped: between vmalloc and pkmap"
+    if addr < a.pkmap_end:
+        return "pkmap (kmap slot %d)" % ((addr - a.pkmap_base) >> a.page_shift)
+    if addr < a.fixaddr_start:
+        return "unmapped: between pkmap and fixmap"
+    if addr < a.fixaddr_top:
+        idx = (a.fixaddr_top - (addr & ~(a.page_size - 1))) >> a.page_shift
+        first, last = enum_value("FIX_KMAP_BEGIN"), enum_value("FIX_KMAP_END")
+        if first <= idx <= last:
+            return "fixmap (kmap_atomic slot %d)" % (idx - first)
+        return "fixmap (slot %d)" % idx
+    return "unmapped: the top page"
+
+
+# ---------------------------------------------------------------------
+# Zones and pages
+# ---------------------------------------------------------------------
+
+
+def zones():
+    """The zones of contig_page_data, DMA first (for_each_zone)."""
+    node_zones = value("contig_page_data.node_zones")
+    return [node_zones[i] for i in range(arch().nr_zones)]
+
+
+def zone_name(zone):
+    return zone["name"].string() if ulong(zone["name"]) else "?"
+
+
+def page_flag_names():
+    """{bit: "reserved", ...} from enum pageflags."""
+    return {f.enumval: f.name[3:] for f in gdb.lookup_type("enum pageflags").fields()
+            if f.name.startswith("PG_")}
+
+
+def pfn_to_page(pfn):
+    """A gdb.Value pointer to mem_map[pfn]."""
+    return value("mem_map") + pfn
+
+
+def page_zone_name(flags):
+    idx = flags >> arch().zones_pgshift
+    return zone_name(zones()[idx]) if idx < arch().nr_zones else "zone %d?" % idx
+
+
+def format_page_flags(flags):
+    """The kernel's dump_page_flags() text: "0x40000002(buddy|zone=Normal)"."""
+    names = page_flag_names()
+    parts = [names[b] for b in sorted(names) if flags & (1 << b)]
+    return "%s(%szone=%s)" % (c_alt_hex(flags), "".join(p + "|" for p in parts),
+                              page_zone_name(flags))
+
+
+# ---------------------------------------------------------------------
+# Commands
+# ---------------------------------------------------------------------
+
+COMMANDS = {}
+
+
+class MMCommand(gdb.Command):
+    """Base of the mm-* commands: a subclass sets `name`, a docstring
+    (its help text) and run(arg)."""
+
+    name = None
+
+    def __init__(self):
+        super().__init__(self.name, gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        try:
+            self.run(arg.strip())
+        except gdb.MemoryError as e:
+            raise gdb.GdbError("%s: cannot read guest memory (%s); mm386's structures exist "
+                               "once mm_init() has run" % (self.name, e))
+        except (gdb.error, gdb.GdbError) as e:
+            raise gdb.GdbError("%s: %s" % (self.name, e))
+
+    def run(self, arg):
+        raise NotImplementedError
+
+
+def register(cls):
+    COMMANDS[cls.name] = cls()
+    return cls
+
+
+def parse_number(cmd, arg, what):
+    if not arg:
+        raise gdb.GdbError("usage: %s %s" % (cmd, what))
+    return ulong(value("(unsigned long)(%s)" % arg))
+
+
+@register
+class Layout(MMCommand):
+    """Print the "virtual kernel memory layout:" block, computed in GDB.
+Usage: mm-layout
+The same lines as mm/layout.c prints at boot and for dump=layout: fixmap,
+pkmap, vmalloc, lowmem and the kernel image inside it.  The boundaries
+are computed from high_memory, the fixmap enum and the ELF's symbols."""
+
+    name = "mm-layout"
+
+    def run(self, arg):
+        require("high_memory", "paging_init() has not set up lowmem yet")
+        a = arch()
+        high = high_memory()
+        sect = {n: (s, e) for n, s, e in kernel_sections()}
+        text, data_end = sect[".text"], sect[".data"][1]
+
+        def kb(s, e):
+            return ((e - s) & U32) >> 10
+
+        def mb(s, e):
+            return ((e - s) & U32) >> 20
+
+        out("virtual kernel memory layout:")
+        out("    fixmap  : 0x%08lx - 0x%08lx   (%4ld kB)"
+            % (a.fixaddr_start, a.fixaddr_top, kb(a.fixaddr_start, a.fixaddr_top)))
+        out("    pkmap   : 0x%08lx - 0x%08lx   (%4ld kB)"
+            % (a.pkmap_base, a.pkmap_end, kb(a.pkmap_base, a.pkmap_end)))
+        out("    vmalloc : 0x%08lx - 0x%08lx   (%4ld MB)"
+            % (vmalloc_start(), a.vmalloc_end, mb(vmalloc_start(), a.vmalloc_end)))
+        out("    lowmem  : 0x%08lx - 0x%08lx   (%4ld MB)"
+            % (a.page_offset, high, mb(a.page_offset, high)))
+        out("      .init : 0x%08lx - 0x%08lx   (%4ld kB)" % (sect[".init"] + (kb(*sect[".init"]),)))
+        out("      .data : 0x%08lx - 0x%08lx   (%4ld kB)"
+            % (text[1], data_end, kb(text[1], data_end)))
+        out("      .text : 0x%08lx - 0x%08lx   (%4ld kB)" % (text + (kb(*text),)))
+
+
+@register
+class BuddyInfo(MMCommand):
+    """Print /proc/buddyinfo: free blocks of each order in each zone.
+Usage: mm-buddyinfo
+The same lines as dump=buddyinfo (mm/vmstat.c): for every populated zone,
+the count of free blocks of order 0 (4 kB) up to MAX_ORDER - 1 (4 MB),
+read from zone->free_area[order].nr_free."""
+
+    name = "mm-buddyinfo"
+
+    def run(self, arg):
+        require("totalram_pages_count", "the buddy allocator is not up yet")
+        for zone in zones():
+            if not ulong(zone["present_pages"]):
+                continue
+            line = "Node 0, zone %8s " % zone_name(zone)
+            for order in range(arch().max_order):
+                line += "%6lu " % ulong(zone["free_area"][order]["nr_free"])
+            out(line)
+
+
+@register
+class ZoneInfo(MMCommand):
+    """Print /proc/zoneinfo: free pages, watermarks and sizes of each zone.
+Usage: mm-zoneinfo
+The same lines as dump=zoneinfo (mm/vmstat.c), read from
+contig_page_data.node_zones[]."""
+
+    name = "mm-zoneinfo"
+
+    def run(self, arg):
+        require("totalram_pages_count", "the buddy allocator is not up yet")
+        for zone in zones():
+            wmark = zone["_watermark"]
+            out("Node 0, zone %8s" % zone_name(zone))
+            out("  pages free     %lu" % ulong(zone["free_pages"]))
+            out("        boost    0")
+            for i, w in enumerate(("min", "low", "high")):
+                out("        %-8s %lu" % (w, ulong(wmark[i])))
+            for f in ("spanned", "present", "managed"):
+                out("        %-8s %lu" % (f, ulong(zone[f + "_pages"])))
+            out("        cma      0")
+            reserve = zone["lowmem_reserve"]
+            out("        protection: (%s)"
+                % ", ".join("%lu" % ulong(reserve[i]) for i in range(arch().nr_zones)))
+            if not ulong(zone["present_pages"]):
+                continue
+            out("      nr_free_pages %lu" % ulong(zone["free_pages"]))
+            out("      pgalloc      %lu" % ulong(zone["nr_alloc"]))
+            out("      pgfree       %lu" % ulong(zone["nr_free_calls"]))
+            out("      nr_alloc_fail %lu" % ulong(zone["nr_alloc_fail"]))
+            out("  start_pfn:           %lu" % ulong(zone["zone_start_pfn"]))
+
+
+@register
+class MemInfo(MMCommand):
+    """Print /proc/meminfo: where all of RAM is.
+Usage: mm-meminfo
+The same lines as dump=meminfo (mm/meminfo.c), from the zones, the
+vm_stat[] counters and the layout."""
+
+    name = "mm-meminfo"
+
+    def run(self, arg):
+        require("totalram_pages_count", "the buddy allocator is not up yet")
+        a = arch()
+        zs = zones()
+        kb = a.page_shift - 10
+        free = sum(ulong(z["free_pages"]) for z in zs)
+        high_free = ulong(zs[-1]["free_pages"])
+        avail = sum(max(0, ulong(z["free_pages"]) - ulong(z["_watermark"][2])) for z in zs)
+        total, high_total = ulong("totalram_pages_count"), ulong("totalhigh_pages_count")
+
+        def stat(item):
+            return ulong(value("vm_stat[%s]" % item))
+
+        slab_r, slab_u = stat("NR_SLAB_RECLAIMABLE"), stat("NR_SLAB_UNRECLAIMABLE")
+        rows = [("MemTotal:", total), ("MemFree:", free), ("MemAvailable:", avail),
+                ("Buffers:", 0), ("Cached:", 0), ("HighTotal:", high_total),
+                ("HighFree:", high_free), ("LowTotal:", total - high_total),
+                ("LowFree:", free - high_free), ("Slab:", slab_r + slab_u),
+                ("SReclaimable:", slab_r), ("SUnreclaim:", slab_u),
+                ("KmallocLarge:", stat("NR_KMALLOC_LARGE")),
+                ("PageTables:", stat("NR_PAGETABLE")),
+                ("VmallocTotal:", (a.vmalloc_end - vmalloc_start()) >> a.page_shift),
+                ("VmallocUsed:", stat("NR_VMALLOC")), ("DirectMap4k:", ulong("max_low_pfn"))]
+        for name, pages in rows:
+            out("%-16s%8lu kB" % (name, pages << kb))
+
+
+def free_block_containing(pfn):
+    """(head pfn, order) of the free buddy block that has @pfn inside it, or None."""
+    a = arch()
+    for order in range(a.max_order):
+        head = pfn & ~((1 << order) - 1)
+        page = pfn_to_page(head).dereference()
+        if ulong(page["flags"]) & (1 << enum_value("PG_buddy")):
+            o = ulong(page["private"])
+            if head + (1 << o) > pfn:
+                return head, o
+    return None
+
+
+@register
+class Page(MMCommand):
+    """Print the struct page of a page frame.
+Usage: mm-page PFN      (any expression: mm-page 0x1000, mm-page max_low_pfn - 1)
+Shows the page's address in mem_map, its flags by name and its zone (as the
+kernel's "Bad page state" report prints them), the refcount, private (the
+order of a free or allocated block; objects in use and colour for a slab),
+the slab_cache, freelist and virtual fields, the page's kernel address, and
+what the page is used for: free, reserved, allocated, slab, tail page."""
+
+    name = "mm-page"
+
+    def run(self, arg):
+        a = arch()
+        pfn = parse_number(self.name, arg, "PFN")
+        require("mem_map", "free_area_init() has not allocated it yet")
+        max_pfn = ulong("max_pfn")
+        if pfn >= max_pfn:
+            raise gdb.GdbError("pfn %#x is beyond max_pfn (%#x): no struct page" % (pfn, max_pfn))
+        ptr = pfn_to_page(pfn)
+        page = ptr.dereference()
+        flags, count = ulong(page["flags"]), int(page["_refcount"])
+        private = ulong(page["private"])
+        phys = pfn << a.page_shift
+        names = {v: k for k, v in page_flag_names().items()}
+
+        def has(flag):          # a flag this build does not have is never set
+            return flag in names and bool(flags & (1 << names[flag]))
+
+        out("pfn %#x: struct page at 0x%08lx (mem_map[%d]), phys 0x%08lx-0x%08lx"
+            % (pfn, ulong(ptr), pfn, phys, phys + a.page_size - 1))
+        out("page:%08lx refcount:%d private(order):%lu" % (ulong(ptr), count, private))
+        out("flags: %s" % format_page_flags(flags))
+        nxt, prv = ulong(page["lru"]["next"]), ulong(page["lru"]["prev"])
+        out("lru: next 0x%08lx prev 0x%08lx%s"
+            % (nxt, prv, "  (LIST_POISON: taken off a list by list_del)"
+               if (nxt, prv) == LIST_POISON else ""))
+        out("slab_cache: 0x%08lx  freelist: 0x%08lx  virtual: 0x%08lx"
+            % (ulong(page["slab_cache"]), ulong(page["freelist"]), ulong(page["virtual"])))
+
+        if has("highmem"):
+            virt = ulong(page["virtual"])
+            out("kernel address: %s" % ("0x%08lx (kmap)" % virt if virt else
+                                        "none (HighMem: kmap() it to get one)"))
+        else:
+            out("kernel address: 0x%08lx (lowmem: __va(phys))" % a.va(phys))
+
+        if has("buddy"):
+            out("state: free, heads an order-%d block (pfn %#x-%#x) on free_area[%d]"
+                % (private, pfn, pfn + (1 << private) - 1, private))
+        elif has("reserved"):
+            out("state: reserved, never given to the buddy allocator")
+        elif has("tail"):
+            head = (ulong(page["lru"]["next"]) - ulong("mem_map")) // page.type.sizeof
+            out("state: tail page of the compound block at pfn %#x (compound_head)" % head)
+        elif has("slab"):
+            out("state: " + slab_state(page, private))
+        elif count > 0:
+            out("state: allocated, order-%d %sblock, %d reference%s"
+                % (private, "compound " if has("head") else "", count,
+                   "" if count == 1 else "s"))
+        else:
+            block = free_block_containing(pfn)
+            if block:
+                out("state: free, inside the order-%d block at pfn %#x" % (block[1], block[0]))
+            else:
+                out("state: refcount 0 and not free: inside an allocated block, after its "
+                    "first page")
+
+
+def slab_state(page, private):
+    """What a PageSlab page holds: private is objects in use (low 16 bits)
+    and the slab's colour offset (high 16 bits), as mm/slab.h keeps them."""
+    cache = page["slab_cache"]
+    try:
+        name, num = cache["name"].string(), "%d" % ulong(cache["num"])
+    except gdb.error:
+        name, num = "at 0x%08lx" % ulong(cache), "?"
+    return ("slab of cache %s: %d of %s objects in use, colour offset %d, first free "
+            "object 0x%08lx" % (name, private & 0xffff, num, private >> 16,
+                                ulong(page["freelist"])))
+
+
+def pte_flags(entry):
+    words = []
+    for bit, on, off in PTE_FLAGS:
+        if entry & bit:
+            words.append(on)
+        elif off:
+            words.append(off)
+    return " ".join(words)
+
+
+@register
+class V2P(MMCommand):
+    """Translate a virtual address by walking the page tables from CR3.
+Usage: mm-v2p ADDR      (any expression: mm-v2p 0xc0100000, mm-v2p &mem_map[5])
+Reads the page directory at CR3 and, if the PDE is present, the page
+table it points to, and prints both entries with their flags decoded
+(present, rw/ro, user/kernel, accessed, dirty, pse, global) and the
+physical address.  Page tables live in lowmem, so they are read through
+the direct map at phys + PAGE_OFFSET.  With paging off (CR0.PG clear,
+before boot/head.asm turns it on) virtual addresses are physical ones."""
+
+    name = "mm-v2p"
+
+    def run(self, arg):
+        a = arch()
+        vaddr = parse_number(self.name, arg, "ADDR")
+        cr0, cr3 = ulong("$cr0"), ulong("$cr3")
+        if not cr0 & CR0_PG:
+            out("virtual 0x%08lx: paging is off (CR0.PG = 0), the CPU uses virtual = physical"
+                % vaddr)
+            out("phys 0x%08lx" % vaddr)
+            return
+        pgd_i = vaddr >> a.pgdir_shift
+        pte_i = (vaddr >> a.page_shift) & (a.ptrs_per_pte - 1)
+        offset = vaddr & (a.page_size - 1)
+        out("virtual 0x%08lx: %s; pgd index %d, pte index %d, offset 0x%03x"
+            % (vaddr, describe_address(vaddr), pgd_i, pte_i, offset))
+
+        pgdir = cr3 & ~(a.page_size - 1)
+        which = " (swapper_pg_dir)" if a.va(pgdir) == address_of("swapper_pg_dir") else ""
+        out("CR3  0x%08lx%s" % (cr3, which))
+
+        def entry(kind, table, index):
+            at = table + 4 * index
+            e = read_u32(a.va(at))
+            out("%s  [%4d] at phys 0x%08lx = 0x%08lx  %s"
+                % (kind, index, at, e, pte_flags(e) if e & 1 else "not present"))
+            return e
+
+        pde = entry("PDE", pgdir, pgd_i)
+        if not pde & 1:
+            out("0x%08lx is not mapped: the PDE is not present" % vaddr)
+            return
+        if pde & 0x080:
+            base = pde & a.pmd_mask
+            phys = base + (vaddr & ~a.pmd_mask & U32)
+            out("PDE maps a 4 MB page at phys 0x%08lx" % base)
+        else:
+            pte = entry("PTE", pde & ~(a.page_size - 1), pte_i)
+            if not pte & 1:
+                out("0x%08lx is not mapped: the PTE is not present" % vaddr)
+                return
+            phys = (pte & ~(a.page_size - 1)) + offset
+        out("phys 0x%08lx (pfn %#x)" % (phys, phys >> a.page_shift))
+
+
+class PfnToPage(gdb.Function):
+    """$pfn_to_page(PFN): a struct page * for a page frame, e.g. p *$pfn_to_page(0x100)."""
+
+    def __init__(self):
+        super().__init__("pfn_to_page")
+
+    def invoke(self, pfn):
+        return pfn_to_page(int(pfn))
+
+
+PfnToPage()
+gdb.write("mm386: GDB helpers loaded: %s (help NAME for each)\n" % " ".join(COMMANDS))
