@@ -121,10 +121,13 @@ for z in zones():
 SLAB_PROBE = """
 found = None
 for c in list_for_each_entry(value("slab_caches"), "struct kmem_cache", "list"):
-    for kind in ("slabs_full", "slabs_partial"):
-        for page in list_for_each_entry(c[kind], "struct page", "lru"):
-            found = found or (c["name"].string(), kind, ulong(c["num"]),
-                              (ulong(page) - ulong("mem_map")) // page.type.target().sizeof)
+    pages = [(kind, page) for kind in ("slabs_full", "slabs_partial")
+             for page in list_for_each_entry(c[kind], "struct page", "lru")]
+    if ulong(c["cpu_slab"]) and ulong(c["cpu_slab"]["private"]) & 0xffff:
+        pages.append(("cpu_slab", c["cpu_slab"]))
+    for kind, page in pages:
+        found = found or (c["name"].string(), kind, ulong(c["num"]),
+                          (ulong(page) - ulong("mem_map")) // page.type.target().sizeof)
 gdb.write("SLAB %s %s %d %d\\n" % found)
 gdb.set_convenience_variable("slab_pfn", found[3])
 """

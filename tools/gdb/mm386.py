@@ -425,6 +425,11 @@ contig_page_data.node_zones[]."""
             if not ulong(zone["present_pages"]):
                 continue
             out("      nr_free_pages %lu" % ulong(zone["free_pages"]))
+            pcp = zone["pcp"]
+            out("  pagesets")
+            out("    cpu: 0")
+            for f in ("count", "high", "batch"):
+                out("              %-6s %d" % (f + ":", int(pcp[f])))
             out("      pgalloc      %lu" % ulong(zone["nr_alloc"]))
             out("      pgfree       %lu" % ulong(zone["nr_free_calls"]))
             out("      nr_alloc_fail %lu" % ulong(zone["nr_alloc_fail"]))
