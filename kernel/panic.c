@@ -83,10 +83,15 @@ void __noreturn __bug(const char *file, int line)
 	panic("Fatal exception");
 }
 
-void __might_sleep(const char *file, int line)
+/*
+ * __might_sleep_flags - the report behind might_sleep(), judged with the
+ * interrupt state in @flags (the caller may have turned interrupts off
+ * itself just before).
+ */
+void __might_sleep_flags(const char *file, int line, unsigned long flags)
 {
 	unsigned long count = preempt_count();
-	int irqs_off = irqs_disabled();
+	int irqs_off = !(flags & X86_EFLAGS_IF);
 
 	if (system_state != SYSTEM_RUNNING || oops_in_progress)
 		return;

@@ -286,22 +286,15 @@ static inline pte_t *kmap_slot_pte(int idx)
 	return lookup_address(fix_to_virt(FIX_KMAP_BEGIN + idx));
 }
 
-/**
- * kmap_atomic - map a page for a short while, in any context
- * @page: the page; a lowmem page just returns its page_address()
- *
- * Disables preemption until the matching kunmap_atomic().  Nested
- * mappings must be undone in reverse order.
- * Return: a kernel address for the page.
+/*
+ * __kmap_atomic_high - kmap_atomic() of a HighMem page: push a fixmap slot.
+ * Preemption is already off (kmap_atomic in highmem.h).
  */
-void *kmap_atomic(struct page *page)
+void *__kmap_atomic_high(struct page *page)
 {
 	unsigned long flags, vaddr;
 	int idx;
 
-	preempt_disable();
-	if (!PageHighMem(page))
-		return page_address(page);
 	local_irq_save(flags);
 	idx = kmap_atomic_idx++;
 	if (idx >= KM_MAX_IDX)
@@ -313,20 +306,17 @@ void *kmap_atomic(struct page *page)
 	return (void *)vaddr;
 }
 
-/**
- * kunmap_atomic - undo the most recent kmap_atomic()
- * @addr: the address kmap_atomic() returned
- *
- * Unmapping any slot but the most recent is reported as a BUG and refused,
- * so the stack of mappings stays consistent.
+/*
+ * __kunmap_atomic_high - kunmap_atomic() of a fixmap address: pop the most
+ * recent slot, or report and refuse an unmap that is out of order.
  */
-void kunmap_atomic(void *addr)
+void __kunmap_atomic_high(void *addr)
 {
 	unsigned long vaddr = (unsigned long)addr & PAGE_MASK, flags, expect;
 	int idx;
 
-	if (vaddr < fix_to_virt(FIX_KMAP_END) || vaddr > fix_to_virt(FIX_KMAP_BEGIN)) {
-		preempt_enable();	/* a lowmem page: nothing was mapped */
+	if (vaddr > fix_to_virt(FIX_KMAP_BEGIN)) {
+		preempt_enable();	/* not a kmap_atomic slot: nothing mapped */
 		return;
 	}
 	local_irq_save(flags);

@@ -79,9 +79,9 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	struct page *page;
 	void *obj;
 
-	if (gfpflags_allow_blocking(gfp))
-		might_sleep();
 	local_irq_save(flags);
+	if (gfpflags_allow_blocking(gfp))
+		might_sleep_flags(flags);
 	page = s->cpu_slab;
 	if (unlikely(!page || !page->freelist)) {
 		page = refill_cpu_slab(s, gfp, &flags);
@@ -95,7 +95,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	*free_marker_of(s, obj) = 0;
 	page->private++;
 	local_irq_restore(flags);
-	if (unlikely((s->flags & SLAB_DEBUG_FLAGS) || (gfp & __GFP_ZERO)))
+	if (unlikely((gfp & __GFP_ZERO) || (s->flags & SLAB_DEBUG_FLAGS)))
 		slab_post_alloc(s, page, obj, gfp, caller, orig_size);
 	return obj;
 }
@@ -110,9 +110,9 @@ static __always_inline void slab_free(struct kmem_cache *s, struct page *page, v
 				      unsigned long caller, const char *func)
 {
 	unsigned long off = (char *)obj - (char *)slab_first_object(page);
-	unsigned long idx = off / s->size, flags;
+	unsigned long idx = off / s->size, flags;	/* one div gives both */
 
-	if (unlikely(off != idx * s->size || idx >= s->num ||
+	if (unlikely(off % s->size || idx >= s->num ||
 		     *free_marker_of(s, obj) == (FREE_MARKER ^ (unsigned long)obj) ||
 		     (s->flags & SLAB_DEBUG_FLAGS))) {
 		__slab_free(s, page, obj, caller, func);

@@ -21,8 +21,45 @@
 #include <linux/mm.h>
 #include <linux/string.h>
 
-void *kmap_atomic(struct page *page);
-void kunmap_atomic(void *addr);
+#include <linux/preempt.h>
+#include <asm/fixmap.h>
+
+void *__kmap_atomic_high(struct page *page);
+void __kunmap_atomic_high(void *addr);
+
+/**
+ * kmap_atomic - map a page for a short while, in any context
+ * @page: the page; a lowmem page just returns its page_address()
+ *
+ * Disables preemption until the matching kunmap_atomic().  Nested
+ * mappings must be undone in reverse order.  The lowmem case is inline:
+ * nothing is mapped, so it costs only the preemption count.
+ * Return: a kernel address for the page.
+ */
+static inline void *kmap_atomic(struct page *page)
+{
+	preempt_disable();
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	return __kmap_atomic_high(page);
+}
+
+/**
+ * kunmap_atomic - undo the most recent kmap_atomic()
+ * @addr: the address kmap_atomic() returned
+ *
+ * Unmapping any slot but the most recent is reported as a BUG and refused,
+ * so the stack of mappings stays consistent.
+ */
+static inline void kunmap_atomic(void *addr)
+{
+	if ((unsigned long)addr < __fix_to_virt(FIX_KMAP_END)) {
+		preempt_enable();	/* lowmem: nothing was mapped */
+		return;
+	}
+	__kunmap_atomic_high(addr);
+}
+
 void *kmap(struct page *page);
 void kunmap(struct page *page);
 

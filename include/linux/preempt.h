@@ -57,14 +57,21 @@ static inline unsigned long preempt_count(void)
  * "BUG: sleeping function called from invalid context at FILE:LINE"
  * report, then lets the caller go on, as Linux does.
  */
-void __might_sleep(const char *file, int line);
 extern int might_sleep_armed;	/* set once the kernel is RUNNING */
 
-/* The common case costs a few instructions; the report is out of line. */
-#define might_sleep() do {						\
-	if (unlikely(might_sleep_armed && (preempt_count() ||		\
-					   !(arch_local_save_flags() & X86_EFLAGS_IF)))) \
-		__might_sleep(__FILE__, __LINE__);			\
+void __might_sleep_flags(const char *file, int line, unsigned long flags);
+
+/*
+ * might_sleep_flags - might_sleep() for code that has just done
+ * local_irq_save(@flags): the interrupt state to judge is the one before.
+ * The common case costs a few instructions; the report is out of line.
+ */
+#define might_sleep_flags(flags) do {					\
+	if (unlikely(might_sleep_armed &&				\
+		     (preempt_count() || !((flags) & X86_EFLAGS_IF))))	\
+		__might_sleep_flags(__FILE__, __LINE__, flags);		\
 } while (0)
+
+#define might_sleep()	might_sleep_flags(arch_local_save_flags())
 
 #endif
