@@ -72,3 +72,32 @@ def test_entry_point_is_virtual_and_loads_at_1mb():
     assert entry >= 0xc0100000
     loads = [l.split() for l in out.splitlines() if l.strip().startswith("LOAD")]
     assert loads and int(loads[0][2], 16) == 0xc0100000 and int(loads[0][3], 16) == 0x100000
+
+
+def test_missing_tools_are_installed_with_apt(tmp_path):
+    """tools/ensure-deps.sh names what is missing, installs its Debian
+    packages with apt-get, and fails clearly if they did not help.  Here
+    PATH holds only a fake apt-get (which records its arguments) and id."""
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    record = tmp_path / "apt.log"
+    (bindir / "apt-get").write_text(f"#!/bin/sh\necho \"$@\" >> {record}\n")
+    (bindir / "id").write_text("#!/bin/sh\necho 0\n")
+    for f in bindir.iterdir():
+        f.chmod(0o755)
+    env = {"PATH": str(bindir)}
+    p = subprocess.run(["/bin/sh", os.path.join(qemu.ROOT, "tools", "ensure-deps.sh"),
+                        "nasm", "qemu-system-i386", "xorriso"],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+    out = p.stdout.decode()
+    assert "mm386: missing: nasm qemu-system-i386 xorriso" in out
+    assert "mm386: installing Debian packages: nasm qemu-system-x86 xorriso" in out
+    calls = record.read_text()
+    assert "update" in calls and "install -y -qq --no-install-recommends nasm qemu-system-x86 xorriso" in calls
+    assert p.returncode == 1 and "still missing after installing" in out   # the fake installs nothing
+
+
+def test_nothing_missing_means_nothing_installed():
+    p = subprocess.run([os.path.join(qemu.ROOT, "tools", "ensure-deps.sh"), "nasm", "gdb"],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert p.returncode == 0 and p.stdout == b""
