@@ -28,7 +28,7 @@
  * the gaps between them.
  *
  * The search is first fit over that list, with a hint (the scheme Linux
- * used from 2.6.28 to 5.1, written anew here):
+ * used from 2.6.36 to 5.1, written anew here):
  *
  *   free_vmap_cache   the area the last search placed; the next search
  *                     may start at its end instead of at VMALLOC_START
