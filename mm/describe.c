@@ -9,7 +9,8 @@
  *   0x00001000  user space       up to 3 GB; mm386 has no user programs
  *   PAGE_OFFSET lowmem           the direct map, kernel image and mem_map
  *   high_memory vmalloc gap      VMALLOC_OFFSET (8 MB) of nothing
- *   VMALLOC_START vmalloc area   areas and their guard pages
+ *   VMALLOC_START vmalloc area   which area (caller, pfn), whose guard
+ *                                page, or free space (mm/vmalloc.c)
  *   VMALLOC_END  (2 pages)       unmapped
  *   PKMAP_BASE  pkmap            kmap() slots: which slot, which pfn
  *   ...         fixmap           kmap_atomic() slots: which slot, which pfn
@@ -18,6 +19,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/highmem.h>
+#include <linux/vmalloc.h>
 #include <asm/pgtable.h>
 #include <asm/fixmap.h>
 
@@ -101,7 +103,7 @@ void describe_address(unsigned long addr, char *buf, size_t size)
 		snprintf(buf, size, "unmapped: the 8 MB gap between lowmem and vmalloc [0x%08lx-0x%08lx]",
 			 (unsigned long)high_memory, VMALLOC_START - 1);
 	} else if (addr < VMALLOC_END) {
-		snprintf(buf, size, "vmalloc area [0x%08lx-0x%08lx]", VMALLOC_START, VMALLOC_END - 1);
+		vmalloc_describe(addr, buf, size);	/* which area, its guard page, or free */
 	} else if (addr < PKMAP_BASE) {
 		snprintf(buf, size, "unmapped: between vmalloc and pkmap [0x%08lx-0x%08lx]",
 			 VMALLOC_END, PKMAP_BASE - 1);

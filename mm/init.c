@@ -18,6 +18,8 @@
  *     watermarks are set; the "Memory:" line, the virtual kernel memory
  *     layout and the zone ranges are printed.
  *  6. kmem_cache_init: the slab caches and kmalloc (mm/slab.c).
+ *  7. vmalloc_init: the cache for the vmalloc area's bookkeeping
+ *     (mm/vmalloc.c); the area's page tables come on demand.
  *
  * Boot parameters, with Linux x86_32 semantics:
  *   mem=SIZE      forget RAM at and above SIZE (at least MEM_MIN)
@@ -33,6 +35,7 @@
 #include <linux/memblock.h>
 #include <linux/highmem.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include <linux/vmstat.h>
 #include <linux/string.h>
 #include <asm/e820.h>
@@ -284,4 +287,5 @@ void __init mm_init(void)
 	free_area_init(MAX_DMA_PFN, max_low_pfn, max_pfn);
 	mem_init();
 	kmem_cache_init();
+	vmalloc_init();
 }

@@ -30,6 +30,7 @@
 #define _ASM_PGTABLE_H
 
 #include <linux/types.h>
+#include <linux/compiler.h>
 #include <asm/page.h>
 #include <asm/fixmap.h>
 
@@ -83,6 +84,52 @@ extern unsigned long __VMALLOC_RESERVE;
 #define MAXMEM_PFN	PFN_DOWN(MAXMEM)
 
 extern void *high_memory;
+
+/*
+ * Writing kernel page-table entries.  mm/ code changes the page tables only
+ * through these (and flushes through asm/tlbflush.h), never by hand.  All
+ * kernel mappings live in swapper_pg_dir, the only page directory mm386 has.
+ */
+#define pte_none(pte)		(!(pte))
+
+/* pgd_offset_k - the page-directory entry that covers kernel address @addr. */
+static inline pgd_t *pgd_offset_k(unsigned long addr)
+{
+	return &swapper_pg_dir[pgd_index(addr)];
+}
+
+/* pte_offset_kernel - the PTE for @addr in the page table that @pgd points to. */
+static inline pte_t *pte_offset_kernel(pgd_t *pgd, unsigned long addr)
+{
+	return pgd_page_vaddr(*pgd) + pte_index(addr);
+}
+
+/*
+ * pgd_populate_kernel - make the lowmem page @table the page table for the
+ * 4 MB that @pgd covers.  Linux calls this pmd_populate_kernel (on i386
+ * without PAE the pmd level is folded into the pgd).  A not-present PDE is
+ * never cached by the TLB, so no flush is needed.
+ */
+static inline void pgd_populate_kernel(pgd_t *pgd, pte_t *table)
+{
+	WRITE_ONCE(*pgd, __pa(table) | _PAGE_TABLE);
+}
+
+/*
+ * set_pte - write one PTE.  Filling a PTE that was not present needs no
+ * flush; changing or clearing a present one must be followed by a TLB
+ * flush of that address before anyone relies on the change.
+ */
+static inline void set_pte(pte_t *ptep, pte_t pte)
+{
+	WRITE_ONCE(*ptep, pte);
+}
+
+/* pte_clear - clear one PTE (flush the TLB for its address afterwards). */
+static inline void pte_clear(pte_t *ptep)
+{
+	WRITE_ONCE(*ptep, 0);
+}
 
 /*
  * lookup_address - the PTE that maps kernel address @addr, or NULL when no

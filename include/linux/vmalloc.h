@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vmalloc.h - virtually contiguous kernel memory (mm/vmalloc.c).
+ *
+ * vmalloc(size) takes whole pages from the buddy allocator, one at a time
+ * and from any zone (HighMem first), and maps them side by side in the
+ * vmalloc area, VMALLOC_START..VMALLOC_END, with their own PTEs.  The
+ * memory is contiguous for the CPU but not in RAM (seed 000: "虚拟内存空间
+ * 给出一块连续的内存区，但这片连续的虚拟内存在物理内存中并不一定连续"), so it
+ * is no use for DMA, and virt_to_phys() does not work on it: ask
+ * vmalloc_to_page() for each page instead.
+ *
+ * Every area is followed by one unmapped guard page: an overrun faults
+ * instead of landing in the next area.  Areas are described by
+ *
+ *   struct vm_struct   what the area holds: its pages, who made it, its kind
+ *   struct vmap_area   where it is: a range of the vmalloc address space
+ *
+ * vmap(pages, n, ...) maps pages the caller already has; vunmap() takes the
+ * mapping away and leaves the pages to the caller.
+ */
+#ifndef _LINUX_VMALLOC_H
+#define _LINUX_VMALLOC_H
+
+#include <linux/types.h>
+#include <linux/list.h>
+#include <linux/gfp.h>
+#include <asm/pgtable.h>
+
+struct page;
+
+/* vm_struct->flags (Linux's values) */
+#define VM_IOREMAP		0x00000001	/* a plain reservation (ioremap-like) */
+#define VM_ALLOC		0x00000002	/* vmalloc(): the area owns its pages */
+#define VM_MAP			0x00000004	/* vmap(): the caller owns the pages */
+#define VM_USERMAP		0x00000008	/* (unused in mm386) */
+#define VM_NO_GUARD		0x00000040	/* no guard page after the area */
+#define VM_UNINITIALIZED	0x00000020	/* being set up: hidden from vmallocinfo */
+
+/*
+ * struct vm_struct - one area of the vmalloc address space, as its user
+ * sees it.
+ * @addr:     first byte
+ * @size:     bytes reserved, guard page included (get_vm_area_size() is
+ *            the usable part), as /proc/vmallocinfo shows it
+ * @flags:    VM_ALLOC, VM_MAP, VM_IOREMAP...
+ * @pages:    VM_ALLOC: the pages mapped at addr, addr + PAGE_SIZE...; kmalloc
+ *            memory, or itself vmalloc memory when it needs more than a page
+ * @nr_pages: how many of @pages are there (0 for vmap and reservations)
+ * @caller:   the code that asked for the area, printed with %pS
+ */
+struct vm_struct {
+	void *addr;
+	unsigned long size;
+	unsigned long flags;
+	struct page **pages;
+	unsigned int nr_pages;
+	const void *caller;
+};
+
+/*
+ * struct vmap_area - the address-space half of an area: [va_start, va_end)
+ * including the guard page, on the address-sorted list of busy areas.
+ */
+struct vmap_area {
+	unsigned long va_start;
+	unsigned long va_end;
+	struct list_head list;
+	struct vm_struct *vm;
+};
+
+/* get_vm_area_size - the usable size of @area: its size less the guard page. */
+static inline unsigned long get_vm_area_size(const struct vm_struct *area)
+{
+	if (!(area->flags & VM_NO_GUARD))
+		return area->size - PAGE_SIZE;
+	return area->size;
+}
+
+/* is_vmalloc_addr - is @x in the vmalloc area (mapped or not)? */
+static inline bool is_vmalloc_addr(const void *x)
+{
+	unsigned long addr = (unsigned long)x;
+
+	return addr >= VMALLOC_START && addr < VMALLOC_END;
+}
+
+void *vmalloc(unsigned long size);
+void *vzalloc(unsigned long size);
+void *__vmalloc(unsigned long size, gfp_t gfp);
+void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned long start,
+			   unsigned long end, gfp_t gfp, pgprot_t prot, unsigned long vm_flags,
+			   const void *caller);
+void vfree(const void *addr);
+
+void *vmap(struct page **pages, unsigned int count, unsigned long flags, pgprot_t prot);
+void vunmap(const void *addr);
+
+struct page *vmalloc_to_page(const void *addr);
+unsigned long vmalloc_to_pfn(const void *addr);
+
+struct vm_struct *get_vm_area(unsigned long size, unsigned long flags);
+struct vm_struct *get_vm_area_caller(unsigned long size, unsigned long flags,
+				     const void *caller);
+struct vm_struct *__get_vm_area_node(unsigned long size, unsigned long align,
+				     unsigned long flags, unsigned long start,
+				     unsigned long end, gfp_t gfp, const void *caller);
+struct vm_struct *find_vm_area(const void *addr);
+void free_vm_area(struct vm_struct *area);
+
+/*
+ * struct vmalloc_info - the vmalloc area in numbers (Linux had this until
+ * 4.4 for /proc/meminfo's VmallocUsed and VmallocChunk).
+ * @used:          bytes of the areas, guard pages included
+ * @largest_chunk: the largest free range of addresses
+ * @nr_areas:      areas on the busy list
+ * @nr_pages:      pages mapped by vmalloc() areas (= NR_VMALLOC)
+ */
+struct vmalloc_info {
+	unsigned long used;
+	unsigned long largest_chunk;
+	unsigned long nr_areas;
+	unsigned long nr_pages;
+};
+void get_vmalloc_info(struct vmalloc_info *vmi);
+
+/*
+ * vmalloc_describe - what the vmalloc address @addr is: inside which area
+ * (start, size, caller, the pfn there), in which area's guard page, or in
+ * free vmalloc space.  describe_address() and so the oops use it.
+ */
+void vmalloc_describe(unsigned long addr, char *buf, size_t size);
+
+/*
+ * vmalloc_populate_page_tables - mm386: give every 4 MB of the vmalloc area
+ * its page table now, instead of on first use.  Page tables are never
+ * freed, so tests call this before they measure "nothing lost".
+ * Return: how many page tables it had to allocate; -ENOMEM on failure.
+ */
+int vmalloc_populate_page_tables(void);
+
+void vmalloc_init(void);
+
+#endif
