@@ -11,13 +11,13 @@
 #   CC=clang        build with clang --target=i686-elf and ld.lld instead
 #   O=dir           build directory (default build)
 #   MEM=160         guest RAM in MB for run/debug/bench
-#   APPEND="..."    extra kernel parameters for run/debug
+#   APPEND="..."    kernel parameters for run/debug (default: demo)
 #   WERROR=0        do not turn warnings into errors
 
 O		?= build
 CROSS_COMPILE	?= i686-linux-gnu-
 MEM		?= 160
-APPEND		?=
+APPEND		?= demo
 WERROR		?= 1
 QEMU		?= qemu-system-i386
 PYTHON		?= /usr/bin/python3

@@ -42,8 +42,8 @@ common_entry:
 	cld
 	push esp		; struct pt_regs *
 	call do_entry
+ret_from_exception:		; the return address the unwinder looks for
 	add esp, 4
-ret_from_exception:
 	popad
 	pop gs
 	pop fs

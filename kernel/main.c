@@ -11,7 +11,7 @@
  *   4. exceptions and interrupts: IDT, 8259 PIC, PIT timer
  *   5. memory management:         mm_init (issue by issue: memblock, paging,
  *                                 zones, buddy, slab, vmalloc, highmem)
- *   6. boot-time work:            dump=, demo, crash=, ktest=
+ *   6. boot-time work:            dump=, demo, crash=, ktest=, bench=
  *   7. poweroff, or stay up
  */
 #include <linux/kernel.h>
@@ -30,6 +30,7 @@
 #include <mm386/ktest.h>
 #include <mm386/dump.h>
 #include <mm386/crash.h>
+#include <mm386/demo.h>
 #include <mm386/init.h>
 #include <linux/mm.h>
 
@@ -64,6 +65,8 @@ static void run_boot_work(void)
 	int failed = 0;
 
 	proc_dump_boot();
+	if (demo_requested())
+		demo_run();
 	crash_boot();
 	if (ktest_list_param)
 		failed = ktest_run(ktest_list_param);

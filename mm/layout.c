@@ -17,6 +17,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/vmalloc.h>
 #include <asm/pgtable.h>
 #include <asm/fixmap.h>
 #include <mm386/dump.h>
@@ -72,7 +73,8 @@ static void diagram_edge(unsigned long long addr, const char *name)
 // One line inside a box: text on the left, a size on the right.
 static void diagram_text(const char *text, const char *size)
 {
-	printk("             | %-*s %9s |\n", BOX_INNER - 12, text, size ? size : "");
+	printk("             | %-*.*s %9s |\n", BOX_INNER - 12, BOX_INNER - 12, text,
+	       size ? size : "");
 }
 
 static void diagram_region(unsigned long start, unsigned long long end, const char *what)
@@ -80,6 +82,41 @@ static void diagram_region(unsigned long start, unsigned long long end, const ch
 	char size[16];
 
 	diagram_text(what, human_size(size, sizeof(size), end - start));
+}
+
+#define DIAGRAM_MAX_AREAS	8
+
+struct area_lines {
+	unsigned int shown, total;
+};
+
+static void diagram_one_area(const struct vm_struct *vm, void *arg)
+{
+	struct area_lines *a = arg;
+	char line[64], size[16];
+
+	if (a->total++ >= DIAGRAM_MAX_AREAS)
+		return;
+	a->shown++;
+	snprintf(line, sizeof(line), "  0x%08lx %s %ps", (unsigned long)vm->addr,
+		 (vm->flags & VM_ALLOC) ? "vmalloc" : (vm->flags & VM_MAP) ? "vmap" : "area",
+		 vm->caller);
+	diagram_text(line, human_size(size, sizeof(size), vm->size));
+}
+
+// The areas in the vmalloc region, the first few (sizes include guards).
+static void diagram_vmalloc_areas(void)
+{
+	struct area_lines a = { 0, 0 };
+	char line[48];
+
+	vmalloc_for_each_area(diagram_one_area, &a);
+	if (!a.total) {
+		diagram_text("  (no areas)", NULL);
+	} else if (a.total > a.shown) {
+		snprintf(line, sizeof(line), "  ... and %u more areas (vmallocinfo)", a.total - a.shown);
+		diagram_text(line, NULL);
+	}
 }
 
 // The regions inside lowmem: where the kernel image and mem_map sit.
@@ -114,13 +151,14 @@ void print_layout_diagram(void)
 	diagram_region(VMALLOC_END, PKMAP_BASE, "unmapped (2 pages)");
 	diagram_edge(VMALLOC_END, "VMALLOC_END");
 	diagram_region(VMALLOC_START, VMALLOC_END, "vmalloc area");
+	diagram_vmalloc_areas();
 	diagram_edge(VMALLOC_START, "VMALLOC_START");
 	diagram_region(high, VMALLOC_START, "gap: VMALLOC_OFFSET, unmapped");
 	diagram_edge(high, "high_memory");
 	diagram_region(PAGE_OFFSET, high, "lowmem: RAM, at 3 GB + phys");
 	diagram_lowmem_contents();
 	diagram_edge(PAGE_OFFSET, "PAGE_OFFSET");
-	diagram_region(PAGE_SIZE, PAGE_OFFSET, "user space (mm386 runs no programs)");
+	diagram_region(PAGE_SIZE, PAGE_OFFSET, "user space (no programs in mm386)");
 	diagram_edge(PAGE_SIZE, NULL);
 	diagram_region(0, PAGE_SIZE, "NULL page (never mapped)");
 	diagram_edge(0, NULL);

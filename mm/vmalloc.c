@@ -66,13 +66,13 @@
  * vfree() (an address vmalloc never returned, the middle of an area, an
  * area already freed) is reported with a WARNING and changes nothing.
  *
- * Context.  vmalloc() and vmap() may sleep: from an interrupt,
- * might_sleep() reports it, and then the work is done without sleeping.
- * vfree() may be called in an interrupt: Linux defers that to a workqueue
- * (__vfree_deferred); mm386 has no workqueues, and all its list and page
- * table changes are made with interrupts off, so it frees at once.  The
- * lists are changed with interrupts off because such calls can come from
- * an interrupt handler.
+ * Context.  vmalloc(), vmap() and vfree() may sleep, as seed 000 says:
+ * from an interrupt, might_sleep() reports "BUG: sleeping function called
+ * from invalid context", and then the work is done without sleeping (all
+ * list and page-table changes are made with interrupts off, for exactly
+ * such calls).  Linux since 3.10 quietly accepts vfree() in an interrupt
+ * by deferring the work to a workqueue (__vfree_deferred); mm386 has no
+ * workqueues and keeps the older, stricter rule (docs/vmalloc.md).
  *
  * dump=vmallocinfo prints the areas in /proc/vmallocinfo's format.
  */
@@ -797,7 +797,8 @@ noinline void *vzalloc(unsigned long size)
  * vmap() is only unmapped: its pages belong to the caller (as in Linux).
  * An address that is not the start of a live area (a kmalloc pointer, the
  * middle of an area, an area already freed) is reported with a WARNING
- * and nothing is changed.  May be called in interrupt context.
+ * and nothing is changed.  May sleep: in interrupt context it is reported
+ * (then done anyway).
  */
 noinline void vfree(const void *addr)
 {
@@ -807,6 +808,7 @@ noinline void vfree(const void *addr)
 
 	if (!addr)
 		return;
+	might_sleep();
 	vm = remove_vm_area_checked((unsigned long)addr, 0, &l);
 	if (unlikely(!vm)) {
 		explain_bad_free(why, sizeof(why), "vfree", (unsigned long)addr,
@@ -1037,6 +1039,25 @@ void __init vmalloc_init(void)
 {
 	vmap_area_cachep = kmem_cache_create("vmap_area", sizeof(struct vmap_area), 0,
 					     SLAB_PANIC, NULL);
+}
+
+/**
+ * vmalloc_for_each_area - call @fn on every live area, in address order
+ * @fn: called with interrupts off; it must not allocate or free
+ * @arg: passed on
+ *
+ * For pictures of the address space (dump=layout) and the shell.
+ */
+void vmalloc_for_each_area(void (*fn)(const struct vm_struct *vm, void *arg), void *arg)
+{
+	struct vmap_area *va;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	list_for_each_entry(va, &vmap_area_list, list)
+		if (va->vm && !(va->vm->flags & VM_UNINITIALIZED))
+			fn(va->vm, arg);
+	local_irq_restore(flags);
 }
 
 /* ---------------------------------------------------------------------

@@ -140,5 +140,6 @@ void vmalloc_describe(unsigned long addr, char *buf, size_t size);
 int vmalloc_populate_page_tables(void);
 
 void vmalloc_init(void);
+void vmalloc_for_each_area(void (*fn)(const struct vm_struct *vm, void *arg), void *arg);
 
 #endif

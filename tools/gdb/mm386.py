@@ -375,6 +375,82 @@ are computed from high_memory, the fixmap enum and the ELF's symbols."""
         out("      .data : 0x%08lx - 0x%08lx   (%4ld kB)"
             % (text[1], data_end, kb(text[1], data_end)))
         out("      .text : 0x%08lx - 0x%08lx   (%4ld kB)" % (text + (kb(*text),)))
+        layout_diagram(a, high)
+
+
+def human_size(nbytes):
+    """mm/layout.c's human_size(): "4 kB", "848 MB", "3 GB"."""
+    if nbytes >= 1 << 30 and not nbytes & ((1 << 30) - 1):
+        return "%d GB" % (nbytes >> 30)
+    if nbytes >= 10 << 20 or not nbytes & ((1 << 20) - 1):
+        return "%d MB" % (nbytes >> 20)
+    return "%d kB" % (nbytes >> 10)
+
+
+def symbol_name(addr):
+    """%ps: the name of the function at @addr, or its address."""
+    text = gdb.execute("info symbol 0x%x" % addr, to_string=True)
+    return text.split()[0] if not text.startswith("No symbol") else "0x%08x" % addr
+
+
+DIAGRAM_MAX_AREAS = 8   # mm/layout.c
+
+
+def layout_diagram(a, high):
+    """The 4 GB picture that dump=layout prints after the block."""
+    rule = "-" * 46
+
+    def edge(addr, name=None):
+        out("  0x%08x +%s+%s" % (addr, rule, " " + name if name else ""))
+
+    def text(t, size=""):
+        out("             | %-34.34s %9s |" % (t, size))
+
+    def region(start, end, what):
+        text(what, human_size(end - start))
+
+    pkmap_end = a.pkmap_base + 1024 * a.page_size
+    out("4 GB virtual address space (top down; sizes not to scale):")
+    edge(0xffffffff)
+    region(a.fixaddr_top, 1 << 32, "top page (never mapped)")
+    edge(a.fixaddr_top, "FIXADDR_TOP")
+    region(a.fixaddr_start, a.fixaddr_top, "fixmap: kmap_atomic slots")
+    edge(a.fixaddr_start, "FIXADDR_START")
+    region(pkmap_end, a.fixaddr_start, "unmapped")
+    edge(pkmap_end)
+    region(a.pkmap_base, pkmap_end, "pkmap: 1024 kmap() slots")
+    edge(a.pkmap_base, "PKMAP_BASE")
+    region(a.vmalloc_end, a.pkmap_base, "unmapped (2 pages)")
+    edge(a.vmalloc_end, "VMALLOC_END")
+    region(vmalloc_start(), a.vmalloc_end, "vmalloc area")
+    areas = []
+    for va in list_for_each_entry(value("vmap_area_list"), "struct vmap_area", "list"):
+        vm = va["vm"]
+        if ulong(vm) and not ulong(vm["flags"]) & 0x20:      # VM_UNINITIALIZED
+            areas.append(vm)
+    for vm in areas[:DIAGRAM_MAX_AREAS]:
+        flags = ulong(vm["flags"])
+        kind = "vmalloc" if flags & 2 else "vmap" if flags & 4 else "area"
+        text("  0x%08x %s %s" % (ulong(vm["addr"]), kind, symbol_name(ulong(vm["caller"]))),
+             human_size(ulong(vm["size"])))
+    if not areas:
+        text("  (no areas)")
+    elif len(areas) > DIAGRAM_MAX_AREAS:
+        text("  ... and %d more areas (vmallocinfo)" % (len(areas) - DIAGRAM_MAX_AREAS))
+    edge(vmalloc_start(), "VMALLOC_START")
+    region(high, vmalloc_start(), "gap: VMALLOC_OFFSET, unmapped")
+    edge(high, "high_memory")
+    region(a.page_offset, high, "lowmem: RAM, at 3 GB + phys")
+    mem_map, max_pfn = ulong(value("mem_map")), ulong(value("max_pfn"))
+    map_end = mem_map + max_pfn * value("mem_map").type.target().sizeof
+    text("  mem_map 0x%08x-0x%08x" % (mem_map, map_end), human_size(map_end - mem_map))
+    start, end = ulong(value("&_text")), ulong(value("&_end"))
+    text("  kernel  0x%08x-0x%08x" % (start, end), human_size(end - start))
+    edge(a.page_offset, "PAGE_OFFSET")
+    region(a.page_size, a.page_offset, "user space (no programs in mm386)")
+    edge(a.page_size)
+    region(0, a.page_size, "NULL page (never mapped)")
+    edge(0)
 
 
 @register
