@@ -38,6 +38,7 @@
 #include <linux/vmalloc.h>
 #include <linux/vmstat.h>
 #include <linux/string.h>
+#include <linux/export.h>
 #include <asm/e820.h>
 #include <asm/setup.h>
 #include <asm/tlbflush.h>
@@ -54,6 +55,7 @@ extern char _sdata[], _edata[], __init_begin[], __init_end[];
 extern char __bss_start[], __bss_stop[], _end[];
 
 void *high_memory;
+EXPORT_SYMBOL(high_memory);
 unsigned long __VMALLOC_RESERVE = 128UL << 20;
 
 static u64 mem_limit = ~0ULL;		/* mem= */

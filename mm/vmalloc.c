@@ -89,6 +89,7 @@
 #include <linux/errno.h>
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
+#include <linux/export.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include <mm386/crash.h>
@@ -761,6 +762,7 @@ noinline void *__vmalloc(unsigned long size, gfp_t gfp)
 	return __vmalloc_node_range(size, 1, VMALLOC_START, VMALLOC_END, gfp | __GFP_HIGHMEM,
 				    PAGE_KERNEL, 0, __builtin_return_address(0));
 }
+EXPORT_SYMBOL(__vmalloc);
 
 /**
  * vmalloc - allocate virtually contiguous memory
@@ -779,6 +781,7 @@ noinline void *vmalloc(unsigned long size)
 				    GFP_KERNEL | __GFP_HIGHMEM, PAGE_KERNEL, 0,
 				    __builtin_return_address(0));
 }
+EXPORT_SYMBOL(vmalloc);
 
 /* vzalloc - vmalloc() of zeroed memory (seed 001's vzalloc). */
 noinline void *vzalloc(unsigned long size)
@@ -787,6 +790,7 @@ noinline void *vzalloc(unsigned long size)
 				    GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO, PAGE_KERNEL, 0,
 				    __builtin_return_address(0));
 }
+EXPORT_SYMBOL(vzalloc);
 
 /**
  * vfree - free memory from vmalloc()
@@ -820,6 +824,7 @@ noinline void vfree(const void *addr)
 		vm_free_pages(vm);
 	kfree(vm);
 }
+EXPORT_SYMBOL(vfree);
 
 /* ---------------------------------------------------------------------
  * vmap and vunmap
@@ -857,6 +862,7 @@ noinline void *vmap(struct page **pages, unsigned int count, unsigned long flags
 	}
 	return area->addr;
 }
+EXPORT_SYMBOL(vmap);
 
 /**
  * vunmap - release a mapping made by vmap()
@@ -884,6 +890,7 @@ noinline void vunmap(const void *addr)
 	}
 	kfree(vm);
 }
+EXPORT_SYMBOL(vunmap);
 
 /* ---------------------------------------------------------------------
  * From addresses to pages, and descriptions
@@ -908,6 +915,7 @@ struct page *vmalloc_to_page(const void *vmalloc_addr)
 		return NULL;
 	return pfn_to_page(pte_pfn(entry));
 }
+EXPORT_SYMBOL(vmalloc_to_page);
 
 /* vmalloc_to_pfn - the pfn mapped at @vmalloc_addr, 0 if none. */
 unsigned long vmalloc_to_pfn(const void *vmalloc_addr)
@@ -916,6 +924,7 @@ unsigned long vmalloc_to_pfn(const void *vmalloc_addr)
 
 	return page ? page_to_pfn(page) : 0;
 }
+EXPORT_SYMBOL(vmalloc_to_pfn);
 
 /**
  * vmalloc_describe - say what vmalloc address @addr is, for the oops
