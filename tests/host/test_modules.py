@@ -72,9 +72,12 @@ def boot(initrd, params="", mem=160, status=qemu.STATUS_OK, kernel=None):
 
 
 def loaded(log):
-    """{name: (start, end, region, init)} from the loader's 'loaded at' lines."""
-    return {m.group(1): (int(m.group(2), 16), int(m.group(3), 16), m.group(4), m.group(5))
-            for m in LOADED_RE.finditer(log)}
+    """{name: (start, end, region, init)} from the loader's first 'loaded at'
+    line for each module."""
+    out = {}
+    for m in LOADED_RE.finditer(log):
+        out.setdefault(m.group(1), (int(m.group(2), 16), int(m.group(3), 16), m.group(4), m.group(5)))
+    return out
 
 
 def vmallocinfo(log):
@@ -302,6 +305,9 @@ def test_ktest_module_suite(ko, run_ktest):
     # init ran at boot, in 3 load/unload rounds, and in the 2 loads that put it back
     assert len(re.findall(r"^pagemem addr=", r.log, re.M)) == 6
     assert "module mem_module: unsupported relocation type 10 (R_386_GOTPC)" in r.log
+    start, end = loaded(r.log)["mem_module"][:2]
+    table = r.log.split("Module                  Size  Used by  Address\n", 1)[1].splitlines()
+    assert table[0] == f"mem_module          {end - start:8d}  0        0x{start:08x}-0x{end:08x}"
 
 
 def test_ktest_module_suite_skips_without_the_module(run_ktest):
