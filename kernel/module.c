@@ -910,15 +910,26 @@ static const char *region_name(unsigned long addr, char *buf, size_t size)
 	return strim(buf);
 }
 
+/*
+ * report_loaded - where the module went: its core area (or its init area,
+ * for a module that has nothing but __init code and data), and in which
+ * region of the address space that is; then each section's address.
+ */
 static void report_loaded(const struct module *mod, const struct load_info *info)
 {
-	unsigned long base = (unsigned long)mod->core_layout.base;
+	const struct module_layout *l = mod->core_layout.base ? &mod->core_layout :
+					&mod->init_layout;
+	unsigned long base = (unsigned long)l->base;
 	char region[160], init[KSYM_NAME_LEN];
 	unsigned int i;
 
-	pr_info("module %s: loaded at 0x%08lx-0x%08lx (%s), init %s\n", mod->name, base,
-		base + mod->core_layout.size, region_name(base, region, sizeof(region)),
-		func_name((unsigned long)mod->init, init, sizeof(init)));
+	func_name((unsigned long)mod->init, init, sizeof(init));
+	if (!base)
+		pr_info("module %s: loaded, with no code or data, init %s\n", mod->name, init);
+	else
+		pr_info("module %s: loaded at 0x%08lx-0x%08lx (%s%s), init %s\n", mod->name, base,
+			base + l->size, region_name(base, region, sizeof(region)),
+			l == &mod->init_layout ? ", init sections only" : "", init);
 	/* Where each section went: what GDB's add-symbol-file wants. */
 	printk(KERN_INFO "module %s: sections", mod->name);
 	for (i = 1; i < info->shnum; i++)

@@ -357,6 +357,8 @@ def test_rmmod_of_unknown_or_unremovable_module(ko, tmp_path):
         '#include <linux/module.h>\nMODULE_LICENSE("GPL");\n'
         'static int __init no_exit_init(void)\n{\n\treturn 0;\n}\nmodule_init(no_exit_init);\n')
     log = boot([build_module(str(d))], "rmmod=nonesuch,no_exit_module dump=modules").log
+    start, end, region, init = loaded(log)["no_exit_module"]     # nothing but .init.text
+    assert region == "vmalloc area, init sections only" and end - start == 4096
     assert "rmmod: module nonesuch is not loaded" in log
     assert "rmmod: module no_exit_module has no exit function (no module_exit()): it cannot be unloaded" in log
     assert [m[0] for m in proc_modules(log)] == ["no_exit_module"]
