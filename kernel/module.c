@@ -945,9 +945,11 @@ static void report_loaded(const struct module *mod, const struct load_info *info
 /*
  * do_init_module - run the module's init function.  On success the init
  * layout is freed; on failure the module is unloaded again without its
- * exit function (as Linux does) and init's error is returned.
+ * exit function (as Linux does) and init's error is returned.  Not
+ * inlined, so that an oops in init shows it in the call trace, as Linux's
+ * does.
  */
-static int do_init_module(struct module *mod)
+static noinline int do_init_module(struct module *mod)
 {
 	char fn[KSYM_NAME_LEN], err[16];
 	int ret = 0;
@@ -1046,7 +1048,13 @@ static noinline int load_module(struct load_info *info)
 	report_loaded(mod, info);
 	kfree(info->secaddr);
 	kfree(info->symval);
-	return do_init_module(mod);
+	err = do_init_module(mod);
+	/*
+	 * Not a tail call: load_module stays in the call trace of an oops in
+	 * init (Linux builds with -fno-optimize-sibling-calls for that).
+	 */
+	barrier();
+	return err;
 
 free_mod:
 	if (mod)
