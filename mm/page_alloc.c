@@ -169,7 +169,7 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
  * order when it has one (refilled with a batch from the buddy lists when
  * empty), else straight from the buddy lists.  Interrupts are off.
  */
-static struct page *rmqueue(struct zone *zone, unsigned int order)
+static __always_inline struct page *rmqueue(struct zone *zone, unsigned int order)
 {
 	struct per_cpu_pages *pcp = &zone->pcp;
 	struct list_head *list;
