@@ -100,7 +100,6 @@ void shell_line_init(struct shell_line *l, struct shell_history *h,
 	l->buf[0] = '\0';
 	l->back = 0;
 	l->esc = 0;
-	l->cr = false;
 	l->hist = h;
 	l->echo = echo;
 }

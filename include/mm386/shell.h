@@ -110,7 +110,10 @@ struct shell_line {
 	void (*echo)(const char *s, unsigned int n);	/* what the user sees */
 };
 
-/* Start a new, empty line. */
+/*
+ * Start a new, empty line.  @l->cr is kept: when the last line ended with
+ * CR, the LF of a CR LF pair is swallowed at the start of this one.
+ */
 void shell_line_init(struct shell_line *l, struct shell_history *h,
 		     void (*echo)(const char *s, unsigned int n));
 /*
