@@ -323,7 +323,7 @@ static void help_line(const char *name, const char *args, const char *summary)
 	char left[64];
 
 	snprintf(left, sizeof(left), "%s%s%s", name, *args ? " " : "", args);
-	pr_info("  %-34s %s\n", left, summary);
+	pr_info("  %-32s  %s\n", left, summary);	/* two spaces at least */
 }
 
 // Insertion sort of @n entries by name: help lists each group A to Z.
