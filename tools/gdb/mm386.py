@@ -151,14 +151,21 @@ PTE_FLAGS = [                   # include/asm/pgtable.h, bit by bit
 ]
 
 
+# boot/head.asm defines swapper_pg_dir, so C files only declare it, and not
+# all with its size (tests/kernel/boot_test.c: unsigned long []).  Which
+# declaration a bare "swapper_pg_dir" finds depends on the order GDB reads
+# the compile units in; mm/init.c's is asm/pgtable.h's, with the size.
+SWAPPER_PG_DIR = "'mm/init.c'::swapper_pg_dir"
+
+
 class Arch:
     """Page-table geometry (fixed for a build; read once)."""
 
     def __init__(self):
         self.page_offset = address_of("PAGE_OFFSET")
-        self.page_size = int(value("sizeof(swapper_pg_dir)"))
+        self.page_size = int(value("sizeof(%s)" % SWAPPER_PG_DIR))
         self.page_shift = self.page_size.bit_length() - 1
-        self.ptrs_per_pte = array_len("swapper_pg_dir")
+        self.ptrs_per_pte = array_len(SWAPPER_PG_DIR)
         self.pgdir_shift = self.page_shift + self.ptrs_per_pte.bit_length() - 1
         self.pmd_mask = ~((1 << self.pgdir_shift) - 1) & U32
         self.max_order = array_len("contig_page_data.node_zones[0].free_area")
