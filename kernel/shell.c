@@ -385,8 +385,9 @@ static void help_all(void)
 	pr_info("mm386 shell: one command per line; help CMD tells more\n");
 	for (g = 0; g < NR_SHELL_GROUPS; g++)
 		help_group(g);
-	pr_info("Numbers: 4096 or 0x1000.  Sizes: 4096, 4K, 2M.  GFP: GFP_KERNEL (default), GFP_ATOMIC|__GFP_ZERO...\n");
-	pr_info("Editing: Backspace, Ctrl-U erases the line, Ctrl-C abandons it, up/down arrows and !! recall history\n");
+	pr_info("Numbers: 4096 or 0x1000.  Sizes: 4096, 4K, 2M.  PFN: 0x1fd4 or pfn:0x1fd4.\n");
+	pr_info("GFP: GFP_KERNEL (the default), GFP_ATOMIC|__GFP_ZERO, GFP_HIGHUSER...\n");
+	pr_info("Keys: Backspace, Ctrl-U erases the line, Ctrl-C abandons it, up/down and !! recall.\n");
 }
 
 static int cmd_help(int argc, char **argv)
@@ -433,7 +434,7 @@ static int cmd_history(int argc, char **argv)
 
 static const struct shell_cmd history_cmd = {
 	.name = "history", .args = "", .group = SHELL_PROGRAM, .fn = cmd_history,
-	.summary = "the last lines typed (up/down arrows recall them, !! repeats the last)",
+	.summary = "the lines typed (arrows recall them, !! repeats the last)",
 };
 shell_register(history_cmd);
 
@@ -477,7 +478,7 @@ static int cmd_dmesg(int argc, char **argv)
 
 static const struct shell_cmd dmesg_cmd = {
 	.name = "dmesg", .args = "", .group = SHELL_PROGRAM, .fn = cmd_dmesg,
-	.summary = "print the kernel log buffer (everything printk said since boot)",
+	.summary = "the kernel log buffer: everything printk said since boot",
 };
 shell_register(dmesg_cmd);
 
@@ -499,7 +500,7 @@ static int cmd_ktest(int argc, char **argv)
 static const struct shell_cmd ktest_cmd = {
 	.name = "ktest", .args = "[SUITE[,SUITE...]|all]", .max_args = 1,
 	.group = SHELL_PROGRAM, .fn = cmd_ktest,
-	.summary = "run in-kernel test suites (KTAP); without a name, list them",
+	.summary = "run test suites (KTAP), or list them",
 	.help = "The same runner as the ktest= parameter, but the kernel keeps running\n"
 		"afterwards.  Suites that assume a freshly booted kernel may see what\n"
 		"earlier commands left behind.",
@@ -514,7 +515,7 @@ static int cmd_poweroff(int argc, char **argv)
 
 static const struct shell_cmd poweroff_cmd = {
 	.name = "poweroff", .args = "", .group = SHELL_PROGRAM, .fn = cmd_poweroff,
-	.summary = "leave QEMU (exit status 33, as the poweroff parameter)",
+	.summary = "leave QEMU with status 33, as the poweroff parameter does",
 };
 shell_register(poweroff_cmd);
 

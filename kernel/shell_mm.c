@@ -234,7 +234,7 @@ static int cmd_page(int argc, char **argv)
 static const struct shell_cmd page_cmd = {
 	.name = "page", .args = "PFN|ADDR", .min_args = 1, .max_args = 1,
 	.group = SHELL_INSPECT, .fn = cmd_page,
-	.summary = "one struct page: flags, refcount, order, zone, slab, compound, kmap",
+	.summary = "the struct page: flags, refcount, order, zone, slab, kmap",
 	.help = "A number below PAGE_OFFSET (0xc0000000), or pfn:N, is a page frame number;\n"
 		"a kernel address is looked up: lowmem by __pa(), pkmap, fixmap and vmalloc\n"
 		"addresses through their page table entry.  The last line says what the page\n"
@@ -321,7 +321,7 @@ static int cmd_v2p(int argc, char **argv)
 static const struct shell_cmd v2p_cmd = {
 	.name = "v2p", .args = "ADDR", .min_args = 1, .max_args = 1,
 	.group = SHELL_INSPECT, .fn = cmd_v2p,
-	.summary = "walk the page tables from CR3: PDE, PTE, flags, physical address",
+	.summary = "walk the page tables from CR3: PDE, PTE, flags, phys",
 	.help = "The top 10 bits of ADDR pick the PDE in the page directory at CR3, the\n"
 		"next 10 the PTE in the page table it points to, the low 12 the byte in the\n"
 		"page.  Both entries are printed with their flags (present, rw/ro,\n"
@@ -360,7 +360,7 @@ static int cmd_p2v(int argc, char **argv)
 static const struct shell_cmd p2v_cmd = {
 	.name = "p2v", .args = "PADDR", .min_args = 1, .max_args = 1,
 	.group = SHELL_INSPECT, .fn = cmd_p2v,
-	.summary = "physical to virtual: __va() for lowmem; HighMem has no permanent address",
+	.summary = "physical to virtual: __va() for lowmem, none for HighMem",
 };
 shell_register(p2v_cmd);
 
@@ -422,7 +422,7 @@ static int cmd_kzalloc(int argc, char **argv)
 static const struct shell_cmd kmalloc_cmd = {
 	.name = "kmalloc", .args = "SIZE [GFP]", .min_args = 1, .max_args = 2,
 	.group = SHELL_ALLOC, .fn = cmd_kmalloc,
-	.summary = "kmalloc(SIZE, GFP): print the address, phys, pfn and cache",
+	.summary = "kmalloc(SIZE, GFP): the address, phys, pfn and cache",
 	.help = KMALLOC_HELP,
 };
 shell_register(kmalloc_cmd);
@@ -443,7 +443,7 @@ static int cmd_kfree(int argc, char **argv)
 static const struct shell_cmd kfree_cmd = {
 	.name = "kfree", .args = "ADDR", .min_args = 1, .max_args = 1,
 	.group = SHELL_ALLOC, .fn = cmd_kfree,
-	.summary = "kfree(ADDR); a bad pointer is reported and refused by the allocator",
+	.summary = "kfree(ADDR); a bad pointer is reported and refused",
 };
 shell_register(kfree_cmd);
 
@@ -484,7 +484,7 @@ static int cmd_alloc_pages(int argc, char **argv)
 static const struct shell_cmd alloc_pages_cmd = {
 	.name = "alloc_pages", .args = "ORDER [GFP]", .min_args = 1, .max_args = 2,
 	.group = SHELL_ALLOC, .fn = cmd_alloc_pages,
-	.summary = "alloc_pages(GFP, ORDER): 2^ORDER pages; the struct page, pfn, phys, address",
+	.summary = "2^ORDER pages: the struct page, pfn, phys, address",
 	.help = "ORDER is 0 (one page) to 10 (4 MB).  With __GFP_HIGHMEM (GFP_HIGHUSER) the\n"
 		"pages may come from HighMem, which has no kernel address: free those with\n"
 		"free_pages pfn:PFN ORDER.",
@@ -516,7 +516,7 @@ static int cmd_free_pages(int argc, char **argv)
 static const struct shell_cmd free_pages_cmd = {
 	.name = "free_pages", .args = "ADDR|pfn:PFN ORDER", .min_args = 2, .max_args = 2,
 	.group = SHELL_ALLOC, .fn = cmd_free_pages,
-	.summary = "free_pages(ADDR, ORDER), or __free_pages of a pfn (HighMem has no ADDR)",
+	.summary = "free_pages(ADDR, ORDER), or by pfn (HighMem has no ADDR)",
 	.help = "The order must be the one the block was allocated with; the allocator\n"
 		"reports a wrong order, a double free, a reserved or slab page, and refuses.",
 };
@@ -643,7 +643,7 @@ static int cmd_cache_alloc(int argc, char **argv)
 static const struct shell_cmd cache_alloc_cmd = {
 	.name = "cache_alloc", .args = "NAME [GFP]", .min_args = 1, .max_args = 2,
 	.group = SHELL_ALLOC, .fn = cmd_cache_alloc,
-	.summary = "kmem_cache_alloc from the cache NAME: the object's address, phys, pfn",
+	.summary = "kmem_cache_alloc from cache NAME: address, phys, pfn",
 };
 shell_register(cache_alloc_cmd);
 
@@ -665,7 +665,7 @@ static int cmd_cache_free(int argc, char **argv)
 static const struct shell_cmd cache_free_cmd = {
 	.name = "cache_free", .args = "NAME ADDR", .min_args = 2, .max_args = 2,
 	.group = SHELL_ALLOC, .fn = cmd_cache_free,
-	.summary = "kmem_cache_free: an object of another cache, or not live, is refused",
+	.summary = "kmem_cache_free; a wrong cache or a free object is refused",
 };
 shell_register(cache_free_cmd);
 
@@ -697,7 +697,7 @@ static int cmd_kmem_cache_destroy(int argc, char **argv)
 static const struct shell_cmd kmem_cache_destroy_cmd = {
 	.name = "kmem_cache_destroy", .args = "NAME", .min_args = 1, .max_args = 1,
 	.group = SHELL_ALLOC, .fn = cmd_kmem_cache_destroy,
-	.summary = "destroy a cache made by kmem_cache_create here (all objects freed first)",
+	.summary = "destroy a cache made here, once its objects are freed",
 };
 shell_register(kmem_cache_destroy_cmd);
 
@@ -732,7 +732,7 @@ static int cmd_kmap(int argc, char **argv)
 static const struct shell_cmd kmap_cmd = {
 	.name = "kmap", .args = "PFN", .min_args = 1, .max_args = 1,
 	.group = SHELL_MAP, .fn = cmd_kmap,
-	.summary = "kmap a page: a pkmap slot for HighMem, page_address for lowmem",
+	.summary = "a pkmap slot for HighMem; page_address for lowmem",
 };
 shell_register(kmap_cmd);
 
@@ -765,7 +765,7 @@ static int cmd_kunmap(int argc, char **argv)
 static const struct shell_cmd kunmap_cmd = {
 	.name = "kunmap", .args = "PFN", .min_args = 1, .max_args = 1,
 	.group = SHELL_MAP, .fn = cmd_kunmap,
-	.summary = "undo one kmap of the page (the slot is freed lazily)",
+	.summary = "undo one kmap (the slot is freed lazily)",
 };
 shell_register(kunmap_cmd);
 
@@ -813,7 +813,7 @@ static int cmd_kmap_atomic(int argc, char **argv)
 static const struct shell_cmd kmap_atomic_cmd = {
 	.name = "kmap_atomic", .args = "PFN", .min_args = 1, .max_args = 1,
 	.group = SHELL_MAP, .fn = cmd_kmap_atomic,
-	.summary = "kmap_atomic a page, show its slot and first bytes, kunmap_atomic it",
+	.summary = "map, show the slot and the first bytes, unmap",
 };
 shell_register(kmap_atomic_cmd);
 
@@ -860,7 +860,7 @@ static int cmd_peek(int argc, char **argv)
 static const struct shell_cmd peek_cmd = {
 	.name = "peek", .args = "ADDR [LEN]", .min_args = 1, .max_args = 2,
 	.group = SHELL_MAP, .fn = cmd_peek,
-	.summary = "hex dump LEN bytes (64) at ADDR; an unmapped address is an error, not an oops",
+	.summary = "hex dump, 64 bytes by default; faults are errors, not oopses",
 };
 shell_register(peek_cmd);
 
@@ -898,7 +898,7 @@ static int cmd_poke(int argc, char **argv)
 static const struct shell_cmd poke_cmd = {
 	.name = "poke", .args = "ADDR VALUE [WIDTH]", .min_args = 2, .max_args = 3,
 	.group = SHELL_MAP, .fn = cmd_poke,
-	.summary = "write a byte, half-word or word at ADDR; faults are errors, not oopses",
+	.summary = "write 1, 2 or 4 bytes; faults are errors, not oopses",
 	.help = "WIDTH is 1, 2 or 4 bytes; without it, the fewest that hold VALUE.  The old\n"
 		"and the new value are printed.  Kernel text and rodata are read-only\n"
 		"(CR0.WP), so writing there is refused like an unmapped address.",

@@ -48,7 +48,7 @@ static int cmd_vmalloc(int argc, char **argv)
 static const struct shell_cmd vmalloc_cmd = {
 	.name = "vmalloc", .args = "SIZE", .min_args = 1, .max_args = 1,
 	.group = SHELL_ALLOC, .fn = cmd_vmalloc,
-	.summary = "vmalloc(SIZE): the address, and the pfn of each page (not contiguous)",
+	.summary = "vmalloc(SIZE): the address, and each page's pfn",
 	.help = "SIZE takes K and M.  The area is whole pages plus one unmapped guard page;\n"
 		"vmallocinfo lists it.  Give it back with vfree ADDR.",
 };
@@ -62,7 +62,7 @@ static int cmd_vfree(int argc, char **argv)
 static const struct shell_cmd vfree_cmd = {
 	.name = "vfree", .args = "ADDR", .min_args = 1, .max_args = 1,
 	.group = SHELL_ALLOC, .fn = cmd_vfree,
-	.summary = "vfree(ADDR): unmap a vmalloc area and free its pages",
+	.summary = "vfree(ADDR): unmap the area, free its pages",
 };
 shell_register(vfree_cmd);
 
