@@ -227,6 +227,7 @@ int shell_split(char *line, char **argv, int max)
 	}
 }
 
+// The registered command called @name, or NULL.
 static const struct shell_cmd *find_cmd(const char *name)
 {
 	const struct shell_cmd **p, *c;
@@ -243,6 +244,7 @@ static bool is_dump(const char *name)
 	return match_word(proc_dump_names(), name, ' ');
 }
 
+// "usage: kmalloc SIZE [GFP]"
 static void print_usage(const struct shell_cmd *c)
 {
 	pr_info("usage: %s%s%s\n", c->name, *c->args ? " " : "", c->args);
@@ -318,6 +320,7 @@ static const char *const group_names[NR_SHELL_GROUPS] = {
 
 #define HELP_MAX	64	/* commands and tables listed by help */
 
+// One line of help: "  kmalloc SIZE [GFP]    kmalloc(SIZE, GFP): ...".
 static void help_line(const char *name, const char *args, const char *summary)
 {
 	char left[64];
@@ -378,6 +381,7 @@ static void help_group(int g)
 	}
 }
 
+// help without arguments: every command and table, by group.
 static void help_all(void)
 {
 	int g;
@@ -529,7 +533,7 @@ static void shell_echo(const char *s, unsigned int n)
 }
 
 // One line as typed: expand !!, remember it, run it.
-static void shell_handle(const char *typed)
+static void shell_handle_line(const char *typed)
 {
 	char line[SHELL_LINE_MAX];
 	int ret = shell_history_expand(&history, typed, line, sizeof(line));
@@ -546,6 +550,19 @@ static void shell_handle(const char *typed)
 		pr_info("%s\n", line);		/* show what !! became, as bash does */
 	shell_history_add(&history, line);
 	shell_execute(line);
+}
+
+/*
+ * What a command prints is its answer, not log chatter: like Linux's SysRq
+ * handler, the shell shows it whatever loglevel= says (up to KERN_INFO).
+ */
+static void shell_handle(const char *typed)
+{
+	int loglevel = console_loglevel;
+
+	console_loglevel = max(loglevel, CONSOLE_LOGLEVEL_DEFAULT);
+	shell_handle_line(typed);
+	console_loglevel = loglevel;
 }
 
 void __noreturn shell_run(void)

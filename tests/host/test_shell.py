@@ -159,6 +159,15 @@ def test_parameters_still_power_off_without_the_shell(params):
     assert "Explorer shell" not in r.log and PROMPT not in r.log
 
 
+def test_answers_show_whatever_the_loglevel(shell):
+    """loglevel=4 hides the boot's pr_info lines, not the shell's answers."""
+    sh = shell(params="loglevel=4")
+    assert "mm386: ready" not in sh.boot
+    assert sh.run("echo quiet boot") == "quiet boot\n"
+    assert sh.run("kmalloc 8").startswith("kmalloc(8, GFP_KERNEL) = 0x")
+    assert sh.poweroff() == qemu.STATUS_OK
+
+
 def test_help_lists_every_command(shell):
     sh = shell()
     out = sh.run("help")
