@@ -15,7 +15,6 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 
-#define LOG_BUF_LEN	(64 * 1024)
 #define PRINTK_LINE_MAX	1024
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;

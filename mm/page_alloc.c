@@ -544,19 +544,25 @@ unsigned long get_zeroed_page(gfp_t gfp)
  * Freeing, and what a free must not be
  */
 
-static void dump_page_flags(const struct page *page)
+int format_page_flags(char *buf, size_t size, const struct page *page)
 {
 	static const char *const names[__NR_PAGEFLAGS] = {
 		"reserved", "buddy", "slab", "head", "tail", "highmem"
 	};
-	char buf[96];
-	int i, n = 0;
+	int i, n = scnprintf(buf, size, "%#lx(", page->flags);
 
 	for (i = 0; i < __NR_PAGEFLAGS; i++)
 		if (page->flags & (1UL << i))
-			n += scnprintf(buf + n, sizeof(buf) - n, "%s|", names[i]);
-	scnprintf(buf + n, sizeof(buf) - n, "zone=%s", zone_names(page_zonenum(page)));
-	pr_alert("flags: %#lx(%s)\n", page->flags, buf);
+			n += scnprintf(buf + n, size - n, "%s|", names[i]);
+	return n + scnprintf(buf + n, size - n, "zone=%s)", zone_names(page_zonenum(page)));
+}
+
+static void dump_page_flags(const struct page *page)
+{
+	char buf[96];
+
+	format_page_flags(buf, sizeof(buf), page);
+	pr_alert("flags: %s\n", buf);
 }
 
 /*
