@@ -139,6 +139,11 @@ def test_make_run_lands_in_the_shell():
                           encoding="utf-8", codec_errors="replace", timeout=90)
     try:
         child.expect_exact("mm386 version")
+        # make run boots with demo: the layout, the demo and its explanation, then the shell
+        child.expect_exact("virtual kernel memory layout:")
+        child.expect(r"pagemem addr=0x[0-9a-f]{8} phys=0x[0-9a-f]{8}")
+        child.expect_exact("is in vmalloc area")
+        child.expect_exact("==> demo: done <==")
         child.expect_exact(PROMPT)
         child.send("echo from make run\r")
         child.expect_exact("\nfrom make run\r")
@@ -150,6 +155,15 @@ def test_make_run_lands_in_the_shell():
     finally:
         if child.isalive():
             child.terminate(force=True)
+
+
+def test_demo_command(shell):
+    sh = shell()
+    out = sh.run("demo")
+    assert re.search(r"^pagemem addr=0x[0-9a-f]{8} phys=0x[0-9a-f]{8}", out, re.M)
+    assert "==> demo: done <==" in out
+    assert out.count("BUG: sleeping function called from invalid context") == 2
+    assert sh.poweroff() == qemu.STATUS_OK
 
 
 @pytest.mark.parametrize("params", ["poweroff", "ktest=shell", "bench=kmalloc_100"])
