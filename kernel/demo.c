@@ -34,6 +34,7 @@
 #include <linux/vmstat.h>
 #include <asm/io.h>
 #include <mm386/demo.h>
+#include <mm386/shell.h>
 
 #define DEMO_VMALLOC_SIZE	100000
 
@@ -216,3 +217,19 @@ out:
 		before, after, tables, before == after + tables ? "nothing lost" : "LOST PAGES");
 	pr_info("==> demo: done <==\n");
 }
+
+static int cmd_demo(int argc, char **argv)
+{
+	demo_run();
+	return 0;
+}
+
+static const struct shell_cmd demo_cmd = {
+	.name = "demo", .args = "", .min_args = 0, .max_args = 0,
+	.group = SHELL_PROGRAM, .fn = cmd_demo,
+	.summary = "seed 003's module, run and explained; seed 000's flags in an interrupt",
+	.help = "The same as the boot parameter demo: __get_free_page, kmalloc(100) and\n"
+		"vmalloc(100000), where each address lies and why, then GFP_ATOMIC,\n"
+		"kmap_atomic, GFP_KERNEL and vmalloc inside the timer interrupt.",
+};
+shell_register(demo_cmd);

@@ -13,7 +13,7 @@
  *                                 zones, buddy, slab, vmalloc, highmem)
  *   6. boot-time work:            demo, modules (and rmmod=), dump=, crash=,
  *                                 ktest=, bench=
- *   7. poweroff, or stay up
+ *   7. poweroff, or the Explorer shell (kernel/shell.c) for ever
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -33,6 +33,7 @@
 #include <mm386/crash.h>
 #include <mm386/demo.h>
 #include <mm386/init.h>
+#include <mm386/shell.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 
@@ -108,7 +109,5 @@ void __init start_kernel(void)
 	pr_info("mm386: ready (%llu TSC ticks since _start)\n", boot_ready_tsc - boot_tsc);
 
 	run_boot_work();
-	pr_info("mm386: nothing more to do; halting (Ctrl-A X leaves QEMU)\n");
-	for (;;)
-		halt();
+	shell_run();
 }

@@ -23,7 +23,6 @@
 #include <linux/errno.h>
 #include <linux/export.h>
 
-#define LOG_BUF_LEN	(64 * 1024)
 #define PRINTK_LINE_MAX	1024
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;

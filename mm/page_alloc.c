@@ -170,7 +170,7 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
  * order when it has one (refilled with a batch from the buddy lists when
  * empty), else straight from the buddy lists.  Interrupts are off.
  */
-static struct page *rmqueue(struct zone *zone, unsigned int order)
+static __always_inline struct page *rmqueue(struct zone *zone, unsigned int order)
 {
 	struct per_cpu_pages *pcp = &zone->pcp;
 	struct list_head *list;
@@ -473,6 +473,58 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 }
 EXPORT_SYMBOL(alloc_pages);
 
+/**
+ * alloc_pages_bulk_array - fill the empty slots of @page_array with pages
+ * @gfp: GFP flags, as for alloc_pages()
+ * @nr_pages: the size of @page_array
+ * @page_array: NULL entries are filled, others are left alone
+ *
+ * Order-0 pages for callers that need many (vmalloc): the zone is chosen
+ * and its watermark checked once per batch, with interrupts off once,
+ * instead of once per page.  What the fast pass cannot give is asked of
+ * alloc_pages() one page at a time (with its fallback and reclaim).
+ * Return: the number of pages now in the array.
+ */
+unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr_pages,
+				     struct page **page_array)
+{
+	enum zone_type highest = gfp_zone(gfp);
+	unsigned long i = 0, filled = 0;
+	int z;
+
+	if (gfpflags_allow_blocking(gfp))
+		might_sleep();
+	for (z = highest; z >= 0 && i < nr_pages; z--) {	/* the fast pass */
+		struct zone *zone = &contig_page_data.node_zones[z];
+		unsigned long flags;
+
+		if (!zone->managed_pages)
+			continue;
+		local_irq_save(flags);
+		for (; i < nr_pages; i++) {
+			struct page *page;
+
+			if (page_array[i])
+				continue;
+			if (!__zone_watermark_ok(zone, 0, low_wmark_pages(zone), highest, 0))
+				break;
+			page = rmqueue(zone, 0);
+			if (!page)
+				break;
+			zone->nr_alloc++;
+			prep_new_page(page, 0, gfp);
+			page_array[i] = page;
+		}
+		local_irq_restore(flags);
+	}
+	for (i = 0; i < nr_pages; i++) {
+		if (!page_array[i])
+			page_array[i] = alloc_pages(gfp, 0);
+		filled += page_array[i] != NULL;
+	}
+	return filled;
+}
+
 /* __get_free_pages - alloc_pages() for lowmem, returning the kernel address. */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
@@ -496,19 +548,25 @@ EXPORT_SYMBOL(get_zeroed_page);
  * Freeing, and what a free must not be
  */
 
-static void dump_page_flags(const struct page *page)
+int format_page_flags(char *buf, size_t size, const struct page *page)
 {
 	static const char *const names[__NR_PAGEFLAGS] = {
 		"reserved", "buddy", "slab", "head", "tail", "highmem"
 	};
-	char buf[96];
-	int i, n = 0;
+	int i, n = scnprintf(buf, size, "%#lx(", page->flags);
 
 	for (i = 0; i < __NR_PAGEFLAGS; i++)
 		if (page->flags & (1UL << i))
-			n += scnprintf(buf + n, sizeof(buf) - n, "%s|", names[i]);
-	scnprintf(buf + n, sizeof(buf) - n, "zone=%s", zone_names(page_zonenum(page)));
-	pr_alert("flags: %#lx(%s)\n", page->flags, buf);
+			n += scnprintf(buf + n, size - n, "%s|", names[i]);
+	return n + scnprintf(buf + n, size - n, "zone=%s)", zone_names(page_zonenum(page)));
+}
+
+static void dump_page_flags(const struct page *page)
+{
+	char buf[96];
+
+	format_page_flags(buf, sizeof(buf), page);
+	pr_alert("flags: %s\n", buf);
 }
 
 /*

@@ -14,17 +14,6 @@
 
 #define FREE_MARKER	0x51ab5eedUL	/* ^ object address: "this object is free" */
 
-/* The slab's bookkeeping in its struct page (see slab_def.h). */
-static inline unsigned int slab_inuse(const struct page *page)
-{
-	return page->private & 0xffff;
-}
-
-static inline unsigned int slab_colour(const struct page *page)
-{
-	return page->private >> 16;
-}
-
 static inline void *slab_first_object(const struct page *page)
 {
 	return page->s_mem;

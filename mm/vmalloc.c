@@ -380,11 +380,15 @@ static int vmap_pages_range(unsigned long addr, struct page **pages, unsigned in
 {
 	unsigned int i;
 
-	for (i = 0; i < nr; i++, addr += PAGE_SIZE) {
-		pte_t *pte = vmap_pte_alloc(addr, gfp, NULL);
+	pte_t *pte = NULL;
 
-		if (!pte)
-			return -ENOMEM;
+	for (i = 0; i < nr; i++, addr += PAGE_SIZE, pte++) {
+		/* One page-table lookup per 4 MB, then the next PTE is adjacent. */
+		if (!pte || !(addr & ~PMD_MASK)) {
+			pte = vmap_pte_alloc(addr, gfp, NULL);
+			if (!pte)
+				return -ENOMEM;
+		}
 		if (WARN(!pte_none(*pte), "vmap: the PTE for 0x%08lx already maps pfn %#lx\n",
 			 addr, pte_pfn(*pte)))
 			return -EBUSY;
@@ -404,15 +408,15 @@ static void vunmap_range(unsigned long start, unsigned long end)
 
 	while (addr < end) {
 		pgd_t *pgd = pgd_offset_k(addr);
+		unsigned long next = (addr & PMD_MASK) + PMD_SIZE;	/* this 4 MB's end */
+		pte_t *pte;
 
-		if (!pgd_present(*pgd)) {
-			addr = (addr & PMD_MASK) + PMD_SIZE;
-			if (!addr)
-				break;
-			continue;
-		}
-		pte_clear(pte_offset_kernel(pgd, addr));
-		addr += PAGE_SIZE;
+		if (!next || next > end)
+			next = end;
+		if (pgd_present(*pgd))
+			for (pte = pte_offset_kernel(pgd, addr); addr < next; addr += PAGE_SIZE)
+				pte_clear(pte++);
+		addr = next;
 	}
 	flush_tlb_kernel_range(start, end);
 }
@@ -677,13 +681,10 @@ static int vmalloc_area_pages(struct vm_struct *area, gfp_t gfp, pgprot_t prot)
 			get_vm_area_size(area), array_size);
 		return -ENOMEM;
 	}
-	for (i = 0; i < nr; i++) {
-		struct page *page = alloc_page(gfp | __GFP_NOWARN);
-
-		if (!page)
-			break;
-		area->pages[i] = page;
-	}
+	/* One bulk request; the array is zeroed, so all slots are to fill. */
+	alloc_pages_bulk_array(gfp | __GFP_NOWARN, nr, area->pages);
+	for (i = 0; i < nr && area->pages[i]; i++)
+		;
 	area->nr_pages = i;
 	mod_vm_stat(NR_VMALLOC, i);
 	if (i < nr) {

@@ -4,7 +4,8 @@
  *
  * A console has a write() method; printk() calls every registered one.
  * mm386 has two: the 16550 UART on COM1 (what tests and graders read) and
- * the VGA text screen.  Input (for the shell) comes from console_getc().
+ * the VGA text screen.  Input (for the shell) comes from console_getc():
+ * the serial port and the PS/2 keyboard both feed one queue (drivers/tty.c).
  */
 #ifndef _LINUX_CONSOLE_H
 #define _LINUX_CONSOLE_H
@@ -21,8 +22,17 @@ void register_console(struct console *con);
 void serial_console_init(void);
 void serial_putc(char c);
 int serial_getc(void);		/* -1 when no byte is waiting */
+void serial_input_init(void);	/* received bytes go to console_getc() */
 
 /* drivers/vga.c */
 void vga_console_init(void);
+
+/* drivers/keyboard.c: the PS/2 keyboard, typing into console_getc() */
+void keyboard_init(void);
+
+/* drivers/tty.c: the input queue */
+void console_input(char c);		/* from interrupt handlers */
+void console_input_str(const char *s);
+int console_getc(void);			/* waits (hlt) for the next byte */
 
 #endif

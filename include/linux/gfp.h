@@ -88,6 +88,8 @@ int format_gfp(char *buf, size_t size, gfp_t gfp);
 
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
+unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr_pages,
+				     struct page **page_array);
 unsigned long get_zeroed_page(gfp_t gfp);
 void __free_pages(struct page *page, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);

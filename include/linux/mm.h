@@ -104,6 +104,12 @@ void put_page(struct page *page);
  */
 void describe_address(unsigned long addr, char *buf, size_t size);
 
+/*
+ * format_page_flags - @page's flags as "Bad page state" prints them:
+ * "0x40000002(buddy|zone=Normal)".  Returns the length written.
+ */
+int format_page_flags(char *buf, size_t size, const struct page *page);
+
 /* mm/init.c: set up all of memory management (called by start_kernel). */
 void mm_init(void);
 void print_memory_layout(void);

@@ -49,5 +49,10 @@ int vprintk(const char *fmt, va_list args);
 /* Console output with no log level handling, used by oops and panic. */
 void console_write(const char *s, unsigned int len);
 
+/* The log buffer (dmesg): a ring of the last LOG_BUF_LEN bytes printed. */
+#define LOG_BUF_LEN	(64 * 1024)
+/* log_buf_read - copy out the newest @size bytes of the log; returns count. */
+unsigned long log_buf_read(char *dst, unsigned long size);
+
 
 #endif

@@ -29,6 +29,7 @@
 
 #include <linux/types.h>
 #include <linux/list.h>
+#include <linux/mm_types.h>
 
 /* Who allocated or freed an object, and when (SLAB_STORE_USER). */
 struct kmem_track {
@@ -76,5 +77,16 @@ struct kmem_cache {
 };
 
 extern struct list_head slab_caches;
+
+/* The slab's bookkeeping in its struct page (see above). */
+static inline unsigned int slab_inuse(const struct page *page)
+{
+	return page->private & 0xffff;
+}
+
+static inline unsigned int slab_colour(const struct page *page)
+{
+	return page->private >> 16;
+}
 
 #endif

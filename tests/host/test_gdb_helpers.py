@@ -17,7 +17,7 @@ from gdbrun import gdb_session
 
 PAGE_OFFSET = 0xC0000000
 TABLES = {"mm-layout": "layout", "mm-buddyinfo": "buddyinfo",
-          "mm-zoneinfo": "zoneinfo", "mm-meminfo": "meminfo"}
+          "mm-zoneinfo": "zoneinfo", "mm-meminfo": "meminfo", "mm-slabinfo": "slabinfo"}
 HOLD = "hbreak crash_boot"          # right after proc_dump_boot()
 
 
@@ -231,8 +231,46 @@ def test_v2p_before_paging_and_tables_before_mm_init():
     assert "mem_map is still 0" in got["mm-page 0"][0]
 
 
+def last_block(log, first_line):
+    """The lines of the last table in @log that starts with @first_line
+    (up to the next line that is not part of it)."""
+    block = log.rsplit(first_line + "\n", 1)[1].splitlines()
+    return [first_line] + block
+
+
+def test_slabinfo_with_active_partial_and_full_slabs():
+    """kmalloc() and kfree() (called in the stopped kernel) leave
+    kmalloc-2k (4 objects a slab) with a partial slab ($p1-$p4, two freed),
+    a full one ($p5-$p8) and the active one ($p9, on no list); then the kernel
+    prints slabinfo (slabinfo_show(), called from GDB) and mm-slabinfo
+    must print the same lines."""
+    calls = [f"set $p{i} = kmalloc(2048, {GFP_KERNEL})" for i in range(1, 10)]
+    calls += ["call kfree($p1)", "call kfree($p2)", "call slabinfo_show()", "mm-slabinfo"]
+    got, s = run(calls)
+    want = last_block(s.log, "slabinfo - version: 2.1")[:len(got["mm-slabinfo"])]
+    assert got["mm-slabinfo"] == want, f"{got['mm-slabinfo']}\n{s.log[-3000:]}"
+    row = next(l.split() for l in got["mm-slabinfo"] if l.startswith("kmalloc-2k "))
+    assert row[1:3] == ["7", "12"] and row[-3:] == ["3", "3", "0"], row
+
+
+def test_vmallocinfo():
+    """Without mm/vmalloc.c the command says so; with it, mm-vmallocinfo
+    equals the kernel's own table after two vmalloc() calls."""
+    if not has_symbol("vmap_area_list"):
+        got, _ = run(["mm-vmallocinfo"])
+        assert got["mm-vmallocinfo"] == [
+            "mm-vmallocinfo: vmalloc is not in this kernel (no vmap_area_list)"]
+        return
+    got, s = run(["print vmalloc(10000)", "print vmalloc(100)", "call vmallocinfo_show()",
+                  "mm-vmallocinfo"])
+    lines = got["mm-vmallocinfo"]
+    assert len(lines) >= 2, lines
+    assert s.log.rstrip("\n").splitlines()[-len(lines):] == lines, s.log[-2000:]
+
+
 def test_every_command_has_help():
-    names = ["mm-layout", "mm-buddyinfo", "mm-zoneinfo", "mm-meminfo", "mm-page", "mm-v2p"]
+    names = ["mm-layout", "mm-buddyinfo", "mm-zoneinfo", "mm-meminfo", "mm-slabinfo",
+             "mm-vmallocinfo", "mm-page", "mm-v2p"]
     got, _ = run([f"help {n}" for n in names], stop=None)
     for n in names:
         text = got[f"help {n}"]

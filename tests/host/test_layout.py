@@ -40,3 +40,34 @@ def test_layout_diagram_regions_and_edges():
                      "fixmap: kmap_atomic slots", "top page"):
             assert what in body, what
         assert re.search(rf"\| vmalloc area +{lay['vmalloc'][2]} MB \|", body)
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("mem,params", [(160, ""), (2048, ""), (3072, ""), (160, "highmem=64M")])
+def test_layout_block_is_consistent(mem, params):
+    """Every line of the contract's layout block is well formed, the regions
+    are ordered and do not overlap, the gap is at least 8 MB, lowmem agrees
+    with the zones, pkmap is 1024 pages, and the fixmap ends at or below
+    0xfffff000."""
+    log = qemu.boot(f"{params} poweroff".strip(), mem=mem).expect_status(qemu.STATUS_OK).log
+    lay = mmlog.layout(log)
+    assert list(lay) == ["fixmap", "pkmap", "vmalloc", "lowmem", ".init", ".data", ".text"]
+    for name, (start, end, size, unit) in lay.items():
+        assert start < end, name
+        assert size == (end - start) >> (10 if unit == "kB" else 20), name
+    top_down = [lay[n] for n in ("fixmap", "pkmap", "vmalloc", "lowmem")]
+    for upper, lower in zip(top_down, top_down[1:]):
+        assert lower[1] <= upper[0]                       # ordered, no overlap
+    assert lay["vmalloc"][0] - lay["lowmem"][1] >= 8 * mmlog.MB
+    assert lay["pkmap"][1] - lay["pkmap"][0] == 1024 * 4096
+    assert lay["fixmap"][1] <= 0xfffff000
+    for sect in (".text", ".data", ".init"):              # the image is in lowmem
+        assert lay["lowmem"][0] <= lay[sect][0] < lay[sect][1] <= lay["lowmem"][1]
+    zones = mmlog.zones(log)
+    normal_or_dma_end = (zones["Normal"] or zones["DMA"])[1] + 1
+    assert lay["lowmem"][1] - 0xC0000000 == normal_or_dma_end
+    high_mb, low_mb = mmlog.mb_lines(log)
+    assert low_mb == (lay["lowmem"][1] - 0xC0000000) >> 20
+    assert (high_mb > 0) == (zones["HighMem"] is not None)

@@ -22,10 +22,10 @@
 #include <asm/setup.h>
 #include <asm/e820.h>
 #include <asm/page.h>
+#include <asm/pgtable.h>
 #include <mm386/ktest.h>
 #include <mm386/init.h>
 
-extern unsigned long swapper_pg_dir[];
 
 static void paging_enabled(struct ktest *t)
 {

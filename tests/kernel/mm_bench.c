@@ -14,6 +14,7 @@
 #include <linux/slab.h>
 #include <linux/slab_def.h>
 #include <linux/highmem.h>
+#include <linux/vmalloc.h>
 #include <linux/random.h>
 #include <asm/setup.h>
 #include <mm386/bench.h>
@@ -41,6 +42,96 @@ static void alloc_pages_3(struct bench_ctx *c, unsigned long n)
 {
 	while (n--)
 		__free_pages(alloc_pages(GFP_KERNEL, 3), 3);
+}
+
+static void vmalloc_100000(struct bench_ctx *c, unsigned long n)
+{
+	while (n--)
+		vfree(vmalloc(100000));
+}
+
+/*
+ * Small versions of Linux's lib/test_vmalloc.c workloads, timed per
+ * vmalloc+vfree pair.  fix_size: the same 3 pages again and again.
+ */
+static void vmalloc_fix_size(struct bench_ctx *c, unsigned long n)
+{
+	while (n--)
+		vfree(vmalloc(3 * PAGE_SIZE));
+}
+
+/* random_size: 1 to 100 pages, fixed seed. */
+static void vmalloc_random_size(struct bench_ctx *c, unsigned long n)
+{
+	struct rnd_state rnd;
+
+	prandom_seed_state(&rnd, 1000 + n);
+	while (n--)
+		vfree(vmalloc((1 + prandom_u32_below(&rnd, 100)) * PAGE_SIZE));
+}
+
+#define BUSY_AREAS	500
+
+/* long_busy_list and full_fit keep areas around the timed loop. */
+static const char *vmalloc_busy_setup(struct bench_ctx *c)
+{
+	void **held = vzalloc(BUSY_AREAS * 2 * sizeof(void *));
+	unsigned int i;
+
+	if (!held)
+		return "no memory";
+	for (i = 0; i < BUSY_AREAS * 2; i++)
+		held[i] = vmalloc(PAGE_SIZE);
+	c->priv = held;
+	return NULL;
+}
+
+static void vmalloc_busy_teardown(struct bench_ctx *c)
+{
+	void **held = c->priv;
+	unsigned int i;
+
+	for (i = 0; i < BUSY_AREAS * 2; i++)
+		vfree(held[i]);
+	vfree(held);
+}
+
+/* long_busy_list: 1000 one-page areas are busy while one comes and goes. */
+static void vmalloc_long_busy_list(struct bench_ctx *c, unsigned long n)
+{
+	while (n--)
+		vfree(vmalloc(PAGE_SIZE));
+}
+
+/* full_fit: every other busy area freed, then holes filled and emptied. */
+static const char *vmalloc_full_fit_setup(struct bench_ctx *c)
+{
+	const char *err = vmalloc_busy_setup(c);
+	void **held = c->priv;
+	unsigned int i;
+
+	if (err)
+		return err;
+	for (i = 0; i < BUSY_AREAS * 2; i += 2) {
+		vfree(held[i]);
+		held[i] = NULL;
+	}
+	return NULL;
+}
+
+static void vmalloc_full_fit(struct bench_ctx *c, unsigned long n)
+{
+	void **held = c->priv;
+	unsigned int i;
+
+	while (n--) {
+		for (i = 0; i < BUSY_AREAS * 2; i += 2)
+			held[i] = vmalloc(PAGE_SIZE);
+		for (i = 0; i < BUSY_AREAS * 2; i += 2) {
+			vfree(held[i]);
+			held[i] = NULL;
+		}
+	}
 }
 
 /* kmap benchmarks: one page, kept for the whole run. */
@@ -236,6 +327,10 @@ static struct bench mm_benches[] = {
 		.iters = 100000, .run = alloc_pages_3,
 	},
 	{
+		.name = "vmalloc_100000", .desc = "vmalloc(100000)+vfree",
+		.iters = 1000, .run = vmalloc_100000,
+	},
+	{
 		.name = "kmap_atomic_high", .desc = "kmap_atomic+kunmap_atomic, highmem page",
 		.iters = 100000, .setup = highmem_setup, .run = kmap_atomic_loop,
 		.teardown = page_teardown,
@@ -254,6 +349,24 @@ static struct bench mm_benches[] = {
 		.name = "kmem_cache_64", .desc = "kmem_cache_alloc+kmem_cache_free, 64 bytes",
 		.iters = 100000, .setup = cache64_setup, .run = cache64_loop,
 		.teardown = cache64_teardown,
+	},
+	{
+		.name = "vmalloc_fix_size", .desc = "test_vmalloc fix_size: 3 pages",
+		.iters = 1000, .run = vmalloc_fix_size,
+	},
+	{
+		.name = "vmalloc_random_size", .desc = "test_vmalloc random_size: 1-100 pages",
+		.iters = 1000, .run = vmalloc_random_size,
+	},
+	{
+		.name = "vmalloc_long_busy_list", .desc = "test_vmalloc long_busy_list: 1 page",
+		.iters = 1000, .setup = vmalloc_busy_setup, .run = vmalloc_long_busy_list,
+		.teardown = vmalloc_busy_teardown,
+	},
+	{
+		.name = "vmalloc_full_fit", .desc = "test_vmalloc full_fit: 500 holes refilled",
+		.iters = 20, .setup = vmalloc_full_fit_setup, .run = vmalloc_full_fit,
+		.teardown = vmalloc_busy_teardown,
 	},
 	{
 		.name = "stats", .desc = "(boot cost and mem_map figures)",

@@ -476,6 +476,40 @@ static void per_cpu_page_lists(struct ktest *t)
 	zone_pcp_disable(zone);
 }
 
+/* alloc_pages_bulk_array fills the empty slots only, and counts them all. */
+static void bulk_allocation(struct ktest *t)
+{
+	struct page *pages[40], *mine;
+	unsigned int i;
+
+	buddy_snapshot_take(&before);
+	memset(pages, 0, sizeof(pages));
+	mine = alloc_page(GFP_KERNEL);
+	KT_ASSERT_NOT_NULL(t, mine);
+	pages[7] = mine;
+	KT_EXPECT_EQ(t, alloc_pages_bulk_array(GFP_HIGHUSER | __GFP_ZERO, ARRAY_SIZE(pages), pages),
+		     ARRAY_SIZE(pages));
+	KT_EXPECT_PTR_EQ(t, pages[7], mine);
+	for (i = 0; i < ARRAY_SIZE(pages); i++) {
+		void *p;
+
+		KT_ASSERT_NOT_NULL(t, pages[i]);
+		KT_EXPECT_EQ(t, page_count(pages[i]), 1);
+		KT_EXPECT_FALSE(t, PageBuddy(pages[i]));
+		if (i == 7)
+			continue;
+		p = kmap_atomic(pages[i]);
+		KT_EXPECT_NULL(t, memchr_inv(p, 0, PAGE_SIZE));		/* __GFP_ZERO */
+		kunmap_atomic(p);
+		if (totalhigh_pages())
+			KT_EXPECT_TRUE(t, PageHighMem(pages[i]));
+	}
+	for (i = 0; i < ARRAY_SIZE(pages); i++)
+		__free_page(pages[i]);
+	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
+	KT_EXPECT_REPORTS(t, 0);
+}
+
 /* The checker must notice damage: break an invariant, then mend it. */
 static void checker_detects_corruption(struct ktest *t)
 {
@@ -523,6 +557,7 @@ static struct ktest_case buddy_cases[] = {
 	KTEST_CASE(misuse_order_too_big),
 	KTEST_CASE(sleeping_alloc_in_interrupt),
 	KTEST_CASE(per_cpu_page_lists),
+	KTEST_CASE(bulk_allocation),
 	KTEST_CASE(checker_detects_corruption),
 	{}
 };

@@ -10,6 +10,8 @@ straight out of guest memory, while the kernel is stopped.
     mm-buddyinfo    /proc/buddyinfo (mm/vmstat.c)
     mm-zoneinfo     /proc/zoneinfo (mm/vmstat.c)
     mm-meminfo      /proc/meminfo (mm/meminfo.c)
+    mm-slabinfo     /proc/slabinfo (mm/slab.c)
+    mm-vmallocinfo  /proc/vmallocinfo (mm/vmalloc.c, once the kernel has it)
     mm-page PFN     one struct page, its flags by name, and what it is used for
     mm-v2p ADDR     walk the page tables from CR3: PDE, PTE, physical address
 
@@ -31,16 +33,19 @@ headers wherever the ELF knows them:
     FIXADDR_TOP      the last page of the 4 GB stays unmapped: 4G - PAGE_SIZE
     LAST_PKMAP       entries in pkmap_count[] if the kernel has it, else
                      one page table's worth (PTRS_PER_PTE), as in Linux
-    VMALLOC_OFFSET   8 MB: the one constant that only exists as a macro
+    VMALLOC_OFFSET   8 MB: like the slab's page->private layout and the
+                     VM_* flags of vm_struct, it only exists as a macro
 
-Adding a command (mm-slabinfo, mm-vmallocinfo...): subclass MMCommand, give
-it a `name` and a docstring (that is its `help` text), write run(arg), and
-decorate it with @register.  list_for_each_entry() and container_of() walk
-the kernel's struct list_head lists, e.g.
+Adding a command: subclass MMCommand, give it a `name` and a docstring
+(that is its `help` text), write run(arg), and decorate it with @register.
+list_for_each_entry() and container_of() walk the kernel's struct
+list_head lists, e.g.
 
     for cache in list_for_each_entry(value("slab_caches"), "struct kmem_cache", "list"):
-        out("%-17s %6lu" % (cache["name"].string(), ulong(cache["num_active"])))
+        out("%-17s %6lu" % (cache["name"].string(), ulong(cache["num"])))
 """
+import bisect
+
 import gdb
 
 U32 = 0xffffffff
@@ -151,14 +156,21 @@ PTE_FLAGS = [                   # include/asm/pgtable.h, bit by bit
 ]
 
 
+# boot/head.asm defines swapper_pg_dir, so C files only declare it, and not
+# all with its size (tests/kernel/boot_test.c: unsigned long []).  Which
+# declaration a bare "swapper_pg_dir" finds depends on the order GDB reads
+# the compile units in; mm/init.c's is asm/pgtable.h's, with the size.
+SWAPPER_PG_DIR = "'mm/init.c'::swapper_pg_dir"
+
+
 class Arch:
     """Page-table geometry (fixed for a build; read once)."""
 
     def __init__(self):
         self.page_offset = address_of("PAGE_OFFSET")
-        self.page_size = int(value("sizeof(swapper_pg_dir)"))
+        self.page_size = int(value("sizeof(%s)" % SWAPPER_PG_DIR))
         self.page_shift = self.page_size.bit_length() - 1
-        self.ptrs_per_pte = array_len("swapper_pg_dir")
+        self.ptrs_per_pte = array_len(SWAPPER_PG_DIR)
         self.pgdir_shift = self.page_shift + self.ptrs_per_pte.bit_length() - 1
         self.pmd_mask = ~((1 << self.pgdir_shift) - 1) & U32
         self.max_order = array_len("contig_page_data.node_zones[0].free_area")
@@ -546,6 +558,113 @@ vm_stat[] counters and the layout."""
                 ("VmallocUsed:", stat("NR_VMALLOC")), ("DirectMap4k:", ulong("max_low_pfn"))]
         for name, pages in rows:
             out("%-16s%8lu kB" % (name, pages << kb))
+
+
+SLAB_INUSE_MASK = 0xffff       # page->private: objects in use (low 16 bits), colour (high)
+
+
+def slab_objects_in_use(cache):
+    """mm/slab.c slab_objects_in_use(): every slab on slabs_full holds num
+    objects; a partial slab and the active slab (cpu_slab, on no list) say
+    how many in page->private."""
+    num = ulong(cache["num"])
+    n = num * sum(1 for _ in list_for_each_entry(cache["slabs_full"], "struct page", "lru"))
+    for page in list_for_each_entry(cache["slabs_partial"], "struct page", "lru"):
+        n += ulong(page["private"]) & SLAB_INUSE_MASK
+    if ulong(cache["cpu_slab"]):
+        n += ulong(cache["cpu_slab"]["private"]) & SLAB_INUSE_MASK
+    return n
+
+
+@register
+class SlabInfo(MMCommand):
+    """Print /proc/slabinfo: every kmem_cache, its objects and slabs.
+Usage: mm-slabinfo
+The same lines as dump=slabinfo (slabinfo_show() in mm/slab.c), for the
+caches on slab_caches, newest first.  active_objs is counted slab by slab
+as the kernel does (the full slabs, the partial ones' page->private, and
+the active slab, cpu_slab, which is on no list); active_slabs are the
+slabs that are not on slabs_free."""
+
+    name = "mm-slabinfo"
+
+    def run(self, arg):
+        require("slab_caches.next", "kmem_cache_init() has not run yet")
+        out("slabinfo - version: 2.1")
+        out("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
+            " : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs>"
+            " <num_slabs> <sharedavail>")
+        for c in list_for_each_entry(value("slab_caches"), "struct kmem_cache", "list"):
+            num, slabs = ulong(c["num"]), ulong(c["nr_slabs"])
+            out("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu"
+                % (c["name"].string(), slab_objects_in_use(c), slabs * num, ulong(c["size"]),
+                   num, 1 << ulong(c["order"]), 0, 0, 0, slabs - ulong(c["nr_free_slabs"]),
+                   slabs, 0))
+
+
+# include/linux/vmalloc.h, vm_struct->flags (Linux's values; macros only).
+VM_IOREMAP, VM_ALLOC, VM_MAP, VM_UNINITIALIZED = 0x1, 0x2, 0x4, 0x20
+
+
+class Kallsyms:
+    """The kernel's own symbol table (kernel/kallsyms.c), so that a caller
+    prints as the kernel's %pS does: "name+0xoff/0xsize"."""
+
+    def __init__(self):
+        n = ulong("kallsyms_num_syms")
+        mem = gdb.selected_inferior()
+
+        def words(sym):
+            data = mem.read_memory(address_of(sym), 4 * n).tobytes()
+            return [int.from_bytes(data[i:i + 4], "little") for i in range(0, 4 * n, 4)]
+        self.addresses, self.sizes = words("kallsyms_addresses"), words("kallsyms_sizes")
+        self.offsets, self.names = words("kallsyms_offsets"), address_of("kallsyms_names")
+
+    def format(self, addr):
+        """sprint_symbol(): the last symbol at or below @addr, if @addr is inside it."""
+        i = bisect.bisect_right(self.addresses, addr) - 1
+        if i < 0 or addr - self.addresses[i] >= self.sizes[i]:
+            return "0x%08lx" % addr
+        name = value("(char *)%d" % (self.names + self.offsets[i])).string()
+        return "%s+%#x/%#x" % (name, addr - self.addresses[i], self.sizes[i])
+
+
+@register
+class VmallocInfo(MMCommand):
+    """Print /proc/vmallocinfo: the areas of the vmalloc address space.
+Usage: mm-vmallocinfo
+The same lines as dump=vmallocinfo (mm/vmalloc.c), from vmap_area_list in
+address order: "0x%08lx-0x%08lx %7ld caller pages=N kind", where the size
+includes the guard page, the caller is printed as %pS prints it, and kind
+is vmalloc, vmap or ioremap.  Areas still being set up are left out, as
+Linux does.  A kernel built without mm/vmalloc.c has no such list."""
+
+    name = "mm-vmallocinfo"
+
+    def run(self, arg):
+        if not symbol_known("vmap_area_list"):
+            out("mm-vmallocinfo: vmalloc is not in this kernel (no vmap_area_list)")
+            return
+        a = arch()
+        syms = None
+        for va in list_for_each_entry(value("vmap_area_list"), "struct vmap_area", "list"):
+            vm = va["vm"]
+            if not ulong(vm) or ulong(vm["flags"]) & VM_UNINITIALIZED:
+                continue
+            flags = ulong(vm["flags"])
+            line = "0x%08lx-0x%08lx %7ld" % (ulong(va["va_start"]), ulong(va["va_end"]),
+                                              ulong(vm["size"]))
+            if ulong(vm["caller"]):
+                syms = syms or Kallsyms()
+                line += " " + syms.format(ulong(vm["caller"]))
+            if ulong(vm["nr_pages"]):
+                line += " pages=%u" % ulong(vm["nr_pages"])
+            if flags & (VM_IOREMAP | VM_ALLOC | VM_MAP):
+                line += " " + ("vmalloc" if flags & VM_ALLOC else
+                               "vmap" if flags & VM_MAP else "ioremap")
+            if vmalloc_start() <= ulong(vm["pages"]) < a.vmalloc_end:
+                line += " vpages"
+            out(line)
 
 
 def free_block_containing(pfn):

@@ -1,0 +1,585 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/shell.c - the Explorer: an interactive shell on the console.
+ *
+ * The seed articles describe kmalloc, __get_free_pages, kmap and vmalloc
+ * by the addresses they return.  Here a reader can ask for them: type
+ * "kmalloc 100" and see the address, its physical address and its slab;
+ * "page" on that address shows the struct page behind it; "slabinfo"
+ * before and after shows the object counted; "kfree" gives it back.
+ *
+ * Boot-time work (dump=, ktest=, bench=, poweroff) still runs first and
+ * powers off as before, so tests never type anything.  Otherwise
+ * start_kernel() ends here, in process context with interrupts on: the
+ * commands may sleep (GFP_KERNEL) as a system call in Linux may.
+ *
+ * Input: the serial port and the PS/2 keyboard feed one queue
+ * (drivers/tty.c); the CPU halts until a byte arrives.  The line editor
+ * below turns bytes into lines and echoes to every console; a command's
+ * output goes through printk as all kernel output does, so it reaches the
+ * serial port, the VGA screen and dmesg.
+ *
+ * This file: the line editor and its history, the dispatcher, help, and
+ * the shell's own commands (echo, history, dmesg, ktest, poweroff).  The
+ * memory commands are in kernel/shell_mm.c.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/console.h>
+#include <linux/slab.h>
+#include <linux/reboot.h>
+#include <mm386/shell.h>
+#include <mm386/dump.h>
+#include <mm386/ktest.h>
+
+extern const struct shell_cmd *__start_shell_cmds[], *__stop_shell_cmds[];
+
+#define for_each_shell_cmd(c, p)					\
+	for (p = __start_shell_cmds; p < __stop_shell_cmds && ((c) = *p); p++)
+
+#define CTRL(c)		((c) & 0x1f)
+#define ESC		0x1b
+#define DEL		0x7f
+
+/* ---------------------------------------------------------------------
+ * History
+ */
+
+void shell_history_add(struct shell_history *h, const char *line)
+{
+	const char *newest = shell_history_get(h, 1);
+
+	if (!*line || (newest && !strcmp(newest, line)))
+		return;
+	strscpy(h->line[h->count % SHELL_HISTORY], line, SHELL_LINE_MAX);
+	h->count++;
+}
+
+const char *shell_history_get(const struct shell_history *h, unsigned int back)
+{
+	if (!back || back > h->count || back > SHELL_HISTORY)
+		return NULL;
+	return h->line[(h->count - back) % SHELL_HISTORY];
+}
+
+int shell_history_expand(const struct shell_history *h, const char *in, char *out,
+			 size_t size)
+{
+	const char *last = shell_history_get(h, 1), *bang;
+	size_t need = strlen(in) + 1, n = 0;
+
+	if (!strstr(in, "!!")) {
+		strscpy(out, in, size);
+		return 0;
+	}
+	if (!last)
+		return -ENOENT;
+	for (bang = in; (bang = strstr(bang, "!!")); bang += 2)
+		need += strlen(last) - 2;
+	if (need > size)
+		return -E2BIG;
+	while ((bang = strstr(in, "!!"))) {
+		memcpy(out + n, in, bang - in);
+		n += bang - in;
+		n += strscpy(out + n, last, size - n);
+		in = bang + 2;
+	}
+	strscpy(out + n, in, size - n);
+	return 1;
+}
+
+/* ---------------------------------------------------------------------
+ * The line editor
+ */
+
+void shell_line_init(struct shell_line *l, struct shell_history *h,
+		     void (*echo)(const char *s, unsigned int n))
+{
+	l->len = 0;
+	l->buf[0] = '\0';
+	l->back = 0;
+	l->esc = 0;
+	l->hist = h;
+	l->echo = echo;
+}
+
+// Rub out the whole line on the screen (Backspace, space, Backspace).
+static void line_erase(struct shell_line *l)
+{
+	for (; l->len; l->len--)
+		l->echo("\b \b", 3);
+	l->buf[0] = '\0';
+}
+
+// Put @text in the line, replacing what was there, and show it.
+static void line_replace(struct shell_line *l, const char *text)
+{
+	line_erase(l);
+	l->len = strscpy(l->buf, text, sizeof(l->buf));
+	l->echo(l->buf, l->len);
+}
+
+// Up (@older) or down through the history; the new line is kept aside.
+static void line_history(struct shell_line *l, bool older)
+{
+	const char *text;
+
+	if (older) {
+		text = shell_history_get(l->hist, l->back + 1);
+		if (!text)
+			return;
+		if (!l->back)
+			strscpy(l->draft, l->buf, sizeof(l->draft));
+		l->back++;
+	} else {
+		if (!l->back)
+			return;
+		l->back--;
+		text = l->back ? shell_history_get(l->hist, l->back) : l->draft;
+	}
+	line_replace(l, text);
+}
+
+/*
+ * line_escape - a byte inside an escape sequence.  ESC [ or ESC O, then
+ * parameters, then a final byte in 0x40-0x7e: A is up, B down; the rest
+ * (left, right, Delete...) are read and ignored.
+ */
+static void line_escape(struct shell_line *l, int c)
+{
+	if (l->esc == 1) {
+		l->esc = (c == '[' || c == 'O') ? 2 : 0;
+		return;
+	}
+	if (c < 0x40 || c > 0x7e)
+		return;			/* a parameter byte: keep reading */
+	l->esc = 0;
+	if (c == 'A' || c == 'B')
+		line_history(l, c == 'A');
+}
+
+enum shell_line_state shell_line_feed(struct shell_line *l, int c)
+{
+	bool after_cr = l->cr;
+
+	l->cr = false;
+	if (l->esc) {
+		line_escape(l, c);
+		return SHELL_LINE_EDITING;
+	}
+	if (c == '\n' && after_cr)
+		return SHELL_LINE_EDITING;	/* the LF of CR LF */
+	switch (c) {
+	case '\r':
+	case '\n':
+		l->cr = c == '\r';
+		l->echo("\n", 1);
+		return SHELL_LINE_DONE;
+	case CTRL('C'):
+		l->echo("^C\n", 3);
+		l->len = 0;
+		l->buf[0] = '\0';
+		return SHELL_LINE_CANCELLED;
+	case CTRL('U'):
+		line_erase(l);
+		return SHELL_LINE_EDITING;
+	case DEL:
+	case '\b':
+		if (l->len) {
+			l->buf[--l->len] = '\0';
+			l->echo("\b \b", 3);
+		}
+		return SHELL_LINE_EDITING;
+	case ESC:
+		l->esc = 1;
+		return SHELL_LINE_EDITING;
+	case '\t':
+		c = ' ';
+		break;
+	}
+	if (c < ' ' || c > '~' || l->len >= sizeof(l->buf) - 1)
+		return SHELL_LINE_EDITING;	/* other control bytes; a full line */
+	l->buf[l->len++] = c;
+	l->buf[l->len] = '\0';
+	l->echo(&l->buf[l->len - 1], 1);
+	return SHELL_LINE_EDITING;
+}
+
+/* ---------------------------------------------------------------------
+ * The dispatcher
+ */
+
+int shell_split(char *line, char **argv, int max)
+{
+	int argc = 0;
+
+	for (;;) {
+		line = skip_spaces(line);
+		if (!*line)
+			return argc;
+		if (argc == max)
+			return -E2BIG;
+		argv[argc++] = line;
+		line += strcspn(line, " \t");
+		if (*line)
+			*line++ = '\0';
+	}
+}
+
+// The registered command called @name, or NULL.
+static const struct shell_cmd *find_cmd(const char *name)
+{
+	const struct shell_cmd **p, *c;
+
+	for_each_shell_cmd(c, p)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+// Is @name a /proc table (dump=NAME)?  Those are commands too.
+static bool is_dump(const char *name)
+{
+	return match_word(proc_dump_names(), name, ' ');
+}
+
+// "usage: kmalloc SIZE [GFP]"
+static void print_usage(const struct shell_cmd *c)
+{
+	pr_info("usage: %s%s%s\n", c->name, *c->args ? " " : "", c->args);
+}
+
+int shell_execute(char *line)
+{
+	char *argv[SHELL_MAX_ARGS];
+	const struct shell_cmd *c;
+	int argc = shell_split(line, argv, SHELL_MAX_ARGS), err;
+
+	if (argc == -E2BIG) {
+		pr_err("shell: more than %d words in one line\n", SHELL_MAX_ARGS);
+		return -E2BIG;
+	}
+	if (!argc)
+		return 0;
+	c = find_cmd(argv[0]);
+	if (!c && is_dump(argv[0])) {
+		if (argc == 1)
+			return proc_dump_show(argv[0]);
+		pr_err("%s: takes no arguments (it prints /proc/%s)\n", argv[0], argv[0]);
+		return -EINVAL;
+	}
+	if (!c) {
+		pr_err("%s: unknown command; type help for the list\n", argv[0]);
+		return -ENOENT;
+	}
+	if (argc - 1 < c->min_args || argc - 1 > c->max_args) {
+		pr_err("%s: %s\n", c->name, argc - 1 < c->min_args ? "missing argument" :
+		       "too many arguments");
+		print_usage(c);
+		return -EINVAL;
+	}
+	err = c->fn(argc, argv);
+	if (err == -EINVAL)
+		print_usage(c);
+	return err;
+}
+
+int shell_judged(unsigned long before, const char *what)
+{
+	if (misuse_reports != before) {
+		pr_err("%s: refused (see the report above); nothing was changed\n", what);
+		return -EFAULT;
+	}
+	pr_info("%s: done\n", what);
+	return 0;
+}
+
+int shell_free_addr(const char *cmd, const char *arg, void (*free_fn)(const void *))
+{
+	unsigned long addr, before = misuse_reports;
+	char what[40];
+
+	if (shell_get_ulong(cmd, "ADDR", arg, &addr))
+		return -EINVAL;
+	free_fn((const void *)addr);
+	snprintf(what, sizeof(what), "%s(0x%08lx)", cmd, addr);
+	return shell_judged(before, what);
+}
+
+/* ---------------------------------------------------------------------
+ * help, and the shell's own commands
+ */
+
+static const char *const group_names[NR_SHELL_GROUPS] = {
+	[SHELL_INSPECT] = "Inspect",
+	[SHELL_ALLOC] = "Allocate and free",
+	[SHELL_MAP] = "Map and touch",
+	[SHELL_PROGRAM] = "Programs and the shell",
+};
+
+#define HELP_MAX	64	/* commands and tables listed by help */
+
+// One line of help: "  kmalloc SIZE [GFP]    kmalloc(SIZE, GFP): ...".
+static void help_line(const char *name, const char *args, const char *summary)
+{
+	char left[64];
+
+	snprintf(left, sizeof(left), "%s%s%s", name, *args ? " " : "", args);
+	pr_info("  %-32s  %s\n", left, summary);	/* two spaces at least */
+}
+
+// Insertion sort of @n entries by name: help lists each group A to Z.
+static void sort_by_name(const char **names, const struct shell_cmd **cmds, int n)
+{
+	int i, j;
+
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+			swap(names[j - 1], names[j]);
+			swap(cmds[j - 1], cmds[j]);
+		}
+}
+
+/*
+ * help_group - one line per command of group @g, and for SHELL_INSPECT one
+ * per /proc table (those carry no struct shell_cmd: NULL in @cmds).
+ */
+static void help_group(int g)
+{
+	static char dumps[256];
+	const struct shell_cmd *cmds[HELP_MAX], **p, *c;
+	const char *names[HELP_MAX], *d;
+	char summary[64];
+	int n = 0, i;
+
+	if (g == SHELL_INSPECT) {
+		strscpy(dumps, proc_dump_names(), sizeof(dumps));
+		for (d = strim(dumps); *d && n < HELP_MAX; n++) {
+			names[n] = d;
+			d += strcspn(d, " ");
+			if (*d)
+				*(char *)d++ = '\0';
+			cmds[n] = NULL;
+		}
+	}
+	for_each_shell_cmd(c, p)
+		if (c->group == g && n < HELP_MAX) {
+			names[n] = c->name;
+			cmds[n++] = c;
+		}
+	sort_by_name(names, cmds, n);
+	pr_info("%s\n", group_names[g]);
+	for (i = 0; i < n; i++) {
+		if (cmds[i]) {
+			help_line(cmds[i]->name, cmds[i]->args, cmds[i]->summary);
+			continue;
+		}
+		snprintf(summary, sizeof(summary), "print /proc/%s, as dump=%s does", names[i],
+			 names[i]);
+		help_line(names[i], "", summary);
+	}
+}
+
+// help without arguments: every command and table, by group.
+static void help_all(void)
+{
+	int g;
+
+	pr_info("mm386 shell: one command per line; help CMD tells more\n");
+	for (g = 0; g < NR_SHELL_GROUPS; g++)
+		help_group(g);
+	pr_info("Numbers: 4096 or 0x1000.  Sizes: 4096, 4K, 2M.  PFN: 0x1fd4 or pfn:0x1fd4.\n");
+	pr_info("GFP: GFP_KERNEL (the default), GFP_ATOMIC|__GFP_ZERO, GFP_HIGHUSER...\n");
+	pr_info("Keys: Backspace, Ctrl-U erases the line, Ctrl-C abandons it, up/down and !! recall.\n");
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	const struct shell_cmd *c;
+
+	if (argc == 1) {
+		help_all();
+		return 0;
+	}
+	c = find_cmd(argv[1]);
+	if (c) {
+		print_usage(c);
+		pr_info("%s\n", c->summary);
+		if (c->help)
+			pr_info("%s\n", c->help);
+		return 0;
+	}
+	if (is_dump(argv[1])) {
+		pr_info("usage: %s\n", argv[1]);
+		pr_info("print /proc/%s, the table that dump=%s prints at boot\n", argv[1], argv[1]);
+		return 0;
+	}
+	pr_err("help: no command \"%s\"; help lists them all\n", argv[1]);
+	return -ENOENT;
+}
+
+static const struct shell_cmd help_cmd = {
+	.name = "help", .args = "[CMD]", .max_args = 1, .group = SHELL_PROGRAM,
+	.fn = cmd_help, .summary = "list the commands, or tell more about one",
+};
+shell_register(help_cmd);
+
+static struct shell_history history;
+
+static int cmd_history(int argc, char **argv)
+{
+	unsigned int n = min_t(unsigned int, history.count, SHELL_HISTORY), back;
+
+	for (back = n; back; back--)
+		pr_info("%5u  %s\n", history.count - back + 1, shell_history_get(&history, back));
+	return 0;
+}
+
+static const struct shell_cmd history_cmd = {
+	.name = "history", .args = "", .group = SHELL_PROGRAM, .fn = cmd_history,
+	.summary = "the lines typed (arrows recall them, !! repeats the last)",
+};
+shell_register(history_cmd);
+
+static int cmd_echo(int argc, char **argv)
+{
+	char line[SHELL_LINE_MAX];
+	size_t n = 0;
+	int i;
+
+	line[0] = '\0';
+	for (i = 1; i < argc; i++)
+		n += scnprintf(line + n, sizeof(line) - n, "%s%s", i > 1 ? " " : "", argv[i]);
+	pr_info("%s\n", line);
+	return 0;
+}
+
+static const struct shell_cmd echo_cmd = {
+	.name = "echo", .args = "[WORD...]", .max_args = SHELL_MAX_ARGS - 1,
+	.group = SHELL_PROGRAM, .fn = cmd_echo, .summary = "print the words",
+};
+shell_register(echo_cmd);
+
+/*
+ * dmesg writes the log to the consoles directly, not through printk: what
+ * it prints is the log itself and must not be appended to it again.
+ */
+static int cmd_dmesg(int argc, char **argv)
+{
+	char *buf = kmalloc(LOG_BUF_LEN, GFP_KERNEL);
+	unsigned long n;
+
+	if (!buf) {
+		pr_err("dmesg: no memory for a copy of the log\n");
+		return -ENOMEM;
+	}
+	n = log_buf_read(buf, LOG_BUF_LEN);
+	console_write(buf, n);
+	kfree(buf);
+	return 0;
+}
+
+static const struct shell_cmd dmesg_cmd = {
+	.name = "dmesg", .args = "", .group = SHELL_PROGRAM, .fn = cmd_dmesg,
+	.summary = "the kernel log buffer: everything printk said since boot",
+};
+shell_register(dmesg_cmd);
+
+static int cmd_ktest(int argc, char **argv)
+{
+	if (argc == 1) {
+		pr_info("ktest suites: ");
+		ktest_list();
+		return 0;
+	}
+	if (ktest_run(argv[1])) {
+		pr_err("ktest: %s: some tests failed (see \"not ok\" above)\n", argv[1]);
+		return -EIO;
+	}
+	pr_info("ktest: %s: all passed\n", argv[1]);
+	return 0;
+}
+
+static const struct shell_cmd ktest_cmd = {
+	.name = "ktest", .args = "[SUITE[,SUITE...]|all]", .max_args = 1,
+	.group = SHELL_PROGRAM, .fn = cmd_ktest,
+	.summary = "run test suites (KTAP), or list them",
+	.help = "The same runner as the ktest= parameter, but the kernel keeps running\n"
+		"afterwards.  Suites that assume a freshly booted kernel may see what\n"
+		"earlier commands left behind.",
+};
+shell_register(ktest_cmd);
+
+static int cmd_poweroff(int argc, char **argv)
+{
+	pr_info("mm386: powering off (done)\n");
+	mm386_power_off(EXIT_BOOT_OK);
+}
+
+static const struct shell_cmd poweroff_cmd = {
+	.name = "poweroff", .args = "", .group = SHELL_PROGRAM, .fn = cmd_poweroff,
+	.summary = "leave QEMU with status 33, as the poweroff parameter does",
+};
+shell_register(poweroff_cmd);
+
+/* ---------------------------------------------------------------------
+ * The loop
+ */
+
+static void shell_echo(const char *s, unsigned int n)
+{
+	console_write(s, n);
+}
+
+// One line as typed: expand !!, remember it, run it.
+static void shell_handle_line(const char *typed)
+{
+	char line[SHELL_LINE_MAX];
+	int ret = shell_history_expand(&history, typed, line, sizeof(line));
+
+	if (ret == -ENOENT) {
+		pr_err("!!: no command yet to repeat\n");
+		return;
+	}
+	if (ret == -E2BIG) {
+		pr_err("!!: the line would be longer than %d characters\n", SHELL_LINE_MAX - 1);
+		return;
+	}
+	if (ret == 1)
+		pr_info("%s\n", line);		/* show what !! became, as bash does */
+	shell_history_add(&history, line);
+	shell_execute(line);
+}
+
+/*
+ * What a command prints is its answer, not log chatter: like Linux's SysRq
+ * handler, the shell shows it whatever loglevel= says (up to KERN_INFO).
+ */
+static void shell_handle(const char *typed)
+{
+	int loglevel = console_loglevel;
+
+	console_loglevel = max(loglevel, CONSOLE_LOGLEVEL_DEFAULT);
+	shell_handle_line(typed);
+	console_loglevel = loglevel;
+}
+
+void __noreturn shell_run(void)
+{
+	static struct shell_line line;
+	enum shell_line_state state;
+
+	serial_input_init();
+	keyboard_init();
+	pr_info("mm386: Explorer shell; type help for the commands\n");
+	for (;;) {
+		console_write(SHELL_PROMPT, sizeof(SHELL_PROMPT) - 1);
+		shell_line_init(&line, &history, shell_echo);
+		do
+			state = shell_line_feed(&line, console_getc());
+		while (state == SHELL_LINE_EDITING);
+		if (state == SHELL_LINE_DONE)
+			shell_handle(line.buf);
+	}
+}
