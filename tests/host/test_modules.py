@@ -426,6 +426,34 @@ def corrupt_symbol(field):
     return fn
 
 
+def set_section(name, field, value):
+    """Set a field of section @name's header (by its Elf32_Shdr offset)."""
+    offsets = {"type": 4, "size": 20, "link": 24, "align": 32, "entsize": 36}
+
+    def fn(d):
+        sec = section(d, name) if not name.startswith("type:") else \
+            next(s for s in sections(d) if s[2] == int(name[5:]))
+        return put(d, sec[0] + offsets[field], "<I", value)
+    return fn
+
+
+def reloc_symbol_in(secname):
+    """Move the symbol of .rel.init.text's first relocation into @secname."""
+    def fn(d):
+        rel = section(d, ".rel.init.text")
+        symsec = next(s for s in sections(d) if s[2] == 2)
+        symidx = struct.unpack_from("<I", d, rel[3] + 4)[0] >> 8
+        index = [s[1] for s in sections(d)].index(secname)
+        return put(d, symsec[3] + 16 * symidx + 14, "<H", index)
+    return fn
+
+
+def modinfo_name(d):
+    i = d.index(b"name=mem_module")
+    d[i + len("name=mem")] = ord("/")
+    return d
+
+
 # (file name, corruption of mem_module.ko, the message after "module NAME: ")
 CORRUPTIONS = [
     ("bad_magic", lambda d: put(d, 3, "B", ord("G")),
@@ -462,6 +490,31 @@ CORRUPTIONS = [
      r"\.rel\.init\.text: relocation 0 refers to symbol 65535, the symbol table has \d+"),
     ("bad_reloffset", lambda d: set_reloc(d, r_offset=0x10000),
      r"\.rel\.init\.text: relocation 0 patches offset 0x10000, outside \.init\.text \(\d+ bytes\)"),
+    ("bad_shentsize", lambda d: put(d, 46, "<H", 32),
+     r"section headers of 32 bytes, expected 40"),
+    ("no_sections", lambda d: put(d, 48, "<H", 0),
+     r"0 sections: mm386 loads 1 to 65279"),
+    ("two_symtabs", set_section(".comment", "type", 2),
+     r"two symbol tables \(sections \d+ and \d+\)"),
+    ("bad_align", set_section(".init.text", "align", 3),
+     r"section \d+ \(\.init\.text\): alignment 3 is not a power of two up to 4096"),
+    ("bad_symentsize", set_section("type:2", "entsize", 12),
+     r"symbol table of \d+ bytes with entries of 12 bytes, expected 16"),
+    ("strtab_no_nul", lambda d: put(d, section(d, ".strtab")[3] + section(d, ".strtab")[4] - 1, "B", 0x78),
+     r"the symbol string table \(section \d+\) is not a string table inside the file"),
+    ("bad_rellink", set_section(".rel.init.text", "link", 5),
+     r"relocation section \d+ \(\.rel\.init\.text\): patches section \d+ with symbol table 5 "
+     r"\(\d+ sections, symbols in \d+\)"),
+    ("bad_relentsize", set_section(".rel.init.text", "entsize", 12),
+     r"\.rel\.init\.text: entries of 12 bytes, expected 8"),
+    ("bad_modname", modinfo_name,
+     r"bad character 0x2f in the module name in \.modinfo"),
+    ("common_symbol", lambda d: put(d, first_global_symbol(d)[0] + 14, "<H", 0xfff2),
+     r"common symbol \w+: compile with -fno-common"),
+    ("huge_bss", set_section(".bss", "size", 0x7fffffff),
+     r"section \.bss of 2147483647 bytes: the module would need more than 64 MB"),
+    ("reloc_to_comment", reloc_symbol_in(".comment"),
+     r"\.init\.text\+0x[0-9a-f]+ refers to \w+ in section \.comment, which is not loaded"),
     ("bad_reltype", lambda d: set_reloc(d, r_type=10),
      r"unsupported relocation type 10 \(R_386_GOTPC\) at \.init\.text\+0x[0-9a-f]+ "
      r"\(mm386 handles R_386_32, R_386_PC32, R_386_PLT32\)"),
@@ -470,7 +523,9 @@ CORRUPTIONS = [
 # Refused before .modinfo is read: the message names the file's module name.
 EARLY = {"bad_magic", "bad_class", "bad_endian", "bad_machine", "bad_type", "bad_shoff",
          "truncated", "tiny", "bad_shstrndx", "bad_secname", "bad_secoffset", "no_symtab",
-         "bad_symshndx", "bad_symname", "rela", "bad_relsym", "bad_reloffset"}
+         "bad_symshndx", "bad_symname", "rela", "bad_relsym", "bad_reloffset", "bad_shentsize",
+         "no_sections", "two_symtabs", "bad_align", "bad_symentsize", "strtab_no_nul", "bad_rellink",
+         "bad_relentsize", "bad_modname"}
 
 
 def check_refused(log, files, errno, leaked_nothing=True):
@@ -499,6 +554,19 @@ def test_bad_elf_file_is_refused(ko, tmp_path, fname, corrupt, message):
     assert "pagemem addr=" not in log
     if fname not in EARLY:      # refused after its memory was allocated
         same_as_blacklisted([path], "mem_module", log)
+
+
+def test_module_bigger_than_free_ram_is_refused(ko, tmp_path):
+    """A .bss of 60 MB at -m 32: refused before any vmalloc() is tried."""
+    data = set_section(".bss", "size", 60 << 20)(bytearray(open(ko["mem_module"], "rb").read()))
+    path = str(tmp_path / "big_bss.ko")
+    with open(path, "wb") as f:
+        f.write(data)
+    log = boot([path], "dump=vmallocinfo,modules", mem=32).log
+    assert re.search(r"^module mem_module: needs 614\d\d kB, more than the \d+ kB of free RAM$", log, re.M)
+    assert not re.search(r"^(WARNING|BUG)", log, re.M)
+    check_refused(log, [path], "-ENOMEM")
+    assert vmallocinfo(log) == [] and proc_modules(log) == []
 
 
 def test_unknown_symbols_are_each_named(ko):
