@@ -701,6 +701,34 @@ static const struct shell_cmd kmem_cache_destroy_cmd = {
 };
 shell_register(kmem_cache_destroy_cmd);
 
+static int cmd_kmem_cache_shrink(int argc, char **argv)
+{
+	struct kmem_cache *s;
+
+	if (argc == 1) {
+		pr_info("kmem_cache_shrink_all() = %lu pages given back to the buddy allocator\n",
+			kmem_cache_shrink_all());
+		return 0;
+	}
+	s = find_cache(argv[0], argv[1]);
+	if (!s)
+		return -ENOENT;
+	kmem_cache_shrink(s);
+	pr_info("kmem_cache_shrink(%s): done\n", kmem_cache_name(s));
+	return 0;
+}
+
+static const struct shell_cmd kmem_cache_shrink_cmd = {
+	.name = "kmem_cache_shrink", .args = "[NAME]", .max_args = 1,
+	.group = SHELL_ALLOC, .fn = cmd_kmem_cache_shrink,
+	.summary = "give a cache's empty slabs back; no NAME: every cache's",
+	.help = "A cache keeps an emptied slab for its next allocation (slabinfo counts it\n"
+		"in num_objs, meminfo in Slab).  Shrinking frees those pages, as the page\n"
+		"allocator does itself when it runs short, so that free counts can be\n"
+		"compared before and after a workload.",
+};
+shell_register(kmem_cache_shrink_cmd);
+
 /* ---------------------------------------------------------------------
  * kmap, kunmap, kmap_atomic
  */
