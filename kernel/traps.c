@@ -14,8 +14,8 @@
 #include <linux/module.h>
 #include <asm/traps.h>
 #include <asm/processor.h>
+#include <asm/sections.h>
 
-extern char _text[], _etext[];
 
 static const char *const trap_names[32] = {
 	[0] = "divide error",
