@@ -302,6 +302,25 @@ def test_printk_old_style_level_is_the_level(ko):
     assert "api_module: a KERN_INFO message" not in log
 
 
+def check_code_line(log, path, func):
+    """The oops's Code: line shows the module's own bytes (read from the
+    vmalloc area): from the faulting one, <xx>, to the end of @func, they
+    are those of the .ko file."""
+    off, size = (int(x, 16) for x in re.search(
+        rf"^EIP: {func}\+0x([0-9a-f]+)/0x([0-9a-f]+) \[", log, re.M).groups())
+    code = re.search(r"^Code: ((?:[0-9a-f]{2} ){21})<([0-9a-f]{2})>((?: [0-9a-f]{2}){10})",
+                     log, re.M)
+    assert code, "no Code: line with the bytes around EIP"
+    shown = bytes.fromhex(code.group(2) + code.group(3).replace(" ", ""))
+    data = open(path, "rb").read()
+    sym = re.search(rf"^ +\d+: ([0-9a-f]{{8}}) +{size} FUNC +\w+ +\w+ +(\d+) {func}$",
+                    readelf("-sW", path), re.M)
+    value, shndx = int(sym.group(1), 16), int(sym.group(2))
+    text_off = sections(data)[shndx][3]
+    want = data[text_off + value + off:text_off + value + size]
+    assert shown[:len(want)] == want[:len(shown)]
+
+
 def test_oops_in_a_module_is_symbolized(ko):
     log = boot([ko["oops_module"]], status=qemu.STATUS_OOPS).log
     assert "BUG: kernel NULL pointer dereference, address: 0x00000000" in log
@@ -314,6 +333,7 @@ def test_oops_in_a_module_is_symbolized(ko):
     assert re.fullmatch(r" load_module\+0x[0-9a-f]+/0x[0-9a-f]+", trace[3])
     assert re.search(r"^Modules linked in: oops_module\(\+\)$", log, re.M)
     assert "Kernel panic - not syncing: Fatal exception" in log
+    check_code_line(log, ko["oops_module"], "oops_module_write")
     start, end, region, init = loaded(log)["oops_module"]
     vstart, vend = vmalloc_window(log)
     assert vstart <= start < vend and region == "vmalloc area"
@@ -737,3 +757,4 @@ def test_clang_oops_module_is_symbolized(clang_ko):
                         trace[1])
     assert re.fullmatch(r" do_init_module\+0x[0-9a-f]+/0x[0-9a-f]+", trace[2])
     assert re.fullmatch(r" load_module\+0x[0-9a-f]+/0x[0-9a-f]+", trace[3])
+    check_code_line(log, clang_ko["oops_module"], "oops_module_write")
