@@ -94,6 +94,11 @@ TOOLS_BUILD := $(CC) $(LD) $(NM) $(NASM)
 # NAME.mod.c (the .modinfo "name=" tag, which Linux's modpost writes), are
 # linked by `ld -r` into one relocatable ELF file, $(O)/modules/NAME.ko.
 # NAME is the directory's name ('-' becomes '_', as in KBUILD_MODNAME).
+# $(call mod_cflags,DIR,NAME): how the files of module NAME in DIR compile.
+mod_cflags	= $(CFLAGS) -I$(1) -DMODULE -DKBUILD_MODNAME='"$(2)"'
+# The modules in the tree, for compile_commands.json.
+INTREE_MODS	:= $(patsubst %/,%,$(sort $(dir $(wildcard examples/*/*.c tests/modules/*/*.c))))
+
 ifneq ($(M),)
 MOD_DIR		:= $(patsubst %/,%,$(M))
 MOD_NAME	:= $(subst -,_,$(notdir $(abspath $(MOD_DIR))))
@@ -102,7 +107,7 @@ MOD_SRCS	:= $(sort $(wildcard $(MOD_DIR)/*.c))
 MOD_OBJS	:= $(patsubst $(MOD_DIR)/%.c,$(MOD_OUT)/%.o,$(MOD_SRCS)) \
 		   $(MOD_OUT)/$(MOD_NAME).mod.o
 MOD_KO		:= $(O)/modules/$(MOD_NAME).ko
-MOD_CFLAGS	:= $(CFLAGS) -I$(MOD_DIR) -DMODULE -DKBUILD_MODNAME='"$(MOD_NAME)"'
+MOD_CFLAGS	:= $(call mod_cflags,$(MOD_DIR),$(MOD_NAME))
 INITRD		?= $(MOD_KO)
 .DEFAULT_GOAL	:= modules
 endif
@@ -152,8 +157,12 @@ $(KERNEL): $(OBJS) linker.ld $(KSYMS_GEN) $(CONFIG_STAMP)
 		{ echo "kallsyms: link passes disagree"; rm -f $@; exit 1; }
 	@rm -f $(O)/kernel.1.elf $(O)/kernel.2.elf
 
-$(O)/compile_commands.json: $(C_SRCS) Makefile
-	@tools/gen_compile_commands.sh "$(CURDIR)" "$(O)/obj" "$(CC) $(CFLAGS)" $(C_SRCS) > $@
+# The kernel's files, then each module's in the tree (examples/, tests/modules/).
+$(O)/compile_commands.json: $(C_SRCS) $(wildcard $(addsuffix /*.c,$(INTREE_MODS))) Makefile \
+		tools/gen_compile_commands.sh
+	@tools/gen_compile_commands.sh "$(CURDIR)" "$(O)/obj" "$(CC) $(CFLAGS)" $(C_SRCS) \
+		$(foreach d,$(INTREE_MODS),-- "$(O)/modules/$(notdir $(d))" \
+		"$(CC) $(subst ",\",$(call mod_cflags,$(d),$(notdir $(d))))" $(wildcard $(d)/*.c)) > $@
 
 iso: $(ISO)
 $(ISO): deps-check $(KERNEL) tools/mkiso.sh $(MOD_KO)

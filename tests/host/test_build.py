@@ -2,6 +2,7 @@
 warnings, and compile_commands.json for clangd."""
 import json
 import os
+import shlex
 import subprocess
 
 import ktap
@@ -63,6 +64,24 @@ def test_compile_commands_json():
     entry = next(e for e in db if e["file"] == "kernel/main.c")
     assert "-ffreestanding" in entry["command"] and "-Iinclude" in entry["command"]
     assert entry["directory"] == qemu.ROOT
+
+
+def test_compile_commands_json_has_the_modules_in_the_tree(tmp_path):
+    """clangd knows the example and test modules too: their entries carry
+    -DMODULE and KBUILD_MODNAME, and the command compiles the file."""
+    with open(os.path.join(qemu.BUILD, "compile_commands.json")) as f:
+        db = {e["file"]: e for e in json.load(f)}
+    for name in ["examples/mem_module/mem_module.c", "tests/modules/api_module/api_module.c"]:
+        entry = db[name]
+        modname = os.path.basename(os.path.dirname(name))
+        args = shlex.split(entry["command"])
+        assert "-DMODULE" in args and f'-DKBUILD_MODNAME="{modname}"' in args
+        assert args[args.index("-o") + 1].endswith(f"/modules/{modname}/{modname}.o")
+        args[args.index("-o") + 1] = str(tmp_path / "out.o")
+        subprocess.run(args, cwd=entry["directory"], check=True)
+        syms = subprocess.run(["i686-linux-gnu-nm", str(tmp_path / "out.o")],
+                              stdout=subprocess.PIPE, check=True).stdout.decode()
+        assert " init_module" in syms
 
 
 def test_entry_point_is_virtual_and_loads_at_1mb():
