@@ -550,7 +550,7 @@ static struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned lon
 	struct vmap_area *va;
 	unsigned long flags;
 
-	memset(l, 0, sizeof(*l));
+	*l = (struct vm_lookup){ 0 };
 	if (!is_vmalloc_addr((void *)addr))
 		return NULL;
 	local_irq_save(flags);
@@ -658,6 +658,25 @@ noinline void free_vm_area(struct vm_struct *area)
  */
 
 /*
+ * compact_pages_array - move the pages a short bulk allocation got to the
+ * front of @pages[0..@nr-1], in order, so that pages[0..nr_pages-1] is
+ * exactly what there is to free: a page after a slot left empty is not
+ * lost.
+ */
+static void compact_pages_array(struct page **pages, unsigned int nr)
+{
+	unsigned int i, got = 0;
+
+	for (i = 0; i < nr; i++) {
+		struct page *page = pages[i];
+
+		pages[i] = NULL;
+		if (page)
+			pages[got++] = page;
+	}
+}
+
+/*
  * vmalloc_area_pages - fill @area with pages and map them.  On failure,
  * whatever was taken is still recorded in @area (pages[], nr_pages), for
  * the caller to free.
@@ -681,9 +700,9 @@ static int vmalloc_area_pages(struct vm_struct *area, gfp_t gfp, pgprot_t prot)
 		return -ENOMEM;
 	}
 	/* One bulk request; the array is zeroed, so all slots are to fill. */
-	alloc_pages_bulk_array(gfp | __GFP_NOWARN, nr, area->pages);
-	for (i = 0; i < nr && area->pages[i]; i++)
-		;
+	i = alloc_pages_bulk_array(gfp | __GFP_NOWARN, nr, area->pages);
+	if (unlikely(i < nr))
+		compact_pages_array(area->pages, nr);
 	area->nr_pages = i;
 	mod_vm_stat(NR_VMALLOC, i);
 	if (i < nr) {
