@@ -22,9 +22,10 @@
 
 extern start_kernel
 extern __bss_start, __bss_stop
+extern swapper_pg_dir		; mm/init.c: the kernel page directory
 
 global _start
-global swapper_pg_dir, early_pgtables, init_stack, init_stack_top
+global early_pgtables, init_stack, init_stack_top
 global boot_magic, boot_mbi_phys, boot_tsc
 
 section .head.text progbits alloc exec nowrite align=16
@@ -102,9 +103,6 @@ boot_magic:	dd 0
 boot_mbi_phys:	dd 0
 
 section .bss.page_aligned nobits alloc noexec write align=16384
-; The kernel page directory (Linux's name).  Entries 768..1023 are the
-; kernel's 1 GB; mm/init.c fills them for all of lowmem.
-swapper_pg_dir:	resb PAGE_SIZE
 early_pgtables:	resb EARLY_PGTABLES * PAGE_SIZE
 alignb 16384
 init_stack:	resb THREAD_SIZE

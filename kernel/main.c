@@ -11,7 +11,8 @@
  *   4. exceptions and interrupts: IDT, 8259 PIC, PIT timer
  *   5. memory management:         mm_init (issue by issue: memblock, paging,
  *                                 zones, buddy, slab, vmalloc, highmem)
- *   6. boot-time work:            dump=, demo, crash=, ktest=, bench=
+ *   6. boot-time work:            demo, modules (and rmmod=), dump=, crash=,
+ *                                 ktest=, bench=
  *   7. poweroff, or the Explorer shell (kernel/shell.c) for ever
  */
 #include <linux/kernel.h>
@@ -34,6 +35,7 @@
 #include <mm386/init.h>
 #include <mm386/shell.h>
 #include <linux/mm.h>
+#include <linux/module.h>
 
 static const char *ktest_list_param;
 u64 boot_ready_tsc;		/* TSC at "ready": boot cost for bench */
@@ -60,14 +62,20 @@ static void print_banner(void)
 	pr_notice("mm386 version 0.1 (" __VERSION__ ") - Linux memory management, rebuilt for i386\n");
 }
 
-// What runs once the kernel is up: the parameters' boot-time work.
+/*
+ * What runs once the kernel is up: the parameters' boot-time work.  The
+ * modules load after the demo (whose vmalloc() then lands at VMALLOC_START)
+ * and before the dumps, so that dump=vmallocinfo,modules shows them, and
+ * before the tests, which may look at them.
+ */
 static void run_boot_work(void)
 {
 	int failed = 0;
 
-	proc_dump_boot();
 	if (demo_requested())
 		demo_run();
+	load_boot_modules();
+	proc_dump_boot();
 	crash_boot();
 	if (ktest_list_param)
 		failed = ktest_run(ktest_list_param);

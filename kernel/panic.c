@@ -16,13 +16,16 @@
 #include <linux/preempt.h>
 #include <linux/irqflags.h>
 #include <linux/reboot.h>
+#include <linux/export.h>
 #include <asm/traps.h>
 
 enum system_states system_state = SYSTEM_BOOTING;
 unsigned long misuse_reports;
 unsigned long __preempt_count;
+EXPORT_SYMBOL(__preempt_count);
 int oops_in_progress;
 int might_sleep_armed;
+EXPORT_SYMBOL(might_sleep_armed);
 
 void __noreturn panic(const char *fmt, ...)
 {
@@ -40,6 +43,7 @@ void __noreturn panic(const char *fmt, ...)
 	system_state = SYSTEM_HALT;
 	mm386_power_off(EXIT_OOPS);
 }
+EXPORT_SYMBOL(panic);
 
 void report_begin(void)
 {
@@ -71,6 +75,7 @@ noinline void __warn(const char *file, int line, unsigned long caller,
 	}
 	report_end(caller);
 }
+EXPORT_SYMBOL(__warn);
 
 void __noreturn __bug(const char *file, int line)
 {
@@ -82,6 +87,7 @@ void __noreturn __bug(const char *file, int line)
 	oops_in_progress = 1;
 	panic("Fatal exception");
 }
+EXPORT_SYMBOL(__bug);
 
 /*
  * __might_sleep_flags - the report behind might_sleep(), judged with the
@@ -105,3 +111,4 @@ void __might_sleep_flags(const char *file, int line, unsigned long flags)
 	printk(KERN_ERR "preempt_count: %lx, expected: 0\n", count);
 	report_end(0);
 }
+EXPORT_SYMBOL(__might_sleep_flags);

@@ -7,6 +7,13 @@
  * below console_loglevel, writes it to every console.  Interrupts are off
  * while one message is written so that a timer-interrupt printk cannot
  * cut another message in half.
+ *
+ * Old-style levels: until Linux 3.5, KERN_ALERT was the string "<1>", and
+ * modules of that time (seed 003's among them) write printk("<1>...").
+ * Since 3.6 the prefix is KERN_SOH "1", and "<1>" at the start of a
+ * message is printed as it stands.  mm386 takes "<0>" to "<7>" at the start
+ * of a message as the level, as 2.6 did, so that such a module prints what
+ * its author meant (docs/modules.md).
  */
 #include <linux/kernel.h>
 #include <linux/console.h>
@@ -14,6 +21,7 @@
 #include <linux/irqflags.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 
 #define PRINTK_LINE_MAX	1024
 
@@ -70,6 +78,10 @@ int vprintk(const char *fmt, va_list args)
 			level = line[1] - '0';
 		text += 2;
 		len -= 2;
+	} else if (line[0] == '<' && line[1] >= '0' && line[1] <= '7' && line[2] == '>') {
+		level = line[1] - '0';	/* Linux 2.6's "<1>" */
+		text += 3;
+		len -= 3;
 	}
 	local_irq_save(flags);
 	log_store(text, len);
@@ -78,6 +90,7 @@ int vprintk(const char *fmt, va_list args)
 	local_irq_restore(flags);
 	return len;
 }
+EXPORT_SYMBOL(vprintk);
 
 int printk(const char *fmt, ...)
 {
@@ -89,6 +102,7 @@ int printk(const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(printk);
 
 static int __init loglevel_setup(char *val)
 {

@@ -17,6 +17,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/preempt.h>
+#include <linux/export.h>
 #include <asm/traps.h>
 #include <asm/desc.h>
 
@@ -74,3 +75,4 @@ noinline void dump_stack(void)
 	printk(KERN_EMERG "CPU: 0 PID: 0 Comm: swapper/0 Not tainted " UTS_RELEASE "\n");
 	show_trace((unsigned long)__builtin_frame_address(0), 0);
 }
+EXPORT_SYMBOL(dump_stack);

@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/irqflags.h>
 #include <linux/reboot.h>
+#include <linux/module.h>
 #include <asm/traps.h>
 #include <asm/processor.h>
 
@@ -93,6 +94,7 @@ void __noreturn die(const char *str, struct pt_regs *regs, unsigned long err)
 	printk(KERN_EMERG "%s: %04lx [#%d]\n", str, err & 0xffff, ++die_counter);
 	printk(KERN_EMERG "CPU: 0 PID: 0 Comm: swapper/0 Not tainted " UTS_RELEASE "\n");
 	show_regs(regs);
+	print_modules();
 	panic("Fatal exception");
 }
 

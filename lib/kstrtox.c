@@ -9,6 +9,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 #include "kstrtox.h"
 
 static int digit_value(char c)
@@ -70,6 +71,7 @@ unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base)
 {
 	return simple_strtoull(cp, endp, base);
 }
+EXPORT_SYMBOL(simple_strtoul);
 
 long simple_strtol(const char *cp, char **endp, unsigned int base)
 {
@@ -113,6 +115,7 @@ int kstrtoul(const char *s, unsigned int base, unsigned long *res)
 	*res = v;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtoul);
 
 int kstrtoint(const char *s, unsigned int base, int *res)
 {
@@ -127,3 +130,4 @@ int kstrtoint(const char *s, unsigned int base, int *res)
 	*res = neg ? -(int)v : (int)v;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtoint);

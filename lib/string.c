@@ -9,6 +9,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/export.h>
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
@@ -20,6 +21,7 @@ void *memcpy(void *dst, const void *src, size_t n)
 	__asm__ __volatile__("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
 	return ret;
 }
+EXPORT_SYMBOL(memcpy);
 
 void *memmove(void *dst, const void *src, size_t n)
 {
@@ -32,6 +34,7 @@ void *memmove(void *dst, const void *src, size_t n)
 		d[n] = s[n];
 	return dst;
 }
+EXPORT_SYMBOL(memmove);
 
 void *memset(void *s, int c, size_t n)
 {
@@ -44,6 +47,7 @@ void *memset(void *s, int c, size_t n)
 	__asm__ __volatile__("rep stosb" : "+D"(s), "+c"(n) : "a"(v) : "memory");
 	return ret;
 }
+EXPORT_SYMBOL(memset);
 
 int memcmp(const void *a, const void *b, size_t n)
 {
@@ -54,6 +58,7 @@ int memcmp(const void *a, const void *b, size_t n)
 			return *p - *q;
 	return 0;
 }
+EXPORT_SYMBOL(memcmp);
 
 void *memchr(const void *s, int c, size_t n)
 {
@@ -64,6 +69,7 @@ void *memchr(const void *s, int c, size_t n)
 			return (void *)p;
 	return NULL;
 }
+EXPORT_SYMBOL(memchr);
 
 /* memchr_inv - first byte of @s that is NOT @c, or NULL (poison checks). */
 void *memchr_inv(const void *s, int c, size_t n)
@@ -84,6 +90,7 @@ size_t strlen(const char *s)
 		p++;
 	return p - s;
 }
+EXPORT_SYMBOL(strlen);
 
 size_t strnlen(const char *s, size_t max)
 {
@@ -93,6 +100,7 @@ size_t strnlen(const char *s, size_t max)
 		n++;
 	return n;
 }
+EXPORT_SYMBOL(strnlen);
 
 int strcmp(const char *a, const char *b)
 {
@@ -100,6 +108,7 @@ int strcmp(const char *a, const char *b)
 		a++, b++;
 	return (unsigned char)*a - (unsigned char)*b;
 }
+EXPORT_SYMBOL(strcmp);
 
 int strncmp(const char *a, const char *b, size_t n)
 {
@@ -111,6 +120,7 @@ int strncmp(const char *a, const char *b, size_t n)
 	}
 	return 0;
 }
+EXPORT_SYMBOL(strncmp);
 
 char *strcpy(char *dst, const char *src)
 {
@@ -120,6 +130,7 @@ char *strcpy(char *dst, const char *src)
 		;
 	return dst;
 }
+EXPORT_SYMBOL(strcpy);
 
 char *strncpy(char *dst, const char *src, size_t n)
 {
@@ -131,6 +142,7 @@ char *strncpy(char *dst, const char *src, size_t n)
 		dst[i] = '\0';
 	return dst;
 }
+EXPORT_SYMBOL(strncpy);
 
 /*
  * strscpy - copy a string into a buffer of @size bytes, always terminated.
@@ -147,12 +159,14 @@ ssize_t strscpy(char *dst, const char *src, size_t size)
 	dst[i] = '\0';
 	return src[i] ? -7 : (ssize_t)i;
 }
+EXPORT_SYMBOL(strscpy);
 
 char *strcat(char *dst, const char *src)
 {
 	strcpy(dst + strlen(dst), src);
 	return dst;
 }
+EXPORT_SYMBOL(strcat);
 
 char *strchr(const char *s, int c)
 {
@@ -161,6 +175,7 @@ char *strchr(const char *s, int c)
 			return NULL;
 	return (char *)s;
 }
+EXPORT_SYMBOL(strchr);
 
 char *strrchr(const char *s, int c)
 {
@@ -172,6 +187,7 @@ char *strrchr(const char *s, int c)
 	} while (*s++);
 	return (char *)last;
 }
+EXPORT_SYMBOL(strrchr);
 
 char *strstr(const char *haystack, const char *needle)
 {
@@ -182,6 +198,7 @@ char *strstr(const char *haystack, const char *needle)
 			return (char *)haystack;
 	return n ? NULL : (char *)haystack;
 }
+EXPORT_SYMBOL(strstr);
 
 /* strcspn - length of the prefix of @s made of characters not in @reject. */
 size_t strcspn(const char *s, const char *reject)

@@ -18,6 +18,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/kallsyms.h>
+#include <linux/export.h>
 
 #define F_LEFT		0x01
 #define F_ZERO		0x02
@@ -283,6 +284,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		buf[o.len < size ? o.len : size - 1] = '\0';
 	return (int)o.len;
 }
+EXPORT_SYMBOL(vsnprintf);
 
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
@@ -294,6 +296,7 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(snprintf);
 
 int scnprintf(char *buf, size_t size, const char *fmt, ...)
 {
@@ -307,6 +310,7 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(args);
 	return n < (int)size ? n : (int)size - 1;
 }
+EXPORT_SYMBOL(scnprintf);
 
 int sprintf(char *buf, const char *fmt, ...)
 {
@@ -318,3 +322,4 @@ int sprintf(char *buf, const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(sprintf);

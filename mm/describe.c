@@ -20,6 +20,7 @@
 #include <linux/mm.h>
 #include <linux/highmem.h>
 #include <linux/vmalloc.h>
+#include <linux/export.h>
 #include <asm/pgtable.h>
 #include <asm/fixmap.h>
 
@@ -129,3 +130,4 @@ void describe_address(unsigned long addr, char *buf, size_t size)
 		snprintf(buf, size, "unmapped: the top page [0x%08lx-0xffffffff]", FIXADDR_TOP);
 	}
 }
+EXPORT_SYMBOL(describe_address);

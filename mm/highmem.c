@@ -56,6 +56,7 @@
 #include <linux/init.h>
 #include <linux/preempt.h>
 #include <linux/irqflags.h>
+#include <linux/export.h>
 #include <asm/fixmap.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
@@ -201,6 +202,7 @@ void *kmap(struct page *page)
 		return page_address(page);
 	return kmap_high(page, _RET_IP_);
 }
+EXPORT_SYMBOL(kmap);
 
 // kunmap() of a HighMem page: one user less; a misuse is reported, refused.
 static void kunmap_high(struct page *page, unsigned long caller)
@@ -248,6 +250,7 @@ void kunmap(struct page *page)
 		return;
 	kunmap_high(page, _RET_IP_);
 }
+EXPORT_SYMBOL(kunmap);
 
 /**
  * kmap_flush_unused - free the pkmap slots that nobody uses any more
@@ -305,6 +308,7 @@ void *__kmap_atomic_high(struct page *page)
 	local_irq_restore(flags);
 	return (void *)vaddr;
 }
+EXPORT_SYMBOL(__kmap_atomic_high);
 
 /*
  * __kunmap_atomic_high - kunmap_atomic() of a fixmap address: pop the most
@@ -340,6 +344,7 @@ void __kunmap_atomic_high(void *addr)
 	local_irq_restore(flags);
 	preempt_enable();
 }
+EXPORT_SYMBOL(__kunmap_atomic_high);
 
 /* kmap_atomic_depth - slots in use now (tests, the shell). */
 int kmap_atomic_depth(void)

@@ -38,6 +38,7 @@
 #include <linux/vmalloc.h>
 #include <linux/vmstat.h>
 #include <linux/string.h>
+#include <linux/export.h>
 #include <asm/e820.h>
 #include <asm/setup.h>
 #include <asm/tlbflush.h>
@@ -53,7 +54,16 @@ extern char _text[], _etext[], __start_rodata[], __end_rodata[];
 extern char _sdata[], _edata[], __init_begin[], __init_end[];
 extern char __bss_start[], __bss_stop[], _end[];
 
+/*
+ * The kernel page directory (Linux's name), defined here in C so that
+ * debuggers know its type.  boot/head.asm fills its first entries and
+ * loads it into CR3; paging_init() fills entries 768..1023, the kernel's
+ * gigabyte, for all of lowmem.
+ */
+pgd_t swapper_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE) __section(".bss.page_aligned");
+
 void *high_memory;
+EXPORT_SYMBOL(high_memory);
 unsigned long __VMALLOC_RESERVE = 128UL << 20;
 
 static u64 mem_limit = ~0ULL;		/* mem= */

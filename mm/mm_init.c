@@ -22,12 +22,16 @@
 #include <linux/mm.h>
 #include <linux/memblock.h>
 #include <linux/string.h>
+#include <linux/export.h>
 #include "internal.h"
 
 struct page *mem_map;
+EXPORT_SYMBOL(mem_map);
 unsigned long max_pfn, max_low_pfn, min_low_pfn;
+EXPORT_SYMBOL(max_pfn);
 unsigned long highstart_pfn, highend_pfn;
 unsigned long totalram_pages_count, totalhigh_pages_count;
+EXPORT_SYMBOL(totalram_pages_count);
 
 BUILD_BUG_ON(sizeof(struct page) != 32);
 

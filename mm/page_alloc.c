@@ -48,6 +48,7 @@
 #include <linux/preempt.h>
 #include <linux/string.h>
 #include <linux/bitops.h>
+#include <linux/export.h>
 #include "internal.h"
 
 struct pglist_data contig_page_data;
@@ -470,6 +471,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	prep_new_page(page, order, gfp);
 	return page;
 }
+EXPORT_SYMBOL(alloc_pages);
 
 /**
  * alloc_pages_bulk_array - fill the empty slots of @page_array with pages
@@ -534,11 +536,13 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 	page = alloc_pages(gfp, order);
 	return page ? (unsigned long)page_address(page) : 0;
 }
+EXPORT_SYMBOL(__get_free_pages);
 
 unsigned long get_zeroed_page(gfp_t gfp)
 {
 	return __get_free_pages(gfp | __GFP_ZERO, 0);
 }
+EXPORT_SYMBOL(get_zeroed_page);
 
 /* ---------------------------------------------------------------------
  * Freeing, and what a free must not be
@@ -678,6 +682,7 @@ void __free_pages(struct page *page, unsigned int order)
 	}
 	free_pages_checked("__free_pages", page, order, _RET_IP_);
 }
+EXPORT_SYMBOL(__free_pages);
 
 /**
  * free_pages - give back pages allocated with __get_free_pages()
@@ -699,12 +704,14 @@ void free_pages(unsigned long addr, unsigned int order)
 	}
 	free_pages_checked("free_pages", virt_to_page(addr), order, _RET_IP_);
 }
+EXPORT_SYMBOL(free_pages);
 
 /* put_page - drop a reference; the last one frees the block it heads. */
 void put_page(struct page *page)
 {
 	free_pages_checked("put_page", page, page->private, _RET_IP_);
 }
+EXPORT_SYMBOL(put_page);
 
 /* ---------------------------------------------------------------------
  * Boot: memblock hands its free memory over
@@ -803,6 +810,7 @@ unsigned long nr_free_pages(void)
 		n += zone->free_pages;
 	return n;
 }
+EXPORT_SYMBOL(nr_free_pages);
 
 unsigned long nr_free_highpages(void)
 {

@@ -49,6 +49,7 @@
 #include <linux/bitops.h>
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
+#include <linux/export.h>
 #include <mm386/dump.h>
 #include "slab.h"
 
@@ -241,6 +242,7 @@ fail:
 		panic("kmem_cache_create: cannot create cache %s", name ? name : "(null)");
 	return NULL;
 }
+EXPORT_SYMBOL(kmem_cache_create);
 
 /* ---------------------------------------------------------------------
  * Slabs: growing and giving back
@@ -342,6 +344,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	shrink_free_slabs(s, 0);
 	return 0;
 }
+EXPORT_SYMBOL(kmem_cache_shrink);
 
 /*
  * kmem_cache_shrink_all - the reclaim hook: every cache gives its empty
@@ -419,6 +422,7 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
 	return slab_alloc(s, gfp, _RET_IP_, s->object_size);
 }
+EXPORT_SYMBOL(kmem_cache_alloc);
 
 /* on_freelist - is @obj on @page's chain of free objects?  (IRQs off) */
 bool on_freelist(const struct kmem_cache *s, const struct page *page, const void *obj)
@@ -550,6 +554,7 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 	}
 	slab_free(s, page, obj, _RET_IP_, "kmem_cache_free");
 }
+EXPORT_SYMBOL(kmem_cache_free);
 
 /**
  * kfree - free memory from kmalloc() (or any slab object)
@@ -578,6 +583,7 @@ void kfree(const void *obj)
 	}
 	slab_free(page->slab_cache, page, (void *)obj, _RET_IP_, "kfree");
 }
+EXPORT_SYMBOL(kfree);
 
 /* ---------------------------------------------------------------------
  * Destroying caches, and the bootstrap
@@ -610,16 +616,19 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	list_del(&s->list);
 	kmem_cache_free(kmem_cache, s);
 }
+EXPORT_SYMBOL(kmem_cache_destroy);
 
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
 }
+EXPORT_SYMBOL(kmem_cache_name);
 
 unsigned int kmem_cache_size(const struct kmem_cache *s)
 {
 	return s->object_size;
 }
+EXPORT_SYMBOL(kmem_cache_size);
 
 struct kmem_cache *kmem_cache_find(const char *name)
 {

@@ -28,6 +28,7 @@
 #include <linux/string.h>
 #include <linux/bitops.h>
 #include <linux/vmstat.h>
+#include <linux/export.h>
 #include "slab.h"
 
 /* Indexed by gfp & __GFP_DMA (which is 1): no branch to pick the set. */
@@ -175,6 +176,7 @@ void *kmalloc(size_t size, gfp_t gfp)
 	return slab_alloc(kmalloc_caches[gfp & __GFP_DMA][kmalloc_index(size)], gfp, _RET_IP_,
 			  size);
 }
+EXPORT_SYMBOL(kmalloc);
 
 /* ksize - how many bytes really are usable at @obj (>= what was asked). */
 size_t ksize(const void *obj)
@@ -195,6 +197,7 @@ size_t ksize(const void *obj)
 	}
 	return PageHead(page) ? PAGE_SIZE << page->private : 0;
 }
+EXPORT_SYMBOL(ksize);
 
 /**
  * krealloc - resize a kmalloc() block, keeping its contents
@@ -224,6 +227,7 @@ void *krealloc(const void *p, size_t new_size, gfp_t gfp)
 	}
 	return n;
 }
+EXPORT_SYMBOL(krealloc);
 
 void *kmemdup(const void *src, size_t len, gfp_t gfp)
 {
@@ -233,6 +237,7 @@ void *kmemdup(const void *src, size_t len, gfp_t gfp)
 		memcpy(p, src, len);
 	return p;
 }
+EXPORT_SYMBOL(kmemdup);
 
 char *kstrndup(const char *s, size_t max, gfp_t gfp)
 {
@@ -249,8 +254,10 @@ char *kstrndup(const char *s, size_t max, gfp_t gfp)
 	}
 	return p;
 }
+EXPORT_SYMBOL(kstrndup);
 
 char *kstrdup(const char *s, gfp_t gfp)
 {
 	return kstrndup(s, SIZE_MAX, gfp);
 }
+EXPORT_SYMBOL(kstrdup);

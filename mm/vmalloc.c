@@ -93,6 +93,7 @@
 #include <linux/errno.h>
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
+#include <linux/export.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include <mm386/crash.h>
@@ -1027,6 +1028,7 @@ noinline void *__vmalloc(unsigned long size, gfp_t gfp)
 	return __vmalloc_node_range(size, 1, VMALLOC_START, VMALLOC_END, gfp | __GFP_HIGHMEM,
 				    PAGE_KERNEL, 0, __builtin_return_address(0));
 }
+EXPORT_SYMBOL(__vmalloc);
 
 /**
  * vmalloc - allocate virtually contiguous memory
@@ -1045,6 +1047,7 @@ noinline void *vmalloc(unsigned long size)
 				    GFP_KERNEL | __GFP_HIGHMEM, PAGE_KERNEL, 0,
 				    __builtin_return_address(0));
 }
+EXPORT_SYMBOL(vmalloc);
 
 /* vzalloc - vmalloc() of zeroed memory (seed 001's vzalloc). */
 noinline void *vzalloc(unsigned long size)
@@ -1053,6 +1056,7 @@ noinline void *vzalloc(unsigned long size)
 				    GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO, PAGE_KERNEL, 0,
 				    __builtin_return_address(0));
 }
+EXPORT_SYMBOL(vzalloc);
 
 /**
  * vfree - free memory from vmalloc()
@@ -1086,6 +1090,7 @@ noinline void vfree(const void *addr)
 		vm_free_pages(vm);
 	kfree(vm);
 }
+EXPORT_SYMBOL(vfree);
 
 /* ---------------------------------------------------------------------
  * vmap and vunmap
@@ -1123,6 +1128,7 @@ noinline void *vmap(struct page **pages, unsigned int count, unsigned long flags
 	}
 	return area->addr;
 }
+EXPORT_SYMBOL(vmap);
 
 /**
  * vunmap - release a mapping made by vmap()
@@ -1150,6 +1156,7 @@ noinline void vunmap(const void *addr)
 	}
 	kfree(vm);
 }
+EXPORT_SYMBOL(vunmap);
 
 /* ---------------------------------------------------------------------
  * From addresses to pages, and descriptions
@@ -1174,6 +1181,7 @@ struct page *vmalloc_to_page(const void *vmalloc_addr)
 		return NULL;
 	return pfn_to_page(pte_pfn(entry));
 }
+EXPORT_SYMBOL(vmalloc_to_page);
 
 /* vmalloc_to_pfn - the pfn mapped at @vmalloc_addr, 0 if none. */
 unsigned long vmalloc_to_pfn(const void *vmalloc_addr)
@@ -1182,6 +1190,7 @@ unsigned long vmalloc_to_pfn(const void *vmalloc_addr)
 
 	return page ? page_to_pfn(page) : 0;
 }
+EXPORT_SYMBOL(vmalloc_to_pfn);
 
 /**
  * vmalloc_describe - say what vmalloc address @addr is, for the oops

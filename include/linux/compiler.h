@@ -27,6 +27,11 @@
 #define __stringify_1(x)	#x
 #define __stringify(x)		__stringify_1(x)
 
+#define ___PASTE(a, b)		a##b
+#define __PASTE(a, b)		___PASTE(a, b)
+/* A name no other use of the macro in this file has: __UNIQUE_ID_license3 */
+#define __UNIQUE_ID(prefix)	__PASTE(__PASTE(__UNIQUE_ID_, prefix), __COUNTER__)
+
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))
 #define _THIS_IP_	({ __label__ __here; __here: (unsigned long)&&__here; })
 

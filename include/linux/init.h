@@ -6,6 +6,16 @@
  * runs while booting.  The "virtual kernel memory layout" block prints where
  * that section is.
  *
+ * In a module (kernel/module.c, docs/modules.md) the same markers mean:
+ *   __init, __initdata, __initconst   needed only by the init function: the
+ *                                     loader puts them in a vmalloc area of
+ *                                     their own and frees it once init has
+ *                                     returned (Linux's init_layout);
+ *   __exit, __exitdata                needed only to unload: kept with the
+ *                                     module's code.  The kernel image has no
+ *                                     use for them (built-in code is never
+ *                                     unloaded) and linker.ld discards them.
+ *
  * early_param() and __setup() register a handler for one kernel parameter.
  * Early ones (mem=, highmem=, vmalloc=) run before memory is set up; the
  * others run once the allocators work.  See kernel/params.c.
@@ -18,6 +28,13 @@
 
 #define __init		__section(".init.text") noinline
 #define __initdata	__section(".init.data")
+#define __initconst	__section(".init.rodata")
+#define __exit		__section(".exit.text") noinline __maybe_unused
+#define __exitdata	__section(".exit.data")
+
+/* module_init() and module_exit() take functions of these types. */
+typedef int (*initcall_t)(void);
+typedef void (*exitcall_t)(void);
 
 struct obs_kernel_param {
 	const char *str;	/* "mem=" (takes a value) or "poweroff" (a flag) */

@@ -156,10 +156,7 @@ PTE_FLAGS = [                   # include/asm/pgtable.h, bit by bit
 ]
 
 
-# boot/head.asm defines swapper_pg_dir, so C files only declare it, and not
-# all with its size (tests/kernel/boot_test.c: unsigned long []).  Which
-# declaration a bare "swapper_pg_dir" finds depends on the order GDB reads
-# the compile units in; mm/init.c's is asm/pgtable.h's, with the size.
+# mm/init.c defines swapper_pg_dir (in C, so that it has a type for GDB).
 SWAPPER_PG_DIR = "'mm/init.c'::swapper_pg_dir"
 
 

@@ -1,0 +1,650 @@
+"""Modules: out-of-tree builds (make M=dir), .ko files loaded at boot into
+the vmalloc area (QEMU -initrd and GRUB module lines), their output and
+addresses (seed 003's module at 160 MB), vmallocinfo and /proc/modules, a
+symbolized oops in a module, unloading with rmmod=, and every kind of bad
+file refused in one line with nothing leaked.  The same with clang."""
+import os
+import re
+import shutil
+import struct
+import subprocess
+
+import pytest
+
+import mmlog
+import qemu
+from test_demo import contract_lines
+
+PAGE_OFFSET = 0xC0000000
+EXAMPLES = ["mem_module", "cache_module", "kmap_module", "oops_module"]
+TEST_MODULES = ["api_module", "bad_init_module", "unknown_sym_module"]
+CLANG_BUILD = os.path.join(qemu.BUILD, "clang")
+
+LOADED_RE = re.compile(r"^module (\w+): loaded at 0x([0-9a-f]{8})-0x([0-9a-f]{8}) "
+                       r"\(([^)]*)\), init (\S+)$", re.M)
+NOT_LOADED_RE = re.compile(r"^module: (\S+) not loaded \((-?\w+)\): free\+page-table pages (\d+) "
+                           r"before, (\d+) after; vmalloc areas (\d+) before, (\d+) after: "
+                           r"(nothing leaked|LEAKED)$", re.M)
+VMALLOCINFO_RE = re.compile(r"^0x([0-9a-f]{8})-0x([0-9a-f]{8}) +(\d+) (\S+)(?: pages=(\d+))? (\w+)$")
+
+
+def make(*args, clang=False):
+    """make -C ROOT ARGS; the default build inherits make check's variables
+    (CC...), as conftest's build of the kernel does; clang=True builds in
+    build/clang with CC=clang whatever the caller said."""
+    env = dict(os.environ)
+    if clang:
+        for var in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "CC", "CROSS_COMPILE"):
+            env.pop(var, None)
+        args = (f"O={CLANG_BUILD}", "CC=clang") + args
+    else:
+        args = (f"O={qemu.BUILD}",) + args
+    p = subprocess.run(["make", "-C", qemu.ROOT] + list(args), stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, env=env)
+    out = p.stdout.decode(errors="replace")
+    return p.returncode, out
+
+
+def build_module(src_dir, clang=False):
+    rc, out = make(f"M={src_dir}", clang=clang)
+    assert rc == 0, out
+    assert "warning:" not in out, out
+    name = os.path.basename(os.path.abspath(src_dir)).replace("-", "_")
+    path = os.path.join(CLANG_BUILD if clang else qemu.BUILD, "modules", name + ".ko")
+    assert os.path.exists(path), out
+    return path
+
+
+def source_dir(name):
+    top = "examples" if name in EXAMPLES else os.path.join("tests", "modules")
+    return os.path.join(qemu.ROOT, top, name)
+
+
+@pytest.fixture(scope="session")
+def ko():
+    """Every example and test module, built with make M=dir: {name: path}."""
+    return {name: build_module(source_dir(name)) for name in EXAMPLES + TEST_MODULES}
+
+
+def boot(initrd, params="", mem=160, status=qemu.STATUS_OK, kernel=None):
+    r = qemu.boot(f"{params} poweroff".strip(), mem=mem, initrd=initrd, kernel=kernel, timeout=60)
+    return r.expect_status(status)
+
+
+def loaded(log):
+    """{name: (start, end, region, init)} from the loader's first 'loaded at'
+    line for each module."""
+    out = {}
+    for m in LOADED_RE.finditer(log):
+        out.setdefault(m.group(1), (int(m.group(2), 16), int(m.group(3), 16), m.group(4), m.group(5)))
+    return out
+
+
+def vmallocinfo(log):
+    out = []
+    for line in mmlog.proc(log, "vmallocinfo"):
+        m = VMALLOCINFO_RE.match(line)
+        assert m, f"bad vmallocinfo line {line!r}"
+        out.append((int(m.group(1), 16), int(m.group(2), 16), int(m.group(3)), m.group(4),
+                    int(m.group(5) or 0), m.group(6)))
+    return out
+
+
+def proc_modules(log):
+    out = []
+    for line in mmlog.proc(log, "modules"):
+        m = re.match(r"^(\w+) (\d+) (\d+) (\S+) (Live|Loading|Unloading) 0x([0-9a-f]{8})$", line)
+        assert m, f"bad /proc/modules line {line!r}"
+        out.append((m.group(1), int(m.group(2)), int(m.group(3)), m.group(4), m.group(5),
+                    int(m.group(6), 16)))
+    return out
+
+
+def vmalloc_window(log):
+    lay = mmlog.layout(log)
+    return lay["vmalloc"][0], lay["vmalloc"][1]
+
+
+def kernel_exports(kernel):
+    out = subprocess.run(["i686-linux-gnu-nm", kernel], stdout=subprocess.PIPE, check=True)
+    return {l.split()[2][len("__ksymtab_"):] for l in out.stdout.decode().splitlines()
+            if l.split()[-1].startswith("__ksymtab_")}
+
+
+# ---------------------------------------------------------------------------
+# Building
+
+
+def readelf(*args):
+    return subprocess.run(["i686-linux-gnu-readelf"] + list(args), stdout=subprocess.PIPE,
+                          check=True).stdout.decode()
+
+
+def test_make_M_builds_relocatable_ko_files(ko):
+    exports = kernel_exports(qemu.KERNEL)
+    assert {"kmalloc", "kfree", "vmalloc", "vfree", "__get_free_pages", "free_pages", "printk",
+            "kmem_cache_create", "kmap", "__kmap_atomic_high", "mem_map", "high_memory"} <= exports
+    for name, path in ko.items():
+        assert path == os.path.join(qemu.BUILD, "modules", name + ".ko")
+        head = readelf("-h", path)
+        assert re.search(r"Type:\s+REL \(Relocatable file\)", head)
+        assert re.search(r"Machine:\s+Intel 80386", head)
+        info = readelf("-p", ".modinfo", path)
+        assert f"name={name}" in info and "license=GPL" in info
+        syms = readelf("-s", path)
+        assert re.search(r"FUNC +GLOBAL +DEFAULT +\d+ init_module$", syms, re.M)
+        undefined = set(re.findall(r"NOTYPE +GLOBAL +DEFAULT +UND (\S+)$", syms, re.M))
+        missing = undefined - exports - {"__this_module"}     # THIS_MODULE: the loader's
+        # Only the test module that is meant to fail calls what is not exported.
+        assert missing == ({"no_such_function", "mm_init"} if name == "unknown_sym_module" else set())
+
+
+def test_out_of_tree_module_of_two_files(tmp_path):
+    """A directory outside the tree, two .c files linked with ld -r: a call
+    from one to the other is resolved inside the module."""
+    d = tmp_path / "two-files"
+    d.mkdir()
+    (d / "main.c").write_text(
+        '#include <linux/module.h>\nMODULE_LICENSE("GPL");\nint two_files_helper(int x);\n'
+        'static int __init two_init(void)\n{\n'
+        '\tpr_info("two_files: helper(20) = %d\\n", two_files_helper(20));\n\treturn 0;\n}\n'
+        'module_init(two_init);\n')
+    (d / "helper.c").write_text('int two_files_helper(int x);\n'
+                                'int two_files_helper(int x)\n{\n\treturn 2 * x + 2;\n}\n')
+    path = build_module(str(d))
+    assert path.endswith("/modules/two_files.ko")
+    log = boot([path]).log
+    assert "two_files: helper(20) = 42" in log
+    assert "two_files" in loaded(log)
+
+
+def test_make_M_with_no_sources_fails(tmp_path):
+    rc, out = make(f"M={tmp_path}")
+    assert rc != 0 and f"no .c files in {tmp_path}" in out
+
+
+def test_make_run_M_loads_the_module():
+    env = dict(os.environ)
+    p = subprocess.run(["timeout", "120", "make", "-s", "-C", qemu.ROOT, f"O={qemu.BUILD}", "run",
+                        "M=examples/mem_module", "APPEND=poweroff"], stdin=subprocess.DEVNULL,
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+    out = p.stdout.decode(errors="replace")
+    assert p.returncode == 0, out
+    assert "modules/mem_module.ko" in out and "module mem_module: loaded at 0x" in out
+    assert re.search(r"^pagemem addr=0x[0-9a-f]{8} phys=0x[0-9a-f]{8}\r?$", out, re.M)
+
+
+# ---------------------------------------------------------------------------
+# Loading: seed 003's module, vmallocinfo, /proc/modules, GRUB
+
+
+def check_seed003(log, mem):
+    (paddr, pphys), (kaddr, kphys), vaddr = contract_lines(log)
+    lowmem_end = mmlog.layout(log)["lowmem"][1]
+    vstart, vend = vmalloc_window(log)
+    # pagemem and kmallocmem: the direct map, phys + 3 GB (seed 003)
+    for addr, phys in ((paddr, pphys), (kaddr, kphys)):
+        assert PAGE_OFFSET <= addr < lowmem_end and phys == addr - PAGE_OFFSET
+    # vmallocmem: beyond the 8 MB gap
+    assert vstart <= vaddr < vend and vaddr >= lowmem_end + 8 * mmlog.MB
+    if mem == 160:
+        assert paddr < 0xca000000 and kaddr < 0xca000000        # 3G..3G+160M
+        assert vaddr >= 0xca7e0000
+    # ... and the module's own code is in vmalloc space too (seed 000)
+    start, end, region, init = loaded(log)["mem_module"]
+    assert vstart <= start < end <= vend and region == "vmalloc area"
+    assert init in ("mem_module_init", "init_module")
+    code = int(re.search(r"^mem_module: my own code, mem_module_init, is at 0x([0-9a-f]{8})$",
+                         log, re.M).group(1), 16)
+    assert vstart <= code < vend
+    sections = re.search(r"^module mem_module: sections (.*)$", log, re.M).group(1)
+    for addr in re.findall(r"=0x([0-9a-f]{8})", sections):
+        assert vstart <= int(addr, 16) < vend
+    # printk took "<1>" as the level: no line starts with it
+    assert not re.search(r"^<\d>", log, re.M)
+    return start, end, code, vaddr
+
+
+@pytest.mark.parametrize("mem", [160, 2048])
+def test_seed003_module_addresses_and_areas(ko, mem):
+    log = boot([ko["mem_module"]], "dump=vmallocinfo,modules", mem=mem).log
+    start, end, code, vaddr = check_seed003(log, mem)
+    areas = vmallocinfo(log)
+    # the module's core: its size, the guard page, the loader as caller
+    core = [a for a in areas if a[0] == start]
+    assert len(core) == 1
+    assert core[0][1] == end + 4096 and core[0][2] == end - start + 4096
+    assert core[0][3].startswith("load_module+0x") and core[0][5] == "vmalloc"
+    assert core[0][4] == (end - start) // 4096
+    # vmallocmem's area: 100000 bytes -> 25 pages
+    assert [a[4] for a in areas if a[0] == vaddr] == [25]
+    # the init sections were freed once init returned: no area holds its code
+    assert not [a for a in areas if a[0] <= code < a[1]]
+    assert "module mem_module: init done; freeing its init sections at" in log
+    assert proc_modules(log) == [("mem_module", end - start, 0, "-", "Live", start)]
+
+
+def test_grub_iso_loads_modules(ko, tmp_path):
+    iso = qemu.make_iso(str(tmp_path / "m.iso"), "dump=modules poweroff",
+                        modules=[ko["mem_module"], ko["cache_module"]])
+    r = qemu.boot_iso(iso, timeout=120).expect_status(qemu.STATUS_OK)
+    assert "Booted by: GRUB" in r.log
+    assert re.search(r"^module: loading mem_module\.ko \(\d+ bytes at phys 0x[0-9a-f]{8}\)$", r.log, re.M)
+    assert re.search(r"^module: loading cache_module\.ko \(", r.log, re.M)
+    check_seed003(r.log, 160)
+    mods = proc_modules(r.log)
+    assert [m[0] for m in mods] == ["mem_module", "cache_module"]
+    vstart, vend = vmalloc_window(r.log)
+    assert all(vstart <= m[5] < vend and m[4] == "Live" for m in mods)
+
+
+def test_cache_and_kmap_modules(ko):
+    log = boot([ko["cache_module"], ko["kmap_module"]], "highmem=64M rmmod=cache_module,kmap_module").log
+    items = {int(i): (int(a, 16), int(p, 16), int(f, 16)) for i, a, p, f in re.findall(
+        r"^cache_module: allocated item (\d) addr=0x([0-9a-f]{8}) phys=0x([0-9a-f]{8}) pfn=0x([0-9a-f]+) "
+        r"magic=0x5eed0003$", log, re.M)}
+    assert sorted(items) == [0, 1, 2, 3]
+    lowmem_end = mmlog.layout(log)["lowmem"][1]
+    assert all(PAGE_OFFSET <= a < lowmem_end and p == a - PAGE_OFFSET for a, p, f in items.values())
+    assert len({f for a, p, f in items.values()}) == 1          # one slab page
+    back = re.search(r"^cache_module: got back item 1 addr=0x([0-9a-f]{8}) ", log, re.M)
+    assert back and int(back.group(1), 16) == items[1][0]          # LIFO reuse
+    ctor = int(re.search(r"constructor ran (\d+) times", log).group(1))
+    assert ctor >= 4
+    # kmap: a HighMem page in the pkmap window, then in a fixmap slot
+    assert re.search(r"^kmap_module: alloc_page\(GFP_HIGHUSER\) = pfn 0x[0-9a-f]+, a HighMem page$", log, re.M)
+    lay = mmlog.layout(log)
+    kmap = int(re.search(r"^kmap_module: kmap\(pfn 0x[0-9a-f]+\) = 0x([0-9a-f]{8})$", log, re.M).group(1), 16)
+    assert lay["pkmap"][0] <= kmap < lay["pkmap"][1]
+    atomic = re.search(r"^kmap_module: kmap_atomic\(pfn 0x[0-9a-f]+\) = 0x([0-9a-f]{8}) reads "
+                       r"\"written through kmap\(\)\"$", log, re.M)
+    assert atomic and lay["fixmap"][0] <= int(atomic.group(1), 16) < lay["fixmap"][1]
+    assert "cache_module: freed 4 items and destroyed the cache" in log
+    assert "kmap_module: freed the page" in log
+    assert re.search(r"^module: all boot modules gone after rmmod=: .*: nothing leaked$", log, re.M)
+
+
+def test_api_module_compiles_unchanged_and_runs(ko):
+    log = boot([ko["api_module"]]).log
+    results = re.findall(r"^api_module: (.*) (ok|FAILED)$", log, re.M)
+    assert len(results) == 7 and all(r[1] == "ok" for r in results), results
+    assert "api_module: 0 failures" in log
+    assert "api_module: THIS_MODULE is api_module" in log
+
+
+def test_printk_old_style_level_is_the_level(ko):
+    """printk("<1>...") is KERN_ALERT (Linux 2.6's meaning): with loglevel=2
+    it is printed, without its "<1>", and a KERN_INFO message is not."""
+    log = boot([ko["api_module"]], "loglevel=2").log
+    assert "api_module: an old-style <1> message" in log
+    assert "<1>api_module" not in log
+    assert "api_module: a KERN_INFO message" not in log
+
+
+def test_oops_in_a_module_is_symbolized(ko):
+    log = boot([ko["oops_module"]], status=qemu.STATUS_OOPS).log
+    assert "BUG: kernel NULL pointer dereference, address: 0x00000000" in log
+    assert re.search(r"^EIP: oops_module_write\+0x[0-9a-f]+/0x[0-9a-f]+ \[oops_module\]$", log, re.M)
+    trace = log[log.index("Call Trace:"):].splitlines()
+    # clang keeps only module_init's alias for a static init function
+    assert re.fullmatch(r" (oops_module_init|init_module)\+0x[0-9a-f]+/0x[0-9a-f]+ \[oops_module\]",
+                        trace[1])
+    assert re.fullmatch(r" do_init_module\+0x[0-9a-f]+/0x[0-9a-f]+", trace[2])
+    assert re.fullmatch(r" load_module\+0x[0-9a-f]+/0x[0-9a-f]+", trace[3])
+    assert re.search(r"^Modules linked in: oops_module\(\+\)$", log, re.M)
+    assert "Kernel panic - not syncing: Fatal exception" in log
+    start, end, region, init = loaded(log)["oops_module"]
+    vstart, vend = vmalloc_window(log)
+    assert vstart <= start < vend and region == "vmalloc area"
+
+
+def test_ktest_module_suite(ko, run_ktest):
+    """The loader's API as the shell uses it (tests/kernel/module_test.c):
+    reload cycles and corrupted copies with buddy snapshots, read-only
+    text, kallsyms, the loader as vmalloc caller."""
+    r = run_ktest("module", initrd=[ko["mem_module"]])
+    cases = {c.name: c for s in r.ktap.suites for c in s.cases}
+    assert len(cases) == 5 and all(c.ok and not c.skip for c in cases.values()), cases
+    # init ran at boot, in 3 load/unload rounds, and in the 2 loads that put it back
+    assert len(re.findall(r"^pagemem addr=", r.log, re.M)) == 6
+    assert "module mem_module: unsupported relocation type 10 (R_386_GOTPC)" in r.log
+    start, end = loaded(r.log)["mem_module"][:2]
+    table = r.log.split("Module                  Size  Used by  Address\n", 1)[1].splitlines()
+    assert table[0] == f"mem_module          {end - start:8d}  0        0x{start:08x}-0x{end:08x}"
+
+
+def test_ktest_module_suite_skips_without_the_module(run_ktest):
+    r = run_ktest("module")
+    cases = [c for s in r.ktap.suites for c in s.cases]
+    assert cases and all(c.skip and "no boot module mem_module.ko" in c.directive for c in cases)
+
+
+# ---------------------------------------------------------------------------
+# Unloading, and nothing leaked
+
+
+def free_and_tables(log):
+    mi = mmlog.meminfo(log)
+    return mi["MemFree"] + mi["PageTables"], mi["Slab"], mi["VmallocUsed"]
+
+
+def same_as_blacklisted(initrd, name, log):
+    """The memory counts of @log equal those of a boot with the same files
+    in which @name is never loaded (module_blacklist=), page tables that the
+    vmalloc area keeps counted as free."""
+    other = boot(initrd, f"module_blacklist={name} dump=meminfo").log
+    assert f"Module {name} is blacklisted" in other
+    assert free_and_tables(log) == free_and_tables(other)
+
+
+def test_rmmod_runs_exit_and_frees_everything(ko):
+    initrd = [ko["mem_module"]]
+    log = boot(initrd, "rmmod=mem_module dump=vmallocinfo,modules,meminfo").log
+    check_seed003(log, 160)
+    exit_line = log.index("mem_module: freed pagemem, kmallocmem and vmallocmem")
+    unloaded = re.search(r"^module mem_module: unloaded: exit mem_module_exit ran; freeing "
+                         r"0x([0-9a-f]{8})-0x([0-9a-f]{8})$", log, re.M)
+    assert unloaded and exit_line < unloaded.start()
+    assert (int(unloaded.group(1), 16), int(unloaded.group(2), 16)) == loaded(log)["mem_module"][:2]
+    assert re.search(r"^module: all boot modules gone after rmmod=: free\+page-table pages (\d+) "
+                     r"before, \1 after; vmalloc areas 0 before, 0 after: nothing leaked$", log, re.M)
+    assert vmallocinfo(log) == [] and proc_modules(log) == []
+    assert mmlog.meminfo(log)["VmallocUsed"] == 0
+    same_as_blacklisted(initrd, "mem_module", log)
+
+
+def test_rmmod_of_unknown_or_unremovable_module(ko, tmp_path):
+    d = tmp_path / "no_exit_module"
+    d.mkdir()
+    (d / "no_exit_module.c").write_text(
+        '#include <linux/module.h>\nMODULE_LICENSE("GPL");\n'
+        'static int __init no_exit_init(void)\n{\n\treturn 0;\n}\nmodule_init(no_exit_init);\n')
+    log = boot([build_module(str(d))], "rmmod=nonesuch,no_exit_module dump=modules").log
+    start, end, region, init = loaded(log)["no_exit_module"]     # nothing but .init.text
+    assert region == "vmalloc area, init sections only" and end - start == 4096
+    assert "rmmod: module nonesuch is not loaded" in log
+    assert "rmmod: module no_exit_module has no exit function (no module_exit()): it cannot be unloaded" in log
+    assert [m[0] for m in proc_modules(log)] == ["no_exit_module"]
+
+
+# ---------------------------------------------------------------------------
+# Bad files: one line that names the module and the problem, nothing leaked
+
+
+def elf_header(data):
+    return struct.unpack_from("<16sHHIIIIIHHHHHH", data, 0)
+
+
+def sections(data):
+    """[(header offset, name, type, offset, size, link, info)] of an ELF32 file."""
+    h = elf_header(data)
+    shoff, shnum, shstrndx = h[6], h[12], h[13]
+    hdrs = [struct.unpack_from("<IIIIIIIIII", data, shoff + 40 * i) for i in range(shnum)]
+    strs = hdrs[shstrndx][4]
+    out = []
+    for i, s in enumerate(hdrs):
+        name = data[strs + s[0]:data.index(b"\0", strs + s[0])].decode()
+        out.append((shoff + 40 * i, name, s[1], s[4], s[5], s[6], s[7]))
+    return out
+
+
+def section(data, name):
+    return next(s for s in sections(data) if s[1] == name)
+
+
+def put(data, off, fmt, *values):
+    struct.pack_into(fmt, data, off, *values)
+    return data
+
+
+def first_global_symbol(data):
+    """(offset of its Elf32_Sym, index, name) of the first global symbol."""
+    sym = next(s for s in sections(data) if s[2] == 2)
+    strtab = sections(data)[sym[5]][3]
+    for i in range(sym[4] // 16):
+        st_name, _, _, info, _, shndx = struct.unpack_from("<IIIBBH", data, sym[3] + 16 * i)
+        if info >> 4 == 1 and shndx != 0:
+            return sym[3] + 16 * i, i, data[strtab + st_name:data.index(b"\0", strtab + st_name)].decode()
+    raise AssertionError("no global symbol")
+
+
+def set_reloc(data, r_offset=None, r_sym=None, r_type=None):
+    """Change the first relocation of .rel.init.text."""
+    rel = section(data, ".rel.init.text")[3]
+    off, info = struct.unpack_from("<II", data, rel)
+    off = off if r_offset is None else r_offset
+    info = ((info >> 8 if r_sym is None else r_sym) << 8) | (info & 0xff if r_type is None else r_type)
+    return put(data, rel, "<II", off, info)
+
+
+def corrupt_symbol(field):
+    def fn(d):
+        off, i, name = first_global_symbol(d)
+        if field == "shndx":
+            return put(d, off + 14, "<H", 500)
+        return put(d, off, "<I", 0x7fffffff)
+    return fn
+
+
+def set_section(name, field, value):
+    """Set a field of section @name's header (by its Elf32_Shdr offset)."""
+    offsets = {"type": 4, "size": 20, "link": 24, "align": 32, "entsize": 36}
+
+    def fn(d):
+        sec = section(d, name) if not name.startswith("type:") else \
+            next(s for s in sections(d) if s[2] == int(name[5:]))
+        return put(d, sec[0] + offsets[field], "<I", value)
+    return fn
+
+
+def reloc_symbol_in(secname):
+    """Move the symbol of .rel.init.text's first relocation into @secname."""
+    def fn(d):
+        rel = section(d, ".rel.init.text")
+        symsec = next(s for s in sections(d) if s[2] == 2)
+        symidx = struct.unpack_from("<I", d, rel[3] + 4)[0] >> 8
+        index = [s[1] for s in sections(d)].index(secname)
+        return put(d, symsec[3] + 16 * symidx + 14, "<H", index)
+    return fn
+
+
+def modinfo_name(d):
+    i = d.index(b"name=mem_module")
+    d[i + len("name=mem")] = ord("/")
+    return d
+
+
+# (file name, corruption of mem_module.ko, the message after "module NAME: ")
+CORRUPTIONS = [
+    ("bad_magic", lambda d: put(d, 3, "B", ord("G")),
+     r"not an ELF file \(magic 7f 45 4c 47, expected 7f 45 4c 46\)"),
+    ("bad_class", lambda d: put(d, 4, "B", 2),
+     r"not a 32-bit ELF file \(class 2, ELFCLASS64, expected ELFCLASS32 = 1\)"),
+    ("bad_endian", lambda d: put(d, 5, "B", 2),
+     r"not little-endian \(data encoding 2, ELFDATA2MSB, expected ELFDATA2LSB = 1\)"),
+    ("bad_machine", lambda d: put(d, 18, "<H", 62),
+     r"built for machine 62 \(x86-64\), not for i386 \(EM_386 = 3\)"),
+    ("bad_type", lambda d: put(d, 16, "<H", 2),
+     r"not relocatable: e_type 2 \(ET_EXEC, an executable\); a module is ET_REL = 1, made by ld -r"),
+    ("bad_shoff", lambda d: put(d, 32, "<I", len(d) + 64),
+     r"section header table \(offset \d+, \d+ entries\) lies outside the file \(\d+ bytes\)"),
+    ("truncated", lambda d: d[:len(d) * 2 // 3],
+     r"section header table \(offset \d+, \d+ entries\) lies outside the file \(\d+ bytes\)"),
+    ("tiny", lambda d: d[:20],
+     r"truncated: 20 bytes, smaller than an ELF header \(52 bytes\)"),
+    ("bad_shstrndx", lambda d: put(d, 50, "<H", 999),
+     r"section name table index 999 out of range \(\d+ sections\)"),
+    ("bad_secname", lambda d: put(d, sections(d)[1][0], "<I", 0x7fffffff),
+     r"section 1: name offset 2147483647 is outside the section name table \(\d+ bytes\)"),
+    ("bad_secoffset", lambda d: put(d, section(d, ".init.text")[0] + 16, "<I", len(d)),
+     r"section \d+ \(\.init\.text\) at offset \d+, \d+ bytes, lies outside the file \(\d+ bytes\)"),
+    ("no_symtab", lambda d: put(d, next(s for s in sections(d) if s[2] == 2)[0] + 4, "<I", 1),
+     r"no symbol table \(stripped\?\)"),
+    ("bad_symshndx", corrupt_symbol("shndx"),
+     r"symbol \d+ \(\w+\): section index 500 out of range \(\d+ sections\)"),
+    ("bad_symname", corrupt_symbol("name"),
+     r"symbol \d+: name offset 2147483647 is outside the string table \(\d+ bytes\)"),
+    ("rela", lambda d: put(d, section(d, ".rel.init.text")[0] + 4, "<I", 4),
+     r"\.rel\.init\.text: RELA relocations are not used on i386 \(only REL\)"),
+    ("bad_relsym", lambda d: set_reloc(d, r_sym=0xffff),
+     r"\.rel\.init\.text: relocation 0 refers to symbol 65535, the symbol table has \d+"),
+    ("bad_reloffset", lambda d: set_reloc(d, r_offset=0x10000),
+     r"\.rel\.init\.text: relocation 0 patches offset 0x10000, outside \.init\.text \(\d+ bytes\)"),
+    ("bad_shentsize", lambda d: put(d, 46, "<H", 32),
+     r"section headers of 32 bytes, expected 40"),
+    ("no_sections", lambda d: put(d, 48, "<H", 0),
+     r"0 sections: mm386 loads 1 to 65279"),
+    ("two_symtabs", set_section(".comment", "type", 2),
+     r"two symbol tables \(sections \d+ and \d+\)"),
+    ("bad_align", set_section(".init.text", "align", 3),
+     r"section \d+ \(\.init\.text\): alignment 3 is not a power of two up to 4096"),
+    ("bad_symentsize", set_section("type:2", "entsize", 12),
+     r"symbol table of \d+ bytes with entries of 12 bytes, expected 16"),
+    ("strtab_no_nul", lambda d: put(d, section(d, ".strtab")[3] + section(d, ".strtab")[4] - 1, "B", 0x78),
+     r"the symbol string table \(section \d+\) is not a string table inside the file"),
+    ("bad_rellink", set_section(".rel.init.text", "link", 5),
+     r"relocation section \d+ \(\.rel\.init\.text\): patches section \d+ with symbol table 5 "
+     r"\(\d+ sections, symbols in \d+\)"),
+    ("bad_relentsize", set_section(".rel.init.text", "entsize", 12),
+     r"\.rel\.init\.text: entries of 12 bytes, expected 8"),
+    ("bad_modname", modinfo_name,
+     r"bad character 0x2f in the module name in \.modinfo"),
+    ("common_symbol", lambda d: put(d, first_global_symbol(d)[0] + 14, "<H", 0xfff2),
+     r"common symbol \w+: compile with -fno-common"),
+    ("huge_bss", set_section(".bss", "size", 0x7fffffff),
+     r"section \.bss of 2147483647 bytes: the module would need more than 64 MB"),
+    ("reloc_to_comment", reloc_symbol_in(".comment"),
+     r"\.init\.text\+0x[0-9a-f]+ refers to \w+ in section \.comment, which is not loaded"),
+    ("bad_reltype", lambda d: set_reloc(d, r_type=10),
+     r"unsupported relocation type 10 \(R_386_GOTPC\) at \.init\.text\+0x[0-9a-f]+ "
+     r"\(mm386 handles R_386_32, R_386_PC32, R_386_PLT32\)"),
+]
+
+# Refused before .modinfo is read: the message names the file's module name.
+EARLY = {"bad_magic", "bad_class", "bad_endian", "bad_machine", "bad_type", "bad_shoff",
+         "truncated", "tiny", "bad_shstrndx", "bad_secname", "bad_secoffset", "no_symtab",
+         "bad_symshndx", "bad_symname", "rela", "bad_relsym", "bad_reloffset", "bad_shentsize",
+         "no_sections", "two_symtabs", "bad_align", "bad_symentsize", "strtab_no_nul", "bad_rellink",
+         "bad_relentsize", "bad_modname"}
+
+
+def check_refused(log, files, errno, leaked_nothing=True):
+    """The accounting line of each refused file; returns them."""
+    lines = NOT_LOADED_RE.findall(log)
+    assert [(os.path.basename(l[0]), l[1]) for l in lines] == [(os.path.basename(f), errno) for f in files], \
+        log[-3000:]
+    for l in lines:
+        assert l[2] == l[3] and l[4] == l[5] and l[6] == "nothing leaked", l
+    return lines
+
+
+@pytest.mark.parametrize("fname,corrupt,message", CORRUPTIONS, ids=[c[0] for c in CORRUPTIONS])
+def test_bad_elf_file_is_refused(ko, tmp_path, fname, corrupt, message):
+    data = corrupt(bytearray(open(ko["mem_module"], "rb").read()))
+    path = str(tmp_path / f"{fname}.ko")
+    with open(path, "wb") as f:
+        f.write(data)
+    log = boot([path], "dump=vmallocinfo,modules,meminfo").log
+    name = fname if fname in EARLY else "mem_module"
+    errors = re.findall(r"^module \w+: .*$", log, re.M)
+    errors = [e for e in errors if not e.startswith("module: ")]
+    assert len(errors) == 1 and re.fullmatch(rf"module {name}: {message}", errors[0]), errors
+    check_refused(log, [path], "-ENOEXEC")
+    assert vmallocinfo(log) == [] and proc_modules(log) == []
+    assert "pagemem addr=" not in log
+    if fname not in EARLY:      # refused after its memory was allocated
+        same_as_blacklisted([path], "mem_module", log)
+
+
+def test_module_bigger_than_free_ram_is_refused(ko, tmp_path):
+    """A .bss of 60 MB at -m 32: refused before any vmalloc() is tried."""
+    data = set_section(".bss", "size", 60 << 20)(bytearray(open(ko["mem_module"], "rb").read()))
+    path = str(tmp_path / "big_bss.ko")
+    with open(path, "wb") as f:
+        f.write(data)
+    log = boot([path], "dump=vmallocinfo,modules", mem=32).log
+    assert re.search(r"^module mem_module: needs 614\d\d kB, more than the \d+ kB of free RAM$", log, re.M)
+    assert not re.search(r"^(WARNING|BUG)", log, re.M)
+    check_refused(log, [path], "-ENOMEM")
+    assert vmallocinfo(log) == [] and proc_modules(log) == []
+
+
+def test_unknown_symbols_are_each_named(ko):
+    initrd = [ko["unknown_sym_module"]]
+    log = boot(initrd, "dump=vmallocinfo,modules,meminfo").log
+    assert re.findall(r"^module unknown_sym_module: unknown symbol (\w+) \(not exported by the kernel\)$",
+                      log, re.M) == ["no_such_function", "mm_init"]
+    assert "module unknown_sym_module: 2 unknown symbols" in log
+    check_refused(log, initrd, "-ENOENT")
+    assert vmallocinfo(log) == [] and proc_modules(log) == []
+    same_as_blacklisted(initrd, "unknown_sym_module", log)
+
+
+def test_init_error_unloads_the_module(ko):
+    initrd = [ko["bad_init_module"]]
+    log = boot(initrd, "dump=vmallocinfo,modules,meminfo").log
+    assert "bad_init_module: init takes memory, gives it back, and fails" in log
+    assert re.search(r"^module bad_init_module: init (bad_init_init|init_module) returned -EINVAL; "
+                     r"unloading it \(its exit function is not run\)$", log, re.M)
+    assert "exit ran" not in log
+    check_refused(log, initrd, "-EINVAL")
+    assert vmallocinfo(log) == [] and proc_modules(log) == []
+    same_as_blacklisted(initrd, "bad_init_module", log)
+
+
+def test_same_module_twice_is_refused(ko, tmp_path):
+    again = str(tmp_path / "mem_module_again.ko")
+    shutil.copy(ko["mem_module"], again)
+    log = boot([ko["mem_module"], again], "dump=modules").log
+    start = loaded(log)["mem_module"][0]
+    assert re.search(rf"^module mem_module: already loaded \(at 0x{start:08x}\); not loaded again$",
+                     log, re.M)
+    check_refused(log, [again], "-EEXIST")
+    assert [m[0] for m in proc_modules(log)] == ["mem_module"]
+    assert len(re.findall(r"^pagemem addr=", log, re.M)) == 1
+
+
+def test_blacklisted_module_is_not_loaded(ko):
+    log = boot([ko["mem_module"]], "module_blacklist=cache_module,mem_module dump=modules").log
+    assert "Module mem_module is blacklisted" in log
+    check_refused(log, [ko["mem_module"]], "-EPERM")
+    assert proc_modules(log) == []
+
+
+# ---------------------------------------------------------------------------
+# clang
+
+
+@pytest.fixture(scope="module")
+def clang_ko():
+    rc, out = make("all", clang=True)
+    assert rc == 0, out
+    return {name: build_module(source_dir(name), clang=True)
+            for name in ["mem_module", "cache_module", "kmap_module", "oops_module", "api_module"]}
+
+
+def test_clang_modules_load_run_and_unload(clang_ko):
+    kernel = os.path.join(CLANG_BUILD, "kernel.elf")
+    names = ["mem_module", "cache_module", "kmap_module", "api_module"]
+    log = boot([clang_ko[n] for n in names], f"rmmod={','.join(names)} dump=vmallocinfo",
+               kernel=kernel).log
+    check_seed003(log, 160)
+    assert sorted(loaded(log)) == sorted(names)
+    assert "api_module: 0 failures" in log and "FAILED" not in log
+    assert "kmap_module: alloc_page(GFP_HIGHUSER) = pfn" in log
+    assert re.search(r"^module: all boot modules gone after rmmod=: .*: nothing leaked$", log, re.M)
+    assert vmallocinfo(log) == []
+    # a clang-built module in the gcc-built kernel: the same ABI
+    log = boot([clang_ko["mem_module"]]).log
+    check_seed003(log, 160)
+
+
+def test_clang_oops_module_is_symbolized(clang_ko):
+    kernel = os.path.join(CLANG_BUILD, "kernel.elf")
+    log = boot([clang_ko["oops_module"]], kernel=kernel, status=qemu.STATUS_OOPS).log
+    assert re.search(r"^EIP: oops_module_write\+0x[0-9a-f]+/0x[0-9a-f]+ \[oops_module\]$", log, re.M)
+    trace = log[log.index("Call Trace:"):].splitlines()
+    assert re.fullmatch(r" (oops_module_init|init_module)\+0x[0-9a-f]+/0x[0-9a-f]+ \[oops_module\]",
+                        trace[1])
+    assert re.fullmatch(r" do_init_module\+0x[0-9a-f]+/0x[0-9a-f]+", trace[2])
+    assert re.fullmatch(r" load_module\+0x[0-9a-f]+/0x[0-9a-f]+", trace[3])
