@@ -28,9 +28,10 @@
  * entry points).
  *
  * No hardware, no allocation, no locks: the caller owns the nodes and
- * serializes the changes.
+ * serializes the changes.  The API is exported to modules, as in Linux.
  */
 #include <linux/rbtree_augmented.h>
+#include <linux/export.h>
 
 enum { RB_LEFT = 0, RB_RIGHT = 1 };
 
@@ -378,6 +379,7 @@ void rb_insert_color(struct rb_node *node, struct rb_root *root)
 {
 	insert_fixup(node, root, &dummy_callbacks);
 }
+EXPORT_SYMBOL(rb_insert_color);
 
 /**
  * rb_erase - take @node out of @root, and rebalance
@@ -391,6 +393,7 @@ void rb_erase(struct rb_node *node, struct rb_root *root)
 {
 	erase(node, root, &dummy_callbacks);
 }
+EXPORT_SYMBOL(rb_erase);
 
 /**
  * rb_insert_augmented - rb_insert_color() for an augmented tree
@@ -404,6 +407,7 @@ void rb_insert_augmented(struct rb_node *node, struct rb_root *root,
 {
 	insert_fixup(node, root, augment);
 }
+EXPORT_SYMBOL(rb_insert_augmented);
 
 /**
  * rb_erase_augmented - rb_erase() for an augmented tree
@@ -416,6 +420,7 @@ void rb_erase_augmented(struct rb_node *node, struct rb_root *root,
 {
 	erase(node, root, augment);
 }
+EXPORT_SYMBOL(rb_erase_augmented);
 
 /* ---------------------------------------------------------------------
  * In-order walks
@@ -452,21 +457,25 @@ struct rb_node *rb_first(const struct rb_root *root)
 {
 	return root->rb_node ? outermost(root->rb_node, RB_LEFT) : NULL;
 }
+EXPORT_SYMBOL(rb_first);
 
 /* rb_last - the node with the greatest key, NULL if the tree is empty. */
 struct rb_node *rb_last(const struct rb_root *root)
 {
 	return root->rb_node ? outermost(root->rb_node, RB_RIGHT) : NULL;
 }
+EXPORT_SYMBOL(rb_last);
 
 /* rb_next - the next node in key order, NULL after the last. */
 struct rb_node *rb_next(const struct rb_node *node)
 {
 	return step(node, RB_RIGHT);
 }
+EXPORT_SYMBOL(rb_next);
 
 /* rb_prev - the previous node in key order, NULL before the first. */
 struct rb_node *rb_prev(const struct rb_node *node)
 {
 	return step(node, RB_LEFT);
 }
+EXPORT_SYMBOL(rb_prev);
