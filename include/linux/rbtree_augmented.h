@@ -69,7 +69,7 @@ void rb_erase_augmented(struct rb_node *node, struct rb_root *root,
  * Also defines RBNAME_propagate(), for the user's own updates.
  */
 #define RB_DECLARE_CALLBACKS(RBSTATIC, RBNAME, RBSTRUCT, RBFIELD, RBAUGMENTED, RBCOMPUTE)	\
-static void RBNAME ## _propagate(struct rb_node *rb, struct rb_node *stop)		\
+static inline void RBNAME ## _propagate(struct rb_node *rb, struct rb_node *stop)	\
 {											\
 	while (rb != stop) {								\
 		RBSTRUCT *node = rb_entry(rb, RBSTRUCT, RBFIELD);			\
@@ -79,12 +79,12 @@ static void RBNAME ## _propagate(struct rb_node *rb, struct rb_node *stop)		\
 		rb = rb_parent(&node->RBFIELD);						\
 	}										\
 }											\
-static void RBNAME ## _copy(struct rb_node *rb_old, struct rb_node *rb_new)		\
+static inline void RBNAME ## _copy(struct rb_node *rb_old, struct rb_node *rb_new)	\
 {											\
 	rb_entry(rb_new, RBSTRUCT, RBFIELD)->RBAUGMENTED =				\
 		rb_entry(rb_old, RBSTRUCT, RBFIELD)->RBAUGMENTED;			\
 }											\
-static void RBNAME ## _rotate(struct rb_node *rb_old, struct rb_node *rb_new)		\
+static inline void RBNAME ## _rotate(struct rb_node *rb_old, struct rb_node *rb_new)	\
 {											\
 	RBSTRUCT *old = rb_entry(rb_old, RBSTRUCT, RBFIELD);				\
 											\
