@@ -52,7 +52,7 @@
  * root, O(1).  Before, mm386 searched a sorted list of busy areas, with
  * Linux 2.6.36's hint for stack-like use, and vfree() walked that list:
  * O(n) each, 32,406 instructions per vmalloc+vfree with 1000 areas busy,
- * about 1,800 now (docs/performance.md).  vmalloc_check() verifies all this
+ * about 1,750 now (docs/performance.md).  vmalloc_check() verifies all this
  * from scratch, for the tests.
  *
  * Page tables.  The vmalloc area gets its page tables on demand: the first
