@@ -215,7 +215,19 @@ modules: deps $(MOD_KO)
 
 $(if $(MOD_SRCS),,$(error make M=$(M): no .c files in $(MOD_DIR)))
 
-$(MOD_OUT)/%.o: $(MOD_DIR)/%.c $(CONFIG_STAMP)
+# The dependency files name the module's sources by their paths.  When a
+# module of the same name was last built from another directory, they
+# (and the objects) are stale: start that module's build afresh.
+MOD_SRC_STAMP	:= $(MOD_OUT)/source-dir
+ifneq ($(shell cat $(MOD_SRC_STAMP) 2>/dev/null),$(abspath $(MOD_DIR)))
+$(shell rm -rf $(MOD_OUT) $(MOD_KO))
+endif
+
+$(MOD_SRC_STAMP):
+	@mkdir -p $(dir $@)
+	@echo '$(abspath $(MOD_DIR))' > $@
+
+$(MOD_OUT)/%.o: $(MOD_DIR)/%.c $(CONFIG_STAMP) | $(MOD_SRC_STAMP)
 	@mkdir -p $(dir $@)
 	$(SAY) "  CC [M]  $<"
 	@$(CC) $(MOD_CFLAGS) -c $< -o $@

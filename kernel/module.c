@@ -121,25 +121,6 @@ struct load_info {
 	unsigned int nr_unknown;	/* undefined symbols the kernel does not export */
 };
 
-static const char *const errnames[] = {
-	[EPERM] = "EPERM", [ENOENT] = "ENOENT", [ENOEXEC] = "ENOEXEC", [ENOMEM] = "ENOMEM",
-	[EFAULT] = "EFAULT", [EBUSY] = "EBUSY", [EEXIST] = "EEXIST", [ENODEV] = "ENODEV",
-	[EINVAL] = "EINVAL", [ENOSPC] = "ENOSPC", [ERANGE] = "ERANGE", [EIO] = "EIO",
-	[E2BIG] = "E2BIG", [EAGAIN] = "EAGAIN", [ENOSYS] = "ENOSYS",
-};
-
-// "-EINVAL" for -22, "-99" for what has no name here.
-static const char *errname(int err, char *buf, size_t size)
-{
-	unsigned int e = -err;
-
-	if (err < 0 && e < ARRAY_SIZE(errnames) && errnames[e])
-		snprintf(buf, size, "-%s", errnames[e]);
-	else
-		snprintf(buf, size, "%d", err);
-	return buf;
-}
-
 static const char *const reloc_names[] = {
 	"R_386_NONE", "R_386_32", "R_386_PC32", "R_386_GOT32", "R_386_PLT32", "R_386_COPY",
 	"R_386_GLOB_DAT", "R_386_JMP_SLOT", "R_386_RELATIVE", "R_386_GOTOFF", "R_386_GOTPC",
@@ -951,16 +932,16 @@ static void report_loaded(const struct module *mod, const struct load_info *info
  */
 static noinline int do_init_module(struct module *mod)
 {
-	char fn[KSYM_NAME_LEN], err[16];
+	char fn[KSYM_NAME_LEN];
 	int ret = 0;
 
 	mod->state = MODULE_STATE_COMING;
 	if (mod->init)
 		ret = mod->init();
 	if (ret < 0) {
-		pr_err("module %s: init %s returned %s; unloading it (its exit function is not run)\n",
+		pr_err("module %s: init %s returned %pe; unloading it (its exit function is not run)\n",
 		       mod->name, func_name((unsigned long)mod->init, fn, sizeof(fn)),
-		       errname(ret, err, sizeof(err)));
+		       ERR_PTR(ret));
 		mod->state = MODULE_STATE_GOING;
 		free_module(mod);
 		return ret;
@@ -1291,6 +1272,26 @@ int load_boot_module(const char *file)
 	return load_boot_image(bm);
 }
 
+void print_boot_modules(void)
+{
+	char name[MODULE_NAME_LEN];
+	unsigned int i;
+
+	if (!nr_boot_modules) {
+		pr_info("no boot modules: boot with -initrd FILE.ko (make run M=dir) or a GRUB module line\n");
+		return;
+	}
+	pr_info("boot modules (QEMU -initrd, GRUB module lines):\n");
+	for (i = 0; i < nr_boot_modules; i++) {
+		const struct boot_module *bm = &boot_modules[i];
+
+		module_name_from_file(name, sizeof(name), bm->cmdline);
+		pr_info("  %s: %lu bytes at phys 0x%08lx, %s\n", bm->cmdline[0] ? bm->cmdline :
+			"(unnamed)", bm->end - bm->start, bm->start,
+			find_module(name) ? "loaded" : "not loaded");
+	}
+}
+
 /*
  * load_boot_modules - at the end of boot (kernel/main.c), before the
  * dumps and the tests: load each boot module; for each that is refused,
@@ -1299,7 +1300,7 @@ int load_boot_module(const char *file)
 void load_boot_modules(void)
 {
 	struct mem_count start, before, after;
-	char what[BOOT_MODULE_NAME_LEN + 48], err[16], name[MODULE_NAME_LEN];
+	char what[BOOT_MODULE_NAME_LEN + 48], name[MODULE_NAME_LEN];
 	const char *p = rmmod_param;
 	unsigned int i;
 	int ret;
@@ -1316,8 +1317,8 @@ void load_boot_modules(void)
 		if (!ret)
 			continue;
 		mem_count(&after);
-		snprintf(what, sizeof(what), "%s not loaded (%s)", boot_modules[i].cmdline,
-			 errname(ret, err, sizeof(err)));
+		snprintf(what, sizeof(what), "%s not loaded (%pe)", boot_modules[i].cmdline,
+			 ERR_PTR(ret));
 		report_mem_count(what, &before, &after);
 	}
 	if (!p)

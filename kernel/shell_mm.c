@@ -527,10 +527,10 @@ shell_register(free_pages_cmd);
  */
 
 /*
- * The caches made here.  kmem_cache_create() keeps the name pointer, so
- * the shell gives each cache a kstrdup()ed name and frees it when the
- * cache is destroyed.  Only these caches may be destroyed from the shell:
- * the kernel's own (kmalloc-64, kmem_cache...) are in use.
+ * The caches made here (kmem_cache_create() copies the typed name, and
+ * kmem_cache_destroy() frees the copy).  Only these caches may be
+ * destroyed from the shell: the kernel's own (kmalloc-64, kmem_cache...)
+ * are in use.
  */
 static struct kmem_cache *shell_caches[SHELL_CACHES];
 
@@ -559,7 +559,6 @@ static int cmd_kmem_cache_create(int argc, char **argv)
 	const char *name = argv[1], *align_arg = NULL, *flags_arg = NULL;
 	unsigned long size, align = 0, flags = 0;
 	struct kmem_cache **slot, *s;
-	char *copy;
 
 	if (argc == 5) {
 		align_arg = argv[3];
@@ -588,14 +587,8 @@ static int cmd_kmem_cache_create(int argc, char **argv)
 		       SHELL_CACHES);
 		return -ENOSPC;
 	}
-	copy = kstrdup(name, GFP_KERNEL);
-	if (!copy) {
-		pr_err("%s: no memory for the name\n", argv[0]);
-		return -ENOMEM;
-	}
-	s = kmem_cache_create(copy, size, align, flags, NULL);
+	s = kmem_cache_create(name, size, align, flags, NULL);	/* it copies the name */
 	if (!s) {
-		kfree(copy);
 		pr_err("kmem_cache_create(\"%s\", %lu, %lu, %#lx) = NULL\n", name, size, align, flags);
 		return -EINVAL;
 	}
@@ -673,7 +666,6 @@ static int cmd_kmem_cache_destroy(int argc, char **argv)
 {
 	struct kmem_cache *s = find_cache(argv[0], argv[1]), **slot;
 	unsigned long before = misuse_reports;
-	const char *name;
 	char what[64];
 
 	if (!s)
@@ -684,13 +676,11 @@ static int cmd_kmem_cache_destroy(int argc, char **argv)
 		       argv[1]);
 		return -EPERM;
 	}
-	name = kmem_cache_name(s);
-	snprintf(what, sizeof(what), "kmem_cache_destroy(%s)", name);
+	snprintf(what, sizeof(what), "kmem_cache_destroy(%s)", kmem_cache_name(s));
 	kmem_cache_destroy(s);
 	if (shell_judged(before, what))
 		return -EBUSY;		/* objects still in use: the cache stays */
 	*slot = NULL;
-	kfree(name);
 	return 0;
 }
 
@@ -700,6 +690,34 @@ static const struct shell_cmd kmem_cache_destroy_cmd = {
 	.summary = "destroy a cache made here, once its objects are freed",
 };
 shell_register(kmem_cache_destroy_cmd);
+
+static int cmd_kmem_cache_shrink(int argc, char **argv)
+{
+	struct kmem_cache *s;
+
+	if (argc == 1) {
+		pr_info("kmem_cache_shrink_all() = %lu pages given back to the buddy allocator\n",
+			kmem_cache_shrink_all());
+		return 0;
+	}
+	s = find_cache(argv[0], argv[1]);
+	if (!s)
+		return -ENOENT;
+	kmem_cache_shrink(s);
+	pr_info("kmem_cache_shrink(%s): done\n", kmem_cache_name(s));
+	return 0;
+}
+
+static const struct shell_cmd kmem_cache_shrink_cmd = {
+	.name = "kmem_cache_shrink", .args = "[NAME]", .max_args = 1,
+	.group = SHELL_ALLOC, .fn = cmd_kmem_cache_shrink,
+	.summary = "give a cache's empty slabs back; no NAME: every cache's",
+	.help = "A cache keeps an emptied slab for its next allocation (slabinfo counts it\n"
+		"in num_objs, meminfo in Slab).  Shrinking frees those pages, as the page\n"
+		"allocator does itself when it runs short, so that free counts can be\n"
+		"compared before and after a workload.",
+};
+shell_register(kmem_cache_shrink_cmd);
 
 /* ---------------------------------------------------------------------
  * kmap, kunmap, kmap_atomic

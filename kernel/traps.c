@@ -12,10 +12,10 @@
 #include <linux/irqflags.h>
 #include <linux/reboot.h>
 #include <linux/module.h>
+#include <linux/uaccess.h>
 #include <asm/traps.h>
 #include <asm/processor.h>
 
-extern char _text[], _etext[];
 
 static const char *const trap_names[32] = {
 	[0] = "divide error",
@@ -42,25 +42,28 @@ static const char *const trap_names[32] = {
 	[21] = "control protection fault",
 };
 
-// Print the code bytes around EIP, the faulting one in <>, as Linux does.
+/*
+ * Print the code bytes around EIP, the faulting one in <>, as Linux does.
+ * They are read with copy_from_kernel_nofault(), so code anywhere works
+ * (a module's, in the vmalloc area) and a wild EIP gives a line, not a
+ * second fault.
+ */
 static void show_code(unsigned long ip)
 {
-	const unsigned int before = 21, after = 11;
+	enum { before = 21, after = 11 };
+	u8 code[before + after];
 	char line[3 * (before + after) + 16];
 	int n = 0;
 	unsigned int i;
 
-	if (ip < (unsigned long)_text + before || ip + after > (unsigned long)_etext) {
+	if (ip < before || copy_from_kernel_nofault(code, (void *)(ip - before), sizeof(code))) {
 		printk(KERN_EMERG "Code: Unable to access opcode bytes at 0x%08lx.\n",
 		       ip - before);
 		return;
 	}
-	for (i = 0; i < before + after; i++) {
-		u8 byte = *(u8 *)(ip - before + i);
-
+	for (i = 0; i < before + after; i++)
 		n += scnprintf(line + n, sizeof(line) - n, i == before ? "<%02x> " : "%02x ",
-			       byte);
-	}
+			       code[i]);
 	printk(KERN_EMERG "Code: %s\n", line);
 }
 

@@ -12,12 +12,16 @@
  *                     pointers: seeing real addresses is the point)
  *                %pS  symbol+0xoff/0xsize, %ps  symbol name only,
  *                %pB  the same for a return address (call traces)
+ *                %pe  an ERR_PTR() by name: "-ENOMEM" (lib/errname.c);
+ *                     a pointer that is no error prints as %p
  * Like C's snprintf, the return value is the length the full output would
  * have had; scnprintf() returns what was really written.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/kallsyms.h>
+#include <linux/errno.h>
+#include <linux/errname.h>
 #include <linux/export.h>
 
 #define F_LEFT		0x01
@@ -138,13 +142,25 @@ static int put_pointer(struct out *o, const char *ext, void *ptr, struct spec sp
 		put_field(o, sym, min_t(int, n, (int)sizeof(sym) - 1), &sp);
 		return 1;
 	}
+	if (*ext == 'e' && IS_ERR(ptr)) {	/* %pe: ERR_PTR(-ENOMEM) is "-ENOMEM" */
+		const char *name = errname(PTR_ERR(ptr));
+
+		if (name) {
+			put_field(o, name, strlen(name), &sp);
+		} else {
+			sp.flags = (sp.flags & ~F_ZERO) | F_SIGNED;	/* "-1234" */
+			sp.base = 10;
+			put_number(o, (long long)PTR_ERR(ptr), sp);
+		}
+		return 1;
+	}
 	sp.base = 16;
 	if (sp.width < 0) {
 		sp.width = 8;
 		sp.flags |= F_ZERO;
 	}
 	put_number(o, (unsigned long)ptr, sp);
-	return *ext == 'x' ? 1 : 0;
+	return *ext == 'x' || *ext == 'e' ? 1 : 0;
 }
 
 static int read_int(const char **fmt)

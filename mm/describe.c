@@ -23,10 +23,8 @@
 #include <linux/export.h>
 #include <asm/pgtable.h>
 #include <asm/fixmap.h>
+#include <asm/sections.h>
 
-extern char _text[], _etext[], __start_rodata[], __end_rodata[];
-extern char _sdata[], _edata[], __init_begin[], __init_end[];
-extern char __bss_start[], __bss_stop[];
 
 struct image_section {
 	const char *name;

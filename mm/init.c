@@ -42,6 +42,7 @@
 #include <asm/e820.h>
 #include <asm/setup.h>
 #include <asm/tlbflush.h>
+#include <asm/sections.h>
 #include <mm386/crash.h>
 #include "internal.h"
 
@@ -50,9 +51,6 @@
 #define LOWMEM_MIN_PAGES ((64UL << 20) >> PAGE_SHIFT)	/* Linux's 64 MB rule */
 #define VMALLOC_MIN	(16ULL << 20)
 
-extern char _text[], _etext[], __start_rodata[], __end_rodata[];
-extern char _sdata[], _edata[], __init_begin[], __init_end[];
-extern char __bss_start[], __bss_stop[], _end[];
 
 /*
  * The kernel page directory (Linux's name), defined here in C so that
@@ -209,7 +207,8 @@ static void __init find_low_pfn_range(void)
  * 3. The kernel page tables
  */
 
-static bool is_kernel_rodata(unsigned long pfn)
+// Is page frame @pfn part of the kernel's code or read-only data?
+static bool pfn_is_kernel_ro(unsigned long pfn)
 {
 	return pfn >= PFN_DOWN(__pa(_text)) && pfn < PFN_UP(__pa(__end_rodata));
 }
@@ -232,7 +231,7 @@ void __init paging_init(void)
 		unsigned long vaddr = PAGE_OFFSET + (pfn << PAGE_SHIFT);
 
 		for (i = 0; i < PTRS_PER_PTE && pfn + i < max_low_pfn; i++)
-			table[i] = pfn_pte(pfn + i, is_kernel_rodata(pfn + i) ?
+			table[i] = pfn_pte(pfn + i, pfn_is_kernel_ro(pfn + i) ?
 					   PAGE_KERNEL_RO : PAGE_KERNEL);
 		swapper_pg_dir[pgd_index(vaddr)] = __pa(table) | _PAGE_TABLE;
 	}

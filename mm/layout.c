@@ -20,9 +20,9 @@
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
 #include <asm/fixmap.h>
+#include <asm/sections.h>
 #include <mm386/dump.h>
 
-extern char _text[], _etext[], _edata[], __init_begin[], __init_end[], _end[];
 
 #define KB(a, b)	(((unsigned long)(b) - (unsigned long)(a)) >> 10)
 #define MB(a, b)	(((unsigned long)(b) - (unsigned long)(a)) >> 20)

@@ -206,7 +206,8 @@ struct kmem_cache *create_boot_cache(struct kmem_cache *s, const char *name,
 
 /**
  * kmem_cache_create - create a cache of objects of one size
- * @name: shown in slabinfo; the string must outlive the cache
+ * @name: shown in slabinfo; the cache keeps a copy (kstrdup_const), so a
+ *        module's string may go away with the module
  * @size: object size in bytes
  * @align: required alignment (0 for the default)
  * @flags: SLAB_HWCACHE_ALIGN, SLAB_CACHE_DMA, SLAB_POISON, SLAB_RED_ZONE...
@@ -220,6 +221,7 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     void (*ctor)(void *))
 {
 	struct kmem_cache *s;
+	const char *cache_name;
 
 	might_sleep();
 	if (!name || !size || (align && !is_power_of_2(align)) || align > PAGE_SIZE) {
@@ -227,16 +229,21 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 		       name ? name : "(null)", size, align);
 		goto fail;
 	}
+	cache_name = kstrdup_const(name, GFP_KERNEL);
+	if (!cache_name)
+		goto fail;
 	s = kmem_cache_alloc(kmem_cache, GFP_KERNEL);
 	if (!s)
-		goto fail;
-	if (kmem_cache_open(s, name, size, align, flags, ctor)) {
+		goto free_name;
+	if (kmem_cache_open(s, cache_name, size, align, flags, ctor)) {
 		pr_err("kmem_cache_create(%s): objects of %u bytes do not fit in %lu-page slabs\n",
 		       name, size, 1UL << SLAB_MAX_ORDER);
 		kmem_cache_free(kmem_cache, s);
-		goto fail;
+		goto free_name;
 	}
 	return s;
+free_name:
+	kfree_const(cache_name);
 fail:
 	if (flags & SLAB_PANIC)
 		panic("kmem_cache_create: cannot create cache %s", name ? name : "(null)");
@@ -614,6 +621,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	}
 	shrink_free_slabs(s, 0);
 	list_del(&s->list);
+	kfree_const(s->name);
 	kmem_cache_free(kmem_cache, s);
 }
 EXPORT_SYMBOL(kmem_cache_destroy);

@@ -29,6 +29,7 @@
 #include <linux/bitops.h>
 #include <linux/vmstat.h>
 #include <linux/export.h>
+#include <asm/sections.h>
 #include "slab.h"
 
 /* Indexed by gfp & __GFP_DMA (which is 1): no branch to pick the set. */
@@ -261,3 +262,18 @@ char *kstrdup(const char *s, gfp_t gfp)
 	return kstrndup(s, SIZE_MAX, gfp);
 }
 EXPORT_SYMBOL(kstrdup);
+
+const char *kstrdup_const(const char *s, gfp_t gfp)
+{
+	if (is_kernel_rodata((unsigned long)s))
+		return s;
+	return kstrdup(s, gfp);
+}
+EXPORT_SYMBOL(kstrdup_const);
+
+void kfree_const(const void *p)
+{
+	if (!is_kernel_rodata((unsigned long)p))
+		kfree(p);
+}
+EXPORT_SYMBOL(kfree_const);

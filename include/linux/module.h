@@ -193,6 +193,13 @@ void print_modules(void);
  */
 int load_boot_module(const char *file);
 
+/*
+ * print_boot_modules - list the files the boot loader brought (what
+ * load_boot_module() can load), each with its size, where it lies, and
+ * whether a module of its name is loaded.
+ */
+void print_boot_modules(void);
+
 /* load_boot_modules - at boot: load every boot module, then rmmod=. */
 void load_boot_modules(void);
 

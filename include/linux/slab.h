@@ -82,6 +82,13 @@ size_t ksize(const void *obj);
 void *krealloc(const void *p, size_t new_size, gfp_t gfp);
 char *kstrdup(const char *s, gfp_t gfp);
 char *kstrndup(const char *s, size_t max, gfp_t gfp);
+/*
+ * kstrdup_const - @s itself when it is in the kernel's read-only data (it
+ * lives as long as the kernel), else a kstrdup() copy.  Free the result
+ * with kfree_const(), which frees only copies.
+ */
+const char *kstrdup_const(const char *s, gfp_t gfp);
+void kfree_const(const void *p);
 void *kmemdup(const void *src, size_t len, gfp_t gfp);
 
 static inline void *kzalloc(size_t size, gfp_t gfp)

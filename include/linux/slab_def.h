@@ -72,7 +72,7 @@ struct kmem_cache {
 	unsigned long nr_slabs;		/* the active slab and all on the lists */
 	unsigned long nr_free_slabs;	/* slabs on slabs_free */
 	unsigned long nr_grow, nr_shrink;	/* slabs made, slabs given back */
-	const char *name;
+	const char *name;		/* kstrdup_const() of the creator's */
 	struct list_head list;		/* on slab_caches */
 };
 

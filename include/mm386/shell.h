@@ -12,6 +12,8 @@
  *   kernel/shell_args.c     numbers, sizes, GFP and SLAB flag names
  *   kernel/shell_mm.c       the memory commands
  *   kernel/shell_vmalloc.c  vmalloc and vfree (when mm/vmalloc.c exists)
+ *   kernel/shell_module.c   insmod, rmmod and lsmod (modules the boot
+ *                           loader brought)
  *
  * A command registers itself like a ktest suite:
  *

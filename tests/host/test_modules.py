@@ -1,8 +1,9 @@
 """Modules: out-of-tree builds (make M=dir), .ko files loaded at boot into
 the vmalloc area (QEMU -initrd and GRUB module lines), their output and
 addresses (seed 003's module at 160 MB), vmallocinfo and /proc/modules, a
-symbolized oops in a module, unloading with rmmod=, and every kind of bad
-file refused in one line with nothing leaked.  The same with clang."""
+symbolized oops in a module, unloading with rmmod=, the shell's insmod,
+rmmod and lsmod, and every kind of bad file refused in one line with
+nothing leaked.  The same with clang."""
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ import pytest
 import mmlog
 import qemu
 from test_demo import contract_lines
+from test_shell import Shell, table
 
 PAGE_OFFSET = 0xC0000000
 EXAMPLES = ["mem_module", "cache_module", "kmap_module", "oops_module"]
@@ -158,6 +160,25 @@ def test_out_of_tree_module_of_two_files(tmp_path):
     assert "two_files" in loaded(log)
 
 
+def test_same_module_name_from_another_directory(tmp_path):
+    """build/modules/NAME is keyed by the directory's name only: building a
+    module of the same name from elsewhere (the first directory gone, its
+    files named differently) starts afresh instead of failing on stale
+    dependency files or linking stale objects."""
+    for top, src, value in [("a", "old.c", 1), ("b", "new.c", 2)]:
+        d = tmp_path / top / "samename_module"
+        d.mkdir(parents=True)
+        (d / src).write_text(
+            '#include <linux/module.h>\nMODULE_LICENSE("GPL");\n'
+            f'static int __init same_init(void)\n{{\n\tpr_info("samename: {value}\\n");\n'
+            '\treturn 0;\n}\nmodule_init(same_init);\n')
+        path = build_module(str(d))
+        shutil.rmtree(d)
+    assert not os.path.exists(os.path.join(qemu.BUILD, "modules", "samename_module", "old.o"))
+    log = boot([path]).log
+    assert "samename: 2" in log and "samename: 1" not in log
+
+
 def test_make_M_with_no_sources_fails(tmp_path):
     rc, out = make(f"M={tmp_path}")
     assert rc != 0 and f"no .c files in {tmp_path}" in out
@@ -281,6 +302,25 @@ def test_printk_old_style_level_is_the_level(ko):
     assert "api_module: a KERN_INFO message" not in log
 
 
+def check_code_line(log, path, func):
+    """The oops's Code: line shows the module's own bytes (read from the
+    vmalloc area): from the faulting one, <xx>, to the end of @func, they
+    are those of the .ko file."""
+    off, size = (int(x, 16) for x in re.search(
+        rf"^EIP: {func}\+0x([0-9a-f]+)/0x([0-9a-f]+) \[", log, re.M).groups())
+    code = re.search(r"^Code: ((?:[0-9a-f]{2} ){21})<([0-9a-f]{2})>((?: [0-9a-f]{2}){10})",
+                     log, re.M)
+    assert code, "no Code: line with the bytes around EIP"
+    shown = bytes.fromhex(code.group(2) + code.group(3).replace(" ", ""))
+    data = open(path, "rb").read()
+    sym = re.search(rf"^ +\d+: ([0-9a-f]{{8}}) +{size} FUNC +\w+ +\w+ +(\d+) {func}$",
+                    readelf("-sW", path), re.M)
+    value, shndx = int(sym.group(1), 16), int(sym.group(2))
+    text_off = sections(data)[shndx][3]
+    want = data[text_off + value + off:text_off + value + size]
+    assert shown[:len(want)] == want[:len(shown)]
+
+
 def test_oops_in_a_module_is_symbolized(ko):
     log = boot([ko["oops_module"]], status=qemu.STATUS_OOPS).log
     assert "BUG: kernel NULL pointer dereference, address: 0x00000000" in log
@@ -293,6 +333,7 @@ def test_oops_in_a_module_is_symbolized(ko):
     assert re.fullmatch(r" load_module\+0x[0-9a-f]+/0x[0-9a-f]+", trace[3])
     assert re.search(r"^Modules linked in: oops_module\(\+\)$", log, re.M)
     assert "Kernel panic - not syncing: Fatal exception" in log
+    check_code_line(log, ko["oops_module"], "oops_module_write")
     start, end, region, init = loaded(log)["oops_module"]
     vstart, vend = vmalloc_window(log)
     assert vstart <= start < vend and region == "vmalloc area"
@@ -353,18 +394,86 @@ def test_rmmod_runs_exit_and_frees_everything(ko):
     same_as_blacklisted(initrd, "mem_module", log)
 
 
-def test_rmmod_of_unknown_or_unremovable_module(ko, tmp_path):
+def no_exit_module(tmp_path):
+    """A module with module_init() and no module_exit(): it cannot be unloaded."""
     d = tmp_path / "no_exit_module"
     d.mkdir()
     (d / "no_exit_module.c").write_text(
         '#include <linux/module.h>\nMODULE_LICENSE("GPL");\n'
         'static int __init no_exit_init(void)\n{\n\treturn 0;\n}\nmodule_init(no_exit_init);\n')
-    log = boot([build_module(str(d))], "rmmod=nonesuch,no_exit_module dump=modules").log
+    return build_module(str(d))
+
+
+def test_rmmod_of_unknown_or_unremovable_module(ko, tmp_path):
+    log = boot([no_exit_module(tmp_path)], "rmmod=nonesuch,no_exit_module dump=modules").log
     start, end, region, init = loaded(log)["no_exit_module"]     # nothing but .init.text
     assert region == "vmalloc area, init sections only" and end - start == 4096
     assert "rmmod: module nonesuch is not loaded" in log
     assert "rmmod: module no_exit_module has no exit function (no module_exit()): it cannot be unloaded" in log
     assert [m[0] for m in proc_modules(log)] == ["no_exit_module"]
+
+
+def shell_counts(sh):
+    """What the shell's tables say a module may leak: free+page-table kB,
+    VmallocUsed, and each zone's free blocks, once the slab caches have
+    given back the empty slabs they keep for reuse."""
+    assert "pages given back to the buddy allocator" in sh.run("kmem_cache_shrink")
+    mi = mmlog.meminfo(sh.run("meminfo"))
+    return mi["MemFree"] + mi["PageTables"], mi["VmallocUsed"], \
+        mmlog.buddyinfo(sh.run("buddyinfo"))
+
+
+def test_shell_insmod_rmmod_lsmod(ko, tmp_path):
+    """The shell loads and unloads boot modules again and again: each
+    insmod puts the module's code into the vmalloc area, each rmmod gives
+    back everything (the tables return to the same values every round),
+    and every refusal says why and changes nothing."""
+    files = [ko["mem_module"], ko["bad_init_module"], no_exit_module(tmp_path)]
+    sh = Shell(initrd=files)
+    try:
+        listing = sh.run("insmod")
+        for f, state in zip(files, ["loaded", "not loaded", "loaded"]):
+            assert re.search(rf"^  {re.escape(f)}: {os.path.getsize(f)} bytes at phys "
+                             rf"0x[0-9a-f]{{8}}, {state}$", listing, re.M), listing
+        first = loaded(sh.boot)["mem_module"]
+        assert sh.run("rmmod mem_module").endswith("rmmod: mem_module: done\n")
+        assert "mem_module" not in sh.run("lsmod")
+        after_rmmod = shell_counts(sh)
+        for _ in range(2):
+            out = sh.run("insmod mem_module.ko")
+            assert out.endswith("insmod: mem_module.ko: done\n"), out
+            start, end, region, init = loaded(out)["mem_module"]
+            assert (start, end, region) == first[:3]   # the same free range, first fit
+            assert re.search(rf"^mem_module +{end - start} +0 +0x{start:08x}-0x{end:08x}$",
+                             sh.run("lsmod"), re.M)
+            areas = [VMALLOCINFO_RE.match(l).groups() for l in table(sh, "vmallocinfo")]
+            assert (f"{start:08x}", f"{end + 4096:08x}") in \
+                [a[:2] for a in areas if a[3].startswith("load_module+0x")]    # + guard page
+            out = sh.run("rmmod mem_module")
+            assert "mem_module: freed pagemem, kmallocmem and vmallocmem" in out
+            assert out.endswith("rmmod: mem_module: done\n"), out
+            assert shell_counts(sh) == after_rmmod
+        assert table(sh, "vmallocinfo") == []
+
+        # Refusals: each says why, and the tables stay as they were.
+        sh.run("insmod mem_module")
+        before = shell_counts(sh)
+        for line, error in [
+                ("insmod mem_module", "insmod: mem_module: failed (-EEXIST)"),
+                ("insmod bad_init_module", "insmod: bad_init_module: failed (-EINVAL)"),
+                ("insmod nosuch", "insmod: nosuch: failed (-ENOENT)"),
+                ("rmmod nosuch", "rmmod: nosuch: failed (-ENOENT)"),
+                ("rmmod no_exit_module", "rmmod: no_exit_module: failed (-EBUSY)")]:
+            out = sh.run(line)
+            assert f"{error}; nothing was changed\n" in out, out
+            assert "usage:" not in out, out
+        assert "module bad_init_module: init bad_init_init returned -EINVAL" in sh.transcript
+        assert shell_counts(sh) == before
+        assert [l.split()[0] for l in table(sh, "modules")] == ["no_exit_module", "mem_module"]
+        assert sh.poweroff() == qemu.STATUS_OK
+    finally:
+        sh.close()
+    assert not re.search(r"BUG:|Oops|Kernel panic", sh.transcript), sh.transcript[-3000:]
 
 
 # ---------------------------------------------------------------------------
@@ -648,3 +757,4 @@ def test_clang_oops_module_is_symbolized(clang_ko):
                         trace[1])
     assert re.fullmatch(r" do_init_module\+0x[0-9a-f]+/0x[0-9a-f]+", trace[2])
     assert re.fullmatch(r" load_module\+0x[0-9a-f]+/0x[0-9a-f]+", trace[3])
+    check_code_line(log, clang_ko["oops_module"], "oops_module_write")

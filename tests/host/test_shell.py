@@ -33,10 +33,12 @@ class Shell:
     """One QEMU with the shell on a pty.  run() types a line and returns
     what the kernel printed before the next prompt, echo removed."""
 
-    def __init__(self, mem=160, params="", monitor=None, timeout=180):
+    def __init__(self, mem=160, params="", monitor=None, timeout=180, initrd=()):
         base = list(qemu.QEMU_BASE)
         if monitor:
             base[base.index("-monitor") + 1] = f"unix:{monitor},server=on,wait=off"
+        if initrd:
+            base += ["-initrd", ",".join(initrd)]
         args = ["--kill-after=5", str(timeout), qemu.QEMU] + base + [
             "-kernel", qemu.KERNEL, "-m", str(mem), "-append", params,
             "-chardev", "stdio,id=ser0,signal=off", "-serial", "chardev:ser0"]
@@ -356,6 +358,10 @@ def test_kmem_cache_create_alloc_free_destroy(shell):
     assert sh.run(f"cache_free shelltest {obj:#x}") == \
         f"kmem_cache_free(shelltest, 0x{obj:08x}): done\n"
     assert "double free" in sh.run(f"cache_free shelltest {obj:#x}")
+    # The emptied slab stays for the next allocation, until the cache is shrunk.
+    assert slab_row(table(sh, "slabinfo"), "shelltest") == (0, 32)
+    assert sh.run("kmem_cache_shrink shelltest") == "kmem_cache_shrink(shelltest): done\n"
+    assert slab_row(table(sh, "slabinfo"), "shelltest") == (0, 0)
     assert sh.run("kmem_cache_destroy shelltest") == "kmem_cache_destroy(shelltest): done\n"
     after = table(sh, "slabinfo")
     assert slab_row(after, "shelltest") is None
@@ -515,6 +521,8 @@ BAD_INPUT = [
     ("cache_free kmalloc-64 zz", 'cache_free: ADDR "zz" is not a number', True),
     ("cache_free kmalloc-64 0xc0100000", "kmem_cache_free(kmalloc-64, 0xc0100000): refused",
      False),
+    ("kmem_cache_shrink nosuch", 'kmem_cache_shrink: no cache named "nosuch"', False),
+    ("kmem_cache_shrink a b", "kmem_cache_shrink: too many arguments", True),
     ("kmem_cache_destroy", "kmem_cache_destroy: missing argument", True),
     ("kmem_cache_destroy nosuch", 'kmem_cache_destroy: no cache named "nosuch"', False),
     ("kmem_cache_destroy kmalloc-64", "kmem_cache_destroy: kmalloc-64 is not one of the shell's",
@@ -544,6 +552,12 @@ BAD_INPUT = [
      False),
     ("p2v 1 2", "p2v: too many arguments", True),
     ("buddyinfo now", "buddyinfo: takes no arguments (it prints /proc/buddyinfo)", False),
+    ("insmod", "no boot modules: boot with -initrd FILE.ko", False),
+    ("insmod mem_module", "insmod: mem_module: failed (-ENOENT); nothing was changed", False),
+    ("insmod a b", "insmod: too many arguments", True),
+    ("rmmod", "rmmod: missing argument", True),
+    ("rmmod mem_module", "rmmod: mem_module: failed (-ENOENT); nothing was changed", False),
+    ("lsmod all", "lsmod: too many arguments", True),
     ("history all", "history: too many arguments", True),
     ("dmesg -c", "dmesg: too many arguments", True),
     ("ktest a b", "ktest: too many arguments", True),

@@ -2,7 +2,7 @@
 /*
  * tests/kernel/lib_test.c - ktest suite "lib": the library under everything.
  *
- * vsnprintf's formats, the string routines, the intrusive list, bit
+ * vsnprintf's formats (%pe and errname() too), the string routines, the intrusive list, bit
  * operations, number and size parsing, and the command-line parser with
  * good and bad parameters.
  */
@@ -11,6 +11,7 @@
 #include <linux/list.h>
 #include <linux/bitops.h>
 #include <linux/errno.h>
+#include <linux/errname.h>
 #include <linux/init.h>
 #include <linux/kallsyms.h>
 #include <mm386/ktest.h>
@@ -103,6 +104,19 @@ static void vsnprintf_pointers(struct ktest *t)
 	snprintf(buf, sizeof(buf), "%pS", end);
 	KT_EXPECT_NE(t, strcmp(buf, expect), 0);
 	KT_EXPECT_FMT(t, "0x00000010", "%pS", (void *)0x10);
+}
+
+static void vsnprintf_error_pointers(struct ktest *t)
+{
+	KT_EXPECT_FMT(t, "-ENOMEM", "%pe", ERR_PTR(-ENOMEM));
+	KT_EXPECT_FMT(t, "[-EEXIST ]", "[%-8pe]", ERR_PTR(-EEXIST));
+	KT_EXPECT_FMT(t, "-1234", "%pe", ERR_PTR(-1234));	/* no name: the number */
+	KT_EXPECT_FMT(t, "c0100000", "%pe", (void *)0xc0100000);	/* no error: %p */
+	KT_EXPECT_FMT(t, "-EINVAL.", "%pe.", ERR_PTR(-EINVAL));	/* 'e' is used up */
+	KT_EXPECT_STREQ(t, errname(-ENOENT), "-ENOENT");
+	KT_EXPECT_STREQ(t, errname(EBUSY), "EBUSY");
+	KT_EXPECT_TRUE(t, errname(-4000) == NULL);
+	KT_EXPECT_TRUE(t, errname(0) == NULL);
 }
 
 static void vsnprintf_truncation(struct ktest *t)
@@ -355,6 +369,7 @@ static struct ktest_case lib_cases[] = {
 	KTEST_CASE(vsnprintf_modifiers),
 	KTEST_CASE(vsnprintf_strings_chars),
 	KTEST_CASE(vsnprintf_pointers),
+	KTEST_CASE(vsnprintf_error_pointers),
 	KTEST_CASE(vsnprintf_truncation),
 	KTEST_CASE(string_routines),
 	KTEST_CASE(memory_routines),

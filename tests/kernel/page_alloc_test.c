@@ -17,9 +17,9 @@
 #include <linux/string.h>
 #include <linux/preempt.h>
 #include <mm386/ktest.h>
+#include <asm/sections.h>
 #include "mm_helpers.h"
 
-extern char _text[];
 
 static struct buddy_snapshot before;
 

@@ -2,7 +2,7 @@
 /*
  * tests/kernel/slab_test.c - ktest suite "slab": kmem_cache_* itself.
  *
- * Creating caches, the constructor's timing, growth and shrinking with the
+ * Creating caches (the name copied), the constructor's timing, growth and shrinking with the
  * three slab lists, colouring and alignment, DMA caches, allocation in
  * interrupt context, reclaim under memory pressure (GFP_KERNEL reclaims,
  * GFP_ATOMIC does not), destroying a cache that still has objects, and the
@@ -79,6 +79,37 @@ static void thing_ctor(void *p)
 
 /* The constructor runs for every object when a slab is made, not on each
  * allocation; a freed object comes back as it was left. */
+/*
+ * The cache keeps a copy of a name that is not in the kernel's rodata
+ * (Linux's kstrdup_const), so a caller's buffer, or a module's string, may
+ * change or go away; kmem_cache_destroy() frees the copy.
+ */
+static void cache_name_is_copied(struct ktest *t)
+{
+	static const char literal[] = "test_literal";
+	struct kmem_cache *s, *lit;
+	char *buf;
+
+	slab_baseline(&before);
+	buf = kstrdup("test_named", GFP_KERNEL);
+	KT_ASSERT_NOT_NULL(t, buf);
+	s = kmem_cache_create(buf, 32, 0, 0, NULL);
+	KT_ASSERT_NOT_NULL(t, s);
+	KT_EXPECT_TRUE(t, kmem_cache_name(s) != buf);
+	memset(buf, 'x', strlen(buf));
+	kfree(buf);
+	KT_EXPECT_STREQ(t, kmem_cache_name(s), "test_named");
+	KT_EXPECT_PTR_EQ(t, kmem_cache_find("test_named"), s);
+	lit = kmem_cache_create(literal, 32, 0, 0, NULL);	/* rodata: kept as is */
+	KT_ASSERT_NOT_NULL(t, lit);
+	KT_EXPECT_PTR_EQ(t, kmem_cache_name(lit), literal);
+	kmem_cache_destroy(lit);
+	kmem_cache_destroy(s);
+	KT_EXPECT_NULL(t, kmem_cache_find("test_named"));
+	KT_EXPECT_REPORTS(t, 0);
+	KT_EXPECT_NOTHING_LOST(t, &before);	/* the copy went back too */
+}
+
 static void constructor_runs_at_slab_creation(struct ktest *t)
 {
 	struct kmem_cache *s;
@@ -410,6 +441,7 @@ static void reclaim_on_pressure(struct ktest *t)
 
 static struct ktest_case slab_cases[] = {
 	KTEST_CASE(create_alloc_free),
+	KTEST_CASE(cache_name_is_copied),
 	KTEST_CASE(constructor_runs_at_slab_creation),
 	KTEST_CASE(growth_and_shrink),
 	KTEST_CASE(empty_slabs_are_bounded),
