@@ -24,6 +24,7 @@
 
 #include <linux/types.h>
 #include <linux/list.h>
+#include <linux/rbtree.h>
 #include <linux/gfp.h>
 #include <asm/pgtable.h>
 
@@ -59,14 +60,23 @@ struct vm_struct {
 };
 
 /*
- * struct vmap_area - the address-space half of an area: [va_start, va_end)
- * including the guard page, on the address-sorted list of busy areas.
+ * struct vmap_area - a range [va_start, va_end) of the vmalloc address
+ * space: either a busy area (guard page included), or a free range.
+ * @rb_node: in vmap_area_root (busy) or free_vmap_area_root (free), both
+ *           red-black trees keyed by va_start (mm/vmalloc.c)
+ * @list:    in vmap_area_list or free_vmap_area_list, in address order
+ * @subtree_max_size: free: the largest free range in this node's subtree
+ * @vm:      busy: what the area holds
  */
 struct vmap_area {
 	unsigned long va_start;
 	unsigned long va_end;
+	struct rb_node rb_node;
 	struct list_head list;
-	struct vm_struct *vm;
+	union {
+		unsigned long subtree_max_size;
+		struct vm_struct *vm;
+	};
 };
 
 /* get_vm_area_size - the usable size of @area: its size less the guard page. */
@@ -138,6 +148,13 @@ void vmalloc_describe(unsigned long addr, char *buf, size_t size);
  * Return: how many page tables it had to allocate; -ENOMEM on failure.
  */
 int vmalloc_populate_page_tables(void);
+
+/*
+ * vmalloc_check - mm386: check the vmalloc area's bookkeeping from
+ * scratch (both trees, both lists, the tiling, subtree_max_size).
+ * Return: the number of problems found (each printed), 0 if none.
+ */
+int vmalloc_check(void);
 
 void vmalloc_init(void);
 void vmalloc_for_each_area(void (*fn)(const struct vm_struct *vm, void *arg), void *arg);

@@ -1,5 +1,7 @@
 """The vmalloc area: vmalloc, vfree, vmap, vunmap, guard pages and
-/proc/vmallocinfo (mm/vmalloc.c, tests/kernel/vmalloc_test.c).
+/proc/vmallocinfo (mm/vmalloc.c, tests/kernel/vmalloc_test.c).  Every case
+of the suite ends with vmalloc_check(): the busy and free trees agree with
+their lists and tile the area exactly.
 
 The ktest suite runs at 16, 160 (with and without highmem=64M), 2048 and
 3072 MB and with vmalloc=256M; every address it prints must lie in the
@@ -20,7 +22,8 @@ HIGHMEM_CASES = {"areas_use_highmem", "vmap_highmem_triangle"}
 ALL_CASES = HIGHMEM_CASES | {
     "page_tables_on_demand", "vmalloc_vzalloc_vfree", "pages_are_what_the_ptes_say",
     "guard_page_faults", "vfree_unmaps_and_flushes", "fix_size", "random_size", "full_fit",
-    "long_busy_list", "aligned_requests", "data_integrity", "alloc_fails_midway",
+    "long_busy_list", "aligned_requests", "ranged_requests", "random_aligned_stress",
+    "data_integrity", "alloc_fails_midway",
     "vmap_lowmem_pages", "vmallocinfo_lists_areas", "vfree_not_vmalloc_memory",
     "vfree_middle_of_area", "double_vfree", "vmalloc_size_zero", "vmalloc_bigger_than_area",
     "vmalloc_in_interrupt", "kfree_of_vmalloc_pointer", "vunmap_of_vmalloc_area"}
@@ -90,6 +93,12 @@ def test_vmalloc_suite(run_ktest, mem, params):
                      log, re.M)
     if has_highmem:
         assert re.search(r"^vmalloc: 0x[0-9a-f]{8} maps HighMem pfn 0x[0-9a-f]+\.\.\., 8 pages$", log, re.M)
+
+    # The stress case placed every area where brute-force first fit said, windows and
+    # alignments included; its summary shows each kind of request happened.
+    m = re.search(r"^vmalloc: stress: (\d+) placements \((\d+) in a window, (\d+) aligned above 4 KB, "
+                  r"(\d+) cut from a range's middle, (\d+) found no room\)$", log, re.M)
+    assert m and all(int(g) > 0 for g in m.groups())
 
     # Out of pages half way: some were taken, then given back (the ktest checks the count).
     m = re.search(r"^vmalloc error: size (\d+), failed to allocate pages \(got (\d+) of (\d+)\), "

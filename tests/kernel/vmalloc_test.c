@@ -50,11 +50,15 @@ static void vm_begin(struct ktest *t)
 	get_vmalloc_info(&info_before);
 }
 
-/* Nothing lost: buddy, slabs, and the vmalloc area as vm_begin() saw them. */
+/*
+ * Nothing lost: buddy, slabs, and the vmalloc area as vm_begin() saw them,
+ * and its bookkeeping (trees, lists, free ranges) still consistent.
+ */
 static void vm_end(struct ktest *t)
 {
 	struct vmalloc_info now;
 
+	KT_EXPECT_EQ(t, vmalloc_check(), 0);
 	KT_EXPECT_NOTHING_LOST(t, &before);
 	get_vmalloc_info(&now);
 	KT_EXPECT_EQ(t, now.nr_areas, info_before.nr_areas);
@@ -478,6 +482,7 @@ static void random_size(struct ktest *t)
 		fill(held[s], held_pages[s], s * 7919 + held_pages[s], false);
 		live++;
 	}
+	KT_EXPECT_EQ(t, vmalloc_check(), 0);		/* with the survivors still held */
 	for (i = 0; i < slots; i++) {
 		if (!held[i])
 			continue;
@@ -513,6 +518,7 @@ static void full_fit(struct ktest *t)
 	}
 	for (i = 0; i < n; i++)
 		vfree(junk[i]);
+	KT_EXPECT_EQ(t, vmalloc_check(), 0);		/* n one-page holes, each a free range */
 	for (refilled = 0; refilled < n; refilled++) {
 		p = vmalloc(PAGE_SIZE);
 		KT_ASSERT_NOT_NULL(t, p);
@@ -523,6 +529,7 @@ static void full_fit(struct ktest *t)
 			break;
 		}
 	}
+	KT_EXPECT_EQ(t, vmalloc_check(), 0);
 	p = vmalloc(PAGE_SIZE);			/* no hole left: above them all */
 	KT_EXPECT_GT(t, (unsigned long)p, top);
 	vfree(p);
@@ -556,6 +563,7 @@ static void long_busy_list(struct ktest *t)
 	}
 	get_vmalloc_info(&vmi);
 	KT_EXPECT_EQ(t, vmi.nr_areas, info_before.nr_areas + n);
+	KT_EXPECT_EQ(t, vmalloc_check(), 0);
 	for (i = 0; i < 2000; i++) {
 		u32 *p = vmalloc(PAGE_SIZE);
 
@@ -568,6 +576,7 @@ static void long_busy_list(struct ktest *t)
 		*p = i;
 		vfree(p);
 	}
+	KT_EXPECT_EQ(t, vmalloc_check(), 0);
 	prandom_seed_state(&rnd, 0xb05111);
 	for (i = n; i > 1; i--) {		/* Fisher-Yates */
 		unsigned int j = prandom_u32_below(&rnd, i);
@@ -642,6 +651,206 @@ static void aligned_requests(struct ktest *t)
 	for (i = 0; i < SHIFTS; i++) {
 		free_vm_area(vm[i]);
 		vfree(small[i]);
+	}
+	KT_EXPECT_REPORTS(t, 0);
+	vm_end(t);
+}
+
+/*
+ * Requests limited to [start, end), as a module loader makes them: each
+ * goes to the lowest address that fits inside the window, even in the
+ * middle of a free range, and a window with no room left gives NULL while
+ * the rest of the vmalloc area has plenty.  Only the part of the window
+ * inside the vmalloc area counts.  The window is 64 KB-aligned, so every
+ * address is known in advance:
+ *
+ *   lo: a (3 pages + guard)  c (2 + guard)  .  b (1 + guard)  d (1 + guard)  f (3 + guard)  :hi
+ *      +0                   +4             +7 +8             +10            +12             +16
+ */
+static void ranged_requests(struct ktest *t)
+{
+	unsigned long lo = ALIGN(VMALLOC_START + SZ_1M, ALIGN_64K), hi = lo + 16 * PAGE_SIZE;
+	struct vm_struct *a, *b, *c, *d, *f, *whole, *z;
+	struct vmalloc_info vmi;
+
+	vm_begin(t);
+	/* A window that starts below the vmalloc area: only its part inside is used. */
+	z = __get_vm_area_node(PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, 0, VMALLOC_START + 2 * PAGE_SIZE,
+			       GFP_KERNEL, HERE);
+	KT_ASSERT_NOT_NULL(t, z);
+	KT_EXPECT_EQ(t, (unsigned long)z->addr, VMALLOC_START);
+
+	a = __get_vm_area_node(3 * PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo, hi, GFP_KERNEL, HERE);
+	KT_ASSERT_NOT_NULL(t, a);
+	KT_EXPECT_EQ(t, (unsigned long)a->addr, lo);		/* cut from a range's middle */
+	b = __get_vm_area_node(PAGE_SIZE, 8 * PAGE_SIZE, VM_IOREMAP, lo, hi, GFP_KERNEL, HERE);
+	KT_ASSERT_NOT_NULL(t, b);
+	KT_EXPECT_EQ(t, (unsigned long)b->addr, lo + 8 * PAGE_SIZE);	/* 32 KB-aligned */
+	c = __get_vm_area_node(2 * PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo, hi, GFP_KERNEL, HERE);
+	KT_ASSERT_NOT_NULL(t, c);
+	KT_EXPECT_EQ(t, (unsigned long)c->addr, lo + 4 * PAGE_SIZE);	/* the slack below b */
+	d = __get_vm_area_node(PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo, hi, GFP_KERNEL, HERE);
+	KT_ASSERT_NOT_NULL(t, d);
+	KT_EXPECT_EQ(t, (unsigned long)d->addr, lo + 10 * PAGE_SIZE);	/* lo + 7: one page, too small */
+	KT_EXPECT_EQ(t, vmalloc_check(), 0);
+
+	/* 4 pages + guard: the window has 4 pages left at its top, and one below b. */
+	KT_EXPECT_NULL(t, __get_vm_area_node(4 * PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo, hi,
+					     GFP_KERNEL | __GFP_NOWARN, HERE));
+	whole = __get_vm_area_node(4 * PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, VMALLOC_START,
+				   VMALLOC_END, GFP_KERNEL, HERE);
+	KT_ASSERT_NOT_NULL(t, whole);
+	KT_EXPECT_EQ(t, (unsigned long)whole->addr, VMALLOC_START + 2 * PAGE_SIZE);	/* after z */
+	f = __get_vm_area_node(3 * PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo, hi, GFP_KERNEL, HERE);
+	KT_ASSERT_NOT_NULL(t, f);
+	KT_EXPECT_EQ(t, (unsigned long)f->addr, lo + 12 * PAGE_SIZE);	/* fits the top exactly */
+	KT_EXPECT_NULL(t, __get_vm_area_node(PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo + 8 * PAGE_SIZE,
+					     hi, GFP_KERNEL | __GFP_NOWARN, HERE));
+	KT_EXPECT_EQ(t, vmalloc_check(), 0);
+	get_vmalloc_info(&vmi);
+	KT_EXPECT_EQ(t, vmi.nr_areas, info_before.nr_areas + 7);
+
+	/* Freed in an order that merges on the left, on the right and on both sides. */
+	free_vm_area(c);
+	free_vm_area(f);
+	free_vm_area(a);
+	free_vm_area(d);
+	KT_EXPECT_EQ(t, vmalloc_check(), 0);
+	free_vm_area(b);
+	free_vm_area(whole);
+	free_vm_area(z);
+	KT_EXPECT_REPORTS(t, 0);
+	vm_end(t);
+}
+
+/*
+ * First fit by brute force, the test's own answer: walk the busy areas in
+ * address order (vmalloc_for_each_area) and take the lowest address where
+ * @size bytes aligned to @align fit in [@vstart, @vend) between two of
+ * them.  It also says whether that leaves free space on both sides of the
+ * new area within its gap (a cut from the middle of a free range).
+ */
+struct first_fit {
+	unsigned long size, align, vstart, vend;
+	unsigned long cursor, found;
+	bool middle;
+};
+
+static void first_fit_gap(struct first_fit *ff, unsigned long gap_lo, unsigned long gap_hi)
+{
+	unsigned long lo = max(gap_lo, ff->vstart), hi = min(gap_hi, ff->vend);
+	unsigned long addr = ALIGN(lo, ff->align);
+
+	if (ff->found || addr < lo || addr >= hi || hi - addr < ff->size)
+		return;
+	ff->found = addr;
+	ff->middle = addr != gap_lo && addr + ff->size != gap_hi;
+}
+
+static void first_fit_visit(const struct vm_struct *vm, void *arg)
+{
+	struct first_fit *ff = arg;
+
+	first_fit_gap(ff, ff->cursor, (unsigned long)vm->addr);
+	ff->cursor = (unsigned long)vm->addr + vm->size;
+}
+
+static void brute_first_fit(struct first_fit *ff)
+{
+	ff->cursor = VMALLOC_START;
+	ff->found = 0;
+	vmalloc_for_each_area(first_fit_visit, ff);
+	first_fit_gap(ff, ff->cursor, VMALLOC_END);
+}
+
+#define STRESS_SLOTS	128
+#define STRESS_OPS	4000
+
+/*
+ * Thousands of random reservations and frees, 1 to 16 pages, aligned to
+ * 4 KB ... 1 MB, half of them limited to a random window (some too small
+ * to hold them); every eighth one is real vmalloc memory, written and
+ * checked.  Each placement must be exactly the brute-force first fit, or
+ * NULL when that finds none; vmalloc_check() every 200 operations.
+ */
+static void random_aligned_stress(struct ktest *t)
+{
+	static struct vm_struct *area[STRESS_SLOTS];
+	static bool mapped[STRESS_SLOTS];
+	unsigned long span = min(SZ_64M, VMALLOC_END - VMALLOC_START);
+	unsigned int i, s, allocs = 0, windowed = 0, aligned = 0, no_room = 0, middles = 0;
+	struct rnd_state rnd;
+
+	vm_begin(t);
+	prandom_seed_state(&rnd, 0x5eed1e55);
+	for (i = 1; i <= STRESS_OPS; i++) {
+		unsigned long pages = 1 + prandom_u32_below(&rnd, 16), got;
+		unsigned long align = PAGE_SIZE << prandom_u32_below(&rnd, 9);
+		unsigned long vstart = VMALLOC_START, vend = VMALLOC_END;
+		struct first_fit ff;
+		u32 *p;
+
+		s = prandom_u32_below(&rnd, STRESS_SLOTS);
+		if (area[s]) {
+			p = area[s]->addr;
+			if (mapped[s]) {
+				if (p[0] != s || p[area[s]->nr_pages * PAGE_SIZE / 4 - 1] != ~s)
+					KT_FAIL(t, "op %u: area 0x%08lx lost its pattern", i,
+						(unsigned long)p);
+				vfree(p);
+			} else {
+				free_vm_area(area[s]);
+			}
+			area[s] = NULL;
+			continue;
+		}
+		if (prandom_u32_below(&rnd, 2)) {
+			vstart += prandom_u32_below(&rnd, span >> PAGE_SHIFT) << PAGE_SHIFT;
+			vend = vstart + ((1 + prandom_u32_below(&rnd, span >> (PAGE_SHIFT + 3))) << PAGE_SHIFT);
+			vend = min(vend, VMALLOC_END);
+			windowed++;
+		}
+		ff = (struct first_fit){ (pages + 1) << PAGE_SHIFT, align, vstart, vend };
+		brute_first_fit(&ff);
+		mapped[s] = i % 8 == 0;
+		if (mapped[s]) {
+			p = __vmalloc_node_range(pages << PAGE_SHIFT, align, vstart, vend,
+						 GFP_KERNEL | __GFP_HIGHMEM | __GFP_NOWARN, PAGE_KERNEL,
+						 0, HERE);
+			area[s] = p ? find_vm_area(p) : NULL;
+			if (p) {
+				p[0] = s;
+				p[pages * PAGE_SIZE / 4 - 1] = ~s;
+			}
+		} else {
+			area[s] = __get_vm_area_node(pages << PAGE_SHIFT, align, VM_IOREMAP, vstart,
+						     vend, GFP_KERNEL | __GFP_NOWARN, HERE);
+		}
+		got = area[s] ? (unsigned long)area[s]->addr : 0;
+		if (got != ff.found)
+			KT_ASSERT_FAILURE(t, "op %u: %lu pages aligned %#lx in [0x%08lx, 0x%08lx) went to 0x%08lx, first fit is 0x%08lx",
+					  i, pages, align, vstart, vend, got, ff.found);
+		allocs++;
+		aligned += align > PAGE_SIZE;
+		no_room += !got;
+		middles += got && ff.middle;
+		if (i % 200 == 0)
+			KT_ASSERT_EQ(t, vmalloc_check(), 0);
+	}
+	pr_info("vmalloc: stress: %u placements (%u in a window, %u aligned above 4 KB, %u cut from a range's middle, %u found no room)\n",
+		allocs, windowed, aligned, middles, no_room);
+	KT_EXPECT_GT(t, windowed, STRESS_OPS / 8);
+	KT_EXPECT_GT(t, aligned, STRESS_OPS / 8);
+	KT_EXPECT_GT(t, middles, 100);
+	KT_EXPECT_GT(t, no_room, 10);
+	for (s = 0; s < STRESS_SLOTS; s++) {
+		if (!area[s])
+			continue;
+		if (mapped[s])
+			vfree(area[s]->addr);
+		else
+			free_vm_area(area[s]);
+		area[s] = NULL;
 	}
 	KT_EXPECT_REPORTS(t, 0);
 	vm_end(t);
@@ -1139,6 +1348,8 @@ static struct ktest_case vmalloc_cases[] = {
 	KTEST_CASE(full_fit),
 	KTEST_CASE(long_busy_list),
 	KTEST_CASE(aligned_requests),
+	KTEST_CASE(ranged_requests),
+	KTEST_CASE(random_aligned_stress),
 	KTEST_CASE(data_integrity),
 	KTEST_CASE(alloc_fails_midway),
 	KTEST_CASE(vmap_lowmem_pages),
