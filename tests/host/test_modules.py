@@ -467,7 +467,9 @@ def test_shell_insmod_rmmod_lsmod(ko, tmp_path):
             out = sh.run(line)
             assert f"{error}; nothing was changed\n" in out, out
             assert "usage:" not in out, out
-        assert "module bad_init_module: init bad_init_init returned -EINVAL" in sh.transcript
+        # clang keeps only module_init's alias for a static init function
+        assert re.search(r"^module bad_init_module: init (bad_init_init|init_module) returned "
+                         r"-EINVAL;", sh.transcript, re.M)
         assert shell_counts(sh) == before
         assert [l.split()[0] for l in table(sh, "modules")] == ["no_exit_module", "mem_module"]
         assert sh.poweroff() == qemu.STATUS_OK
