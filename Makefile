@@ -19,6 +19,10 @@
 #   WERROR=0        do not turn warnings into errors
 
 O		?= build
+# One spelling for one directory: O=build and O=$PWD/build must name the
+# same targets, or the dependency files (which carry the spelling of the
+# build that wrote them) would not match and header changes be missed.
+override O	:= $(patsubst $(CURDIR)/%,%,$(abspath $(O)))
 CROSS_COMPILE	?= i686-linux-gnu-
 MEM		?= 160
 APPEND		?= demo
