@@ -103,7 +103,6 @@ void __init start_kernel(void)
 	time_init();
 
 	system_state = SYSTEM_RUNNING;
-	might_sleep_armed = 1;
 	local_irq_enable();
 	boot_ready_tsc = rdtsc();
 	pr_info("mm386: ready (%llu TSC ticks since _start)\n", boot_ready_tsc - boot_tsc);

@@ -24,8 +24,6 @@ unsigned long misuse_reports;
 unsigned long __preempt_count;
 EXPORT_SYMBOL(__preempt_count);
 int oops_in_progress;
-int might_sleep_armed;
-EXPORT_SYMBOL(might_sleep_armed);
 
 void __noreturn panic(const char *fmt, ...)
 {

@@ -57,18 +57,17 @@ static inline unsigned long preempt_count(void)
  * "BUG: sleeping function called from invalid context at FILE:LINE"
  * report, then lets the caller go on, as Linux does.
  */
-extern int might_sleep_armed;	/* set once the kernel is RUNNING */
-
 void __might_sleep_flags(const char *file, int line, unsigned long flags);
 
 /*
  * might_sleep_flags - might_sleep() for code that has just done
  * local_irq_save(@flags): the interrupt state to judge is the one before.
- * The common case costs a few instructions; the report is out of line.
+ * The common case (preemptible, interrupts on) costs four instructions;
+ * everything else, the check that the kernel is RUNNING included (boot
+ * allocates with interrupts off), is out of line.
  */
 #define might_sleep_flags(flags) do {					\
-	if (unlikely(might_sleep_armed &&				\
-		     (preempt_count() || !((flags) & X86_EFLAGS_IF))))	\
+	if (unlikely(preempt_count() || !((flags) & X86_EFLAGS_IF)))	\
 		__might_sleep_flags(__FILE__, __LINE__, flags);		\
 } while (0)
 
