@@ -156,12 +156,13 @@ GFP_KERNEL = 0xcc0      # include/linux/gfp.h: __GFP_RECLAIM | __GFP_IO | __GFP_
 
 @pytest.mark.skipif(not has_symbol("slab_caches"), reason="this kernel has no slab allocator")
 def test_page_of_slab_tail_and_large_kmalloc(tmp_path):
-    """kmalloc() (called in the stopped kernel) fills a one-page slab, a
-    four-page slab and a large block; mm-page names each page's use."""
+    """kmalloc() (called in the stopped kernel: __kmalloc, since kmalloc()
+    itself is inline) fills a one-page slab, a four-page slab and a large
+    block; mm-page names each page's use."""
     cmd = probe(tmp_path, "slab.py", SLAB_PROBE)
     pfn_of = "(((unsigned long)$%d - 0xc0000000) >> 12)"
-    got, _ = run([f"print kmalloc(100, {GFP_KERNEL})", f"print kmalloc(3000, {GFP_KERNEL})",
-                  f"print kmalloc(20000, {GFP_KERNEL})", cmd, "mm-page $slab_pfn",
+    got, _ = run([f"print __kmalloc(100, {GFP_KERNEL})", f"print __kmalloc(3000, {GFP_KERNEL})",
+                  f"print __kmalloc(20000, {GFP_KERNEL})", cmd, "mm-page $slab_pfn",
                   f"mm-page {pfn_of % 2}", f"mm-page {pfn_of % 2} + 1", f"mm-page {pfn_of % 3}"])
     name, kind, num, pfn = got[cmd][0].split()[1:]
     page = got["mm-page $slab_pfn"]
@@ -179,6 +180,26 @@ def test_page_of_slab_tail_and_large_kmalloc(tmp_path):
     large = got[f"mm-page {pfn_of % 3}"]
     assert "(head|" in large[2] and "private(order):3" in large[1], large
     assert large[-1] == "state: allocated, order-3 compound block, 1 reference", large
+
+
+def test_page_of_an_address_and_of_a_struct_page():
+    """mm-page takes what the shell's page takes (a kernel address, looked
+    up through the page tables), and a struct page * as well."""
+    got, _ = run(["print vmalloc(10000)", "mm-page $1", "mm-v2p $1",
+                  f"print alloc_pages({GFP_KERNEL}, 1)", "mm-page $2",
+                  "print __kmalloc(100, 0xcc0)", "mm-page $3", "mm-page 0xffff0000"])
+    vmalloc_page = got["mm-page $1"]
+    assert vmalloc_page[0].startswith("virtual 0x") and "vmalloc area" in vmalloc_page[0], got
+    pfn = int(got["mm-v2p $1"][-1].split("(pfn ")[1].rstrip(")"), 16)
+    assert vmalloc_page[1].startswith(f"pfn {pfn:#x}: struct page at "), vmalloc_page
+    page_ptr = int(got[f"print alloc_pages({GFP_KERNEL}, 1)"][0].split()[-1], 16)
+    assert f"struct page at 0x{page_ptr:08x}" in got["mm-page $2"][0], got["mm-page $2"]
+    assert got["mm-page $2"][-1] == "state: allocated, order-1 block, 1 reference", got
+    kmalloc_page = got["mm-page $3"]
+    assert kmalloc_page[0].endswith("lowmem (direct map)"), kmalloc_page
+    assert kmalloc_page[-1].startswith("state: slab of cache kmalloc-128: "), kmalloc_page
+    assert got["mm-page 0xffff0000"] == [
+        "mm-page: 0xffff0000 maps no page: fixmap (kmap_atomic slot 14)"], got
 
 
 def parse_v2p(lines):
@@ -244,7 +265,7 @@ def test_slabinfo_with_active_partial_and_full_slabs():
     a full one ($p5-$p8) and the active one ($p9, on no list); then the kernel
     prints slabinfo (slabinfo_show(), called from GDB) and mm-slabinfo
     must print the same lines."""
-    calls = [f"set $p{i} = kmalloc(2048, {GFP_KERNEL})" for i in range(1, 10)]
+    calls = [f"set $p{i} = __kmalloc(2048, {GFP_KERNEL})" for i in range(1, 10)]
     calls += ["call kfree($p1)", "call kfree($p2)", "call slabinfo_show()", "mm-slabinfo"]
     got, s = run(calls)
     want = last_block(s.log, "slabinfo - version: 2.1")[:len(got["mm-slabinfo"])]

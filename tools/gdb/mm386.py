@@ -12,7 +12,7 @@ straight out of guest memory, while the kernel is stopped.
     mm-meminfo      /proc/meminfo (mm/meminfo.c)
     mm-slabinfo     /proc/slabinfo (mm/slab.c)
     mm-vmallocinfo  /proc/vmallocinfo (mm/vmalloc.c, once the kernel has it)
-    mm-page PFN     one struct page, its flags by name, and what it is used for
+    mm-page PFN|ADDR|PAGE  one struct page, its flags by name, and what it is used for
     mm-v2p ADDR     walk the page tables from CR3: PDE, PTE, physical address
 
 The table commands print exactly what the kernel's dump= prints, line for
@@ -680,8 +680,12 @@ def free_block_containing(pfn):
 @register
 class Page(MMCommand):
     """Print the struct page of a page frame.
-Usage: mm-page PFN      (any expression: mm-page 0x1000, mm-page max_low_pfn - 1)
-Shows the page's address in mem_map, its flags by name and its zone (as the
+Usage: mm-page PFN|ADDR|PAGE  (any expression: mm-page 0x1000,
+                        mm-page max_low_pfn - 1, mm-page obj, mm-page $1)
+A number below PAGE_OFFSET is a page frame number; a kernel address is
+translated through the page tables (mm-v2p), as the shell's page command
+does, so vmalloc, pkmap and fixmap addresses work too; a struct page *
+(what alloc_pages returned, say) is that page.  Shows the page's address in mem_map, its flags by name and its zone (as the
 kernel's "Bad page state" report prints them), the refcount, private (the
 order of a free or allocated block; objects in use and colour for a slab),
 the slab_cache, freelist and virtual fields, the page's kernel address, and
@@ -691,8 +695,18 @@ what the page is used for: free, reserved, allocated, slab, tail page."""
 
     def run(self, arg):
         a = arch()
-        pfn = parse_number(self.name, arg, "PFN")
         require("mem_map", "free_area_init() has not allocated it yet")
+        pfn = parse_number(self.name, arg, "PFN|ADDR|PAGE")
+        v = value(arg)
+        if v.type.strip_typedefs().code == gdb.TYPE_CODE_PTR and \
+                v.type.strip_typedefs().target().strip_typedefs().tag == "page":
+            pfn = (pfn - ulong("mem_map")) // gdb.lookup_type("struct page").sizeof
+        elif pfn >= a.page_offset:
+            phys = walk_page_tables(pfn, lambda line: None)
+            if phys is None:
+                raise gdb.GdbError("0x%08lx maps no page: %s" % (pfn, describe_address(pfn)))
+            out("virtual 0x%08lx: %s" % (pfn, describe_address(pfn)))
+            pfn = phys >> a.page_shift
         max_pfn = ulong("max_pfn")
         if pfn >= max_pfn:
             raise gdb.GdbError("pfn %#x is beyond max_pfn (%#x): no struct page" % (pfn, max_pfn))
@@ -784,46 +798,52 @@ before boot/head.asm turns it on) virtual addresses are physical ones."""
     name = "mm-v2p"
 
     def run(self, arg):
-        a = arch()
-        vaddr = parse_number(self.name, arg, "ADDR")
-        cr0, cr3 = ulong("$cr0"), ulong("$cr3")
-        if not cr0 & CR0_PG:
-            out("virtual 0x%08lx: paging is off (CR0.PG = 0), the CPU uses virtual = physical"
-                % vaddr)
-            out("phys 0x%08lx" % vaddr)
-            return
-        pgd_i = vaddr >> a.pgdir_shift
-        pte_i = (vaddr >> a.page_shift) & (a.ptrs_per_pte - 1)
-        offset = vaddr & (a.page_size - 1)
-        out("virtual 0x%08lx: %s; pgd index %d, pte index %d, offset 0x%03x"
-            % (vaddr, describe_address(vaddr), pgd_i, pte_i, offset))
+        walk_page_tables(parse_number(self.name, arg, "ADDR"), out)
 
-        pgdir = cr3 & ~(a.page_size - 1)
-        which = " (swapper_pg_dir)" if a.va(pgdir) == address_of("swapper_pg_dir") else ""
-        out("CR3  0x%08lx%s" % (cr3, which))
 
-        def entry(kind, table, index):
-            at = table + 4 * index
-            e = read_u32(a.va(at))
-            out("%s  [%4d] at phys 0x%08lx = 0x%08lx  %s"
-                % (kind, index, at, e, pte_flags(e) if e & 1 else "not present"))
-            return e
+def walk_page_tables(vaddr, show):
+    """The physical address @vaddr maps to (None if it is not mapped),
+    found from CR3 as the MMU does; @show(line) gets each step."""
+    a = arch()
+    cr0, cr3 = ulong("$cr0"), ulong("$cr3")
+    if not cr0 & CR0_PG:
+        show("virtual 0x%08lx: paging is off (CR0.PG = 0), the CPU uses virtual = physical"
+             % vaddr)
+        show("phys 0x%08lx" % vaddr)
+        return vaddr
+    pgd_i = vaddr >> a.pgdir_shift
+    pte_i = (vaddr >> a.page_shift) & (a.ptrs_per_pte - 1)
+    offset = vaddr & (a.page_size - 1)
+    show("virtual 0x%08lx: %s; pgd index %d, pte index %d, offset 0x%03x"
+         % (vaddr, describe_address(vaddr), pgd_i, pte_i, offset))
 
-        pde = entry("PDE", pgdir, pgd_i)
-        if not pde & 1:
-            out("0x%08lx is not mapped: the PDE is not present" % vaddr)
-            return
-        if pde & 0x080:
-            base = pde & a.pmd_mask
-            phys = base + (vaddr & ~a.pmd_mask & U32)
-            out("PDE maps a 4 MB page at phys 0x%08lx" % base)
-        else:
-            pte = entry("PTE", pde & ~(a.page_size - 1), pte_i)
-            if not pte & 1:
-                out("0x%08lx is not mapped: the PTE is not present" % vaddr)
-                return
-            phys = (pte & ~(a.page_size - 1)) + offset
-        out("phys 0x%08lx (pfn %#x)" % (phys, phys >> a.page_shift))
+    pgdir = cr3 & ~(a.page_size - 1)
+    which = " (swapper_pg_dir)" if a.va(pgdir) == address_of("swapper_pg_dir") else ""
+    show("CR3  0x%08lx%s" % (cr3, which))
+
+    def entry(kind, table, index):
+        at = table + 4 * index
+        e = read_u32(a.va(at))
+        show("%s  [%4d] at phys 0x%08lx = 0x%08lx  %s"
+             % (kind, index, at, e, pte_flags(e) if e & 1 else "not present"))
+        return e
+
+    pde = entry("PDE", pgdir, pgd_i)
+    if not pde & 1:
+        show("0x%08lx is not mapped: the PDE is not present" % vaddr)
+        return None
+    if pde & 0x080:
+        base = pde & a.pmd_mask
+        phys = base + (vaddr & ~a.pmd_mask & U32)
+        show("PDE maps a 4 MB page at phys 0x%08lx" % base)
+    else:
+        pte = entry("PTE", pde & ~(a.page_size - 1), pte_i)
+        if not pte & 1:
+            show("0x%08lx is not mapped: the PTE is not present" % vaddr)
+            return None
+        phys = (pte & ~(a.page_size - 1)) + offset
+    show("phys 0x%08lx (pfn %#x)" % (phys, phys >> a.page_shift))
+    return phys
 
 
 class PfnToPage(gdb.Function):
