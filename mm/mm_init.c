@@ -29,6 +29,7 @@ struct page *mem_map;
 EXPORT_SYMBOL(mem_map);
 unsigned long max_pfn, max_low_pfn, min_low_pfn;
 EXPORT_SYMBOL(max_pfn);
+EXPORT_SYMBOL(max_low_pfn);	/* virt_addr_valid() */
 unsigned long highstart_pfn, highend_pfn;
 unsigned long totalram_pages_count, totalhigh_pages_count;
 EXPORT_SYMBOL(totalram_pages_count);

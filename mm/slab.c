@@ -374,10 +374,11 @@ unsigned long kmem_cache_shrink_all(void)
 /*
  * refill_cpu_slab - the active slab is missing or full: retire it to the
  * full list and activate the first partial slab, else a free one, else a
- * new one.  Called and returns with interrupts off (*@flags saved);
- * growing turns them on around the page allocation.  NULL if no memory.
+ * new one.  Called and returns with interrupts off (@flags: what the
+ * caller's local_irq_save() found); growing puts that state back around
+ * the page allocation.  NULL if no memory.
  */
-struct page *refill_cpu_slab(struct kmem_cache *s, gfp_t gfp, unsigned long *flags)
+struct page *refill_cpu_slab(struct kmem_cache *s, gfp_t gfp, unsigned long flags)
 {
 	struct page *page;
 
@@ -399,9 +400,9 @@ struct page *refill_cpu_slab(struct kmem_cache *s, gfp_t gfp, unsigned long *fla
 			s->cpu_slab = page;
 			return page;
 		}
-		local_irq_restore(*flags);
+		local_irq_restore(flags);
 		page = new_slab(s, gfp);
-		local_irq_save(*flags);
+		local_irq_disable();
 		if (!page)
 			return NULL;
 		list_add(&page->lru, &s->slabs_free);	/* activated on the next turn */
@@ -499,7 +500,7 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned lo
 	if (s->flags & SLAB_DEBUG_FLAGS)
 		debug_on_free(s, page, obj, caller);
 	local_irq_save(flags);
-	link_free_object(s, page, obj);
+	link_free_object(page, obj, freeptr_of(s, obj));
 	if (page == s->cpu_slab)
 		local_irq_restore(flags);
 	else
@@ -577,10 +578,9 @@ void kfree(const void *obj)
 {
 	struct page *page;
 
-	if (unlikely(ZERO_OR_NULL_PTR(obj)))
-		return;
-	if (unlikely(!virt_addr_valid(obj))) {
-		not_slab_object(NULL, "kfree", obj, _RET_IP_);
+	if (unlikely(!virt_addr_valid(obj))) {	/* NULL and ZERO_SIZE_PTR too */
+		if (!ZERO_OR_NULL_PTR(obj))
+			not_slab_object(NULL, "kfree", obj, _RET_IP_);
 		return;
 	}
 	page = compound_head(virt_to_page(obj));

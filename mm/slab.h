@@ -30,7 +30,7 @@ static inline unsigned long *free_marker_of(const struct kmem_cache *s, const vo
 }
 
 /* mm/slab.c */
-struct page *refill_cpu_slab(struct kmem_cache *s, gfp_t gfp, unsigned long *flags);
+struct page *refill_cpu_slab(struct kmem_cache *s, gfp_t gfp, unsigned long flags);
 void slab_post_alloc(struct kmem_cache *s, struct page *page, void *obj, gfp_t gfp,
 		     unsigned long caller, size_t orig_size);
 void __slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned long caller,
@@ -43,11 +43,14 @@ bool on_freelist(const struct kmem_cache *s, const struct page *page, const void
 void slab_report(const struct kmem_cache *s, const char *func, const void *obj,
 		 unsigned long caller, const char *fmt, ...) __printf(5, 6);
 
-/* link_free_object - push @obj on @page's free chain (interrupts off). */
-static __always_inline void link_free_object(struct kmem_cache *s, struct page *page, void *obj)
+/*
+ * link_free_object - push @obj on @page's free chain (interrupts off).
+ * @fp: freeptr_of(cache, @obj); the free marker is the word after it
+ */
+static __always_inline void link_free_object(struct page *page, void *obj, void **fp)
 {
-	*freeptr_of(s, obj) = page->freelist;
-	*free_marker_of(s, obj) = FREE_MARKER ^ (unsigned long)obj;
+	fp[0] = page->freelist;
+	fp[1] = (void *)(FREE_MARKER ^ (unsigned long)obj);
 	page->freelist = obj;
 	page->private--;
 }
@@ -66,22 +69,23 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 {
 	unsigned long flags;
 	struct page *page;
-	void *obj;
+	void *obj, **fp;
 
 	local_irq_save(flags);
 	if (gfpflags_allow_blocking(gfp))
 		might_sleep_flags(flags);
 	page = s->cpu_slab;
 	if (unlikely(!page || !page->freelist)) {
-		page = refill_cpu_slab(s, gfp, &flags);
+		page = refill_cpu_slab(s, gfp, flags);
 		if (unlikely(!page)) {
 			local_irq_restore(flags);
 			return NULL;
 		}
 	}
 	obj = page->freelist;
-	page->freelist = *freeptr_of(s, obj);
-	*free_marker_of(s, obj) = 0;
+	fp = freeptr_of(s, obj);
+	page->freelist = fp[0];
+	fp[1] = NULL;				/* the free marker */
 	page->private++;
 	local_irq_restore(flags);
 	if (unlikely((gfp & __GFP_ZERO) || (s->flags & SLAB_DEBUG_FLAGS)))
@@ -100,15 +104,16 @@ static __always_inline void slab_free(struct kmem_cache *s, struct page *page, v
 {
 	unsigned long off = (char *)obj - (char *)slab_first_object(page);
 	unsigned long idx = off / s->size, flags;	/* one div gives both */
+	void **fp = freeptr_of(s, obj);
 
 	if (unlikely(off % s->size || idx >= s->num ||
-		     *free_marker_of(s, obj) == (FREE_MARKER ^ (unsigned long)obj) ||
+		     fp[1] == (void *)(FREE_MARKER ^ (unsigned long)obj) ||	/* free marker */
 		     (s->flags & SLAB_DEBUG_FLAGS))) {
 		__slab_free(s, page, obj, caller, func);
 		return;
 	}
 	local_irq_save(flags);
-	link_free_object(s, page, obj);
+	link_free_object(page, obj, fp);
 	if (likely(page == s->cpu_slab))
 		local_irq_restore(flags);
 	else

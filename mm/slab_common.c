@@ -10,9 +10,12 @@
  * seed 001 says.  Linux 2.4's size-32 ... size-131072 caches, the source of
  * the "128 KB" limit in seeds 000 and 003, are gone from Linux since 2.6.
  *
- * Picking the cache is a table lookup for sizes up to 192 bytes (to reach
- * the non-power-of-two kmalloc-96 and kmalloc-192) and fls() above: two or
- * three instructions, no search.
+ * kmalloc() is inline (<linux/slab.h>), as in Linux 6.1.  For a constant
+ * size the compiler picks the cache and calls kmalloc_trace(cache).  Any
+ * other size comes to __kmalloc(), where picking the cache is a table
+ * lookup for sizes up to 192 bytes (to reach the non-power-of-two
+ * kmalloc-96 and kmalloc-192) and fls() above: two or three instructions,
+ * no search.
  *
  *   index  1    2    3  4   5   6   7    8    9    10  11  12  13
  *   cache  96   192  8  16  32  64  128  256  512  1k  2k  4k  8k
@@ -32,15 +35,9 @@
 #include <asm/sections.h>
 #include "slab.h"
 
-/* Indexed by gfp & __GFP_DMA (which is 1): no branch to pick the set. */
-enum kmalloc_cache_type {
-	KMALLOC_NORMAL = 0,
-	KMALLOC_DMA = __GFP_DMA,
-	NR_KMALLOC_TYPES
-};
-
-static struct kmem_cache *kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
-static struct kmem_cache kmalloc_cache_structs[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+/* Indexed by kmalloc_type(gfp), then by kmalloc_index(size); [t][0] is unused. */
+struct kmem_cache kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+EXPORT_SYMBOL(kmalloc_caches);
 
 /* (size - 1) / 8 -> cache index, for sizes 1..192. */
 static const u8 size_index[24] = {
@@ -68,7 +65,8 @@ static const struct {
 	[13] = { "kmalloc-8k", "dma-kmalloc-8k", 8192 },
 };
 
-static inline unsigned int kmalloc_index(size_t size)
+// kmalloc_index() for a size known only at run time (1..8 KB).
+static inline unsigned int size_to_index(size_t size)
 {
 	if (size <= 192)
 		return size_index[(size - 1) / 8];
@@ -79,7 +77,7 @@ struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp)
 {
 	if (!size || size > KMALLOC_MAX_CACHE_SIZE)
 		return NULL;
-	return kmalloc_caches[gfp & __GFP_DMA][kmalloc_index(size)];
+	return &kmalloc_caches[kmalloc_type(gfp)][size_to_index(size)];
 }
 
 void __init create_kmalloc_caches(void)
@@ -93,9 +91,9 @@ void __init create_kmalloc_caches(void)
 			unsigned int i = by_size_down[n];
 			unsigned long flags = SLAB_KMALLOC | (type == KMALLOC_DMA ? SLAB_CACHE_DMA : 0);
 
-			kmalloc_caches[type][i] = create_boot_cache(&kmalloc_cache_structs[type][i],
-				type == KMALLOC_DMA ? kmalloc_info[i].dma_name : kmalloc_info[i].name,
-				kmalloc_info[i].size, flags);
+			create_boot_cache(&kmalloc_caches[type][i], type == KMALLOC_DMA ?
+					  kmalloc_info[i].dma_name : kmalloc_info[i].name,
+					  kmalloc_info[i].size, flags);
 		}
 	}
 }
@@ -146,7 +144,7 @@ void kfree_large(struct page *page, const void *obj, unsigned long caller)
 	__free_pages(page, order);
 }
 
-// kmalloc()'s rare cases: 0 bytes, above 8 KB, or __GFP_HIGHMEM.
+// __kmalloc()'s rare cases: 0 bytes, above 8 KB, or __GFP_HIGHMEM.
 static noinline void *kmalloc_slow(size_t size, gfp_t gfp, unsigned long caller)
 {
 	if (gfp & __GFP_HIGHMEM) {
@@ -162,22 +160,37 @@ static noinline void *kmalloc_slow(size_t size, gfp_t gfp, unsigned long caller)
 }
 
 /**
- * kmalloc - allocate physically contiguous kernel memory
- * @size: bytes; 0 gives ZERO_SIZE_PTR, above 4 MB gives NULL and a WARNING
- * @gfp: GFP_KERNEL (may sleep), GFP_ATOMIC (interrupts), | GFP_DMA, | __GFP_ZERO
+ * __kmalloc - kmalloc() of a size known only at run time
+ * @size: bytes
+ * @gfp: as for kmalloc()
  *
- * Return: the memory, at least @size bytes (ksize() tells how much), in
- * lowmem, so virt_to_phys() works on it; or NULL.
+ * Return: as kmalloc().
  */
-void *kmalloc(size_t size, gfp_t gfp)
+void *__kmalloc(size_t size, gfp_t gfp)
 {
 	/* One test sends 0, above 8 KB and __GFP_HIGHMEM to the slow path. */
 	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE || (gfp & __GFP_HIGHMEM)))
 		return kmalloc_slow(size, gfp, _RET_IP_);
-	return slab_alloc(kmalloc_caches[gfp & __GFP_DMA][kmalloc_index(size)], gfp, _RET_IP_,
-			  size);
+	return slab_alloc(&kmalloc_caches[kmalloc_type(gfp)][size_to_index(size)], gfp,
+			  _RET_IP_, size);
 }
-EXPORT_SYMBOL(kmalloc);
+EXPORT_SYMBOL(__kmalloc);
+
+/**
+ * kmalloc_trace - kmalloc() of a constant size: the inline kmalloc() has
+ * already picked the cache
+ * @s: &kmalloc_caches[kmalloc_type(@gfp)][kmalloc_index(@size)]
+ * @gfp: as for kmalloc()
+ * @size: what the caller asked for (debugging red-zones the rest)
+ *
+ * Return: as kmalloc().  (Linux's name: there it is also where the
+ * kmalloc tracepoint fires.)
+ */
+void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp, size_t size)
+{
+	return slab_alloc(s, gfp, _RET_IP_, size);
+}
+EXPORT_SYMBOL(kmalloc_trace);
 
 /* ksize - how many bytes really are usable at @obj (>= what was asked). */
 size_t ksize(const void *obj)

@@ -35,12 +35,14 @@ extern unsigned long totalram_pages_count, totalhigh_pages_count;
 #define pfn_valid(pfn)		((pfn) < max_pfn)
 #define page_to_phys(page)	((phys_addr_t)page_to_pfn(page) << PAGE_SHIFT)
 
-/* virt_addr_valid - is @kaddr in the direct map of lowmem (and RAM)? */
+/*
+ * virt_addr_valid - is @kaddr in the direct map of lowmem (and RAM)?
+ * One unsigned comparison: below PAGE_OFFSET, __pa() wraps to a huge pfn.
+ * The pfn it computes is the one virt_to_page() needs next.
+ */
 static inline bool virt_addr_valid(const void *kaddr)
 {
-	unsigned long a = (unsigned long)kaddr;
-
-	return a >= PAGE_OFFSET && a < (unsigned long)high_memory;
+	return ((unsigned long)kaddr - PAGE_OFFSET) >> PAGE_SHIFT < max_low_pfn;
 }
 
 #define virt_to_pfn(kaddr)	(__pa(kaddr) >> PAGE_SHIFT)

@@ -24,6 +24,7 @@
 #include <linux/types.h>
 #include <linux/gfp.h>
 #include <asm/page.h>
+#include <linux/slab_def.h>	/* struct kmem_cache (Linux: slub_def.h, here too) */
 
 /* kmem_cache_create() flags (Linux's values) */
 #define SLAB_CONSISTENCY_CHECKS	0x00000100UL	/* extra checks on free */
@@ -76,7 +77,86 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp)
 	return kmem_cache_alloc(s, gfp | __GFP_ZERO);
 }
 
-void *kmalloc(size_t size, gfp_t gfp);
+/*
+ * The kmalloc caches: [gfp & __GFP_DMA][kmalloc_index(size)] (slab_common.c).
+ * They are made at boot and never go away, so they are static structs, not
+ * pointers as in Linux: for a constant size, &kmalloc_caches[t][i] is a
+ * constant too, and kmalloc() loads nothing to find its cache.
+ */
+enum kmalloc_cache_type {
+	KMALLOC_NORMAL = 0,
+	KMALLOC_DMA = __GFP_DMA,	/* 1: the type is gfp & __GFP_DMA, no branch */
+	NR_KMALLOC_TYPES
+};
+extern struct kmem_cache kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
+
+static __always_inline enum kmalloc_cache_type kmalloc_type(gfp_t gfp)
+{
+	return gfp & __GFP_DMA;
+}
+
+/*
+ * kmalloc_index - which kmalloc cache serves @size (1..8 KB), for a size
+ * known at compile time: the comparisons fold to a constant.
+ *
+ *   index  1    2    3  4   5   6   7    8    9    10  11  12  13
+ *   cache  96   192  8  16  32  64  128  256  512  1k  2k  4k  8k
+ */
+static __always_inline unsigned int kmalloc_index(size_t size)
+{
+	if (size <= 8)
+		return 3;
+	if (size <= 16)
+		return 4;
+	if (size <= 32)
+		return 5;
+	if (size <= 64)
+		return 6;
+	if (size <= 96)
+		return 1;
+	if (size <= 128)
+		return 7;
+	if (size <= 192)
+		return 2;
+	if (size <= 256)
+		return 8;
+	if (size <= 512)
+		return 9;
+	if (size <= 1024)
+		return 10;
+	if (size <= 2048)
+		return 11;
+	if (size <= 4096)
+		return 12;
+	return 13;
+}
+
+void *__kmalloc(size_t size, gfp_t gfp);
+void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp, size_t size);
+
+/**
+ * kmalloc - allocate physically contiguous kernel memory
+ * @size: bytes; 0 gives ZERO_SIZE_PTR, above 4 MB gives NULL and a WARNING
+ * @gfp: GFP_KERNEL (may sleep), GFP_ATOMIC (interrupts), | GFP_DMA, | __GFP_ZERO
+ *
+ * As in Linux 6.1, kmalloc() itself is inline: when @size is a constant
+ * (kmalloc(100, ...)), the cache is picked at compile time and the call
+ * goes straight to kmalloc_trace(cache); any other size goes through
+ * __kmalloc(), which picks the cache at run time.  In GDB, break on those
+ * two (docs/gdb.md).
+ *
+ * Return: the memory, at least @size bytes (ksize() tells how much), in
+ * lowmem, so virt_to_phys() works on it; or NULL.
+ */
+static __always_inline void *kmalloc(size_t size, gfp_t gfp)
+{
+	if (__builtin_constant_p(size) && size && size <= KMALLOC_MAX_CACHE_SIZE &&
+	    !(gfp & __GFP_HIGHMEM))
+		return kmalloc_trace(&kmalloc_caches[kmalloc_type(gfp)][kmalloc_index(size)], gfp,
+				     size);
+	return __kmalloc(size, gfp);
+}
+
 void kfree(const void *obj);
 size_t ksize(const void *obj);
 void *krealloc(const void *p, size_t new_size, gfp_t gfp);
@@ -91,7 +171,7 @@ const char *kstrdup_const(const char *s, gfp_t gfp);
 void kfree_const(const void *p);
 void *kmemdup(const void *src, size_t len, gfp_t gfp);
 
-static inline void *kzalloc(size_t size, gfp_t gfp)
+static __always_inline void *kzalloc(size_t size, gfp_t gfp)
 {
 	return kmalloc(size, gfp | __GFP_ZERO);
 }
