@@ -34,9 +34,9 @@ def test_gdb_physical_breakpoint_before_paging():
 # The demo's kmalloc(100) is the first kmalloc after demo_run starts, and
 # kmalloc-128 has no slab yet; vmalloc() is the demo's next step.
 KMALLOC_SESSION = ["hbreak demo_run", "continue", "delete", "hbreak kmalloc_trace", "continue",
-                   "bt 3", "print s->name", "print s->cpu_slab", "hbreak alloc_pages",
+                   "bt 3", "print s->name", "print s->cpu_slab", "print *s", "hbreak alloc_pages",
                    "continue", "bt 7", "finish", "delete", "hbreak vmalloc", "continue",
-                   "mm-page $3", "mm-slabinfo"]
+                   "mm-page $4", "mm-slabinfo"]
 
 
 def test_gdb_kmalloc_session():
@@ -52,12 +52,14 @@ def test_gdb_kmalloc_session():
     assert re.search(r"^#2  .*demo_run \(\) at kernel/demo\.c:\d+$", trace, re.M), out
     assert '"kmalloc-128"' in out, out
     assert "$2 = (struct page *) 0x0" in out, out          # no active slab: the slow path
+    assert re.search(r"^\$3 = \{size = 128, object_size = 128, .* num = 32, .*name = 0x[0-9a-f]+ "
+                     r'"kmalloc-128"', out, re.M), out      # the whole cache
     # The slab path: the page allocator called for a new slab.
     path = out[out.index("Breakpoint 3, alloc_pages ("):]
     frames = re.findall(r"^#\d+  (?:0x[0-9a-f]+ in )?(\w+) \(", path, re.M)[:7]
     assert frames == ["alloc_pages", "new_slab", "refill_cpu_slab", "slab_alloc", "kmalloc_trace",
                       "kmalloc", "demo_run"], path
-    page = int(re.search(r"Value returned is \$3 = \(struct page \*\) (0x[0-9a-f]+)",
+    page = int(re.search(r"Value returned is \$4 = \(struct page \*\) (0x[0-9a-f]+)",
                          out).group(1), 16)
     # Once kmalloc has returned, that page is kmalloc-128's slab with one object out.
     assert "Breakpoint 4, vmalloc (" in out, out
