@@ -88,9 +88,10 @@ void __noreturn __bug(const char *file, int line)
 EXPORT_SYMBOL(__bug);
 
 /*
- * __might_sleep_flags - the report behind might_sleep(), judged with the
- * interrupt state in @flags (the caller may have turned interrupts off
- * itself just before).
+ * __might_sleep_flags - the report behind might_sleep().  might_sleep_flags()
+ * calls it only in atomic context (preempt_count, or IF clear in @flags, the
+ * state before the caller's own local_irq_save()); it stays quiet while the
+ * kernel is still booting (interrupts off) or already oopsing.
  */
 void __might_sleep_flags(const char *file, int line, unsigned long flags)
 {
@@ -98,8 +99,6 @@ void __might_sleep_flags(const char *file, int line, unsigned long flags)
 	int irqs_off = !(flags & X86_EFLAGS_IF);
 
 	if (system_state != SYSTEM_RUNNING || oops_in_progress)
-		return;
-	if (!count && !irqs_off)
 		return;
 	report_begin();
 	printk(KERN_ERR "BUG: sleeping function called from invalid context at %s:%d\n",
