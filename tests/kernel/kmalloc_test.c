@@ -99,6 +99,38 @@ static void zero_and_null(struct ktest *t)
 	KT_EXPECT_REPORTS(t, 0);
 }
 
+/*
+ * kmalloc() picks its cache twice over: kmalloc_index() folds a constant
+ * size at compile time (<linux/slab.h>), __kmalloc() looks a run-time size
+ * up in a table (mm/slab_common.c).  Both must give the same, smallest
+ * fitting cache for every size and type.
+ */
+static void constant_and_runtime_sizes_agree(struct ktest *t)
+{
+	static const gfp_t types[] = { GFP_KERNEL, GFP_KERNEL | GFP_DMA };
+	unsigned int i, errors = 0;
+	size_t size;
+	void *p;
+
+	for (i = 0; i < ARRAY_SIZE(types); i++) {
+		for (size = 1; size <= KMALLOC_MAX_CACHE_SIZE; size++) {
+			struct kmem_cache *s = kmalloc_slab(size, types[i]);
+			/* the cache one byte less goes to: s, or one too small for size */
+			struct kmem_cache *below = kmalloc_slab(size > 1 ? size - 1 : 1, types[i]);
+
+			if (s != &kmalloc_caches[kmalloc_type(types[i])][kmalloc_index(size)] ||
+			    kmem_cache_size(s) < size ||
+			    (below != s && kmem_cache_size(below) >= size))
+				errors++;
+		}
+	}
+	KT_EXPECT_EQ(t, errors, 0);
+	p = kmalloc(100, GFP_KERNEL);		/* a constant: kmalloc_trace() */
+	KT_ASSERT_NOT_NULL(t, p);
+	KT_EXPECT_STREQ(t, kmem_cache_name(virt_to_page(p)->slab_cache), "kmalloc-128");
+	kfree(p);
+}
+
 static void limits(struct ktest *t)
 {
 	void *p;
@@ -301,6 +333,7 @@ static void random_stress(struct ktest *t)
 static struct ktest_case kmalloc_cases[] = {
 	KTEST_CASE(every_size_class),
 	KTEST_CASE(zero_and_null),
+	KTEST_CASE(constant_and_runtime_sizes_agree),
 	KTEST_CASE(limits),
 	KTEST_CASE(kzalloc_and_kcalloc),
 	KTEST_CASE(krealloc_keeps_contents),
