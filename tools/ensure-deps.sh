@@ -45,8 +45,9 @@ for tool in "$@"; do
 	[ -n "$tool" ] || continue
 	have "$tool" && continue
 	missing="$missing $tool"
-	p=$(pkg_for "$tool")
-	[ -n "$p" ] && pkgs="$pkgs $p"
+	for p in $(pkg_for "$tool"); do
+		case " $pkgs " in *" $p "*) ;; *) pkgs="$pkgs $p" ;; esac
+	done
 done
 [ -z "$missing" ] && exit 0
 
