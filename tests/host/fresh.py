@@ -85,9 +85,19 @@ def package_files(pkg):
     return files
 
 
-def hide(files, empty):
+def hide(files, work):
+    """Bind a stand-in over each file: an empty, non-executable file, or for
+    Python source one that cannot be imported (an empty module would)."""
+    empty = os.path.join(work, "empty")
+    unimportable = os.path.join(work, "hidden.py")
+    open(empty, "w").close()
+    with open(unimportable, "w") as f:
+        f.write("raise ImportError('hidden by tests/host/fresh.py')\n")
+    for path in (empty, unimportable):
+        os.chmod(path, 0o644)
     for f in files:
-        if libc.mount(empty.encode(), f.encode(), None, MS_BIND, None) != 0:
+        stand_in = unimportable if f.endswith(".py") else empty
+        if libc.mount(stand_in.encode(), f.encode(), None, MS_BIND, None) != 0:
             err = ctypes.get_errno()
             sys.exit(f"fresh.py: cannot hide {f}: {os.strerror(err)}")
 
@@ -114,12 +124,9 @@ if "install" in sys.argv[1:]:
 def inner(args):
     """In the private namespace: hide, install the stand-in, run."""
     work = args.work
-    empty = os.path.join(work, "empty")
-    open(empty, "w").close()
-    os.chmod(empty, 0o644)
     state = {pkg: package_files(pkg) for pkg in args.pkgs}
     for files in state.values():
-        hide(files, empty)
+        hide(files, work)
     bindir = os.path.join(work, "bin")
     os.makedirs(bindir, exist_ok=True)
     state_path = os.path.join(work, "state.json")
@@ -145,11 +152,18 @@ def outer(tools, pkgs, cmd, cwd, work):
     inner_cmd = ["unshare", "-m", "--propagation", "private", sys.executable,
                  os.path.abspath(__file__), "--inner", "--work", work, "--cwd", cwd,
                  "--pkgs", *pkgs, "--", *cmd]
-    rc = subprocess.run(inner_cmd).returncode
+    p = subprocess.Popen(inner_cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out = []
+    for line in p.stdout:
+        text = line.decode(errors="replace")
+        out.append(text)
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    rc = p.wait()
     log = os.path.join(work, "apt.log")
     asked = open(log).read() if os.path.exists(log) else ""
     print("fresh.py: apt-get was asked:\n" + (asked or "(nothing)\n"), end="", flush=True)
-    return rc
+    return rc, "".join(out)
 
 
 def main():
@@ -172,12 +186,21 @@ def main():
             clang = args.cc == "clang"
             cmd = ["make", f"O={os.path.abspath(args.build)}"] + (["CC=clang"] if clang else [])
             return outer(BUILD_TOOLS + (CLANG_TOOLS if clang else []),
-                         CLANG_PKGS if clang else BUILD_PKGS, cmd, ROOT, work)
+                         CLANG_PKGS if clang else BUILD_PKGS, cmd, ROOT, work)[0]
         if args.full:
             clone = os.path.join(work, "mm386")
             subprocess.run(["git", "clone", "-q", ROOT, clone], check=True)
             print(f"fresh.py: cloned {ROOT} (HEAD, committed work only) to {clone}")
-            return outer(CHECK_TOOLS, list(PACKAGES), ["make", "check"], clone, work)
+            rc, out = outer(CHECK_TOOLS, list(PACKAGES), ["make", "check"], clone, work)
+            # A pytest that ran nothing must not pass for a green suite.
+            summary = re.findall(r"^=+ (.*\d+ passed.*) =+$", out, re.M)
+            if rc == 0 and not summary:
+                print("fresh.py: make check exited 0 but pytest reported no passed tests")
+                return 1
+            if rc == 0 and re.search(r"\d+ (failed|error)", summary[-1]):
+                return 1
+            print(f"fresh.py: make check in the fresh clone: {summary[-1] if summary else rc}")
+            return rc
         ap.error("say --build O or --full")
     finally:
         if not args.inner:
