@@ -11,7 +11,9 @@
 #                     clone, with every package it needs hidden until the
 #                     install step (tests/host/fresh.py; root, unshare -m)
 #   make bench        deterministic benchmarks (guest instructions per operation)
-#   make diagrams     boot at 160 MB and 2 GB, redraw docs/images/layout-*.svg
+#   make docs         regenerate every transcript in README.md and docs/, and
+#                     every picture (tools/docgen.py; make check compares)
+#   make diagrams     only the pictures: docs/images/layout-*.svg
 #   make iso          a GRUB rescue ISO, build/mm386.iso (APPEND sets its command line)
 #   make M=dir        build the module in dir (its .c files) into build/modules/NAME.ko
 #   make run M=dir    boot with that module loaded (QEMU -initrd)
@@ -121,10 +123,11 @@ DEPS_CHECK	:= $(QEMU) grub-mkrescue xorriso gdb clang ld.lld compiler-rt \
 		   i686-linux-gnu-gcc pytest pexpect
 goal_needs	= $(filter $(1),$(or $(MAKECMDGOALS),all))
 DEPS_TOOLS	= $(TOOLS_BUILD) \
-		  $(if $(call goal_needs,run debug gdb bench diagrams),$(DEPS_RUN)) \
+		  $(if $(call goal_needs,run debug gdb bench docs diagrams),$(DEPS_RUN)) \
+		  $(if $(call goal_needs,docs),gdb pexpect) \
 		  $(if $(call goal_needs,check iso $(ISO)),$(DEPS_CHECK))
 
-.PHONY: all run debug gdb iso check check-fresh clean deps bench help diagrams modules dups
+.PHONY: all run debug gdb iso check check-fresh clean deps bench help docs diagrams modules dups
 .DEFAULT_GOAL := all
 
 # Out-of-tree modules, as Linux's `make -C kernel M=dir`: every .c file of
@@ -253,23 +256,15 @@ check-fresh:
 bench: all
 	@$(PYTHON) tools/bench.py --kernel $(KERNEL) --out $(O)/bench.txt
 
-# make diagrams: boot at each size, then draw the address space from the
-# serial log with tools/layout_svg.py.  Not part of make check: the pictures
-# are committed, and a test only checks that they are there and parse.
-DIAGRAM_SIZES := 160:160mb 2048:2gb
+# make docs: regenerate every transcript in README.md and docs/ and every
+# picture in docs/images/ from real runs (tools/docgen.py); make check
+# fails when a committed one differs from what the build prints.
+# make diagrams redraws only the pictures.
+docs: all
+	@$(PYTHON) tools/docgen.py
+
 diagrams: all
-	@mkdir -p docs/images
-	@for d in $(DIAGRAM_SIZES); do \
-		mem=$${d%%:*}; name=$${d#*:}; log=$(O)/layout-$$name.log; \
-		timeout --kill-after=5 120 $(QEMU) -m $$mem -no-reboot -display none \
-			-monitor none -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-			-kernel $(KERNEL) -append "poweroff" -serial file:$$log; s=$$?; \
-		[ $$s -eq 33 ] || { echo "mm386: boot at -m $$mem failed (QEMU status $$s)"; exit 1; }; \
-		$(PYTHON) tools/layout_svg.py $$log -o docs/images/layout-$$name.svg \
-			--title "mm386 at -m $$mem: the virtual address space and physical memory" \
-			|| exit 1; \
-		echo "  SVG     docs/images/layout-$$name.svg"; \
-	done
+	@$(PYTHON) tools/docgen.py --pictures
 
 # make M=dir clean removes that module's build only.
 clean:
