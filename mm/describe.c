@@ -10,7 +10,7 @@
  *   PAGE_OFFSET lowmem           the direct map, kernel image and mem_map
  *   high_memory vmalloc gap      VMALLOC_OFFSET (8 MB) of nothing
  *   VMALLOC_START vmalloc area   which area (caller, pfn), whose guard
- *                                page, or free space (mm/vmalloc.c)
+ *                                page, or free space (mm/vmallocinfo.c)
  *   VMALLOC_END  (2 pages)       unmapped
  *   PKMAP_BASE  pkmap            kmap() slots: which slot, which pfn
  *   ...         fixmap           kmap_atomic() slots: which slot, which pfn

@@ -19,7 +19,7 @@
  *     layout and the zone ranges are printed.
  *  6. kmem_cache_init: the slab caches and kmalloc (mm/slab.c).
  *  7. vmalloc_init: the cache for the vmalloc area's bookkeeping
- *     (mm/vmalloc.c); the area's page tables come on demand.
+ *     (mm/vmap_area.c); the area's page tables come on demand.
  *
  * Boot parameters, with Linux x86_32 semantics:
  *   mem=SIZE      forget RAM at and above SIZE (at least MEM_MIN)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * vmalloc.h - virtually contiguous kernel memory (mm/vmalloc.c).
+ * vmalloc.h - virtually contiguous kernel memory (mm/vmalloc.c; mm/vmalloc.h
+ * lists the files behind it).
  *
  * vmalloc(size) takes whole pages from the buddy allocator, one at a time
  * and from any zone (HighMem first), and maps them side by side in the
@@ -63,7 +64,7 @@ struct vm_struct {
  * struct vmap_area - a range [va_start, va_end) of the vmalloc address
  * space: either a busy area (guard page included), or a free range.
  * @rb_node: in vmap_area_root (busy) or free_vmap_area_root (free), both
- *           red-black trees keyed by va_start (mm/vmalloc.c)
+ *           red-black trees keyed by va_start (mm/vmap_area.c)
  * @list:    in vmap_area_list or free_vmap_area_list, in address order
  * @subtree_max_size: free: the largest free range in this node's subtree
  * @vm:      busy: what the area holds
