@@ -17,6 +17,15 @@ const char *zone_names(enum zone_type idx);
 void free_area_init(unsigned long max_dma_pfn, unsigned long max_low, unsigned long max);
 void print_zone_ranges(void);
 
+/* mm/highmem.c: the pkmap window's one page table, made by kmap_init() (mm/init.c) */
+extern pte_t *pkmap_page_table;
+
+/* mm/describe.c */
+/* Set by vmalloc_init() to vmalloc_describe(); NULL before. */
+extern void (*vmalloc_describe_hook)(unsigned long addr, char *buf, size_t size);
+/* "vmalloc area [start-end]: free vmalloc space"; returns its length. */
+int describe_free_vmalloc(char *buf, size_t size);
+
 /* mm/init.c */
 void paging_init(void);
 

@@ -58,6 +58,7 @@
 #include <linux/export.h>
 #include <asm/pgtable.h>
 #include <mm386/crash.h>
+#include "internal.h"
 #include "vmalloc.h"
 
 /*
@@ -550,6 +551,17 @@ noinline void vunmap(const void *addr)
 	kfree(vm);
 }
 EXPORT_SYMBOL(vunmap);
+
+/*
+ * vmalloc_init - the area allocator's first free range (the whole area),
+ * and the oops's words for vmalloc addresses (mm/describe.c).  At boot,
+ * after kmem_cache_init(), once the parameters have fixed VMALLOC_START.
+ */
+void __init vmalloc_init(void)
+{
+	vmap_area_init();
+	vmalloc_describe_hook = vmalloc_describe;
+}
 
 /* ---------------------------------------------------------------------
  * crash=vmalloc_guard, crash=vfree_use

@@ -6,7 +6,7 @@
  *                  misuse reports and the crash types
  *   vmap_area.c    the area allocator: which addresses are busy and free
  *                  (struct vmap_area, two red-black trees), first fit,
- *                  merging; vmalloc_check(); vmalloc_init()
+ *                  merging; vmalloc_check()
  *   vmap_pages.c   the page tables: mapping pages at an area's addresses,
  *                  unmapping them, vmalloc_to_page()
  *   vmallocinfo.c  the views: /proc/vmallocinfo, the oops's description
@@ -51,6 +51,7 @@ void free_vmap_areas(struct vmap_area *dead[], unsigned int n);
 struct vmap_area *find_vmap_area_locked(unsigned long addr);
 const struct freed_area *find_freed_locked(unsigned long addr);
 unsigned long largest_free_locked(void);
+void vmap_area_init(void);
 
 /* ---------------------------------------------------------------------
  * mm/vmap_pages.c

@@ -18,6 +18,7 @@
 #include <linux/irqflags.h>
 #include <asm/pgtable.h>
 #include <mm386/dump.h>
+#include "internal.h"
 #include "vmalloc.h"
 
 const char *vm_kind(unsigned long flags)
@@ -90,8 +91,7 @@ void vmalloc_describe(unsigned long addr, char *buf, size_t size)
 		else
 			snprintf(buf + n, size - n, "nothing mapped");
 	} else {
-		n = scnprintf(buf, size, "vmalloc area [0x%08lx-0x%08lx]: free vmalloc space",
-			      VMALLOC_START, VMALLOC_END - 1);
+		n = describe_free_vmalloc(buf, size);
 		if (freed)
 			snprintf(buf + n, size - n, " (vfreed: %s)", what);
 	}

@@ -491,11 +491,12 @@ void free_vmap_areas(struct vmap_area *dead[], unsigned int n)
 }
 
 /*
- * vmalloc_init - the cache for struct vmap_area, and the first free range:
- * the whole vmalloc area.  After kmem_cache_init(), and after the boot
- * parameters have fixed VMALLOC_START.
+ * vmap_area_init - the cache for struct vmap_area, and the first free
+ * range: the whole vmalloc area.  For vmalloc_init(), after
+ * kmem_cache_init(), and after the boot parameters have fixed
+ * VMALLOC_START.
  */
-void __init vmalloc_init(void)
+void __init vmap_area_init(void)
 {
 	struct vmap_area *va;
 	struct rb_node *parent, **link;
@@ -504,7 +505,7 @@ void __init vmalloc_init(void)
 					     SLAB_PANIC, NULL);
 	va = kmem_cache_alloc(vmap_area_cachep, GFP_KERNEL);
 	if (!va)
-		panic("vmalloc_init: no memory for the first free range");
+		panic("vmap_area_init: no memory for the first free range");
 	va->va_start = VMALLOC_START;
 	va->va_end = VMALLOC_END;
 	link = find_va_link(va, &free_vmap_area_root, &parent);

@@ -138,7 +138,8 @@ void get_vmalloc_info(struct vmalloc_info *vmi);
 /*
  * vmalloc_describe - what the vmalloc address @addr is: inside which area
  * (start, size, caller, the pfn there), in which area's guard page, or in
- * free vmalloc space.  describe_address() and so the oops use it.
+ * free vmalloc space.  describe_address() and so the oops use it, through
+ * the hook vmalloc_init() sets (mm/describe.c).
  */
 void vmalloc_describe(unsigned long addr, char *buf, size_t size);
 
