@@ -9,6 +9,14 @@
 #include <linux/gfp.h>
 
 /* mm/page_alloc.c */
+/* page_is_buddy - is @buddy (at @buddy_pfn) a free block of @order in @zone? */
+static inline bool page_is_buddy(const struct zone *zone, const struct page *buddy,
+				 unsigned long buddy_pfn, unsigned int order)
+{
+	return zone_spans_pfn(zone, buddy_pfn) && PageBuddy(buddy) &&
+	       buddy->private == order;
+}
+
 unsigned long free_memblock_range(unsigned long start_pfn, unsigned long end_pfn);
 void setup_per_zone_wmarks(void);
 const char *zone_names(enum zone_type idx);
