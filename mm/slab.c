@@ -169,6 +169,13 @@ int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 			   unsigned int align, unsigned long flags, void (*ctor)(void *))
 {
 	memset(s, 0, sizeof(*s));
+	/*
+	 * Refuse what no slab can hold before any arithmetic on the size:
+	 * near 4 GB, ALIGN() and the red zones would wrap it round to a few
+	 * bytes, or to 0 and a division by zero in calculate_order().
+	 */
+	if (size > PAGE_SIZE << SLAB_MAX_ORDER)
+		return -1;
 	s->name = name;
 	s->object_size = size;
 	s->ctor = ctor;
@@ -518,22 +525,76 @@ EXPORT_SYMBOL(kmem_cache_free);
  * Not static: gcc would give a static one registers for arguments and
  * tail-call it, and kfree would be missing from its reports' call trace.
  */
+/* not_kmalloc_block - report @obj, on no slab page, as no kmalloc block. */
+static noinline void not_kmalloc_block(struct page *page, const void *obj, unsigned long caller,
+				       const char *func)
+{
+	slab_report(NULL, func, obj, caller,
+		    "0x%08lx was not allocated by kmalloc (pfn %#lx is %s)",
+		    (unsigned long)obj, page_to_pfn(page),
+		    PageReserved(page) ? "reserved: kernel image, stack or boot data" :
+		    PageHead(page) ? "a kmalloc block, but not its start" :
+		    PageBuddy(page) || !page_count(page) ? "free" :
+		    "a page from the page allocator: free it with free_pages()");
+}
+
 noinline void kfree_large(struct page *page, const void *obj, unsigned long caller)
 {
 	unsigned int order = page->private;
 
 	if (unlikely(!PageHead(page) || obj != page_address(page))) {
-		slab_report(NULL, "kfree", obj, caller,
-			    "0x%08lx was not allocated by kmalloc (pfn %#lx is %s)",
-			    (unsigned long)obj, page_to_pfn(page),
-			    PageReserved(page) ? "reserved: kernel image, stack or boot data" :
-			    PageHead(page) ? "a kmalloc block, but not its start" :
-			    PageBuddy(page) || !page_count(page) ? "free" :
-			    "a page from the page allocator: free it with free_pages()");
+		not_kmalloc_block(page, obj, caller, "kfree");
 		return;
 	}
 	mod_vm_stat(NR_KMALLOC_LARGE, -(1L << order));
 	__free_pages(page, order);
+}
+
+/*
+ * kmalloc_block_size - the usable size of the live kmalloc() block that
+ * starts at @obj, for ksize() and krealloc() (@func, called from
+ * @caller).  Anything else - an address outside the direct map (a vmalloc
+ * or kmap address), the middle of an object or of a large block, an object
+ * already freed, a page that kmalloc never gave out - is reported as
+ * kfree() would report it.
+ * Return: the size, or 0 after a report.
+ */
+size_t kmalloc_block_size(const void *obj, const char *func, unsigned long caller)
+{
+	struct kmem_cache *s;
+	struct page *page;
+	unsigned long off, flags;
+	bool freed;
+
+	if (unlikely(!virt_addr_valid(obj))) {
+		not_slab_object(NULL, func, obj, caller);
+		return 0;
+	}
+	page = compound_head(virt_to_page(obj));
+	if (!PageSlab(page)) {
+		if (likely(PageHead(page) && obj == page_address(page)))
+			return PAGE_SIZE << page->private;
+		not_kmalloc_block(page, obj, caller, func);
+		return 0;
+	}
+	s = page->slab_cache;
+	off = (char *)obj - (char *)slab_first_object(page);
+	if (off % s->size || off / s->size >= s->num) {
+		slab_report(s, func, obj, caller,
+			    "Invalid object pointer 0x%08lx: %lu bytes into object 0x%08lx",
+			    (unsigned long)obj, off % s->size, (unsigned long)obj - off % s->size);
+		return 0;
+	}
+	local_irq_save(flags);
+	freed = *free_marker_of(s, obj) == (FREE_MARKER ^ (unsigned long)obj) &&
+		on_freelist(s, page, obj);
+	local_irq_restore(flags);
+	if (freed) {
+		slab_report(s, func, obj, caller, "Object 0x%08lx is free: used after kfree()",
+			    (unsigned long)obj);
+		return 0;
+	}
+	return s->object_size;
 }
 
 /**

@@ -40,6 +40,7 @@ int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 		    unsigned int align, unsigned long flags, void (*ctor)(void *));
 void __kmem_cache_shutdown(struct kmem_cache *s);
 void kfree_large(struct page *page, const void *obj, unsigned long caller);
+size_t kmalloc_block_size(const void *obj, const char *func, unsigned long caller);
 struct page *refill_cpu_slab(struct kmem_cache *s, gfp_t gfp, unsigned long flags);
 void slab_post_alloc(struct kmem_cache *s, struct page *page, void *obj, gfp_t gfp,
 		     unsigned long caller, size_t orig_size);

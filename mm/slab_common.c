@@ -180,24 +180,37 @@ void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp, size_t size)
 }
 EXPORT_SYMBOL(kmalloc_trace);
 
-/* ksize - how many bytes really are usable at @obj (>= what was asked). */
-size_t ksize(const void *obj)
+/*
+ * ksize_checked - ksize() for @func, called from @caller: the usable size
+ * of a live kmalloc block, or 0 after a report (kmalloc_block_size).
+ */
+static size_t ksize_checked(const void *obj, const char *func, unsigned long caller)
 {
 	struct page *page;
+	size_t size = kmalloc_block_size(obj, func, caller);
 
-	if (ZERO_OR_NULL_PTR(obj) || !virt_addr_valid(obj))
+	if (!size)
 		return 0;
 	page = compound_head(virt_to_page(obj));
-	if (PageSlab(page)) {
-		struct kmem_cache *s = page->slab_cache;
+	/* The caller now owns all of it: debugging must not call the bytes
+	 * past the original request a red zone any more. */
+	if (PageSlab(page) && (page->slab_cache->flags & SLAB_RED_ZONE))
+		debug_set_orig_size(page->slab_cache, (void *)obj, size);
+	return size;
+}
 
-		/* The caller now owns all of it: debugging must not call the
-		 * bytes past the original request a red zone any more. */
-		if (s->flags & SLAB_RED_ZONE)
-			debug_set_orig_size(s, (void *)obj, s->object_size);
-		return s->object_size;
-	}
-	return PageHead(page) ? PAGE_SIZE << page->private : 0;
+/**
+ * ksize - how many bytes really are usable at @obj (>= what was asked)
+ * @obj: a live kmalloc() block; NULL and ZERO_SIZE_PTR give 0
+ *
+ * Anything else (a vmalloc address, the middle of a block, a block
+ * already freed) is reported, as kfree() reports it, and gives 0.
+ */
+size_t ksize(const void *obj)
+{
+	if (ZERO_OR_NULL_PTR(obj))
+		return 0;
+	return ksize_checked(obj, "ksize", _RET_IP_);
 }
 EXPORT_SYMBOL(ksize);
 
@@ -207,19 +220,26 @@ EXPORT_SYMBOL(ksize);
  * @new_size: the new size (0: like kfree, returns ZERO_SIZE_PTR)
  * @gfp: for a new block
  *
+ * A @p that is no live kmalloc() block (a vmalloc pointer, the middle of
+ * a block, a block already freed) is reported and refused: NULL, and
+ * nothing changes.
  * Return: @p itself if it is already big enough, else a new block with the
  * old contents (and @p freed); NULL on failure, leaving @p untouched.
  */
 void *krealloc(const void *p, size_t new_size, gfp_t gfp)
 {
-	size_t old;
+	size_t old = 0;
 	void *n;
 
 	if (!new_size) {
 		kfree(p);
 		return ZERO_SIZE_PTR;
 	}
-	old = ksize(p);
+	if (!ZERO_OR_NULL_PTR(p)) {
+		old = ksize_checked(p, "krealloc", _RET_IP_);
+		if (!old)
+			return NULL;
+	}
 	if (new_size <= old)
 		return (void *)p;
 	n = kmalloc(new_size, gfp);
