@@ -33,13 +33,17 @@
  * vfree() (an address vmalloc never returned, the middle of an area, an
  * area already freed) is reported with a WARNING and changes nothing.
  *
- * Context.  vmalloc(), vmap() and vfree() may sleep, as seed 000 says:
+ * Context.  vmalloc(), vmap() and vunmap() may sleep, as seed 000 says:
  * from an interrupt, might_sleep() reports "BUG: sleeping function called
  * from invalid context", and then the work is done without sleeping (all
  * tree, list and page-table changes are made with interrupts off, for
- * exactly such calls).  Linux since 3.10 quietly accepts vfree() in an
- * interrupt by deferring the work to a workqueue (__vfree_deferred); mm386
- * has no workqueues and keeps the older, stricter rule (docs/vmalloc.md).
+ * exactly such calls).  vfree() is different since Linux 3.10: in an
+ * interrupt it is allowed, and deferred (__vfree_deferred): the area is
+ * checked, marked VM_FREE_DEFERRED and put on a list, and the real free
+ * happens later in process context.  Linux hands the list to a workqueue;
+ * mm386 has none, so the next vmalloc(), vfree(), vmap() or vunmap() from
+ * process context empties it first (vfree_deferred_drain(), which tests
+ * and the shell may also call).  vfree_atomic() always defers.
  *
  * dump=vmallocinfo prints the areas in /proc/vmallocinfo's format.
  */
@@ -176,6 +180,9 @@ struct vm_lookup {
 	bool inside, freed;
 };
 
+/* What removing an area refuses: one being set up, or already vfree()d. */
+#define VM_REFUSE	(VM_UNINITIALIZED | VM_FREE_DEFERRED)
+
 /*
  * remove_vm_area_checked - unmap the area that starts at @addr and give
  * its range back to the free ranges, unless its kind is in @refuse.
@@ -204,7 +211,7 @@ static struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned lon
 		l->usable = get_vm_area_size(va->vm);
 		l->flags = va->vm->flags;
 		l->caller = va->vm->caller;
-		if (va->va_start == addr && !(va->vm->flags & (refuse | VM_UNINITIALIZED))) {
+		if (va->va_start == addr && !(va->vm->flags & refuse)) {
 			vm = va->vm;
 			vunmap_range(va->va_start, va->va_start + l->usable);
 			n = unlink_vmap_area_locked(va, dead);
@@ -245,6 +252,7 @@ static void explain_bad_free(char *buf, size_t size, const char *func, unsigned 
 		scnprintf(buf + n, size - n, "not a vmalloc address: it is in %s", where);
 	} else if (l->inside && addr == l->start) {
 		scnprintf(buf + n, size - n, "%s area %s: %s", vm_kind(l->flags), area,
+			  (l->flags & VM_FREE_DEFERRED) ? "already freed (its vfree() from an interrupt is pending)" :
 			  (l->flags & VM_UNINITIALIZED) ? "still being set up; refused" :
 			  "made by vmalloc(), free it with vfree(); refused");
 	} else if (l->inside && addr >= l->start + l->usable) {
@@ -284,7 +292,7 @@ noinline void free_vm_area(struct vm_struct *area)
 	struct vm_struct *vm;
 	char why[320];
 
-	vm = remove_vm_area_checked((unsigned long)area->addr, 0, &l);
+	vm = remove_vm_area_checked((unsigned long)area->addr, VM_REFUSE, &l);
 	if (vm == area) {
 		kfree(vm);
 		return;
@@ -385,6 +393,7 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 
 	if (gfpflags_allow_blocking(gfp))
 		might_sleep();
+	vfree_deferred_drain();
 	gfp = context_gfp(gfp);
 	if (WARN(!size, "vmalloc: size 0 (from %pS): returning NULL\n", caller))
 		return NULL;
@@ -399,7 +408,7 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 	if (vmalloc_area_pages(area, gfp, prot)) {
 		/* Take the area away with what it got (not refusing VM_UNINITIALIZED). */
 		area->flags &= ~VM_UNINITIALIZED;
-		if (remove_vm_area_checked((unsigned long)area->addr, 0, &l) == area) {
+		if (remove_vm_area_checked((unsigned long)area->addr, VM_FREE_DEFERRED, &l) == area) {
 			if (area->pages)
 				vm_free_pages(area);
 			kfree(area);
@@ -452,6 +461,94 @@ noinline void *vzalloc(unsigned long size)
 }
 EXPORT_SYMBOL(vzalloc);
 
+/*
+ * __vfree - vfree()'s work, in process context; @caller for the report.
+ * @refuse: VM_REFUSE, or VM_UNINITIALIZED for the deferred ones (whose
+ *          VM_FREE_DEFERRED stays set until they are gone, so that an
+ *          interrupt cannot vfree them a second time meanwhile)
+ */
+static __always_inline void __vfree(const void *addr, const void *caller, unsigned long refuse)
+{
+	struct vm_struct *vm;
+	struct vm_lookup l;
+	char why[320];
+
+	vm = remove_vm_area_checked((unsigned long)addr, refuse, &l);
+	if (unlikely(!vm)) {
+		explain_bad_free(why, sizeof(why), "vfree", (unsigned long)addr, caller, &l);
+		WARN(1, "%s\n", why);
+		return;
+	}
+	if (vm->flags & VM_ALLOC)
+		vm_free_pages(vm);
+	kfree(vm);
+}
+
+/*
+ * The areas whose vfree() came from an interrupt, newest first, chained
+ * through vm_struct->next.  Changed with interrupts off.
+ */
+static struct vm_struct *vfree_deferred_list;
+
+/*
+ * vfree_defer - vfree() in an interrupt (or vfree_atomic()): check @addr
+ * now, so that a bad one is reported where it happened, then mark the
+ * area VM_FREE_DEFERRED (a second vfree of it is a double free) and put it
+ * on the list.  Nothing is written into the area: a vmap()'s pages are
+ * the caller's.
+ */
+static void vfree_defer(const void *addr, const void *caller)
+{
+	struct vmap_area *va;
+	struct vm_struct *vm = NULL;
+	struct vm_lookup l;
+	unsigned long flags;
+	char why[320];
+
+	if (!addr)
+		return;
+	local_irq_save(flags);
+	va = is_vmalloc_addr(addr) ? find_vmap_area_locked((unsigned long)addr) : NULL;
+	if (va && va->vm && va->va_start == (unsigned long)addr &&
+	    !(va->vm->flags & (VM_UNINITIALIZED | VM_FREE_DEFERRED))) {
+		vm = va->vm;
+		vm->flags |= VM_FREE_DEFERRED;
+		vm->next = vfree_deferred_list;
+		vfree_deferred_list = vm;
+	}
+	local_irq_restore(flags);
+	if (vm)
+		return;
+	remove_vm_area_checked((unsigned long)addr, ~0UL, &l);	/* only looks */
+	explain_bad_free(why, sizeof(why), "vfree", (unsigned long)addr, caller, &l);
+	WARN(1, "%s\n", why);
+}
+
+/**
+ * vfree_deferred_drain - free the areas that interrupt handlers vfree()d
+ *
+ * mm386's stand-in for Linux's vfree workqueue: called in process context
+ * by vmalloc(), vfree(), vmap() and vunmap() before their own work, and by
+ * anyone who wants the memory back now (tests, the shell).
+ */
+void vfree_deferred_drain(void)
+{
+	struct vm_struct *vm, *next;
+	unsigned long flags;
+
+	if (likely(!READ_ONCE(vfree_deferred_list)) || in_interrupt())
+		return;
+	local_irq_save(flags);
+	vm = vfree_deferred_list;
+	vfree_deferred_list = NULL;
+	local_irq_restore(flags);
+	for (; vm; vm = next) {
+		next = vm->next;
+		__vfree(vm->addr, vm->caller, VM_UNINITIALIZED);
+	}
+}
+EXPORT_SYMBOL(vfree_deferred_drain);
+
 /**
  * vfree - free memory from vmalloc()
  * @addr: what vmalloc() returned; NULL does nothing
@@ -461,30 +558,34 @@ EXPORT_SYMBOL(vzalloc);
  * vmap() is only unmapped: its pages belong to the caller (as in Linux).
  * An address that is not the start of a live area (a kmalloc pointer, the
  * middle of an area, an area already freed) is reported with a WARNING
- * and nothing is changed.  May sleep: in interrupt context it is reported
- * (then done anyway).
+ * and nothing is changed.  Allowed in interrupt context, as in Linux: the
+ * free is deferred to the next vmalloc-family call in process context.
  */
 noinline void vfree(const void *addr)
 {
-	struct vm_struct *vm;
-	struct vm_lookup l;
-	char why[320];
+	const void *caller = __builtin_return_address(0);
 
-	if (!addr)
-		return;
-	might_sleep();
-	vm = remove_vm_area_checked((unsigned long)addr, 0, &l);
-	if (unlikely(!vm)) {
-		explain_bad_free(why, sizeof(why), "vfree", (unsigned long)addr,
-				 __builtin_return_address(0), &l);
-		WARN(1, "%s\n", why);
+	if (unlikely(in_interrupt())) {		/* Linux: __vfree_deferred() */
+		vfree_defer(addr, caller);
 		return;
 	}
-	if (vm->flags & VM_ALLOC)
-		vm_free_pages(vm);
-	kfree(vm);
+	might_sleep();
+	if (!addr)
+		return;
+	vfree_deferred_drain();
+	__vfree(addr, caller, VM_REFUSE);
 }
 EXPORT_SYMBOL(vfree);
+
+/**
+ * vfree_atomic - vfree() from any context: the free is always deferred
+ * @addr: what vmalloc() returned; NULL does nothing
+ */
+noinline void vfree_atomic(const void *addr)
+{
+	vfree_defer(addr, __builtin_return_address(0));
+}
+EXPORT_SYMBOL(vfree_atomic);
 
 /* ---------------------------------------------------------------------
  * vmap and vunmap
@@ -508,6 +609,7 @@ noinline void *vmap(struct page **pages, unsigned int count, unsigned long flags
 	struct vm_lookup l;
 
 	might_sleep();
+	vfree_deferred_drain();
 	if (!count || count > totalram_pages())
 		return NULL;
 	area = __get_vm_area_node((unsigned long)count << PAGE_SHIFT, 1, flags | VM_MAP,
@@ -516,7 +618,7 @@ noinline void *vmap(struct page **pages, unsigned int count, unsigned long flags
 		return NULL;
 	if (vmap_pages_range((unsigned long)area->addr, pages, count, prot,
 			     context_gfp(GFP_KERNEL))) {
-		if (remove_vm_area_checked((unsigned long)area->addr, 0, &l) == area)
+		if (remove_vm_area_checked((unsigned long)area->addr, VM_REFUSE, &l) == area)
 			kfree(area);
 		return NULL;
 	}
@@ -541,7 +643,8 @@ noinline void vunmap(const void *addr)
 	might_sleep();
 	if (!addr)
 		return;
-	vm = remove_vm_area_checked((unsigned long)addr, VM_ALLOC, &l);
+	vfree_deferred_drain();
+	vm = remove_vm_area_checked((unsigned long)addr, VM_REFUSE | VM_ALLOC, &l);
 	if (unlikely(!vm)) {
 		explain_bad_free(why, sizeof(why), "vunmap", (unsigned long)addr,
 				 __builtin_return_address(0), &l);
