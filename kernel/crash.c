@@ -12,6 +12,7 @@
  *        warn (not fatal: it prints a WARNING and boot goes on)
  *        triple_fault hang (for testing the test harness itself)
  *        kmap_stale (needs HighMem: a kmap() address after kunmap())
+ *        call_vfreed (a call into a freed vmalloc area: EIP is unmapped)
  * Other files register more with crash_type() (include/mm386/crash.h).
  */
 #include <linux/kernel.h>
@@ -21,6 +22,7 @@
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
+#include <linux/vmalloc.h>
 #include <mm386/crash.h>
 
 static const char crash_rodata[16] = "read-only data";
@@ -129,6 +131,21 @@ static noinline void crash_kmap_stale(void)
 	(void)*p;
 }
 
+/*
+ * A call through a pointer to memory that is gone: EIP itself lands on an
+ * unmapped page, so the oops cannot show the code bytes at EIP and says
+ * so ("Unable to access opcode bytes"), but has everything else.
+ */
+static noinline void crash_call_vfreed(void)
+{
+	void (*fn)(void) = vmalloc(PAGE_SIZE);
+
+	vfree(fn);
+	pr_info("crash: calling 0x%08lx, a vmalloc area already freed\n", (unsigned long)fn);
+	fn();
+	barrier();	/* not a tail call: this function stays in the trace */
+}
+
 crash_type("null_read", crash_null_read);
 crash_type("null_write", crash_null_write);
 crash_type("rodata_write", crash_rodata_write);
@@ -141,6 +158,7 @@ crash_type("warn", crash_warn);
 crash_type("triple_fault", crash_triple_fault);
 crash_type("hang", crash_hang);
 crash_type("kmap_stale", crash_kmap_stale);
+crash_type("call_vfreed", crash_call_vfreed);
 
 extern const struct crash_type __start_crash_types[], __stop_crash_types[];
 static const struct crash_type *crash_selected;

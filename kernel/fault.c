@@ -80,9 +80,16 @@ static void __noreturn page_fault_oops(struct pt_regs *regs, unsigned long err,
 	die("Oops", regs, err);
 }
 
+/*
+ * do_page_fault - resume an exception-table instruction at its fixup, or
+ * oops.  The fixup applies while an oops is being printed too: that is
+ * when show_code() reads the bytes at a wild EIP with
+ * copy_from_kernel_nofault(), and its fault must come back as -EFAULT, not
+ * as a recursive fault that ends the oops before its registers.
+ */
 void do_page_fault(struct pt_regs *regs, unsigned long address)
 {
-	if (!oops_in_progress && fixup_exception(regs))
+	if (fixup_exception(regs))
 		return;
 	page_fault_oops(regs, regs->error_code, address);
 }

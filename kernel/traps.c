@@ -69,6 +69,9 @@ static void show_code(unsigned long ip)
 
 void show_regs(struct pt_regs *regs)
 {
+	/* Read before show_code(), whose probe of a wild EIP may fault again. */
+	unsigned long cr2 = read_cr2();
+
 	printk(KERN_EMERG "EIP: %pS\n", (void *)regs->ip);
 	show_code(regs->ip);
 	printk(KERN_EMERG "EAX: %08lx EBX: %08lx ECX: %08lx EDX: %08lx\n",
@@ -79,7 +82,7 @@ void show_regs(struct pt_regs *regs)
 	       regs->ds & 0xffff, regs->es & 0xffff, regs->fs & 0xffff,
 	       regs->gs & 0xffff, 0x10, regs->flags);
 	printk(KERN_EMERG "CR0: %08lx CR2: %08lx CR3: %08lx CR4: %08lx\n",
-	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
+	       read_cr0(), cr2, read_cr3(), read_cr4());
 	show_trace(regs->bp, 0);
 }
 
