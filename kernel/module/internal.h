@@ -94,7 +94,7 @@ void module_enable_ro(const struct module *mod);
 /* relocate.c */
 int simplify_symbols(struct module *mod, struct load_info *info);
 int apply_relocations(struct load_info *info);
-unsigned long find_module_symbol(const struct load_info *info, const char *name);
+int find_module_symbol(const struct load_info *info, const char *name, unsigned long *addr);
 
 /* kallsyms.c */
 int add_kallsyms(struct module *mod, struct load_info *info);
