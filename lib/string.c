@@ -9,6 +9,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/ctype.h>
 #include <linux/export.h>
 
 void *memcpy(void *dst, const void *src, size_t n)
@@ -230,7 +231,7 @@ char *strsep(char **s, const char *delim)
 
 char *skip_spaces(const char *s)
 {
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+	while (isspace(*s))
 		s++;
 	return (char *)s;
 }
