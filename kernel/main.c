@@ -24,6 +24,7 @@
 #include <linux/jiffies.h>
 #include <linux/reboot.h>
 #include <linux/string.h>
+#include <linux/random.h>
 #include <linux/errno.h>
 #include <asm/desc.h>
 #include <asm/setup.h>
@@ -94,6 +95,7 @@ void __init start_kernel(void)
 	vga_console_init();
 	print_banner();
 	setup_arch();
+	random_init(boot_tsc ^ rdtsc());	/* per-boot secrets: slab freelist keys */
 	parse_early_param();
 	parse_args();
 

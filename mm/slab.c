@@ -50,6 +50,7 @@
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/export.h>
+#include <linux/random.h>
 #include <mm386/dump.h>
 #include "slab.h"
 
@@ -157,6 +158,7 @@ static int calculate_order(struct kmem_cache *s)
 		return -1;
 	s->order = best;
 	s->num = (PAGE_SIZE << best) / s->size;
+	s->objs_size = s->num * s->size;
 	s->colour_off = max_t(unsigned int, CACHE_LINE_SIZE, s->align);
 	s->colour = ((PAGE_SIZE << best) - s->num * s->size) / s->colour_off;
 	s->colour_next = 0;
@@ -183,6 +185,7 @@ int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 	if (ctor)
 		flags &= ~SLAB_POISON;	/* objects must stay constructed */
 	s->flags = flags;
+	s->random = get_random_u32();
 	s->align = calculate_alignment(flags, align, size);
 	s->allocflags = (flags & SLAB_CACHE_DMA) ? GFP_DMA : 0;
 	INIT_LIST_HEAD(&s->slabs_partial);
@@ -249,7 +252,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 			debug_init_new(s, obj);
 		if (s->ctor)
 			s->ctor(obj);
-		*freeptr_of(s, obj) = i + 1 < s->num ? obj + s->size : NULL;
+		set_freepointer(s, obj, i + 1 < s->num ? obj + s->size : NULL);
 		*free_marker_of(s, obj) = FREE_MARKER ^ (unsigned long)obj;
 	}
 	account_slab(s, 1L << s->order);
@@ -393,12 +396,34 @@ bool on_freelist(const struct kmem_cache *s, const struct page *page, const void
 	const void *p = page->freelist;
 	unsigned int n = 0;
 
-	while (p && n++ <= s->num) {
+	while (p && n++ <= s->num && !freeptr_outside(s, page, p)) {
 		if (p == obj)
 			return true;
-		p = *freeptr_of(s, p);
+		p = get_freepointer(s, p);
 	}
 	return false;
+}
+
+/*
+ * freelist_corrupt - slab_alloc() took free object @obj, whose free
+ * pointer decodes to @next, outside the slab: it was written after the
+ * object was freed (or the slab's memory was overrun).  Reported, and
+ * refused: the slab's chain ends here and the free objects it still
+ * counted are taken out of use (counted as in use for good), so that no
+ * allocation is ever handed an address the corruption chose.  Interrupts
+ * are off.  Return: the new end of the chain, NULL.
+ */
+void *freelist_corrupt(struct kmem_cache *s, struct page *page, void *obj, void *next,
+		       unsigned long caller)
+{
+	unsigned int lost = s->num - slab_inuse(page) - 1;
+
+	slab_report(s, "slab_alloc", obj, caller,
+		    "Freepointer corrupt: free object 0x%08lx points to 0x%08lx, outside its slab 0x%08lx-0x%08lx; %u free objects taken out of use",
+		    (unsigned long)obj, (unsigned long)next, (unsigned long)page->s_mem,
+		    (unsigned long)page->s_mem + s->objs_size, lost);
+	page->private += lost;
+	return NULL;
 }
 
 /*
@@ -455,7 +480,7 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned lo
 	if (s->flags & SLAB_DEBUG_FLAGS)
 		debug_on_free(s, page, obj, caller);
 	local_irq_save(flags);
-	link_free_object(page, obj, freeptr_of(s, obj));
+	link_free_object(s, page, obj, freeptr_of(s, obj));
 	if (page == s->cpu_slab)
 		local_irq_restore(flags);
 	else
@@ -693,7 +718,7 @@ static int validate_slab(struct kmem_cache *s, struct page *page, unsigned int e
 		}
 		set_bit(off / s->size, free_map);
 		nfree++;
-		p = *freeptr_of(s, p);
+		p = get_freepointer(s, p);
 	}
 	if (!errors && nfree + slab_inuse(page) != s->num) {
 		pr_err("BUG %s (Not tainted): slab %p has %u free objects and %u in use, not %u\n",

@@ -16,6 +16,7 @@
 #include <linux/gfp.h>
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
+#include <linux/swab.h>
 
 #define FREE_MARKER	0x51ab5eedUL	/* ^ object address: "this object is free" */
 #define SLAB_MAX_ORDER	3		/* slabs of up to 8 pages */
@@ -28,6 +29,43 @@ static inline void *slab_first_object(const struct page *page)
 static inline void **freeptr_of(const struct kmem_cache *s, const void *obj)
 {
 	return (void **)((char *)obj + s->offset);
+}
+
+/*
+ * freelist_ptr - CONFIG_SLAB_FREELIST_HARDENED, always on: the free
+ * pointer as stored at @slot is @ptr ^ the cache's key ^ @slot's address
+ * byte-swapped (Linux's formula); the same xor decodes it.
+ */
+static __always_inline void *freelist_ptr(const struct kmem_cache *s, const void *ptr,
+					  void *const *slot)
+{
+	return (void *)((unsigned long)ptr ^ s->random ^ swab((unsigned long)slot));
+}
+
+// The next free object after free object @obj (decoded).
+static __always_inline void *get_freepointer(const struct kmem_cache *s, const void *obj)
+{
+	void **slot = freeptr_of(s, obj);
+
+	return freelist_ptr(s, *slot, slot);
+}
+
+static __always_inline void set_freepointer(const struct kmem_cache *s, void *obj, void *next)
+{
+	void **slot = freeptr_of(s, obj);
+
+	*slot = freelist_ptr(s, next, slot);
+}
+
+/*
+ * freeptr_outside - is decoded free pointer @next neither NULL nor inside
+ * @page's objects?  One subtraction and one comparison: a corrupted
+ * pointer decodes to noise, which lands outside with near certainty.
+ */
+static __always_inline bool freeptr_outside(const struct kmem_cache *s, const struct page *page,
+					    const void *next)
+{
+	return next && (unsigned long)((const char *)next - (const char *)page->s_mem) >= s->objs_size;
 }
 
 static inline unsigned long *free_marker_of(const struct kmem_cache *s, const void *obj)
@@ -51,16 +89,19 @@ unsigned long slab_objects_in_use(struct kmem_cache *s);
 struct kmem_cache *create_boot_cache(struct kmem_cache *s, const char *name,
 				     unsigned int size, unsigned long flags);
 bool on_freelist(const struct kmem_cache *s, const struct page *page, const void *obj);
+void *freelist_corrupt(struct kmem_cache *s, struct page *page, void *obj, void *next,
+		       unsigned long caller);
 void slab_report(const struct kmem_cache *s, const char *func, const void *obj,
 		 unsigned long caller, const char *fmt, ...) __printf(5, 6);
 
 /*
  * link_free_object - push @obj on @page's free chain (interrupts off).
- * @fp: freeptr_of(cache, @obj); the free marker is the word after it
+ * @fp: freeptr_of(@s, @obj); the free marker is the word after it
  */
-static __always_inline void link_free_object(struct page *page, void *obj, void **fp)
+static __always_inline void link_free_object(const struct kmem_cache *s, struct page *page,
+					     void *obj, void **fp)
 {
-	fp[0] = page->freelist;
+	fp[0] = freelist_ptr(s, page->freelist, fp);
 	fp[1] = (void *)(FREE_MARKER ^ (unsigned long)obj);
 	page->freelist = obj;
 	page->private--;
@@ -80,7 +121,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 {
 	unsigned long flags;
 	struct page *page;
-	void *obj, **fp;
+	void *obj, **fp, *next;
 
 	local_irq_save(flags);
 	if (gfpflags_allow_blocking(gfp))
@@ -95,7 +136,10 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	}
 	obj = page->freelist;
 	fp = freeptr_of(s, obj);
-	page->freelist = fp[0];
+	next = freelist_ptr(s, fp[0], fp);
+	if (unlikely(freeptr_outside(s, page, next)))
+		next = freelist_corrupt(s, page, obj, next, caller);
+	page->freelist = next;
 	fp[1] = NULL;				/* the free marker */
 	page->private++;
 	local_irq_restore(flags);
@@ -124,7 +168,7 @@ static __always_inline void slab_free(struct kmem_cache *s, struct page *page, v
 		return;
 	}
 	local_irq_save(flags);
-	link_free_object(page, obj, fp);
+	link_free_object(s, page, obj, fp);
 	if (likely(page == s->cpu_slab))
 		local_irq_restore(flags);
 	else

@@ -27,6 +27,7 @@
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/slab.h>
+#include <linux/slab_def.h>
 #include <linux/vmalloc.h>
 #include <linux/highmem.h>
 #include <linux/preempt.h>
@@ -69,6 +70,84 @@ static void cache_size_near_4g_is_refused(struct ktest *t)
 	kmem_cache_destroy(s);
 	KT_EXPECT_REPORTS(t, 0);	/* refused with a line, not a report */
 	KT_EXPECT_NOTHING_LOST(t, &before);
+}
+
+/* ---------------------------------------------------------------------
+ * The free pointer: obfuscated, and checked (CONFIG_SLAB_FREELIST_HARDENED)
+ */
+
+/*
+ * A 64-byte cache keeps its free pointer inside the free object - unless
+ * slab_debug poisons free objects, which moves it out (and catches a
+ * write after free by the poison instead: the slab_debug suite).
+ */
+static struct kmem_cache *pointer_inside_cache(struct ktest *t, const char *name)
+{
+	struct kmem_cache *s = kmem_cache_create(name, 64, 0, 0, NULL);
+
+	KT_ASSERT_NOT_NULL(t, s);
+	if (s->offset) {
+		kmem_cache_destroy(s);
+		KT_SKIP(t, "slab_debug: the free pointer is outside the object, poison guards it");
+	}
+	return s;
+}
+
+static void free_pointer_is_obfuscated(struct ktest *t)
+{
+	struct kmem_cache *s = pointer_inside_cache(t, "misuse_fp");
+	void **a, **b;
+
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	b = kmem_cache_alloc(s, GFP_KERNEL);
+	KT_ASSERT_NOT_NULL(t, a);
+	KT_ASSERT_NOT_NULL(t, b);
+	kmem_cache_free(s, a);
+	kmem_cache_free(s, b);				/* b's free pointer is a */
+	KT_EXPECT_NE(t, (unsigned long)b[0], (unsigned long)a);
+	KT_EXPECT_EQ(t, (unsigned long)b[0],
+		     (unsigned long)a ^ s->random ^ __builtin_bswap32((unsigned long)b));
+	KT_EXPECT_PTR_EQ(t, kmem_cache_alloc(s, GFP_KERNEL), b);
+	KT_EXPECT_PTR_EQ(t, kmem_cache_alloc(s, GFP_KERNEL), a);
+	kmem_cache_free(s, a);
+	kmem_cache_free(s, b);
+	kmem_cache_destroy(s);
+	KT_EXPECT_REPORTS(t, 0);
+}
+
+/*
+ * A use-after-free write aims the free pointer at a target of its choice
+ * (here a stack buffer, as an exploit would): the allocator must never
+ * hand the target out.  The slab's chain is cut instead, with a report.
+ */
+static void freelist_redirection_is_refused(struct ktest *t)
+{
+	struct kmem_cache *s = pointer_inside_cache(t, "misuse_redirect");
+	char target[64];
+	void **a, *p[4];
+	unsigned int i;
+
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	KT_ASSERT_NOT_NULL(t, a);
+	kmem_cache_free(s, a);
+	a[0] = target;					/* the use after free */
+	KT_EXPECT_PTR_EQ(t, kmem_cache_alloc(s, GFP_KERNEL), a);
+	KT_EXPECT_REPORTS(t, 1);			/* Freepointer corrupt */
+	for (i = 0; i < ARRAY_SIZE(p); i++) {
+		p[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		KT_EXPECT_NOT_NULL(t, p[i]);
+		KT_EXPECT_NE(t, (unsigned long)p[i], (unsigned long)target);
+		KT_EXPECT_NE(t, (unsigned long)p[i], (unsigned long)a);
+	}
+	KT_EXPECT_EQ(t, kmem_cache_validate(s), 0);	/* the counts add up */
+	for (i = 0; i < ARRAY_SIZE(p); i++)
+		kmem_cache_free(s, p[i]);
+	kmem_cache_free(s, a);
+	KT_EXPECT_EQ(t, kmem_cache_validate(s), 0);
+	KT_EXPECT_REPORTS(t, 0);
+	/* The slab's lost objects count as in use: the cache is not destroyed. */
+	kmem_cache_destroy(s);
+	KT_EXPECT_REPORTS(t, 1);
 }
 
 /* ---------------------------------------------------------------------
@@ -341,6 +420,8 @@ static void initcall_imbalance_is_repaired(struct ktest *t)
 
 static struct ktest_case misuse_cases[] = {
 	KTEST_CASE(cache_size_near_4g_is_refused),
+	KTEST_CASE(free_pointer_is_obfuscated),
+	KTEST_CASE(freelist_redirection_is_refused),
 	KTEST_CASE(vmap_of_a_null_page_is_refused),
 	KTEST_CASE(kunmap_atomic_of_unmapped_address),
 	KTEST_CASE(preempt_enable_underflow),
