@@ -49,6 +49,7 @@
 #include <linux/string.h>
 #include <linux/bitops.h>
 #include <linux/export.h>
+#include <linux/fault-inject.h>
 #include "internal.h"
 
 struct pglist_data contig_page_data;
@@ -360,6 +361,9 @@ int format_gfp(char *buf, size_t size, gfp_t gfp)
 	return n;
 }
 
+static struct ratelimit_state nopage_rs = RATELIMIT_STATE_INIT(DEFAULT_RATELIMIT_INTERVAL,
+								DEFAULT_RATELIMIT_BURST);
+
 // Linux's warn_alloc(): say what failed and how full each zone is.
 static void warn_alloc(gfp_t gfp, unsigned int order)
 {
@@ -443,6 +447,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	}
 	if (gfpflags_allow_blocking(gfp))
 		might_sleep();
+	if (should_fail_alloc_page(gfp, order))	/* mm/fail_page_alloc.c */
+		return NULL;
 
 	page = get_page_from_freelist(order, highest, WMARK_LOW);
 	if (!page)
@@ -456,7 +462,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	}
 	if (unlikely(!page)) {
 		contig_page_data.node_zones[highest].nr_alloc_fail++;
-		if (!(gfp & __GFP_NOWARN))
+		if (!(gfp & __GFP_NOWARN) && __ratelimit(&nopage_rs))	/* 10 in 5 s, as Linux */
 			warn_alloc(gfp, order);
 		return NULL;
 	}
@@ -486,7 +492,8 @@ unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr_pages,
 
 	if (gfpflags_allow_blocking(gfp))
 		might_sleep();
-	for (z = highest; z >= 0 && i < nr_pages; z--) {	/* the fast pass */
+	/* With fault injection armed, every page goes through alloc_pages(). */
+	for (z = fault_inject_active ? -1 : highest; z >= 0 && i < nr_pages; z--) {	/* fast pass */
 		struct zone *zone = &contig_page_data.node_zones[z];
 		unsigned long flags;
 

@@ -17,6 +17,7 @@
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/swab.h>
+#include <linux/fault-inject.h>
 
 #define FREE_MARKER	0x51ab5eedUL	/* ^ object address: "this object is free" */
 #define SLAB_MAX_ORDER	3		/* slabs of up to 8 pages */
@@ -126,6 +127,10 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	local_irq_save(flags);
 	if (gfpflags_allow_blocking(gfp))
 		might_sleep_flags(flags);
+	if (should_failslab(s, gfp)) {		/* mm/failslab.c */
+		local_irq_restore(flags);
+		return NULL;
+	}
 	page = s->cpu_slab;
 	if (unlikely(!page || !page->freelist)) {
 		page = refill_cpu_slab(s, gfp, flags);

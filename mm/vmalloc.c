@@ -60,6 +60,7 @@
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/export.h>
+#include <linux/ratelimit.h>
 #include <asm/pgtable.h>
 #include <mm386/crash.h>
 #include "internal.h"
@@ -326,6 +327,18 @@ static void compact_pages_array(struct page **pages, unsigned int nr)
 }
 
 /*
+ * vmalloc_warn - "vmalloc error: ..." unless the caller said __GFP_NOWARN;
+ * at most 10 in 5 seconds, as Linux's warn_alloc() (fault injection can
+ * make thousands).
+ */
+static struct ratelimit_state vmalloc_error_rs = RATELIMIT_STATE_INIT(DEFAULT_RATELIMIT_INTERVAL,
+								      DEFAULT_RATELIMIT_BURST);
+#define vmalloc_warn(gfp, fmt, ...) do {					\
+	if (!((gfp) & __GFP_NOWARN) && __ratelimit(&vmalloc_error_rs))		\
+		pr_warn(fmt, ##__VA_ARGS__);					\
+} while (0)
+
+/*
  * vmalloc_area_pages - fill @area with pages and map them.  On failure,
  * whatever was taken is still recorded in @area (pages[], nr_pages), for
  * the caller to free.
@@ -344,7 +357,7 @@ static int vmalloc_area_pages(struct vm_struct *area, gfp_t gfp, pgprot_t prot)
 	else
 		area->pages = kzalloc(array_size, bookkeeping_gfp(gfp));
 	if (!area->pages) {
-		pr_warn("vmalloc error: size %lu, failed to allocate the page array (%lu bytes)\n",
+		vmalloc_warn(gfp, "vmalloc error: size %lu, failed to allocate the page array (%lu bytes)\n",
 			get_vm_area_size(area), array_size);
 		return -ENOMEM;
 	}
@@ -356,12 +369,13 @@ static int vmalloc_area_pages(struct vm_struct *area, gfp_t gfp, pgprot_t prot)
 	mod_vm_stat(NR_VMALLOC, i);
 	if (i < nr) {
 		format_gfp(mode, sizeof(mode), gfp);
-		pr_warn("vmalloc error: size %lu, failed to allocate pages (got %u of %u), mode:%#x(%s); freeing them\n",
+		vmalloc_warn(gfp, "vmalloc error: size %lu, failed to allocate pages (got %u of %u), mode:%#x(%s); freeing them\n",
 			get_vm_area_size(area), i, nr, gfp, mode);
 		return -ENOMEM;
 	}
 	if (vmap_pages_range((unsigned long)area->addr, area->pages, nr, prot, gfp)) {
-		pr_warn("vmalloc error: size %lu, failed to map pages\n", get_vm_area_size(area));
+		vmalloc_warn(gfp, "vmalloc error: size %lu, failed to map pages\n",
+			     get_vm_area_size(area));
 		return -ENOMEM;
 	}
 	return 0;

@@ -132,3 +132,86 @@ def test_ktest_all_under_slab_debug(run_ktest, mem):
     r = run_ktest("all", mem=mem, params="slab_debug", timeout=300)
     assert r.ktap.failures() == []
     assert "slab_debug" in r.ktap.suite("slab_debug").name
+
+
+# ---------------------------------------------------------------------------
+# Fault injection (failslab=, fail_page_alloc=) and the stress suite
+
+INJECT = ("failslab=1,5,0,-1 fail_page_alloc=1,5,0,-1 failslab.ignore_gfp_wait=N "
+          "fail_page_alloc.ignore_gfp_wait=N fail_page_alloc.ignore_gfp_highmem=N "
+          "fail_page_alloc.min_order=0")
+STRESS_RE = re.compile(r"^stress: (\w+) ok (\d+) failed (\d+) corrupted (\d+)$", re.M)
+KINDS = {"kmalloc", "kzalloc", "krealloc", "cache", "pages", "highpages", "atomic", "vmalloc",
+         "vzalloc", "vmap", "irq"}
+
+
+def stress_counts(log):
+    counts = {m.group(1): tuple(int(x) for x in m.groups()[1:]) for m in STRESS_RE.finditer(log)}
+    assert set(counts) == KINDS, counts
+    return counts
+
+
+def test_stress_suite_without_injection(run_ktest):
+    r = run_ktest("stress")
+    counts = stress_counts(r.log)
+    assert all(ok > 100 and failed == 0 and bad == 0 for ok, failed, bad in counts.values()), counts
+    walks = re.findall(r"^stress: (.+): (\d+) allocation points, (\d+) tried, (\d+) failed the operation, "
+                       r"every time with nothing lost$", r.log, re.M)
+    assert len(walks) == 9
+    assert all(int(tried) == int(failed) > 0 for _, _, tried, failed in walks), walks
+
+
+@pytest.mark.parametrize("mem", [160, 2048])
+def test_stress_suite_with_fault_injection(run_ktest, mem):
+    """One allocation in twenty fails, in every allocator: every kind of
+    block sees failures, none is corrupted, nothing crashes, nothing is
+    lost (the suite's own snapshot), and the reports are rate-limited."""
+    r = run_ktest("stress", mem=mem, params=INJECT)
+    counts = stress_counts(r.log)
+    for kind, (ok, failed, bad) in counts.items():
+        assert ok > 50 and failed > 0 and bad == 0, (kind, ok, failed, bad)
+    m = re.search(r"^stress: 12000 operations, (\d+) blocks checked, (\d+) allocations failed; "
+                  r"failslab forced (\d+), fail_page_alloc (\d+)$", r.log, re.M)
+    assert m and int(m.group(3)) > 100 and int(m.group(4)) > 100, m
+    assert 1 <= r.log.count("FAULT_INJECTION: forcing a failure.") <= 40
+    assert re.search(r"^name failslab, interval 1, probability 5, space 0, times -1$", r.log, re.M)
+
+
+def test_fault_injection_parameters_are_checked():
+    log = qemu.boot("failslab=1,200,0,-1 fail_page_alloc=x failslab.ignore_gfp_wait=maybe "
+                    "poweroff").expect_status(qemu.STATUS_OK).log
+    assert re.search(r'^Kernel parameter "failslab=1,200,0,-1" rejected \(interval >= 1, probability '
+                     r'0-100, space >= 0, times >= -1\), default kept$', log, re.M)
+    assert re.search(r'^Malformed kernel parameter "fail_page_alloc=x" \(expected '
+                     r'<interval>,<probability>,<space>,<times>\), default kept$', log, re.M)
+    assert re.search(r'^Malformed kernel parameter "failslab.ignore_gfp_wait=maybe"', log, re.M)
+
+
+def test_fault_command_in_the_shell():
+    from shellrun import Shell
+    sh = Shell()
+    try:
+        out = sh.run("fault")
+        assert re.search(r"^failslab: probability=0 interval=1 times=1 space=0 verbose=2 "
+                         r"ignore-gfp-wait=Y$", out, re.M), out
+        assert re.search(r"^fail_page_alloc: probability=0 .* ignore-gfp-wait=Y "
+                         r"ignore-gfp-highmem=Y min-order=1$", out, re.M), out
+        out = sh.run("fault failslab probability=100 times=1 ignore-gfp-wait=N verbose=1")
+        assert "failslab: probability=100 interval=1 times=1 space=0 verbose=1 ignore-gfp-wait=N" in out
+        out = sh.run("kmalloc 100")
+        assert "FAULT_INJECTION: forcing a failure." in out
+        assert re.search(r"= NULL$", out, re.M), out
+        out = sh.run("kmalloc 100")             # times=1: that was the only one
+        assert "NULL" not in out and "FAULT_INJECTION" not in out
+        out = sh.run("fault nth 1")
+        assert "fail-nth: 1" in out
+        out = sh.run("vmalloc 8192")
+        assert "vmalloc(8192) = NULL" in out
+        out = sh.run("fault")
+        assert re.search(r"^failslab: 2 failures forced", out, re.M), out
+        assert "fail-nth: 0" in out
+        out = sh.run("fault failslab probability=101")
+        assert "fault: probability: bad key or value 101" in out
+        assert sh.poweroff() == qemu.STATUS_OK
+    finally:
+        sh.close()
