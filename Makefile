@@ -7,6 +7,8 @@
 #   make diagrams   boot at 160 MB and 2 GB, redraw docs/images/layout-*.svg
 #   make M=dir      build the module in dir (its .c files) into build/modules/NAME.ko
 #   make run M=dir  boot with that module loaded (QEMU -initrd)
+#   make user       build the user programs, user/*.c -> build/user/NAME (static glibc)
+#   make run U=prog boot and run build/user/prog (U="prog arg1 arg2", U="a,b")
 #
 # Variables a user may set:
 #   CROSS_COMPILE   tool prefix (default i686-linux-gnu-; i686-elf- for OSDev toolchains)
@@ -16,6 +18,7 @@
 #   APPEND="..."    kernel parameters for run/debug (default: demo)
 #   M=dir           a module's source directory (docs/modules.md)
 #   INITRD=a.ko,b.ko  modules for make run to load
+#   U="prog args,prog2"  user programs for make run to run (from build/user/)
 #   WERROR=0        do not turn warnings into errors
 
 O		?= build
@@ -68,7 +71,7 @@ LDFLAGS	:= -m elf_i386 -nostdlib -z noexecstack -z max-page-size=0x1000 \
 	--build-id=none -T linker.ld
 
 # Every directory of the layering, in boot -> kernel -> mm -> drivers/lib order.
-SRCDIRS	:= boot kernel mm drivers lib tests/kernel
+SRCDIRS	:= boot kernel kernel/sched mm fs drivers lib tests/kernel
 C_SRCS	:= $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c)))
 ASM_SRCS := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.asm)))
 OBJS	:= $(patsubst %.c,$(O)/obj/%.o,$(C_SRCS)) \
@@ -90,8 +93,22 @@ CONFIG_TEXT  := $(COMPILER) $(CC) $(CFLAGS) $(ASFLAGS) $(LD) $(LDFLAGS)
 QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 TOOLS_BUILD := $(CC) $(LD) $(NM) $(NASM)
 
-.PHONY: all run debug gdb iso check clean deps deps-run deps-check bench help diagrams modules
+.PHONY: all run debug gdb iso check clean deps deps-run deps-check bench help diagrams modules user
 .DEFAULT_GOAL := all
+
+# User programs (user/*.c): always Debian's i686-linux-gnu-gcc and its static
+# glibc (libc6-dev-i386-cross), whatever CC builds the kernel.  Those named
+# in USER_NOLIBC use no C library at all.
+USER_CC		:= i686-linux-gnu-gcc
+USER_CFLAGS	:= -static -O2 -g -Wall -Wextra -Werror
+USER_NOLIBC	:= hello_raw
+USER_SRCS	:= $(sort $(wildcard user/*.c))
+USER_PROGS	:= $(patsubst user/%.c,$(O)/user/%,$(USER_SRCS))
+# U="mallocdemo a b,hello": -initrd "build/user/mallocdemo a b,build/user/hello"
+RUN_INITRD	:= $(shell echo '$(U)' | sed -e 's|^ *||' -e 's|, *|,|g' \
+			-e 's|\(^\|,\)\([^,]\)|\1$(O)/user/\2|g')
+RUN_INITRD	:= $(strip $(if $(INITRD),$(INITRD)$(if $(U),$(comma)))$(RUN_INITRD))
+comma		:= ,
 
 # Out-of-tree modules, as Linux's `make -C kernel M=dir`: every .c file of
 # dir, compiled with the kernel's flags and headers plus -DMODULE, and
@@ -116,7 +133,16 @@ INITRD		?= $(MOD_KO)
 .DEFAULT_GOAL	:= modules
 endif
 
-all: deps $(KERNEL) $(O)/compile_commands.json
+all: deps $(KERNEL) $(O)/compile_commands.json user
+
+user: deps-user $(USER_PROGS)
+deps-user:
+	@tools/ensure-deps.sh $(USER_CC) i386-glibc
+
+$(O)/user/%: user/%.c
+	@mkdir -p $(dir $@)
+	$(SAY) "  CC [U]  $<"
+	@$(USER_CC) $(USER_CFLAGS) $(if $(filter $*,$(USER_NOLIBC)),-nostdlib -ffreestanding -fno-pie -no-pie) -o $@ $<
 
 deps:
 	@tools/ensure-deps.sh $(TOOLS_BUILD)
@@ -181,9 +207,9 @@ EXPLAIN_STATUS = s=$$?; case $$s in \
 	*) echo "mm386: QEMU exited with status $$s"; exit $$s ;; esac
 
 run: deps-run all $(if $(M),modules)
-	@echo "mm386: booting $(KERNEL) with $(MEM) MB$(if $(INITRD), and $(INITRD)); Ctrl-A X quits QEMU"
+	@echo "mm386: booting $(KERNEL) with $(MEM) MB$(if $(RUN_INITRD), and $(RUN_INITRD)); Ctrl-A X quits QEMU"
 	@$(QEMU_BASE) -kernel $(KERNEL) -append "$(APPEND)" -serial mon:stdio -display none \
-		$(if $(INITRD),-initrd "$(INITRD)"); $(EXPLAIN_STATUS)
+		$(if $(RUN_INITRD),-initrd "$(RUN_INITRD)"); $(EXPLAIN_STATUS)
 
 # make debug: QEMU waits for GDB on :1234; run 'make gdb' in another terminal.
 debug: deps-run all

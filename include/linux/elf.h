@@ -159,4 +159,63 @@ typedef struct elf32_rela {
 	Elf32_Sword r_addend;
 } Elf32_Rela;
 
+/*
+ * Executables (ET_EXEC, ET_DYN): program headers say what to map where.
+ * fs/binfmt_elf.c reads these.
+ */
+typedef struct elf32_phdr {
+	Elf32_Word p_type;
+	Elf32_Off p_offset;		/* where the segment's bytes are in the file */
+	Elf32_Addr p_vaddr;		/* where they go in the process */
+	Elf32_Addr p_paddr;
+	Elf32_Word p_filesz;		/* bytes from the file */
+	Elf32_Word p_memsz;		/* bytes in memory: the rest is zeroed (bss) */
+	Elf32_Word p_flags;		/* PF_R, PF_W, PF_X */
+	Elf32_Word p_align;
+} Elf32_Phdr;
+
+/* p_type */
+#define PT_NULL		0
+#define PT_LOAD		1
+#define PT_DYNAMIC	2
+#define PT_INTERP	3
+#define PT_NOTE		4
+#define PT_PHDR		6
+#define PT_TLS		7
+#define PT_GNU_STACK	0x6474e551
+#define PT_GNU_RELRO	0x6474e552
+
+/* p_flags */
+#define PF_X		0x1
+#define PF_W		0x2
+#define PF_R		0x4
+
+/* The auxiliary vector's keys (include/uapi/linux/auxvec.h) */
+#define AT_NULL		0
+#define AT_IGNORE	1
+#define AT_EXECFD	2
+#define AT_PHDR		3
+#define AT_PHENT	4
+#define AT_PHNUM	5
+#define AT_PAGESZ	6
+#define AT_BASE		7
+#define AT_FLAGS	8
+#define AT_ENTRY	9
+#define AT_NOTELF	10
+#define AT_UID		11
+#define AT_EUID		12
+#define AT_GID		13
+#define AT_EGID		14
+#define AT_PLATFORM	15
+#define AT_HWCAP	16
+#define AT_CLKTCK	17
+#define AT_SECURE	23
+#define AT_BASE_PLATFORM 24
+#define AT_RANDOM	25
+#define AT_HWCAP2	26
+#define AT_EXECFN	31
+#define AT_SYSINFO	32
+#define AT_SYSINFO_EHDR	33
+#define AT_MINSIGSTKSZ	51
+
 #endif
