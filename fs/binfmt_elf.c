@@ -138,6 +138,7 @@ static int elf_map_segment(struct linux_binprm *bprm, const Elf32_Phdr *p, unsig
 	unsigned long file_end = p->p_vaddr + bias + p->p_filesz;
 	unsigned long mem_end = p->p_vaddr + bias + p->p_memsz;
 	unsigned long prot = make_prot(p->p_flags), addr;
+	int err;
 
 	if (p->p_filesz) {
 		addr = do_mmap(bprm->file, start, PAGE_ALIGN(file_end) - start, prot,
@@ -153,10 +154,11 @@ static int elf_map_segment(struct linux_binprm *bprm, const Elf32_Phdr *p, unsig
 		if (PAGE_ALIGN(mem_end) > PAGE_ALIGN(file_end)) {
 			unsigned long from = p->p_filesz ? PAGE_ALIGN(file_end) : start;
 
-			addr = do_mmap(NULL, from, PAGE_ALIGN(mem_end) - from, prot,
-				       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
-			if (IS_ERR_VALUE(addr))
-				return (int)addr;
+			/* as Linux's set_brk: the heap will merge with it */
+			err = vm_brk_flags(from, PAGE_ALIGN(mem_end) - from,
+					   (prot & PROT_EXEC) ? VM_EXEC : 0);
+			if (err)
+				return err;
 		}
 	}
 	return 0;

@@ -53,6 +53,9 @@ common_entry:
 	mov ax, __KERNEL_DS
 	mov ds, ax
 	mov es, ax
+	xor eax, eax		; no user selector stays loaded in the kernel: a
+	mov fs, ax		; TLS entry emptied meanwhile (exec, a task switch)
+	mov gs, ax		; would make the pop in restore_all fault
 	cld
 	push esp		; struct pt_regs *
 	call do_entry

@@ -327,20 +327,17 @@ static bool range_is_free(struct mm_struct *mm, unsigned long addr, unsigned lon
  */
 static unsigned long unmapped_area_topdown(struct mm_struct *mm, unsigned long len)
 {
-	unsigned long high = mm->mmap_base, low = max(MMAP_MIN_ADDR, PAGE_SIZE), gap_end;
+	unsigned long limit = mm->mmap_base, low = max(MMAP_MIN_ADDR, PAGE_SIZE);
 	struct vm_area_struct *vma;
 
 	list_for_each_entry_reverse(vma, &mm->mmap_list, vm_list) {
-		if (vma->vm_end >= high && vm_start_gap(vma) >= high)
-			continue;
-		gap_end = min(high, vm_start_gap(vma));
-		if (vma->vm_end <= gap_end && gap_end - vma->vm_end >= len)
-			return gap_end - len;
-		high = min(high, vma->vm_start);
-		if (high < low + len)
+		if (vma->vm_end < limit && limit - vma->vm_end >= len)
+			return limit - len;	/* the gap [vm_end, limit) fits */
+		limit = min(limit, vm_start_gap(vma));
+		if (limit < low + len)
 			return -ENOMEM;
 	}
-	return high >= low + len ? high - len : -ENOMEM;
+	return limit >= low + len ? limit - len : -ENOMEM;
 }
 
 // Bottom-up from TASK_UNMAPPED_BASE: the fallback when top-down finds nothing.
