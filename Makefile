@@ -105,9 +105,8 @@ USER_NOLIBC	:= hello_raw
 USER_SRCS	:= $(sort $(wildcard user/*.c))
 USER_PROGS	:= $(patsubst user/%.c,$(O)/user/%,$(USER_SRCS))
 # U="mallocdemo a b,hello": -initrd "build/user/mallocdemo a b,build/user/hello"
-RUN_INITRD	:= $(shell echo '$(U)' | sed -e 's|^ *||' -e 's|, *|,|g' \
-			-e 's|\(^\|,\)\([^,]\)|\1$(O)/user/\2|g')
-RUN_INITRD	:= $(strip $(if $(INITRD),$(INITRD)$(if $(U),$(comma)))$(RUN_INITRD))
+RUN_U		:= $(if $(U),$(shell echo '$(U)' | sed -e 's#^ *#$(O)/user/#' -e 's#, *#,$(O)/user/#g'))
+RUN_INITRD	= $(strip $(if $(INITRD),$(INITRD)$(if $(U),$(comma)))$(RUN_U))
 comma		:= ,
 
 # Out-of-tree modules, as Linux's `make -C kernel M=dir`: every .c file of

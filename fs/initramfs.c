@@ -4,7 +4,8 @@
  *
  * A boot module (QEMU -initrd, a GRUB module line) that is an ELF
  * executable (ET_EXEC, or ET_DYN: a static-pie) is a program, not a kernel
- * module (.ko files are ET_REL).  populate_rootfs() copies each program
+ * module (.ko files are ET_REL; a file named *.ko always goes to the
+ * module loader).  populate_rootfs() copies each program
  * into the in-memory file system (fs/ramfs.c) under its base name, takes
  * it off the list of boot modules, and gives its initrd pages back to the
  * page allocator with Linux's line:
@@ -45,11 +46,18 @@
 unsigned int nr_boot_programs;
 static struct ramfs_file *boot_programs[MAX_BOOT_MODULES];
 
-// Is the boot module @bm (in lowmem) an ELF executable?
+/*
+ * Is the boot module @bm (in lowmem) an ELF executable?  A file named
+ * NAME.ko is always meant as a kernel module: the module loader gets it,
+ * and refuses it in its own words if it is not ET_REL.
+ */
 static bool is_program(const struct boot_module *bm)
 {
 	const Elf32_Ehdr *eh = __va(bm->start);
+	size_t len = strcspn(bm->cmdline, " ");
 
+	if (len >= 3 && !strncmp(bm->cmdline + len - 3, ".ko", 3))
+		return false;
 	if (bm->end - bm->start < sizeof(*eh) || bm->end > __pa(high_memory))
 		return false;
 	return !memcmp(eh->e_ident, ELFMAG, SELFMAG) &&
