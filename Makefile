@@ -20,6 +20,8 @@
 #   make dups         list repeated code (tools/find_dups.py)
 #   make clean        remove the build directory (with M=dir: that module's build)
 #   make help         this text
+#   make user         build the user programs, user/*.c -> build/user/NAME (static glibc)
+#   make run U=prog   boot and run build/user/prog (U="prog arg1 arg2", U="a,b")
 #
 # Variables a user may set:
 #   CROSS_COMPILE   tool prefix (default i686-linux-gnu-; i686-elf- for OSDev toolchains)
@@ -30,6 +32,7 @@
 #   M=dir           a module's source directory (docs/modules.md)
 #   INITRD=a.ko,b.ko  modules for make run to load
 #   T=...           the tests make check runs (pytest node ids)
+#   U="prog args,prog2"  user programs for make run to run (from build/user/)
 #   WERROR=0        do not turn warnings into errors
 #   -jN             jobs (default: one per CPU)
 
@@ -61,6 +64,10 @@ endif
 # there yet when make reads this file.  So LIBGCC and NM are recursive
 # (=) variables, expanded only inside recipes, and every object waits for
 # the deps step (| deps below).
+# The user programs are always built with Debian's cross gcc and its static
+# glibc (see USER_CC below), whatever compiles the kernel.
+TOOLS_USER	= i686-linux-gnu-gcc i386-glibc
+
 ifneq ($(findstring clang,$(CC)),)
 COMPILER	:= clang
 LD		:= ld.lld
@@ -68,14 +75,14 @@ TARGET_FLAGS	:= --target=i686-elf -march=i686
 LIBGCC		= $(shell $(CC) --target=i386-linux-gnu -rtlib=compiler-rt \
 			-print-libgcc-file-name 2>/dev/null)
 NM		= $(or $(shell command -v llvm-nm 2>/dev/null),$(CROSS_COMPILE)nm)
-TOOLS_BUILD	= $(CC) $(LD) $(NM) compiler-rt $(NASM)
+TOOLS_BUILD	= $(CC) $(LD) $(NM) compiler-rt $(NASM) $(TOOLS_USER)
 else
 COMPILER	:= gcc
 LD		:= $(CROSS_COMPILE)ld
 TARGET_FLAGS	:= -march=i686 -mgeneral-regs-only
 LIBGCC		= $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 NM		:= $(CROSS_COMPILE)nm
-TOOLS_BUILD	= $(CC) $(LD) $(NM) $(NASM)
+TOOLS_BUILD	= $(CC) $(LD) $(NM) $(NASM) $(TOOLS_USER)
 endif
 NASM		:= nasm
 
@@ -95,7 +102,7 @@ LDFLAGS	:= -m elf_i386 -nostdlib -z noexecstack -z max-page-size=0x1000 \
 	--build-id=none -T linker.ld
 
 # Every directory of the layering, in boot -> kernel -> mm -> drivers/lib order.
-SRCDIRS	:= boot kernel kernel/module mm drivers lib shell tests/kernel
+SRCDIRS	:= boot kernel kernel/module kernel/sched mm fs drivers lib shell tests/kernel
 C_SRCS	:= $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c)))
 ASM_SRCS := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.asm)))
 OBJS	:= $(patsubst %.c,$(O)/obj/%.o,$(C_SRCS)) \
@@ -127,8 +134,21 @@ DEPS_TOOLS	= $(TOOLS_BUILD) \
 		  $(if $(call goal_needs,docs),gdb pexpect) \
 		  $(if $(call goal_needs,check iso $(ISO)),$(DEPS_CHECK))
 
-.PHONY: all run debug gdb iso check check-fresh clean deps bench help docs diagrams modules dups
+.PHONY: all run debug gdb iso check check-fresh clean deps bench help docs diagrams modules dups user
 .DEFAULT_GOAL := all
+
+# User programs (user/*.c): always Debian's i686-linux-gnu-gcc and its static
+# glibc (libc6-dev-i386-cross), whatever CC builds the kernel.  Those named
+# in USER_NOLIBC use no C library at all.
+USER_CC		:= i686-linux-gnu-gcc
+USER_CFLAGS	:= -static -O2 -g -Wall -Wextra -Werror
+USER_NOLIBC	:= hello_raw
+USER_SRCS	:= $(sort $(wildcard user/*.c))
+USER_PROGS	:= $(patsubst user/%.c,$(O)/user/%,$(USER_SRCS))
+# U="mallocdemo a b,hello": -initrd "build/user/mallocdemo a b,build/user/hello"
+RUN_U		:= $(if $(U),$(shell echo '$(U)' | sed -e 's#^ *#$(O)/user/#' -e 's#, *#,$(O)/user/#g'))
+RUN_INITRD	= $(strip $(if $(INITRD),$(INITRD)$(if $(U),$(comma)))$(RUN_U))
+comma		:= ,
 
 # Out-of-tree modules, as Linux's `make -C kernel M=dir`: every .c file of
 # dir, compiled with the kernel's flags and headers plus -DMODULE, and
@@ -153,7 +173,14 @@ INITRD		?= $(MOD_KO)
 .DEFAULT_GOAL	:= modules
 endif
 
-all: deps $(KERNEL) $(O)/compile_commands.json
+all: deps $(KERNEL) $(O)/compile_commands.json user
+
+user: $(USER_PROGS)
+
+$(O)/user/%: user/%.c | deps
+	@mkdir -p $(dir $@)
+	$(SAY) "  CC [U]  $<"
+	@$(USER_CC) $(USER_CFLAGS) $(if $(filter $*,$(USER_NOLIBC)),-nostdlib -ffreestanding -fno-pie -no-pie) -o $@ $<
 
 deps:
 	@tools/ensure-deps.sh $(DEPS_TOOLS)
@@ -224,9 +251,9 @@ EXPLAIN_STATUS = s=$$?; case $$s in \
 	*) echo "mm386: QEMU exited with status $$s"; exit $$s ;; esac
 
 run: all $(if $(M),modules)
-	@echo "mm386: booting $(KERNEL) with $(MEM) MB$(if $(INITRD), and $(INITRD)); Ctrl-A X quits QEMU"
+	@echo "mm386: booting $(KERNEL) with $(MEM) MB$(if $(RUN_INITRD), and $(RUN_INITRD)); Ctrl-A X quits QEMU"
 	@$(QEMU_BASE) -kernel $(KERNEL) -append "$(APPEND)" -serial mon:stdio -display none \
-		$(QEMU_WATCH) $(if $(INITRD),-initrd "$(INITRD)"); $(EXPLAIN_STATUS)
+		$(QEMU_WATCH) $(if $(RUN_INITRD),-initrd "$(RUN_INITRD)"); $(EXPLAIN_STATUS)
 
 # make debug: QEMU waits for GDB on :1234; run 'make gdb' in another terminal.
 debug: all

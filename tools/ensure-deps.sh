@@ -2,7 +2,8 @@
 # ensure-deps.sh TOOL... - make sure the tools a make target needs exist.
 #
 # Each TOOL is a command name (or one of the pseudo-tools "pytest",
-# "pexpect", "compiler-rt").  Missing ones are mapped to their Debian
+# "pexpect", "compiler-rt", "i386-glibc": the static glibc user programs
+# link with).  Missing ones are mapped to their Debian
 # packages and installed with apt-get (through sudo when not root); the
 # script says what it installs.  Without apt-get it names what is missing
 # and fails, so an OSDev toolchain on macOS gets a clear message instead.
@@ -23,6 +24,8 @@ pkg_for() {
 	gdb) echo gdb ;;
 	pytest) echo python3-pytest ;;
 	pexpect) echo python3-pexpect ;;
+	i386-glibc) echo libc6-dev-i386-cross ;;
+	qemu-i386) echo qemu-user ;;
 	*) echo "" ;;
 	esac
 }
@@ -31,9 +34,10 @@ have() {
 	case "$1" in
 	pytest) /usr/bin/python3 -c 'import pytest' 2>/dev/null ;;
 	pexpect) /usr/bin/python3 -c 'import pexpect' 2>/dev/null ;;
+	i386-glibc) [ -s /usr/i686-linux-gnu/lib/libc.a ] ;;
 	compiler-rt)
 		f=$(clang --target=i386-linux-gnu -rtlib=compiler-rt -print-libgcc-file-name 2>/dev/null) &&
-			[ -f "$f" ] ;;
+			[ -s "$f" ] ;;
 	grub-mkrescue) command -v grub-mkrescue >/dev/null 2>&1 && [ -d /usr/lib/grub/i386-pc ] ;;
 	*) command -v "$1" >/dev/null 2>&1 ;;
 	esac
