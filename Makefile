@@ -5,6 +5,8 @@
 #   make check      build everything and run the whole test suite
 #   make bench      deterministic benchmarks (guest instructions per operation)
 #   make diagrams   boot at 160 MB and 2 GB, redraw docs/images/layout-*.svg
+#   make web        the browser playground in build/web (v86 + xterm.js)
+#   make serve      serve build/web on http://localhost:8386/
 #   make M=dir      build the module in dir (its .c files) into build/modules/NAME.ko
 #   make run M=dir  boot with that module loaded (QEMU -initrd)
 #
@@ -31,6 +33,7 @@ QEMU		?= qemu-system-i386
 PYTHON		?= /usr/bin/python3
 PYTEST		?= $(PYTHON) -m pytest
 TIMEOUT		?= 600
+WEB_PORT	?= 8386
 
 ifeq ($(origin CC),default)
 CC := $(CROSS_COMPILE)gcc
@@ -90,7 +93,8 @@ CONFIG_TEXT  := $(COMPILER) $(CC) $(CFLAGS) $(ASFLAGS) $(LD) $(LDFLAGS)
 QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 TOOLS_BUILD := $(CC) $(LD) $(NM) $(NASM)
 
-.PHONY: all run debug gdb iso check clean deps deps-run deps-check bench help diagrams modules
+.PHONY: all run debug gdb iso check clean deps deps-run deps-check deps-web bench help diagrams \
+	modules web serve
 .DEFAULT_GOAL := all
 
 # Out-of-tree modules, as Linux's `make -C kernel M=dir`: every .c file of
@@ -124,7 +128,10 @@ deps-run:
 	@tools/ensure-deps.sh $(TOOLS_BUILD) $(QEMU)
 deps-check:
 	@tools/ensure-deps.sh $(TOOLS_BUILD) $(QEMU) grub-mkrescue xorriso gdb \
-		clang ld.lld compiler-rt i686-linux-gnu-gcc pytest pexpect
+		clang ld.lld compiler-rt i686-linux-gnu-gcc pytest pexpect $(WEB_DEPS)
+WEB_DEPS := node npm chromium seabios npm-ci:web
+deps-web:
+	@tools/ensure-deps.sh $(WEB_DEPS)
 
 $(CONFIG_STAMP): FORCE
 	@mkdir -p $(O)
@@ -218,6 +225,18 @@ diagrams: deps-run all
 			|| exit 1; \
 		echo "  SVG     docs/images/layout-$$name.svg"; \
 	done
+
+# make web: the browser playground (web/, docs/web.md) in $(O)/web: the page,
+# v86 and xterm.js from web/node_modules, the SeaBIOS images, the kernel and
+# every example module.  make serve serves it on localhost.
+WEB_MODULES := $(patsubst %/,%,$(sort $(dir $(wildcard examples/*/*.c))))
+web: deps-web all
+	@for m in $(WEB_MODULES); do $(MAKE) -s O=$(O) M=$$m || exit 1; done
+	@tools/mkweb.sh $(O)/web $(KERNEL) $(WEB_MODULES)
+
+serve: web
+	@echo "mm386: serving $(O)/web on http://localhost:$(WEB_PORT)/ (Ctrl-C stops)"
+	@$(PYTHON) -m http.server --bind 127.0.0.1 --directory $(O)/web $(WEB_PORT)
 
 # make M=dir clean removes that module's build only.
 clean:
