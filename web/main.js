@@ -208,9 +208,14 @@ function cmdline() {
   return words.join(" ");
 }
 
-function updatePreview() {
+function choices() {
   const f = new FormData(form);
-  $("#cmdline-preview").textContent = `RAM ${f.get("mem")} MB, command line: ${cmdline()}`;
+  const mod = f.get("module") ? `, module ${f.get("module")}` : "";
+  return `RAM ${f.get("mem")} MB, command line: ${cmdline()}${mod}`;
+}
+
+function updatePreview() {
+  $("#cmdline-preview").textContent = choices();
 }
 form.addEventListener("input", updatePreview);
 
@@ -227,6 +232,9 @@ async function boot() {
   state.snapshots = [];
   line = [];
   setStatus("booting", `Booting with ${mem} MB…`);
+  $("#cmdline-summary").textContent = `(booted: ${choices()})`;
+  $("#setup-box").open = false;
+  $("#reboot").hidden = false;
   try {
     const [bios, vga, kernel, initrd] = await Promise.all([
       fetchBuffer("bios/bios.bin"), fetchBuffer("bios/vgabios-stdvga.bin"),
@@ -258,6 +266,7 @@ form.addEventListener("submit", (e) => {
   e.preventDefault();
   boot();
 });
+$("#reboot").addEventListener("click", boot);
 
 // v86 reports the isa-debug-exit write (poweroff) on the console and stops.
 const log = console.log.bind(console);

@@ -56,7 +56,7 @@ function layoutSegments(L) {
       about: "vmalloc(), modules: mapped page by page" },
     { name: "8 MB gap", start: L.high_memory, end: L.vmalloc_start, cls: "gap", min: 14,
       about: "VMALLOC_OFFSET: catches overruns of lowmem" },
-    { name: "lowmem (direct map)", start: L.page_offset, end: L.high_memory, cls: "lowmem", min: 60,
+    { name: "lowmem (direct map)", start: L.page_offset, end: L.high_memory, cls: "lowmem", min: 110,
       about: "physical memory at phys + 3 GB: kmalloc, __get_free_pages" },
   ].filter((s) => s.end > s.start && s.end <= top);
 }
@@ -101,7 +101,7 @@ function drawLayout(s) {
       ` data-region="${esc(g.name)}" data-start="${g.start}" data-end="${g.end}"/>`;
     if (g.name) {
       body += `<text x="${x1 + 4}" y="${y + Math.min(h - 3, 13)}" class="lbl">${esc(g.name)}</text>`;
-      body += `<text x="${x1 + kw + 6}" y="${y + 10}" class="small">${hex(g.end)}</text>`;
+      if (g.cls !== "fixmap") body += `<text x="${x1 + kw + 6}" y="${y + 4}" class="small">${hex(g.end)}</text>`;
       if (h > 30) body += `<text x="${x1 + 4}" y="${y + 26}" class="small">${size(g.end - g.start)}</text>`;
       if (h > 46 && g.cls !== "lowmem") body += `<text x="${x1 + 4}" y="${y + 40}" class="small">${esc(g.about)}</text>`;
     }
@@ -115,9 +115,10 @@ function drawLayout(s) {
       };
       body += band(K.text[0], K.bss[1], "image", `the kernel image ${hex(K.text[0])} to ${hex(K.bss[1])}`, `v2p ${hex(K.text[0])}`);
       body += band(L.mem_map[0], L.mem_map[1], "memmap", `mem_map ${hex(L.mem_map[0])}`, `v2p ${hex(L.mem_map[0])}`);
-      body += `<text x="${x1 + kw + 6}" y="${at(K.text[0]) + 2}" class="small">kernel image</text>`;
-      body += `<text x="${x1 + kw + 6}" y="${at(L.mem_map[0]) + 2}" class="small">mem_map</text>`;
-      body += `<text x="${x1 + kw + 6}" y="${y + h}" class="small">${hex(g.start)} PAGE_OFFSET</text>`;
+      const yImage = Math.min(at(K.text[0]) - 4, y + h - 16), yMap = Math.max(y + 40, Math.min(at(L.mem_map[0]) + 12, yImage - 12));
+      body += `<text x="${x1 + kw - 30}" y="${yImage}" class="small" text-anchor="end">kernel image</text>`;
+      body += `<text x="${x1 + kw - 30}" y="${yMap}" class="small" text-anchor="end">mem_map</text>`;
+      body += `<text x="${x1 + kw + 6}" y="${y + h + 4}" class="small">${hex(g.start)} PAGE_OFFSET</text>`;
     }
     if (g.cls === "vmalloc") {
       for (const a of s.vmalloc) {
@@ -127,7 +128,7 @@ function drawLayout(s) {
     }
     y += h;
   }
-  return svg(W, 480, body, "The 4 GB virtual address space: user space below 3 GB, the kernel's regions above");
+  return svg(W, 470, body, "The 4 GB virtual address space: user space below 3 GB, the kernel's regions above");
 }
 
 /* ------------------------------------------------------------------
