@@ -64,6 +64,24 @@ term.attachCustomKeyEventHandler((e) => {
   return true;
 });
 
+// Kernel addresses in the terminal are links: a click asks the kernel (v2p).
+term.registerLinkProvider({
+  provideLinks(y, callback) {
+    const row = term.buffer.active.getLine(y - 1);
+    const text = row ? row.translateToString(true) : "";
+    const links = [];
+    for (const m of text.matchAll(/\b0x[0-9a-f]{8}\b/g)) {
+      if (parseInt(m[0], 16) < 0xc0000000) continue;
+      links.push({
+        text: m[0],
+        range: { start: { x: m.index + 1, y }, end: { x: m.index + m[0].length, y } },
+        activate: () => type(`v2p ${m[0]}`),
+      });
+    }
+    callback(links);
+  },
+});
+
 term.onData((data) => {
   if (state.emulator && state.status === "running") state.emulator.serial0_send(data);
 });

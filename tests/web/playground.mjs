@@ -138,7 +138,29 @@ async function at2048(page) {
     `the pkmap picture shows slot ${k[2]} holding pfn ${m[1]} (kmap = ${k[1]})`);
   check(+(await attr(page, slot, "count")) === 2, "with one user (pkmap_count 2)");
   await shot(page, "playground-2048mb.png");
+  await tour(page);
   await poweroff(page);
+}
+
+// Every step of the guided tour types a command the shell takes.
+async function tour(page) {
+  const steps = await page.$$eval("#tour-steps li", (els) => els.length);
+  const bad = [];
+  for (let i = 1; i <= steps; i++) {
+    await page.click(`#tour-steps li:nth-child(${i}) button`);
+    const before = await seq(page);
+    await page.click("#tour-run");
+    try {
+      await page.waitForFunction((n) => +document.body.dataset.seq > n, before, { timeout: 10000 });
+    } catch (e) {
+      bad.push(`step ${i}: no snapshot (${await page.textContent("#status")})`);
+      continue;
+    }
+    const why = await page.evaluate(() => window.mm386.snapshots.at(-1).why);
+    const text = await screen(page);
+    if (/usage:|unknown command|refused|= NULL/.test(text.split(why).pop())) bad.push(`step ${i}: ${why}`);
+  }
+  check(bad.length === 0, `the ${steps} steps of the tour run their commands${bad.length ? ": " + bad.join("; ") : ""}`);
 }
 
 const t0 = Date.now();
