@@ -1,14 +1,27 @@
 # mm386 - a bare-metal i386 kernel that rebuilds Linux's memory management.
 #
-#   make            build build/kernel.elf (a multiboot v1 ELF)
-#   make run        boot it in QEMU, serial console on this terminal
-#   make check      build everything and run the whole test suite
-#   make bench      deterministic benchmarks (guest instructions per operation)
-#   make diagrams   boot at 160 MB and 2 GB, redraw docs/images/layout-*.svg
-#   make web        the browser playground in build/web (v86 + xterm.js)
-#   make serve      serve build/web on http://localhost:8386/
-#   make M=dir      build the module in dir (its .c files) into build/modules/NAME.ko
-#   make run M=dir  boot with that module loaded (QEMU -initrd)
+#   make              build build/kernel.elf (a multiboot v1 ELF)
+#   make run          boot it in QEMU, serial console on this terminal
+#   make debug        boot it halted, waiting for GDB on localhost:1234
+#   make gdb          GDB on the kernel, connected to `make debug`
+#                     (START=1: start a halted QEMU itself)
+#   make check        build everything and run the whole test suite
+#                     (T=tests/host/test_x.py[::name]: only those tests)
+#   make check-fresh  the first command on a fresh machine: make check in a
+#                     clone, with every package it needs hidden until the
+#                     install step (tests/host/fresh.py; root, unshare -m)
+#   make bench        deterministic benchmarks (guest instructions per operation)
+#   make docs         regenerate every transcript in README.md and docs/, and
+#                     every picture (tools/docgen.py; make check compares)
+#   make diagrams     only the pictures: docs/images/layout-*.svg
+#   make web          the browser playground in build/web (v86 + xterm.js; docs/web.md)
+#   make serve        serve build/web on http://localhost:8386/ (WEB_PORT=...)
+#   make iso          a GRUB rescue ISO, build/mm386.iso (APPEND sets its command line)
+#   make M=dir        build the module in dir (its .c files) into build/modules/NAME.ko
+#   make run M=dir    boot with that module loaded (QEMU -initrd)
+#   make dups         list repeated code (tools/find_dups.py)
+#   make clean        remove the build directory (with M=dir: that module's build)
+#   make help         this text
 #
 # Variables a user may set:
 #   CROSS_COMPILE   tool prefix (default i686-linux-gnu-; i686-elf- for OSDev toolchains)
@@ -18,7 +31,14 @@
 #   APPEND="..."    kernel parameters for run/debug (default: demo)
 #   M=dir           a module's source directory (docs/modules.md)
 #   INITRD=a.ko,b.ko  modules for make run to load
+#   T=...           the tests make check runs (pytest node ids)
 #   WERROR=0        do not turn warnings into errors
+#   -jN             jobs (default: one per CPU)
+
+# Build in parallel unless the user said how many jobs.
+ifeq ($(filter -j% j%,$(MAKEFLAGS)),)
+MAKEFLAGS	+= -j$(shell nproc 2>/dev/null || echo 2)
+endif
 
 O		?= build
 # One spelling for one directory: O=build and O=$PWD/build must name the
@@ -39,19 +59,26 @@ ifeq ($(origin CC),default)
 CC := $(CROSS_COMPILE)gcc
 endif
 
+# Nothing that asks an installed tool a question may be evaluated before
+# the deps step has installed it: on a fresh machine the compiler is not
+# there yet when make reads this file.  So LIBGCC and NM are recursive
+# (=) variables, expanded only inside recipes, and every object waits for
+# the deps step (| deps below).
 ifneq ($(findstring clang,$(CC)),)
 COMPILER	:= clang
 LD		:= ld.lld
 TARGET_FLAGS	:= --target=i686-elf -march=i686
-LIBGCC		:= $(shell $(CC) --target=i386-linux-gnu -rtlib=compiler-rt \
+LIBGCC		= $(shell $(CC) --target=i386-linux-gnu -rtlib=compiler-rt \
 			-print-libgcc-file-name 2>/dev/null)
-NM		:= $(or $(shell command -v llvm-nm 2>/dev/null),$(CROSS_COMPILE)nm)
+NM		= $(or $(shell command -v llvm-nm 2>/dev/null),$(CROSS_COMPILE)nm)
+TOOLS_BUILD	= $(CC) $(LD) $(NM) compiler-rt $(NASM)
 else
 COMPILER	:= gcc
 LD		:= $(CROSS_COMPILE)ld
 TARGET_FLAGS	:= -march=i686 -mgeneral-regs-only
-LIBGCC		:= $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
+LIBGCC		= $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 NM		:= $(CROSS_COMPILE)nm
+TOOLS_BUILD	= $(CC) $(LD) $(NM) $(NASM)
 endif
 NASM		:= nasm
 
@@ -91,10 +118,22 @@ CONFIG_STAMP := $(O)/.config
 CONFIG_TEXT  := $(COMPILER) $(CC) $(CFLAGS) $(ASFLAGS) $(LD) $(LDFLAGS)
 
 QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
-TOOLS_BUILD := $(CC) $(LD) $(NM) $(NASM)
 
-.PHONY: all run debug gdb iso check clean deps deps-run deps-check deps-web bench help diagrams \
-	modules web serve
+# The deps step: one ensure-deps run for everything the goals on the
+# command line need, so that even under -j only one apt-get runs.
+DEPS_RUN	:= $(QEMU)
+DEPS_WEB	:= node npm chromium seabios npm-ci:web
+DEPS_CHECK	:= $(QEMU) grub-mkrescue xorriso gdb clang ld.lld compiler-rt \
+		   i686-linux-gnu-gcc pytest pexpect $(DEPS_WEB)
+goal_needs	= $(filter $(1),$(or $(MAKECMDGOALS),all))
+DEPS_TOOLS	= $(TOOLS_BUILD) \
+		  $(if $(call goal_needs,run debug gdb bench docs diagrams),$(DEPS_RUN)) \
+		  $(if $(call goal_needs,docs),gdb pexpect) \
+		  $(if $(call goal_needs,check iso $(ISO)),$(DEPS_CHECK)) \
+		  $(if $(call goal_needs,web serve),$(DEPS_WEB))
+
+.PHONY: all run debug gdb iso check check-fresh clean deps bench help docs diagrams modules dups \
+	web serve
 .DEFAULT_GOAL := all
 
 # Out-of-tree modules, as Linux's `make -C kernel M=dir`: every .c file of
@@ -123,26 +162,18 @@ endif
 all: deps $(KERNEL) $(O)/compile_commands.json
 
 deps:
-	@tools/ensure-deps.sh $(TOOLS_BUILD)
-deps-run:
-	@tools/ensure-deps.sh $(TOOLS_BUILD) $(QEMU)
-deps-check:
-	@tools/ensure-deps.sh $(TOOLS_BUILD) $(QEMU) grub-mkrescue xorriso gdb \
-		clang ld.lld compiler-rt i686-linux-gnu-gcc pytest pexpect $(WEB_DEPS)
-WEB_DEPS := node npm chromium seabios npm-ci:web
-deps-web:
-	@tools/ensure-deps.sh $(WEB_DEPS)
+	@tools/ensure-deps.sh $(DEPS_TOOLS)
 
 $(CONFIG_STAMP): FORCE
 	@mkdir -p $(O)
 	@echo '$(CONFIG_TEXT)' | cmp -s - $@ || echo '$(CONFIG_TEXT)' > $@
 
-$(O)/obj/%.o: %.c $(CONFIG_STAMP)
+$(O)/obj/%.o: %.c $(CONFIG_STAMP) | deps
 	@mkdir -p $(dir $@)
 	$(SAY) "  CC      $<"
 	@$(CC) $(CFLAGS) -c $< -o $@
 
-$(O)/obj/%.o: %.asm $(CONFIG_STAMP)
+$(O)/obj/%.o: %.asm $(CONFIG_STAMP) | deps
 	@mkdir -p $(dir $@)
 	$(SAY) "  AS      $<"
 	@$(NASM) $(ASFLAGS) -MD $(@:.o=.d) -MP $< -o $@
@@ -171,66 +202,81 @@ $(KERNEL): $(OBJS) linker.ld $(KSYMS_GEN) $(CONFIG_STAMP)
 # The kernel's files, then each module's in the tree (examples/, tests/modules/).
 $(O)/compile_commands.json: $(C_SRCS) $(wildcard $(addsuffix /*.c,$(INTREE_MODS))) Makefile \
 		tools/gen_compile_commands.sh
+	@mkdir -p $(O)
 	@tools/gen_compile_commands.sh "$(CURDIR)" "$(O)/obj" "$(CC) $(CFLAGS)" $(C_SRCS) \
 		$(foreach d,$(INTREE_MODS),-- "$(O)/modules/$(notdir $(d))" \
 		"$(CC) $(subst ",\",$(call mod_cflags,$(d),$(notdir $(d))))" $(wildcard $(d)/*.c)) > $@
 
 iso: $(ISO)
-$(ISO): deps-check $(KERNEL) tools/mkiso.sh $(MOD_KO)
+$(ISO): $(KERNEL) tools/mkiso.sh $(MOD_KO)
 	$(SAY) "  ISO     $@"
 	@tools/mkiso.sh $(KERNEL) $@ "$(APPEND)" $(MOD_KO)
 
-# QEMU's exit status is the kernel's verdict (see README, "Exit statuses").
+# QEMU's exit status is the kernel's verdict (docs/interface.md, "Exit
+# statuses").  Status 0 is never the kernel's: either the user left with
+# Ctrl-A X, or the CPU reset, which -no-reboot turns into an exit.  QEMU's
+# reset log (-d cpu_reset) tells the two apart: a reset after a triple
+# fault is logged as "Triple fault".
+QEMU_RESET_LOG = $(O)/qemu-reset.log
+QEMU_WATCH	= -d cpu_reset -D $(QEMU_RESET_LOG)
 EXPLAIN_STATUS = s=$$?; case $$s in \
-	0|33) exit 0 ;; \
+	33) exit 0 ;; \
+	0) if grep -q "Triple fault" $(QEMU_RESET_LOG) 2>/dev/null; then \
+		echo "mm386: the CPU triple-faulted and reset (QEMU exits 0 under -no-reboot): the kernel died without an oops"; \
+		exit 1; fi; exit 0 ;; \
 	35) echo "mm386: a test failed (QEMU status 35)"; exit 1 ;; \
 	37) echo "mm386: oops or panic (QEMU status 37)"; exit 1 ;; \
+	124) echo "mm386: timed out"; exit 1 ;; \
 	*) echo "mm386: QEMU exited with status $$s"; exit $$s ;; esac
 
-run: deps-run all $(if $(M),modules)
+run: all $(if $(M),modules)
 	@echo "mm386: booting $(KERNEL) with $(MEM) MB$(if $(INITRD), and $(INITRD)); Ctrl-A X quits QEMU"
 	@$(QEMU_BASE) -kernel $(KERNEL) -append "$(APPEND)" -serial mon:stdio -display none \
-		$(if $(INITRD),-initrd "$(INITRD)"); $(EXPLAIN_STATUS)
+		$(QEMU_WATCH) $(if $(INITRD),-initrd "$(INITRD)"); $(EXPLAIN_STATUS)
 
 # make debug: QEMU waits for GDB on :1234; run 'make gdb' in another terminal.
-debug: deps-run all
+debug: all
 	@echo "mm386: QEMU is waiting for GDB on localhost:1234 (run 'make gdb')"
 	@$(QEMU_BASE) -kernel $(KERNEL) -append "$(APPEND)" -serial mon:stdio -display none \
-		-s -S; $(EXPLAIN_STATUS)
+		$(QEMU_WATCH) -gdb tcp:127.0.0.1:$(GDB_PORT) -S; $(EXPLAIN_STATUS)
 
+# make gdb: GDB with the kernel's symbols and mm386's helpers, connected to
+# the QEMU that `make debug` started.  With START=1 it starts that QEMU
+# itself (halted, serial log in $(O)/gdb-serial.log) and stops it after.
+GDB_PORT	?= 1234
 gdb: all
-	gdb -q -x tools/gdb/gdbinit $(KERNEL)
+	@tools/gdb/run-gdb.sh "$(KERNEL)" "$(GDB_PORT)" "$(if $(START),$(QEMU_BASE) -kernel $(KERNEL) -append '$(APPEND)' -display none -serial file:$(O)/gdb-serial.log -gdb tcp:127.0.0.1:$(GDB_PORT) -S)"
 
-check: deps-check all $(ISO)
-	$(PYTEST) tests/host -q -ra -p no:cacheprovider
+# The tests run their own makes: they must not inherit this make's
+# jobserver (MAKEFLAGS), which they could not reach.  pytest prints each
+# file's name as it starts it and the percentage done.
+T		?= tests/host
+check: all $(ISO)
+	@env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(PYTEST) $(T) -ra -p no:cacheprovider
+
+# make check-fresh: what a new user's first `make check` meets.
+check-fresh:
+	@env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(PYTHON) tests/host/fresh.py --full
 
 # Deterministic benchmarks: QEMU -icount, so ticks are guest instructions.
-bench: deps-run all
+bench: all
 	@$(PYTHON) tools/bench.py --kernel $(KERNEL) --out $(O)/bench.txt
 
-# make diagrams: boot at each size, then draw the address space from the
-# serial log with tools/layout_svg.py.  Not part of make check: the pictures
-# are committed, and a test only checks that they are there and parse.
-DIAGRAM_SIZES := 160:160mb 2048:2gb
-diagrams: deps-run all
-	@mkdir -p docs/images
-	@for d in $(DIAGRAM_SIZES); do \
-		mem=$${d%%:*}; name=$${d#*:}; log=$(O)/layout-$$name.log; \
-		timeout --kill-after=5 120 $(QEMU) -m $$mem -no-reboot -display none \
-			-monitor none -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-			-kernel $(KERNEL) -append "poweroff" -serial file:$$log; s=$$?; \
-		[ $$s -eq 33 ] || { echo "mm386: boot at -m $$mem failed (QEMU status $$s)"; exit 1; }; \
-		$(PYTHON) tools/layout_svg.py $$log -o docs/images/layout-$$name.svg \
-			--title "mm386 at -m $$mem: the virtual address space and physical memory" \
-			|| exit 1; \
-		echo "  SVG     docs/images/layout-$$name.svg"; \
-	done
+# make docs: regenerate every transcript in README.md and docs/ and every
+# picture in docs/images/ from real runs (tools/docgen.py); make check
+# fails when a committed one differs from what the build prints.
+# make diagrams redraws only the pictures.
+docs: all
+	@$(PYTHON) tools/docgen.py
+
+diagrams: all
+	@$(PYTHON) tools/docgen.py --pictures
 
 # make web: the browser playground (web/, docs/web.md) in $(O)/web: the page,
 # v86 and xterm.js from web/node_modules, the SeaBIOS images, the kernel and
 # every example module.  make serve serves it on localhost.
 WEB_MODULES := $(patsubst %/,%,$(sort $(dir $(wildcard examples/*/*.c))))
-web: deps-web all
+web: all
 	@for m in $(WEB_MODULES); do $(MAKE) -s O=$(O) M=$$m || exit 1; done
 	@tools/mkweb.sh $(O)/web $(KERNEL) $(WEB_MODULES)
 
@@ -259,7 +305,7 @@ $(MOD_SRC_STAMP):
 	@mkdir -p $(dir $@)
 	@echo '$(abspath $(MOD_DIR))' > $@
 
-$(MOD_OUT)/%.o: $(MOD_DIR)/%.c $(CONFIG_STAMP) | $(MOD_SRC_STAMP)
+$(MOD_OUT)/%.o: $(MOD_DIR)/%.c $(CONFIG_STAMP) | $(MOD_SRC_STAMP) deps
 	@mkdir -p $(dir $@)
 	$(SAY) "  CC [M]  $<"
 	@$(CC) $(MOD_CFLAGS) -c $< -o $@
@@ -269,7 +315,7 @@ $(MOD_OUT)/$(MOD_NAME).mod.c: Makefile
 	@printf '%s\n' '/* Generated by make M=$(M): the module name, as modpost writes it. */' \
 		'#include <linux/module.h>' 'MODULE_INFO(name, KBUILD_MODNAME);' > $@
 
-$(MOD_OUT)/$(MOD_NAME).mod.o: $(MOD_OUT)/$(MOD_NAME).mod.c $(CONFIG_STAMP)
+$(MOD_OUT)/$(MOD_NAME).mod.o: $(MOD_OUT)/$(MOD_NAME).mod.c $(CONFIG_STAMP) | deps
 	@$(CC) $(MOD_CFLAGS) -c $< -o $@
 
 $(MOD_KO): $(MOD_OBJS)
@@ -284,6 +330,9 @@ endif
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
+
+dups:
+	@$(PYTHON) tools/find_dups.py
 
 FORCE:
 

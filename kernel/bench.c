@@ -112,8 +112,12 @@ static struct bench *find_bench(const char *name)
 	return NULL;
 }
 
-/* bench_run - run the benchmarks named by the bench= parameter. */
-void bench_run(void)
+/*
+ * bench_run - run the benchmarks named by the bench= parameter.
+ * Return: 0, or -ENOENT when a name matched no benchmark (the valid names
+ * are then listed, and the boot ends as a failed test run would).
+ */
+int bench_run(void)
 {
 	bool smoke = !strcmp(bench_list, "smoke"), all = smoke || !strcmp(bench_list, "all");
 	struct bench_ctx c = { NULL, 0 };
@@ -121,6 +125,7 @@ void bench_run(void)
 	struct bench **p, *b;
 	char name[48];
 	const char *l;
+	int err = 0;
 
 	overhead = centi_per_op(time_run(empty_loop, &c, 100000), 100000);
 	printk("bench: loop_overhead iters=100000 ticks_per_op=%llu.%02llu\n",
@@ -130,8 +135,19 @@ void bench_run(void)
 		for (b = *p; b->name; b++)
 			if (all || match_word(bench_list, b->name, ','))
 				run_one(b, smoke, overhead);
-	for (l = bench_list; !all && next_word(&l, ',', name, sizeof(name));)
-		if (!find_bench(name))
-			printk("bench: %s unknown (no such benchmark)\n", name);
+	for (l = bench_list; !all && next_word(&l, ',', name, sizeof(name));) {
+		if (find_bench(name))
+			continue;
+		printk("bench: %s unknown (no such benchmark)\n", name);
+		err = -ENOENT;
+	}
+	if (err) {
+		printk("bench: valid names: all smoke");
+		for (p = __start_benches; p < __stop_benches; p++)
+			for (b = *p; b->name; b++)
+				printk(KERN_CONT " %s", b->name);
+		printk(KERN_CONT "\n");
+	}
 	printk("bench: done\n");
+	return err;
 }

@@ -126,8 +126,16 @@ static const struct crash_type *find_crash(const char *name)
 
 static int __init crash_setup(char *val)
 {
+	const struct crash_type *c;
+	char names[320];
+	int n = 0;
+
 	crash_selected = find_crash(val);
-	return crash_selected ? 0 : -EINVAL;
+	if (crash_selected)
+		return 0;
+	for (c = __start_crash_types; c < __stop_crash_types; c++)
+		n += scnprintf(names + n, sizeof(names) - n, " %s", c->name);
+	return param_out_of_range("no such crash type; one of:%s", names);
 }
 __setup("crash=", crash_setup);
 

@@ -20,7 +20,7 @@
  * 16 MB.
  *
  * The three "pagemem / kmallocmem / vmallocmem" lines are part of the
- * contract (../shared/CONTRACT.md); the rest is for people.
+ * interface (docs/interface.md); the rest is for people.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>

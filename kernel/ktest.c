@@ -251,6 +251,10 @@ int ktest_run(const char *list)
 			ok &= run_suite(s, ++index, &all);
 	if (unknown) {
 		count_unknown(list, true, index + 1);
+		printk("# valid suites:");
+		for_each_suite(s, p)
+			printk(KERN_CONT " %s", s->name);
+		printk(KERN_CONT "\n");
 		ok = false;
 	}
 	printk("# Totals: pass:%d fail:%d skip:%d total:%d\n", all.pass,

@@ -80,8 +80,8 @@ static void run_boot_work(void)
 	crash_boot();
 	if (ktest_list_param)
 		failed = ktest_run(ktest_list_param);
-	if (bench_requested())
-		bench_run();
+	if (bench_requested() && bench_run())
+		failed = 1;
 	telemetry_snapshot("boot");
 	if (ktest_list_param || poweroff_param || bench_requested()) {
 		pr_info("mm386: powering off (%s)\n", failed ? "tests failed" : "done");

@@ -20,8 +20,12 @@
 
 extern const struct obs_kernel_param __setup_start[], __setup_end[];
 
-/* A handler's own explanation of why it refused its value. */
-static char reject_reason[128];
+/*
+ * A handler's own explanation of why it refused its value, and whether the
+ * value was malformed (param_invalid: "mem=lots") or well formed but not
+ * acceptable (param_out_of_range: "mem=4M").
+ */
+static char reject_reason[384];
 
 /* Handlers may keep pointers into these copies, so they live forever. */
 static char early_args[COMMAND_LINE_SIZE];
@@ -88,12 +92,17 @@ static const struct obs_kernel_param *find_param(const struct param_table *tab,
 	return found;
 }
 
-// Run @p's handler; NULL if it took the value, else why it was rejected.
+/*
+ * Run @p's handler; NULL if it took the value, else why it was refused.
+ * *@malformed says which line to print: "Malformed" for a value that does
+ * not parse, "rejected" for one that parses but is out of range.
+ */
 static const char *apply_param(const struct obs_kernel_param *p, bool takes_value,
-			       char *param, char *val)
+			       char *param, char *val, bool *malformed)
 {
 	int err;
 
+	*malformed = true;
 	if (takes_value && !val)
 		return "needs a value";
 	if (!takes_value && val)
@@ -102,6 +111,7 @@ static const char *apply_param(const struct obs_kernel_param *p, bool takes_valu
 	err = p->setup_func(val ? val : param);
 	if (!err)
 		return NULL;
+	*malformed = err != -ERANGE;
 	if (reject_reason[0])
 		return reject_reason;
 	switch (err) {
@@ -128,6 +138,23 @@ int param_invalid(const char *fmt, ...)
 	vsnprintf(reject_reason, sizeof(reject_reason), fmt, args);
 	va_end(args);
 	return -EINVAL;
+}
+
+/**
+ * param_out_of_range - a handler's reason for refusing a well-formed value
+ * @fmt: the reason ("too small (minimum 8 MB)"), printed in the
+ *       "Kernel parameter ... rejected" line
+ *
+ * Return: -ERANGE, for the handler to return.
+ */
+int param_out_of_range(const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(reject_reason, sizeof(reject_reason), fmt, args);
+	va_end(args);
+	return -ERANGE;
 }
 
 /**
@@ -165,6 +192,7 @@ int parse_params(char *args, const struct param_table *tab, bool early)
 		const struct obs_kernel_param *p;
 		bool takes_value = false;
 		const char *why;
+		bool malformed;
 
 		args = next_arg(args, &param, &val);
 		p = find_param(tab, param, val != NULL, &takes_value);
@@ -178,9 +206,13 @@ int parse_params(char *args, const struct param_table *tab, bool early)
 		}
 		if (p->early != early)
 			continue;
-		why = apply_param(p, takes_value, param, val);
-		if (why) {
+		why = apply_param(p, takes_value, param, val, &malformed);
+		if (why && malformed) {
 			pr_warn("Malformed kernel parameter \"%s%s%s\" (%s), default kept\n",
+				param, val ? "=" : "", val ? val : "", why);
+			rejected++;
+		} else if (why) {
+			pr_warn("Kernel parameter \"%s%s%s\" rejected (%s), default kept\n",
 				param, val ? "=" : "", val ? val : "", why);
 			rejected++;
 		}

@@ -76,8 +76,8 @@ static int __init parse_memopt(char *val)
 	if (err)
 		return err;
 	if (size < MEM_MIN)
-		return param_invalid("below the %llu MB mm386 needs for its image, mem_map and slabs",
-				     MEM_MIN >> 20);
+		return param_out_of_range("too small (minimum %llu MB: the image, mem_map and slabs)",
+					  MEM_MIN >> 20);
 	mem_limit = size;
 	return 0;
 }
@@ -104,11 +104,12 @@ static int __init parse_vmalloc(char *val)
 	if (err)
 		return err;
 	if (size < VMALLOC_MIN)
-		return param_invalid("a vmalloc area below %llu MB cannot hold the kernel's areas",
-				     VMALLOC_MIN >> 20);
+		return param_out_of_range("too small (minimum %llu MB: the kernel's own areas)",
+					  VMALLOC_MIN >> 20);
 	lowmem = VMALLOC_END - PAGE_OFFSET;
 	if (size + VMALLOC_OFFSET + (LOWMEM_MIN_PAGES << PAGE_SHIFT) > lowmem)
-		return param_invalid("leaves less than %lu MB of lowmem", LOWMEM_MIN_PAGES >> 8);
+		return param_out_of_range("too big: leaves less than %lu MB of lowmem",
+					  LOWMEM_MIN_PAGES >> 8);
 	__VMALLOC_RESERVE = size + VMALLOC_OFFSET;
 	return 0;
 }

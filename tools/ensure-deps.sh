@@ -66,8 +66,9 @@ for tool in "$@"; do
 	esac
 	have "$tool" && continue
 	missing="$missing $tool"
-	p=$(pkg_for "$tool")
-	[ -n "$p" ] && pkgs="$pkgs $p"
+	for p in $(pkg_for "$tool"); do
+		case " $pkgs " in *" $p "*) ;; *) pkgs="$pkgs $p" ;; esac
+	done
 done
 install_npm() {
 	for d in $npm_dirs; do

@@ -5,7 +5,7 @@
     tools/layout_svg.py build/boot.log -o layout.svg
     qemu-system-i386 ... -serial stdio | tools/layout_svg.py > layout.svg
 
-Reads, from the log (the lines are in ../shared/CONTRACT.md):
+Reads, from the log (the lines are in docs/interface.md):
   - the first "virtual kernel memory layout:" block (printed at every boot),
   - the "NMB HIGHMEM available." / "NMB LOWMEM available." lines,
   - the "Zone ranges:" block,

@@ -49,8 +49,14 @@ struct param_table {
 /* kernel/params.c: run @tab's handlers over @args; returns how many were
  * rejected.  The kernel's own table is the .init.setup section. */
 int parse_params(char *args, const struct param_table *tab, bool early);
-/* For handlers: give the reason the value is refused; returns -EINVAL. */
+/*
+ * For handlers: give the reason the value is refused.  param_invalid() is
+ * for a value that does not parse ("Malformed kernel parameter", -EINVAL),
+ * param_out_of_range() for one that parses but is not acceptable here
+ * ("Kernel parameter ... rejected", -ERANGE).
+ */
 int param_invalid(const char *fmt, ...) __printf(1, 2);
+int param_out_of_range(const char *fmt, ...) __printf(1, 2);
 /* Refuse a parameter later, once it is known not to fit (one line). */
 void param_reject(const char *param, const char *fmt, ...) __printf(2, 3);
 

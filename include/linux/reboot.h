@@ -4,7 +4,7 @@
  *
  * QEMU's isa-debug-exit device (port 0xf4) ends QEMU with exit status
  * (value << 1) | 1.  These values are part of the contract that CI and
- * graders read (../shared/CONTRACT.md):
+ * graders read (docs/interface.md):
  */
 #ifndef _LINUX_REBOOT_H
 #define _LINUX_REBOOT_H

@@ -11,7 +11,7 @@ void parse_args(void);
 
 /* kernel/bench.c */
 bool bench_requested(void);
-void bench_run(void);
+int bench_run(void);
 extern u64 boot_ready_tsc;
 
 #endif

@@ -44,14 +44,15 @@ def wait_for_port(port, tries=50):
             time.sleep(0.1)
 
 
-def gdb_session(commands, params="poweroff", mem=160, timeout=60, helpers=False):
+def gdb_session(commands, params="poweroff", mem=160, timeout=60, helpers=False, extra=()):
     """Boot halted, run @commands in `gdb -batch` (then `kill`); with
     @helpers, source tools/gdb/mm386.py first."""
     port = free_port()
     log = os.path.join(qemu.BUILD, f"gdb-test-{port}.log")
     q = subprocess.Popen(["timeout", str(timeout), qemu.QEMU] + qemu.QEMU_BASE +
                          ["-serial", f"file:{log}", "-kernel", qemu.KERNEL, "-m", str(mem),
-                          "-append", params, "-S", "-gdb", f"tcp:127.0.0.1:{port}"],
+                          "-append", params, "-S", "-gdb", f"tcp:127.0.0.1:{port}"] +
+                         list(extra),
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for_port(port)

@@ -1,4 +1,4 @@
-"""Boot mm386 in QEMU the way the contract (../shared/CONTRACT.md) says.
+"""Boot mm386 in QEMU the way docs/interface.md says.
 
     r = boot("ktest=all", mem=160)
     r.status        QEMU's exit status (33 ok, 35 test failed, 37 oops)

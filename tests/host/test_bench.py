@@ -34,7 +34,12 @@ def test_bench_is_deterministic():
     assert a == b and len(a) >= len(OPS)
 
 
-def test_unknown_benchmark_is_named():
+def test_unknown_benchmark_is_named_and_fails_the_run():
+    # As ktest=nosuch: a name that matches nothing is a failed run (35),
+    # not a success, and the valid names are listed.
     r = qemu.boot("bench=kmalloc_100,nosuch", extra=ICOUNT)
-    r.expect_status(qemu.STATUS_OK)
+    r.expect_status(qemu.STATUS_TEST_FAILED)
     assert "bench: nosuch unknown (no such benchmark)" in r.log
+    assert re.search(r"^bench: valid names: all smoke .*\bkmalloc_100\b.*\bvmalloc_100000\b",
+                     r.log, re.M)
+    assert "bench: kmalloc_100 iters=" in r.log      # the good name still ran

@@ -1,5 +1,7 @@
 """Boot foundation: the kernel boots, parses its command line and runs
 its in-kernel tests at several memory sizes."""
+import re
+
 import pytest
 
 import ktap
@@ -54,6 +56,7 @@ def test_failing_test_goes_red():
 def test_unknown_suite_fails():
     r = qemu.boot("ktest=lib,nosuchsuite").expect_status(qemu.STATUS_TEST_FAILED)
     assert "not ok 2 nosuchsuite # no such test suite" in r.log
+    assert re.search(r"^# valid suites: .*\bbuddy\b.*\bvmalloc\b", r.log, re.M)
 
 
 def test_bad_parameters_are_named_and_ignored():
@@ -65,7 +68,9 @@ def test_bad_parameters_are_named_and_ignored():
     assert 'Malformed kernel parameter "ktest=" (invalid value), default kept' in log
     assert 'Malformed kernel parameter "poweroff=1" (takes no value), default kept' in log
     assert 'Malformed kernel parameter "loglevel=x" (invalid value), default kept' in log
-    assert 'Malformed kernel parameter "crash=nope" (invalid value), default kept' in log
+    # crash=nope is well formed, just not a crash type: rejected, with the list.
+    assert re.search(r'^Kernel parameter "crash=nope" rejected \(no such crash type; one of:'
+                     r'.* null_read .*\), default kept$', log, re.M)
     assert 'Unknown dump "bogus" in dump=bogus,layout, ignored' in log
     # The good half of dump= still works, and no tests ran.
     assert "==> /proc/layout <==" in log

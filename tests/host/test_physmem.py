@@ -126,7 +126,7 @@ def test_vmalloc_256m_on_2048():
 
 
 @pytest.mark.parametrize("param,mem,message", [
-    ("mem=4M", 160, 'Malformed kernel parameter "mem=4M" (below the 8 MB mm386 needs'),
+    ("mem=4M", 160, 'Kernel parameter "mem=4M" rejected (too small (minimum 8 MB'),
     ("mem=lots", 160, 'Malformed kernel parameter "mem=lots" (invalid value), default kept'),
     ("highmem=4G", 160, 'Kernel parameter "highmem=4G" rejected (highmem size (4096MB) is bigger '
                         'than pages available (159MB)), default kept'),
@@ -134,8 +134,8 @@ def test_vmalloc_256m_on_2048():
                           'in <64MB lowmem), default kept'),
     ("highmem=2G", 2048, 'Kernel parameter "highmem=2G" rejected (only 1159MB of highmem '
                          'available, not 2048MB), default kept'),
-    ("vmalloc=1M", 2048, 'Malformed kernel parameter "vmalloc=1M" (a vmalloc area below 16 MB'),
-    ("vmalloc=2G", 2048, 'Malformed kernel parameter "vmalloc=2G" (leaves less than 64 MB of lowmem)'),
+    ("vmalloc=1M", 2048, 'Kernel parameter "vmalloc=1M" rejected (too small (minimum 16 MB'),
+    ("vmalloc=2G", 2048, 'Kernel parameter "vmalloc=2G" rejected (too big: leaves less than 64 MB of lowmem)'),
     ("vmalloc=12X", 2048, 'Malformed kernel parameter "vmalloc=12X" (invalid value), default kept'),
 ])
 def test_bad_memory_parameters_keep_defaults(param, mem, message):

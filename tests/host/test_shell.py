@@ -21,60 +21,12 @@ import pytest
 
 import mmlog
 import qemu
+from shellrun import PROMPT, Shell
 from test_highmem import parse_kmaps
 
-PROMPT = "mm386> "
 PAGE_OFFSET = 0xC0000000
 HEX = r"0x([0-9a-f]+)"
 OOPS = re.compile(r"BUG: unable to handle|BUG: kernel NULL pointer|Oops|Kernel panic|kernel BUG at")
-
-
-class Shell:
-    """One QEMU with the shell on a pty.  run() types a line and returns
-    what the kernel printed before the next prompt, echo removed."""
-
-    def __init__(self, mem=160, params="", monitor=None, timeout=180, initrd=()):
-        base = list(qemu.QEMU_BASE)
-        if monitor:
-            base[base.index("-monitor") + 1] = f"unix:{monitor},server=on,wait=off"
-        if initrd:
-            base += ["-initrd", ",".join(initrd)]
-        args = ["--kill-after=5", str(timeout), qemu.QEMU] + base + [
-            "-kernel", qemu.KERNEL, "-m", str(mem), "-append", params,
-            "-chardev", "stdio,id=ser0,signal=off", "-serial", "chardev:ser0"]
-        self.child = pexpect.spawn("timeout", args, encoding="utf-8", codec_errors="replace",
-                                   timeout=60)
-        self.transcript = ""
-        self.boot = self.expect_prompt()
-
-    def expect_prompt(self):
-        self.child.expect_exact(PROMPT)
-        text = self.child.before.replace("\r", "")
-        self.transcript += text + PROMPT
-        return text
-
-    def type(self, keys):
-        """Send raw bytes (control keys included); the output up to the
-        next prompt, the echoed line included."""
-        self.child.send(keys)
-        return self.expect_prompt()
-
-    def run(self, line):
-        out = self.type(line + "\r")
-        echoed, _, rest = out.partition("\n")
-        assert echoed == line, f"echo {echoed!r} != typed {line!r}"
-        return rest
-
-    def poweroff(self):
-        self.child.send("poweroff\r")
-        self.child.expect(pexpect.EOF)
-        self.transcript += self.child.before.replace("\r", "")
-        self.child.close()
-        return self.child.exitstatus
-
-    def close(self):
-        if self.child.isalive():
-            self.child.terminate(force=True)
 
 
 @pytest.fixture

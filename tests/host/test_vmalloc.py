@@ -28,7 +28,7 @@ ALL_CASES = HIGHMEM_CASES | {
     "vfree_middle_of_area", "double_vfree", "vmalloc_size_zero", "vmalloc_bigger_than_area",
     "vmalloc_in_interrupt", "kfree_of_vmalloc_pointer", "vunmap_of_vmalloc_area"}
 
-# CONTRACT.md: "0x%08lx-0x%08lx %7ld caller pages=N vmalloc", size with the guard page.
+# docs/interface.md: "0x%08lx-0x%08lx %7ld caller pages=N vmalloc", size with the guard page.
 VMALLOCINFO_RE = re.compile(r"^0x([0-9a-f]{8})-0x([0-9a-f]{8}) +(\d+) (\S+\+0x[0-9a-f]+/0x[0-9a-f]+)"
                             r"(?: pages=(\d+))?(?: (vmalloc|vmap|ioremap))?( vpages)?$")
 SYM = r"[A-Za-z_][A-Za-z0-9_.]*\+0x[0-9a-f]+/0x[0-9a-f]+"
