@@ -132,8 +132,8 @@ DEPS_TOOLS	= $(TOOLS_BUILD) \
 		  $(if $(call goal_needs,check iso $(ISO)),$(DEPS_CHECK)) \
 		  $(if $(call goal_needs,web serve),$(DEPS_WEB))
 
-.PHONY: all run debug gdb iso check check-fresh clean deps bench help docs diagrams modules dups \
-	web serve
+.PHONY: all run debug gdb iso check check-fresh clean deps bench help docs diagrams modules dups
+.PHONY: web serve
 .DEFAULT_GOAL := all
 
 # Out-of-tree modules, as Linux's `make -C kernel M=dir`: every .c file of
