@@ -277,7 +277,9 @@ diagrams: all
 # every example module.  make serve serves it on localhost.
 WEB_MODULES := $(patsubst %/,%,$(sort $(dir $(wildcard examples/*/*.c))))
 web: all
-	@for m in $(WEB_MODULES); do $(MAKE) -s O=$(O) M=$$m || exit 1; done
+	@for m in $(WEB_MODULES); do \
+		env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(MAKE) -s O=$(O) CC="$(CC)" \
+			CROSS_COMPILE="$(CROSS_COMPILE)" M=$$m || exit 1; done
 	@tools/mkweb.sh $(O)/web $(KERNEL) $(WEB_MODULES)
 
 serve: web

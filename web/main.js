@@ -242,7 +242,11 @@ async function boot() {
   const mem = +f.get("mem");
   const module = manifest.modules.find((m) => m.name === f.get("module"));
   if (state.emulator) {
-    await state.emulator.destroy();
+    try {
+      await state.emulator.destroy();
+    } catch (e) {
+      console.warn("v86 destroy:", e);     // a powered-off machine may object
+    }
     state.emulator = null;
   }
   term.reset();

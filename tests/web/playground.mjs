@@ -81,9 +81,10 @@ async function shot(page, name) {
   check(pngNotBlank(file), `screenshot ${name} is not blank`);
 }
 
-async function bootAt(page, mem) {
+async function bootAt(page, mem, module = "") {
   await page.goto(url);
   await page.check(`input[name=mem][value="${mem}"]`);
+  await page.check(`input[name=module][value="${module}"]`);
   await page.check("#all-caches");
   await page.click("#boot");
   const t0 = Date.now();
@@ -128,7 +129,11 @@ async function at160(page) {
 }
 
 async function at2048(page) {
-  await bootAt(page, 2048);
+  await bootAt(page, 2048, "kmap_module");
+  const mod = await run(page, "lsmod", /^(kmap_module) +\d+/m);
+  check(mod[1] === "kmap_module", "the module picked before boot is loaded (lsmod)");
+  check(await page.$$eval("#fig-vmalloc g.varea", (els) => els.length) >= 1,
+    "the vmalloc picture shows the module's areas");
   check(await page.$("#fig-buddy g.order[data-zone='HighMem']") !== null, "the buddy picture has a HighMem zone");
   const m = await run(page, "alloc_pages 0 GFP_HIGHUSER", /pfn (0x[0-9a-f]+) phys 0x[0-9a-f]+ \(1 page, zone HighMem\)/);
   const pfn = parseInt(m[1], 16);
