@@ -54,7 +54,7 @@ function layoutSegments(L) {
     { name: "", start: L.vmalloc_end, end: L.pkmap_base, cls: "hole", min: 4 },
     { name: "vmalloc", start: L.vmalloc_start, end: L.vmalloc_end, cls: "vmalloc", min: 40,
       about: "vmalloc(), modules: mapped page by page" },
-    { name: "8 MB gap", start: L.high_memory, end: L.vmalloc_start, cls: "gap", min: 14,
+    { name: "8 MB gap", start: L.high_memory, end: L.vmalloc_start, cls: "gap", min: 20,
       about: "VMALLOC_OFFSET: catches overruns of lowmem" },
     { name: "lowmem (direct map)", start: L.page_offset, end: L.high_memory, cls: "lowmem", min: 110,
       about: "physical memory at phys + 3 GB: kmalloc, __get_free_pages" },
@@ -273,7 +273,7 @@ function drawSlab(s, prev, showAll) {
     for (let i = 0; i < c.free; i++) glyphs.push(["free", 0]);
     let x = 220;
     glyphs.slice(0, maxBoxes).forEach(([kind, n]) => {
-      const f = (n / c.num) * box;
+      const f = n ? Math.max(2, (n / c.num) * box) : 0;
       body += `<rect x="${x}" y="${y + 4}" width="${box}" height="${box}" class="slab ${kind}"/>`;
       if (f) body += `<rect x="${x}" y="${y + 4 + box - f}" width="${box}" height="${f}" class="fill"/>`;
       x += box + 2;
