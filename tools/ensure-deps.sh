@@ -43,7 +43,7 @@ have() {
 		f=$(clang --target=i386-linux-gnu -rtlib=compiler-rt -print-libgcc-file-name 2>/dev/null) &&
 			[ -f "$f" ] ;;
 	grub-mkrescue) command -v grub-mkrescue >/dev/null 2>&1 && [ -d /usr/lib/grub/i386-pc ] ;;
-	seabios) [ -f /usr/share/seabios/bios.bin ] && [ -f /usr/share/seabios/vgabios-stdvga.bin ] ;;
+	seabios) [ -s /usr/share/seabios/bios.bin ] && [ -s /usr/share/seabios/vgabios-stdvga.bin ] ;;
 	*) command -v "$1" >/dev/null 2>&1 ;;
 	esac
 }
