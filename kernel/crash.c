@@ -11,12 +11,16 @@
  * Types: null_read null_write rodata_write text_write divide ud2 bug panic
  *        warn (not fatal: it prints a WARNING and boot goes on)
  *        triple_fault hang (for testing the test harness itself)
+ *        kmap_stale (needs HighMem: a kmap() address after kunmap())
  * Other files register more with crash_type() (include/mm386/crash.h).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/highmem.h>
 #include <mm386/crash.h>
 
 static const char crash_rodata[16] = "read-only data";
@@ -99,6 +103,32 @@ static noinline void crash_hang(void)
 		__asm__ __volatile__("cli; hlt");
 }
 
+/*
+ * crash=kmap_stale: use a kmap() address after kunmap().  Until the lazy
+ * flush the stale address still works (the PTE is kept, the bug hides);
+ * after kmap_flush_unused() it faults, and the oops names the pkmap slot.
+ */
+static noinline void crash_kmap_stale(void)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER);
+	volatile unsigned long *p;
+
+	if (!page || !PageHighMem(page)) {
+		pr_info("crash: kmap_stale needs HighMem (more than 887 MB of RAM, or highmem=64M)\n");
+		if (page)
+			__free_page(page);
+		return;
+	}
+	p = kmap(page);
+	*p = 0x6b6d6170;
+	kunmap(page);
+	pr_info("crash: kunmap(pfn %#lx) done; 0x%08lx still reads %#lx until the lazy flush\n",
+		page_to_pfn(page), (unsigned long)p, *p);
+	kmap_flush_unused();
+	pr_info("crash: pkmap flushed; reading 0x%08lx again\n", (unsigned long)p);
+	(void)*p;
+}
+
 crash_type("null_read", crash_null_read);
 crash_type("null_write", crash_null_write);
 crash_type("rodata_write", crash_rodata_write);
@@ -110,6 +140,7 @@ crash_type("panic", crash_panic);
 crash_type("warn", crash_warn);
 crash_type("triple_fault", crash_triple_fault);
 crash_type("hang", crash_hang);
+crash_type("kmap_stale", crash_kmap_stale);
 
 extern const struct crash_type __start_crash_types[], __stop_crash_types[];
 static const struct crash_type *crash_selected;

@@ -6,7 +6,7 @@
  * than "EIP: c0104a3c".  Linux builds a compressed symbol table into the
  * image; mm386 builds a plain one (tools/gen_ksyms.sh writes it from `nm`
  * output of the previous link, see the Makefile) and searches it with a
- * binary search.  Module symbols come from kernel/module.c through
+ * binary search.  Module symbols come from kernel/module/kallsyms.c through
  * kallsyms_module_lookup.
  */
 #include <linux/kernel.h>

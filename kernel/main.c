@@ -13,7 +13,7 @@
  *                                 zones, buddy, slab, vmalloc, highmem)
  *   6. boot-time work:            demo, modules (and rmmod=), dump=, crash=,
  *                                 ktest=, bench=
- *   7. poweroff, or the Explorer shell (kernel/shell.c) for ever
+ *   7. poweroff, or the Explorer shell (shell/shell.c) for ever
  */
 #include <linux/kernel.h>
 #include <linux/init.h>

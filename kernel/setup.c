@@ -6,7 +6,7 @@
  * modules) sits in memory that memblock will soon hand out, so
  * setup_arch() copies it into the kernel's own variables first.  Only the
  * modules' contents stay where the loader put them; memblock reserves
- * them (mm/memblock.c) until kernel/module.c has loaded them.
+ * them (mm/memblock.c) until kernel/module/ has loaded them.
  *
  * QEMU's -kernel loader puts the image path in front of the command line
  * ("build/kernel.elf ktest=all"); GRUB does not.  We know QEMU by the

@@ -12,7 +12,7 @@
  * its own.  Without the parameter this file does nothing and prints nothing.
  *
  * A snapshot is sent at the end of boot and after every shell command
- * (kernel/shell.c calls telemetry_snapshot() with the line it ran):
+ * (shell/shell.c calls telemetry_snapshot() with the line it ran):
  *
  *   {"seq":3,"why":"kmalloc 100",
  *    "layout":{"page_offset":..,"high_memory":..,"vmalloc_start":..,...,

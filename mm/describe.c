@@ -10,7 +10,8 @@
  *   PAGE_OFFSET lowmem           the direct map, kernel image and mem_map
  *   high_memory vmalloc gap      VMALLOC_OFFSET (8 MB) of nothing
  *   VMALLOC_START vmalloc area   which area (caller, pfn), whose guard
- *                                page, or free space (mm/vmalloc.c)
+ *                                page, or free space (mm/vmallocinfo.c,
+ *                                through vmalloc_describe_hook)
  *   VMALLOC_END  (2 pages)       unmapped
  *   PKMAP_BASE  pkmap            kmap() slots: which slot, which pfn
  *   ...         fixmap           kmap_atomic() slots: which slot, which pfn
@@ -24,7 +25,23 @@
 #include <asm/pgtable.h>
 #include <asm/fixmap.h>
 #include <asm/sections.h>
+#include "internal.h"
 
+/*
+ * The vmalloc area says itself what its addresses are (which area, whose
+ * guard page, which area was vfree()d there): vmalloc_init() plugs
+ * vmalloc_describe() in here.  A hook rather than a call, so that this
+ * file stays below the allocators whose reports use it (slab.c,
+ * vmalloc.c), while the vmalloc area's bookkeeping, which is slab objects,
+ * stays above slab.c.
+ */
+void (*vmalloc_describe_hook)(unsigned long addr, char *buf, size_t size);
+
+int describe_free_vmalloc(char *buf, size_t size)
+{
+	return scnprintf(buf, size, "vmalloc area [0x%08lx-0x%08lx]: free vmalloc space",
+			 VMALLOC_START, VMALLOC_END - 1);
+}
 
 struct image_section {
 	const char *name;
@@ -102,7 +119,10 @@ void describe_address(unsigned long addr, char *buf, size_t size)
 		snprintf(buf, size, "unmapped: the 8 MB gap between lowmem and vmalloc [0x%08lx-0x%08lx]",
 			 (unsigned long)high_memory, VMALLOC_START - 1);
 	} else if (addr < VMALLOC_END) {
-		vmalloc_describe(addr, buf, size);	/* which area, its guard page, or free */
+		if (vmalloc_describe_hook)	/* which area, its guard page, or free */
+			vmalloc_describe_hook(addr, buf, size);
+		else				/* before vmalloc_init(): all of it */
+			describe_free_vmalloc(buf, size);
 	} else if (addr < PKMAP_BASE) {
 		snprintf(buf, size, "unmapped: between vmalloc and pkmap [0x%08lx-0x%08lx]",
 			 VMALLOC_END, PKMAP_BASE - 1);

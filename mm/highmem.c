@@ -45,14 +45,15 @@
  *
  * For a lowmem page both return page_address(page) and map nothing.
  * The page tables for the fixmap and for the pkmap window are allocated
- * once at boot (kmap_init), so mapping never has to allocate.
- * dump=kmaps prints the slots in use (kmaps_show).
+ * once at boot (kmap_init() in mm/init.c, where Linux's arch code does
+ * it), so mapping never has to allocate.
+ * dump=kmaps prints the slots in use (kmaps_show); crash=kmap_stale
+ * (kernel/crash.c) shows a kmap() address used after kunmap().
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
-#include <linux/memblock.h>
 #include <linux/init.h>
 #include <linux/preempt.h>
 #include <linux/irqflags.h>
@@ -60,8 +61,8 @@
 #include <asm/fixmap.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
-#include <mm386/crash.h>
 #include <mm386/dump.h>
+#include "internal.h"
 
 /* The kmap_atomic stack: slots 0..kmap_atomic_idx-1 are in use. */
 static int kmap_atomic_idx;
@@ -75,29 +76,8 @@ static int kmap_atomic_idx;
  */
 static int pkmap_count[LAST_PKMAP];
 static unsigned int last_pkmap_nr;	/* where the last search stopped */
-static pte_t *pkmap_page_table;		/* the window's one page table */
+pte_t *pkmap_page_table;		/* the window's one page table (kmap_init) */
 static unsigned long pkmap_flushes;	/* lazy flushes that cleared a slot */
-
-// Give the 4 MB at @vaddr a page table of its own (boot only).
-static pte_t *__init one_page_table_init(unsigned long vaddr)
-{
-	pgd_t *pgd = &swapper_pg_dir[pgd_index(vaddr)];
-
-	if (!pgd_present(*pgd)) {
-		pte_t *table = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
-
-		*pgd = __pa(table) | _PAGE_TABLE;
-	}
-	return pgd_page_vaddr(*pgd);
-}
-
-void __init kmap_init(void)
-{
-	BUILD_BUG_ON(LAST_PKMAP != PTRS_PER_PTE);	/* one page table, slot = PTE */
-	pkmap_page_table = one_page_table_init(PKMAP_BASE);
-	one_page_table_init(FIXADDR_START);
-	one_page_table_init(FIXADDR_TOP - 1);
-}
 
 /* ---------------------------------------------------------------------
  * kmap: the pkmap window
@@ -353,7 +333,7 @@ int kmap_atomic_depth(void)
 }
 
 /* ---------------------------------------------------------------------
- * dump=kmaps, crash=kmap_stale
+ * dump=kmaps
  */
 
 /*
@@ -393,30 +373,3 @@ static void kmaps_show(void)
 			pte_pfn(*kmap_slot_pte(idx)));
 }
 proc_dump("kmaps", kmaps_show);
-
-/*
- * crash=kmap_stale: use a kmap() address after kunmap().  Until the lazy
- * flush the stale address still works (the PTE is kept, the bug hides);
- * after kmap_flush_unused() it faults, and the oops names the pkmap slot.
- */
-static noinline void crash_kmap_stale(void)
-{
-	struct page *page = alloc_page(GFP_HIGHUSER);
-	volatile unsigned long *p;
-
-	if (!page || !PageHighMem(page)) {
-		pr_info("crash: kmap_stale needs HighMem (more than 887 MB of RAM, or highmem=64M)\n");
-		if (page)
-			__free_page(page);
-		return;
-	}
-	p = kmap(page);
-	*p = 0x6b6d6170;
-	kunmap(page);
-	pr_info("crash: kunmap(pfn %#lx) done; 0x%08lx still reads %#lx until the lazy flush\n",
-		page_to_pfn(page), (unsigned long)p, *p);
-	kmap_flush_unused();
-	pr_info("crash: pkmap flushed; reading 0x%08lx again\n", (unsigned long)p);
-	(void)*p;
-}
-crash_type("kmap_stale", crash_kmap_stale);

@@ -19,7 +19,8 @@
  *     layout and the zone ranges are printed.
  *  6. kmem_cache_init: the slab caches and kmalloc (mm/slab.c).
  *  7. vmalloc_init: the cache for the vmalloc area's bookkeeping
- *     (mm/vmalloc.c); the area's page tables come on demand.
+ *     (mm/vmalloc.c, mm/vmap_area.c); the area's page tables come on
+ *     demand.
  *
  * Boot parameters, with Linux x86_32 semantics:
  *   mem=SIZE      forget RAM at and above SIZE (at least MEM_MIN)
@@ -212,6 +213,32 @@ static void __init find_low_pfn_range(void)
 static bool pfn_is_kernel_ro(unsigned long pfn)
 {
 	return pfn >= PFN_DOWN(__pa(_text)) && pfn < PFN_UP(__pa(__end_rodata));
+}
+
+// Give the 4 MB at @vaddr a page table of its own (boot only).
+static pte_t *__init one_page_table_init(unsigned long vaddr)
+{
+	pgd_t *pgd = &swapper_pg_dir[pgd_index(vaddr)];
+
+	if (!pgd_present(*pgd)) {
+		pte_t *table = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
+
+		*pgd = __pa(table) | _PAGE_TABLE;
+	}
+	return pgd_page_vaddr(*pgd);
+}
+
+/*
+ * kmap_init - the page tables of the pkmap window and of the fixmap, made
+ * at boot so that kmap() and kmap_atomic() (mm/highmem.c) never allocate.
+ * As Linux's arch/x86/mm/init_32.c does (permanent_kmaps_init).
+ */
+void __init kmap_init(void)
+{
+	BUILD_BUG_ON(LAST_PKMAP != PTRS_PER_PTE);	/* one page table, slot = PTE */
+	pkmap_page_table = one_page_table_init(PKMAP_BASE);
+	one_page_table_init(FIXADDR_START);
+	one_page_table_init(FIXADDR_TOP - 1);
 }
 
 /*

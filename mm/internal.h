@@ -9,6 +9,14 @@
 #include <linux/gfp.h>
 
 /* mm/page_alloc.c */
+/* page_is_buddy - is @buddy (at @buddy_pfn) a free block of @order in @zone? */
+static inline bool page_is_buddy(const struct zone *zone, const struct page *buddy,
+				 unsigned long buddy_pfn, unsigned int order)
+{
+	return zone_spans_pfn(zone, buddy_pfn) && PageBuddy(buddy) &&
+	       buddy->private == order;
+}
+
 unsigned long free_memblock_range(unsigned long start_pfn, unsigned long end_pfn);
 void setup_per_zone_wmarks(void);
 const char *zone_names(enum zone_type idx);
@@ -16,6 +24,15 @@ const char *zone_names(enum zone_type idx);
 /* mm/mm_init.c */
 void free_area_init(unsigned long max_dma_pfn, unsigned long max_low, unsigned long max);
 void print_zone_ranges(void);
+
+/* mm/highmem.c: the pkmap window's one page table, made by kmap_init() (mm/init.c) */
+extern pte_t *pkmap_page_table;
+
+/* mm/describe.c */
+/* Set by vmalloc_init() to vmalloc_describe(); NULL before. */
+extern void (*vmalloc_describe_hook)(unsigned long addr, char *buf, size_t size);
+/* "vmalloc area [start-end]: free vmalloc space"; returns its length. */
+int describe_free_vmalloc(char *buf, size_t size);
 
 /* mm/init.c */
 void paging_init(void);

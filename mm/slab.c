@@ -53,17 +53,12 @@
 #include <mm386/dump.h>
 #include "slab.h"
 
-#define SLAB_MAX_ORDER		3	/* slabs of up to 8 pages */
 #define SLAB_MIN_OBJECTS	4	/* aim for at least this many per slab */
 #define CACHE_LINE_SIZE		64
 #define MIN_PARTIAL		5
 #define MAX_PARTIAL		10
 
 LIST_HEAD(slab_caches);
-
-/* The cache of caches: every struct kmem_cache is one of its objects. */
-static struct kmem_cache kmem_cache_boot;
-static struct kmem_cache *kmem_cache;
 
 /* ---------------------------------------------------------------------
  * Reports
@@ -170,7 +165,7 @@ static int calculate_order(struct kmem_cache *s)
 }
 
 // Set up a cache whose struct is already allocated; 0 or -errno.
-static int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
+int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 			   unsigned int align, unsigned long flags, void (*ctor)(void *))
 {
 	memset(s, 0, sizeof(*s));
@@ -203,53 +198,6 @@ struct kmem_cache *create_boot_cache(struct kmem_cache *s, const char *name,
 		panic("create_boot_cache: cannot create %s (size %u)", name, size);
 	return s;
 }
-
-/**
- * kmem_cache_create - create a cache of objects of one size
- * @name: shown in slabinfo; the cache keeps a copy (kstrdup_const), so a
- *        module's string may go away with the module
- * @size: object size in bytes
- * @align: required alignment (0 for the default)
- * @flags: SLAB_HWCACHE_ALIGN, SLAB_CACHE_DMA, SLAB_POISON, SLAB_RED_ZONE...
- * @ctor: called on each object when its slab is created, or NULL
- *
- * Return: the cache, or NULL (with a message) if the size or alignment
- * cannot be served.
- */
-struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
-				     unsigned int align, unsigned long flags,
-				     void (*ctor)(void *))
-{
-	struct kmem_cache *s;
-	const char *cache_name;
-
-	might_sleep();
-	if (!name || !size || (align && !is_power_of_2(align)) || align > PAGE_SIZE) {
-		pr_err("kmem_cache_create(%s): bad size %u or alignment %u\n",
-		       name ? name : "(null)", size, align);
-		goto fail;
-	}
-	cache_name = kstrdup_const(name, GFP_KERNEL);
-	if (!cache_name)
-		goto fail;
-	s = kmem_cache_alloc(kmem_cache, GFP_KERNEL);
-	if (!s)
-		goto free_name;
-	if (kmem_cache_open(s, cache_name, size, align, flags, ctor)) {
-		pr_err("kmem_cache_create(%s): objects of %u bytes do not fit in %lu-page slabs\n",
-		       name, size, 1UL << SLAB_MAX_ORDER);
-		kmem_cache_free(kmem_cache, s);
-		goto free_name;
-	}
-	return s;
-free_name:
-	kfree_const(cache_name);
-fail:
-	if (flags & SLAB_PANIC)
-		panic("kmem_cache_create: cannot create cache %s", name ? name : "(null)");
-	return NULL;
-}
-EXPORT_SYMBOL(kmem_cache_create);
 
 /* ---------------------------------------------------------------------
  * Slabs: growing and giving back
@@ -564,6 +512,30 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 }
 EXPORT_SYMBOL(kmem_cache_free);
 
+/*
+ * kfree_large - kfree() of something that is not in a slab: it must be the
+ * start of a kmalloc_large() block (a compound head page, slab_common.c).
+ * Not static: gcc would give a static one registers for arguments and
+ * tail-call it, and kfree would be missing from its reports' call trace.
+ */
+noinline void kfree_large(struct page *page, const void *obj, unsigned long caller)
+{
+	unsigned int order = page->private;
+
+	if (unlikely(!PageHead(page) || obj != page_address(page))) {
+		slab_report(NULL, "kfree", obj, caller,
+			    "0x%08lx was not allocated by kmalloc (pfn %#lx is %s)",
+			    (unsigned long)obj, page_to_pfn(page),
+			    PageReserved(page) ? "reserved: kernel image, stack or boot data" :
+			    PageHead(page) ? "a kmalloc block, but not its start" :
+			    PageBuddy(page) || !page_count(page) ? "free" :
+			    "a page from the page allocator: free it with free_pages()");
+		return;
+	}
+	mod_vm_stat(NR_KMALLOC_LARGE, -(1L << order));
+	__free_pages(page, order);
+}
+
 /**
  * kfree - free memory from kmalloc() (or any slab object)
  * @obj: what kmalloc() returned; NULL and ZERO_SIZE_PTR are ignored
@@ -593,38 +565,19 @@ void kfree(const void *obj)
 EXPORT_SYMBOL(kfree);
 
 /* ---------------------------------------------------------------------
- * Destroying caches, and the bootstrap
+ * The end of a cache, and finding caches
  */
 
-/**
- * kmem_cache_destroy - remove a cache whose objects have all been freed
- * @s: the cache (NULL is ignored)
- *
- * A cache that still has live objects is not destroyed: that is a leak in
- * its user, reported as a BUG with the count, and the cache stays usable.
+/*
+ * __kmem_cache_shutdown - the end of a cache with no live objects (Linux's
+ * name): its free slabs go back to the page allocator and it leaves
+ * slab_caches.  kmem_cache_destroy() (slab_common.c) then frees the struct.
  */
-void kmem_cache_destroy(struct kmem_cache *s)
+void __kmem_cache_shutdown(struct kmem_cache *s)
 {
-	unsigned long live;
-
-	if (!s)
-		return;
-	might_sleep();
-	live = slab_objects_in_use(s);
-	if (live) {
-		report_begin();
-		pr_err("BUG %s (Not tainted): kmem_cache_destroy %s: Slab cache still has %lu objects; not destroyed\n",
-		       s->name, s->name, live);
-		pr_err("INFO: kmem_cache_destroy called from %pS\n", __builtin_return_address(0));
-		report_end(0);
-		return;
-	}
 	shrink_free_slabs(s, 0);
 	list_del(&s->list);
-	kfree_const(s->name);
-	kmem_cache_free(kmem_cache, s);
 }
-EXPORT_SYMBOL(kmem_cache_destroy);
 
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
@@ -646,19 +599,6 @@ struct kmem_cache *kmem_cache_find(const char *name)
 		if (!strcmp(s->name, name))
 			return s;
 	return NULL;
-}
-
-/*
- * kmem_cache_init - the cache of caches first (a static struct, since no
- * cache exists to allocate it from), then the kmalloc caches; and the
- * reclaim hook for the page allocator.
- */
-void __init kmem_cache_init(void)
-{
-	kmem_cache = create_boot_cache(&kmem_cache_boot, "kmem_cache",
-				       sizeof(struct kmem_cache), SLAB_HWCACHE_ALIGN);
-	create_kmalloc_caches();
-	page_alloc_reclaim_hook = kmem_cache_shrink_all;
 }
 
 /* ---------------------------------------------------------------------

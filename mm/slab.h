@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * mm/slab.h - what slab.c, slab_common.c and slab_debug.c share.
+ *
+ * They depend downward only: slab_common.c (kmalloc, creating and
+ * destroying caches, the bootstrap) calls slab.c (the caches themselves,
+ * and kfree), which calls slab_debug.c (checks for caches with
+ * SLAB_DEBUG_FLAGS); tools/mm_deps.py checks it.
  */
 #ifndef _MM_SLAB_H
 #define _MM_SLAB_H
@@ -13,6 +18,7 @@
 #include <linux/preempt.h>
 
 #define FREE_MARKER	0x51ab5eedUL	/* ^ object address: "this object is free" */
+#define SLAB_MAX_ORDER	3		/* slabs of up to 8 pages */
 
 static inline void *slab_first_object(const struct page *page)
 {
@@ -30,6 +36,10 @@ static inline unsigned long *free_marker_of(const struct kmem_cache *s, const vo
 }
 
 /* mm/slab.c */
+int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
+		    unsigned int align, unsigned long flags, void (*ctor)(void *));
+void __kmem_cache_shutdown(struct kmem_cache *s);
+void kfree_large(struct page *page, const void *obj, unsigned long caller);
 struct page *refill_cpu_slab(struct kmem_cache *s, gfp_t gfp, unsigned long flags);
 void slab_post_alloc(struct kmem_cache *s, struct page *page, void *obj, gfp_t gfp,
 		     unsigned long caller, size_t orig_size);
@@ -129,8 +139,7 @@ void debug_on_free(struct kmem_cache *s, struct page *page, void *obj, unsigned 
 int debug_check_object(struct kmem_cache *s, struct page *page, void *obj, bool active);
 void debug_set_orig_size(struct kmem_cache *s, void *obj, size_t size);
 
-/* mm/slab_common.c */
-void create_kmalloc_caches(void);
-void kfree_large(struct page *page, const void *obj, unsigned long caller);
+/* mm/slab_common.c: the cache of caches, for kmem_cache_create() */
+extern struct kmem_cache *kmem_cache;
 
 #endif

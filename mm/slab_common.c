@@ -22,6 +22,12 @@
  *
  * GFP_DMA requests use a parallel set, dma-kmalloc-*, whose slabs come
  * from ZONE_DMA (below 16 MB).
+ *
+ * As in Linux, this file is also the slab layer's front door, above
+ * mm/slab.c's caches: kmem_cache_create() and kmem_cache_destroy(), which
+ * copy and free the cache's name with the kmalloc family, and
+ * kmem_cache_init(), the bootstrap.  kfree() is slab.c's: it frees slab
+ * objects and kmalloc_large() blocks alike, and calls nothing here.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -34,6 +40,10 @@
 #include <linux/export.h>
 #include <asm/sections.h>
 #include "slab.h"
+
+/* The cache of caches: every struct kmem_cache is one of its objects. */
+static struct kmem_cache kmem_cache_boot;
+struct kmem_cache *kmem_cache;
 
 /* Indexed by kmalloc_type(gfp), then by kmalloc_index(size); [t][0] is unused. */
 struct kmem_cache kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
@@ -80,7 +90,7 @@ struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp)
 	return &kmalloc_caches[kmalloc_type(gfp)][size_to_index(size)];
 }
 
-void __init create_kmalloc_caches(void)
+static void __init create_kmalloc_caches(void)
 {
 	/* Largest first: slabinfo lists the newest first, so smallest first. */
 	static const u8 by_size_down[] = { 13, 12, 11, 10, 9, 8, 2, 7, 1, 6, 5, 4, 3 };
@@ -120,28 +130,6 @@ static void *kmalloc_large(size_t size, gfp_t gfp, unsigned long caller)
 		return NULL;
 	mod_vm_stat(NR_KMALLOC_LARGE, 1L << order);
 	return page_address(page);
-}
-
-/*
- * kfree_large - kfree() of something that is not in a slab: it must be the
- * start of a kmalloc_large() block (a compound head page).
- */
-void kfree_large(struct page *page, const void *obj, unsigned long caller)
-{
-	unsigned int order = page->private;
-
-	if (unlikely(!PageHead(page) || obj != page_address(page))) {
-		slab_report(NULL, "kfree", obj, caller,
-			    "0x%08lx was not allocated by kmalloc (pfn %#lx is %s)",
-			    (unsigned long)obj, page_to_pfn(page),
-			    PageReserved(page) ? "reserved: kernel image, stack or boot data" :
-			    PageHead(page) ? "a kmalloc block, but not its start" :
-			    PageBuddy(page) || !page_count(page) ? "free" :
-			    "a page from the page allocator: free it with free_pages()");
-		return;
-	}
-	mod_vm_stat(NR_KMALLOC_LARGE, -(1L << order));
-	__free_pages(page, order);
 }
 
 // __kmalloc()'s rare cases: 0 bytes, above 8 KB, or __GFP_HIGHMEM.
@@ -290,3 +278,96 @@ void kfree_const(const void *p)
 		kfree(p);
 }
 EXPORT_SYMBOL(kfree_const);
+
+/* ---------------------------------------------------------------------
+ * Caches of one's own, and the bootstrap
+ */
+
+/**
+ * kmem_cache_create - create a cache of objects of one size
+ * @name: shown in slabinfo; the cache keeps a copy (kstrdup_const), so a
+ *        module's string may go away with the module
+ * @size: object size in bytes
+ * @align: required alignment (0 for the default)
+ * @flags: SLAB_HWCACHE_ALIGN, SLAB_CACHE_DMA, SLAB_POISON, SLAB_RED_ZONE...
+ * @ctor: called on each object when its slab is created, or NULL
+ *
+ * Return: the cache, or NULL (with a message) if the size or alignment
+ * cannot be served.
+ */
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
+				     unsigned int align, unsigned long flags,
+				     void (*ctor)(void *))
+{
+	struct kmem_cache *s;
+	const char *cache_name;
+
+	might_sleep();
+	if (!name || !size || (align && !is_power_of_2(align)) || align > PAGE_SIZE) {
+		pr_err("kmem_cache_create(%s): bad size %u or alignment %u\n",
+		       name ? name : "(null)", size, align);
+		goto fail;
+	}
+	cache_name = kstrdup_const(name, GFP_KERNEL);
+	if (!cache_name)
+		goto fail;
+	s = kmem_cache_alloc(kmem_cache, GFP_KERNEL);
+	if (!s)
+		goto free_name;
+	if (kmem_cache_open(s, cache_name, size, align, flags, ctor)) {
+		pr_err("kmem_cache_create(%s): objects of %u bytes do not fit in %lu-page slabs\n",
+		       name, size, 1UL << SLAB_MAX_ORDER);
+		kmem_cache_free(kmem_cache, s);
+		goto free_name;
+	}
+	return s;
+free_name:
+	kfree_const(cache_name);
+fail:
+	if (flags & SLAB_PANIC)
+		panic("kmem_cache_create: cannot create cache %s", name ? name : "(null)");
+	return NULL;
+}
+EXPORT_SYMBOL(kmem_cache_create);
+
+/**
+ * kmem_cache_destroy - remove a cache whose objects have all been freed
+ * @s: the cache (NULL is ignored)
+ *
+ * A cache that still has live objects is not destroyed: that is a leak in
+ * its user, reported as a BUG with the count, and the cache stays usable.
+ */
+void kmem_cache_destroy(struct kmem_cache *s)
+{
+	unsigned long live;
+
+	if (!s)
+		return;
+	might_sleep();
+	live = slab_objects_in_use(s);
+	if (live) {
+		report_begin();
+		pr_err("BUG %s (Not tainted): kmem_cache_destroy %s: Slab cache still has %lu objects; not destroyed\n",
+		       s->name, s->name, live);
+		pr_err("INFO: kmem_cache_destroy called from %pS\n", __builtin_return_address(0));
+		report_end(0);
+		return;
+	}
+	__kmem_cache_shutdown(s);
+	kfree_const(s->name);
+	kmem_cache_free(kmem_cache, s);
+}
+EXPORT_SYMBOL(kmem_cache_destroy);
+
+/*
+ * kmem_cache_init - the cache of caches first (a static struct, since no
+ * cache exists to allocate it from), then the kmalloc caches; and the
+ * reclaim hook for the page allocator.
+ */
+void __init kmem_cache_init(void)
+{
+	kmem_cache = create_boot_cache(&kmem_cache_boot, "kmem_cache",
+				       sizeof(struct kmem_cache), SLAB_HWCACHE_ALIGN);
+	create_kmalloc_caches();
+	page_alloc_reclaim_hook = kmem_cache_shrink_all;
+}

@@ -13,7 +13,7 @@
  *	 oops_module_init+0x8/0x10 [oops_module]
  *	 load_module+0x...
  *
- * The loader keeps each module's symbols (kernel/module.c) and kallsyms
+ * The loader keeps each module's symbols (kernel/module/kallsyms.c) and kallsyms
  * asks it about addresses outside the kernel image.  The EIP is a vmalloc
  * address: module code lives in the vmalloc area.  "Modules linked in:"
  * lists oops_module(+): it was still loading.  QEMU exits with status 37.

@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * elf.h - the parts of the ELF32 format that a module loader reads.
+ * elf.h - the parts of the ELF32 format that mm386's loaders read.
  *
  * A kernel module (.ko) is an ELF *relocatable* file (ET_REL), what `ld -r`
  * makes of the module's .o files: sections (code, data, strings...), a
  * symbol table, and relocation sections that say which 4-byte fields of
  * which section must be patched with which symbol's final address once the
  * sections have a place in memory.  There are no program headers and no
- * fixed address: the loader (kernel/module.c) chooses the addresses.
+ * fixed address: the loader (kernel/module/) chooses the addresses.
+ *
+ * A program is an ELF executable (ET_EXEC, or ET_DYN for a position-
+ * independent one): its program headers say which parts of the file go
+ * where in memory.  Both loaders first ask elf_check_header() (lib/elf.c)
+ * whether the file is a sane i386 ELF file of the type they load.
  *
  * The names and values are the ELF specification's, as in Linux's
  * include/uapi/linux/elf.h and the i386 psABI.
@@ -44,6 +49,9 @@ typedef u32 Elf32_Word;
 #define ET_DYN		3
 #define ET_CORE		4
 
+/* What a loader accepts: a mask of 1 << e_type (struct elf_want). */
+#define ELF_TYPE_BIT(type)	(1U << (type))
+
 /* e_machine */
 #define EM_386		3
 #define EM_X86_64	62
@@ -64,6 +72,32 @@ typedef struct elf32_hdr {
 	Elf32_Half e_shnum;		/* number of section headers */
 	Elf32_Half e_shstrndx;		/* the section that holds section names */
 } Elf32_Ehdr;
+
+/* p_type */
+#define PT_NULL		0
+#define PT_LOAD		1
+#define PT_DYNAMIC	2
+#define PT_INTERP	3
+#define PT_NOTE		4
+#define PT_PHDR		6
+#define PT_TLS		7
+#define PT_GNU_STACK	0x6474e551
+
+/* p_flags */
+#define PF_X		0x1
+#define PF_W		0x2
+#define PF_R		0x4
+
+typedef struct elf32_phdr {
+	Elf32_Word p_type;
+	Elf32_Off p_offset;		/* where the segment's bytes are in the file */
+	Elf32_Addr p_vaddr;
+	Elf32_Addr p_paddr;
+	Elf32_Word p_filesz;
+	Elf32_Word p_memsz;		/* >= p_filesz: the rest is zeroed (bss) */
+	Elf32_Word p_flags;
+	Elf32_Word p_align;
+} Elf32_Phdr;
 
 /* sh_type */
 #define SHT_NULL	0
@@ -158,5 +192,30 @@ typedef struct elf32_rela {
 	Elf32_Word r_info;
 	Elf32_Sword r_addend;
 } Elf32_Rela;
+
+/*
+ * struct elf_want - what a loader accepts, for elf_check_header(), and its
+ * words for a file of another type: "not relocatable: e_type 2 (ET_EXEC,
+ * an executable); a module is ET_REL = 1, made by ld -r".
+ */
+struct elf_want {
+	unsigned int types;		/* ELF_TYPE_BIT(ET_REL) | ... */
+	const char *not_type;		/* "not relocatable" */
+	const char *type_hint;		/* "a module is ET_REL = 1, made by ld -r" */
+	unsigned int min_sections;	/* section headers the loader needs (0: none) */
+	unsigned int min_segments;	/* program headers the loader needs (0: none) */
+};
+
+/* The most program headers a file may have: a page of them, as Linux's elf_read_phdrs(). */
+#define ELF_MAX_PHNUM	(4096 / sizeof(Elf32_Phdr))
+
+/* Is [@off, @off + @size) inside a file of @len bytes (no wrap-around)? */
+static inline bool elf_in_file(unsigned long len, u32 off, u32 size)
+{
+	return off <= len && size <= len - off;
+}
+
+int elf_check_header(const void *image, unsigned long len, const struct elf_want *want,
+		     char *why, size_t size);
 
 #endif

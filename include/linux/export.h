@@ -5,7 +5,7 @@
  *
  * A module is linked when it is loaded, not when it is built: its calls to
  * kmalloc() or printk() are left as "undefined symbol" relocations, and
- * the loader (kernel/module.c) fills each one in with the address of the
+ * the loader (kernel/module/relocate.c) fills each one in with the address of the
  * kernel's symbol of that name.  Only symbols the kernel exports can be
  * found there, as in Linux.  EXPORT_SYMBOL(kmalloc), written next to the
  * definition of kmalloc, adds one { address, name } entry to the

@@ -66,7 +66,7 @@ void kunmap(struct page *page);
 /* Free every pkmap slot that has no users left, and flush the TLB. */
 void kmap_flush_unused(void);
 
-/* mm/highmem.c: set up the fixmap and pkmap page tables (paging_init). */
+/* mm/init.c: set up the fixmap and pkmap page tables (paging_init). */
 void kmap_init(void);
 /* How many kmap_atomic slots are in use right now. */
 int kmap_atomic_depth(void);

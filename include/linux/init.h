@@ -6,7 +6,7 @@
  * runs while booting.  The "virtual kernel memory layout" block prints where
  * that section is.
  *
- * In a module (kernel/module.c, docs/modules.md) the same markers mean:
+ * In a module (kernel/module/, docs/modules.md) the same markers mean:
  *   __init, __initdata, __initconst   needed only by the init function: the
  *                                     loader puts them in a vmalloc area of
  *                                     their own and frees it once init has

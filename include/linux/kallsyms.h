@@ -28,7 +28,7 @@ int sprint_backtrace(char *buf, size_t size, unsigned long addr);
 /* print_ip_sym - one line of a call trace: " name+0xoff/0xsize". */
 void print_ip_sym(const char *prefix, unsigned long ip);
 
-/* A second table (loaded modules) can be plugged in: kernel/module.c. */
+/* A second table (loaded modules) can be plugged in: kernel/module/kallsyms.c. */
 extern bool (*kallsyms_module_lookup)(unsigned long addr, struct ksym *sym);
 
 #endif

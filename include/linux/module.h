@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * module.h - loadable kernel modules: what a module's source writes, and
- * the loader's API (kernel/module.c).
+ * the loader's API (kernel/module/).
  *
  * A module is C code built apart from the kernel (`make M=dir`, see
  * docs/modules.md) into one relocatable ELF file, NAME.ko, and linked into
@@ -141,7 +141,7 @@ static inline const char *module_name(const struct module *mod)
 }
 
 /* ---------------------------------------------------------------------
- * The loader (kernel/module.c), for the boot code and the shell
+ * The loader (kernel/module/), for the boot code and the shell
  */
 
 /**

@@ -35,10 +35,10 @@
  *
  * rb_erase() takes a node out.  rb_first/rb_last/rb_next/rb_prev walk the
  * nodes in key order, O(1) amortized per step.  The tree takes no lock:
- * its user serializes (mm/vmalloc.c changes its trees with interrupts off).
+ * its user serializes (mm/vmap_area.c changes its trees with interrupts off).
  *
  * rbtree_augmented.h adds trees whose nodes also store a value computed
- * from their subtree (the largest free range below, in mm/vmalloc.c).
+ * from their subtree (the largest free range below, in mm/vmap_area.c).
  */
 #ifndef _LINUX_RBTREE_H
 #define _LINUX_RBTREE_H

@@ -5,7 +5,7 @@
  *
  * An augmented tree stores in every node something that depends on the
  * node and on its two subtrees only, such as "the largest size anywhere
- * below here".  mm/vmalloc.c keeps its free ranges in such a tree, keyed
+ * below here".  mm/vmap_area.c keeps its free ranges in such a tree, keyed
  * by address, with subtree_max_size = the largest free range in the
  * subtree: a search can then skip any subtree whose largest range is too
  * small, and find the lowest range that fits in O(log n).

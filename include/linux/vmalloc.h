@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * vmalloc.h - virtually contiguous kernel memory (mm/vmalloc.c).
+ * vmalloc.h - virtually contiguous kernel memory (mm/vmalloc.c; mm/vmalloc.h
+ * lists the files behind it).
  *
  * vmalloc(size) takes whole pages from the buddy allocator, one at a time
  * and from any zone (HighMem first), and maps them side by side in the
@@ -63,7 +64,7 @@ struct vm_struct {
  * struct vmap_area - a range [va_start, va_end) of the vmalloc address
  * space: either a busy area (guard page included), or a free range.
  * @rb_node: in vmap_area_root (busy) or free_vmap_area_root (free), both
- *           red-black trees keyed by va_start (mm/vmalloc.c)
+ *           red-black trees keyed by va_start (mm/vmap_area.c)
  * @list:    in vmap_area_list or free_vmap_area_list, in address order
  * @subtree_max_size: free: the largest free range in this node's subtree
  * @vm:      busy: what the area holds
@@ -137,7 +138,8 @@ void get_vmalloc_info(struct vmalloc_info *vmi);
 /*
  * vmalloc_describe - what the vmalloc address @addr is: inside which area
  * (start, size, caller, the pfn there), in which area's guard page, or in
- * free vmalloc space.  describe_address() and so the oops use it.
+ * free vmalloc space.  describe_address() and so the oops use it, through
+ * the hook vmalloc_init() sets (mm/describe.c).
  */
 void vmalloc_describe(unsigned long addr, char *buf, size_t size);
 

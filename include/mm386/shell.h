@@ -5,17 +5,24 @@
  * When boot-time work is done and nothing asked to power off, start_kernel
  * hands the CPU to shell_run(), which reads lines from the consoles and
  * runs commands that call the allocators directly (kmalloc 100, page
- * 0x1234, v2p 0xc0100000...).  The pieces:
+ * 0x1234, v2p 0xc0100000...).  It is a tool on top of the kernel, in its
+ * own folder, one file per command family:
  *
- *   kernel/shell.c          the line editor, history, the dispatcher, help,
- *                           and the shell's own commands (dmesg, ktest...)
- *   kernel/shell_args.c     numbers, sizes, GFP and SLAB flag names
- *   kernel/shell_mm.c       the memory commands
- *   kernel/shell_vmalloc.c  vmalloc and vfree (when mm/vmalloc.c exists)
- *   kernel/shell_module.c   insmod, rmmod and lsmod (modules the boot
- *                           loader brought)
+ *   shell/shell.c       the dispatcher, help, history, the loop
+ *   shell/line.c        the line editor and its history
+ *   shell/args.c        numbers, sizes, GFP and SLAB flag names
+ *   shell/builtins.c    echo, dmesg, ktest, poweroff
+ *   shell/pages.c       page, alloc_pages, free_pages
+ *   shell/translate.c   v2p, p2v
+ *   shell/kmalloc.c     kmalloc, kzalloc, kfree, kmem_cache_* and cache_*
+ *   shell/kmap.c        kmap, kunmap, kmap_atomic, peek, poke
+ *   shell/vmalloc.c     vmalloc, vfree (when mm/vmalloc.c exists)
+ *   shell/modules.c     insmod, rmmod, lsmod (modules the boot loader
+ *                       brought)
  *
- * A command registers itself like a ktest suite:
+ * and every /proc table (dump=NAME) is a command too.  shell/README.md
+ * says how to add a command: a new file in shell/ is the whole job.  A
+ * command registers itself like a ktest suite:
  *
  *	static const struct shell_cmd kfree_cmd = {
  *		.name = "kfree", .args = "ADDR", .min_args = 1, .max_args = 1,
@@ -73,7 +80,7 @@ struct shell_cmd {
 void __noreturn shell_run(void);
 
 /* ---------------------------------------------------------------------
- * The line editor (kernel/shell.c), kept apart from the devices so that
+ * The line editor (shell/line.c), kept apart from the devices so that
  * the ktest suite "shell" can feed it bytes and read back its echo.
  */
 
@@ -140,7 +147,7 @@ int shell_judged(unsigned long before, const char *what);
 int shell_free_addr(const char *cmd, const char *arg, void (*free_fn)(const void *));
 
 /* ---------------------------------------------------------------------
- * Arguments (kernel/shell_args.c).  The shell_get_* helpers print
+ * Arguments (shell/args.c).  The shell_get_* helpers print
  * "CMD: ..." and return -EINVAL when the argument is bad.
  */
 
@@ -168,5 +175,7 @@ int shell_get_slab_flags(const char *cmd, const char *arg, unsigned long *flags)
 int shell_get_order(const char *cmd, const char *arg, unsigned int *order);
 /* A pfn with a struct page: "0x1234", or "pfn:0x1234". */
 int shell_get_pfn(const char *cmd, const char *arg, unsigned long *pfn);
+/* "GFP_KERNEL|__GFP_ZERO" for @gfp, in @buf, which is returned. */
+const char *shell_gfp_name(char *buf, size_t size, gfp_t gfp);
 
 #endif

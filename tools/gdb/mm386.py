@@ -11,7 +11,7 @@ straight out of guest memory, while the kernel is stopped.
     mm-zoneinfo     /proc/zoneinfo (mm/vmstat.c)
     mm-meminfo      /proc/meminfo (mm/meminfo.c)
     mm-slabinfo     /proc/slabinfo (mm/slab.c)
-    mm-vmallocinfo  /proc/vmallocinfo (mm/vmalloc.c, once the kernel has it)
+    mm-vmallocinfo  /proc/vmallocinfo (mm/vmallocinfo.c, once the kernel has it)
     mm-page PFN|ADDR|PAGE  one struct page, its flags by name, and what it is used for
     mm-v2p ADDR     walk the page tables from CR3: PDE, PTE, physical address
 
@@ -630,7 +630,7 @@ class Kallsyms:
 class VmallocInfo(MMCommand):
     """Print /proc/vmallocinfo: the areas of the vmalloc address space.
 Usage: mm-vmallocinfo
-The same lines as dump=vmallocinfo (mm/vmalloc.c), from vmap_area_list in
+The same lines as dump=vmallocinfo (mm/vmallocinfo.c), from vmap_area_list in
 address order: "0x%08lx-0x%08lx %7ld caller pages=N kind", where the size
 includes the guard page, the caller is printed as %pS prints it, and kind
 is vmalloc, vmap or ioremap.  Areas still being set up are left out, as

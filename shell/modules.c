@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/shell_module.c - the shell's insmod, rmmod and lsmod.
+ * shell/modules.c - the shell's insmod, rmmod and lsmod.
  *
  * mm386 has no file system: the .ko files a shell can load are those the
  * boot loader brought along (QEMU -initrd, GRUB "module" lines; make run
  * M=dir does it for you).  insmod links one into the running kernel: its
  * code and data land in the vmalloc area (seed 000), so vmallocinfo shows
  * new areas whose caller is load_module; rmmod runs its exit function and
- * gives all of that back.  The loader is kernel/module.c; these commands
+ * gives all of that back.  The loader is kernel/module/; these commands
  * only call its API (<linux/module.h>) and report what it returned.
  */
 #include <linux/kernel.h>

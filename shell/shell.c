@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/shell.c - the Explorer: an interactive shell on the console.
+ * shell/shell.c - the Explorer: an interactive shell on the console.
  *
  * The seed articles describe kmalloc, __get_free_pages, kmap and vmalloc
  * by the addresses they return.  Here a reader can ask for them: type
@@ -19,193 +19,23 @@
  * output goes through printk as all kernel output does, so it reaches the
  * serial port, the VGA screen and dmesg.
  *
- * This file: the line editor and its history, the dispatcher, help, and
- * the shell's own commands (echo, history, dmesg, ktest, poweroff).  The
- * memory commands are in kernel/shell_mm.c.
+ * This file: the dispatcher, help, the history command and the loop.  The
+ * line editor is shell/line.c; the commands are one file per family in
+ * shell/ (shell/README.md says how to add one; include/mm386/shell.h is
+ * the API they use).
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/console.h>
-#include <linux/slab.h>
-#include <linux/reboot.h>
 #include <mm386/shell.h>
 #include <mm386/dump.h>
-#include <mm386/ktest.h>
 #include <mm386/telemetry.h>
 
 extern const struct shell_cmd *__start_shell_cmds[], *__stop_shell_cmds[];
 
 #define for_each_shell_cmd(c, p)					\
 	for (p = __start_shell_cmds; p < __stop_shell_cmds && ((c) = *p); p++)
-
-#define CTRL(c)		((c) & 0x1f)
-#define ESC		0x1b
-#define DEL		0x7f
-
-/* ---------------------------------------------------------------------
- * History
- */
-
-void shell_history_add(struct shell_history *h, const char *line)
-{
-	const char *newest = shell_history_get(h, 1);
-
-	if (!*line || (newest && !strcmp(newest, line)))
-		return;
-	strscpy(h->line[h->count % SHELL_HISTORY], line, SHELL_LINE_MAX);
-	h->count++;
-}
-
-const char *shell_history_get(const struct shell_history *h, unsigned int back)
-{
-	if (!back || back > h->count || back > SHELL_HISTORY)
-		return NULL;
-	return h->line[(h->count - back) % SHELL_HISTORY];
-}
-
-int shell_history_expand(const struct shell_history *h, const char *in, char *out,
-			 size_t size)
-{
-	const char *last = shell_history_get(h, 1), *bang;
-	size_t need = strlen(in) + 1, n = 0;
-
-	if (!strstr(in, "!!")) {
-		strscpy(out, in, size);
-		return 0;
-	}
-	if (!last)
-		return -ENOENT;
-	for (bang = in; (bang = strstr(bang, "!!")); bang += 2)
-		need += strlen(last) - 2;
-	if (need > size)
-		return -E2BIG;
-	while ((bang = strstr(in, "!!"))) {
-		memcpy(out + n, in, bang - in);
-		n += bang - in;
-		n += strscpy(out + n, last, size - n);
-		in = bang + 2;
-	}
-	strscpy(out + n, in, size - n);
-	return 1;
-}
-
-/* ---------------------------------------------------------------------
- * The line editor
- */
-
-void shell_line_init(struct shell_line *l, struct shell_history *h,
-		     void (*echo)(const char *s, unsigned int n))
-{
-	l->len = 0;
-	l->buf[0] = '\0';
-	l->back = 0;
-	l->esc = 0;
-	l->hist = h;
-	l->echo = echo;
-}
-
-// Rub out the whole line on the screen (Backspace, space, Backspace).
-static void line_erase(struct shell_line *l)
-{
-	for (; l->len; l->len--)
-		l->echo("\b \b", 3);
-	l->buf[0] = '\0';
-}
-
-// Put @text in the line, replacing what was there, and show it.
-static void line_replace(struct shell_line *l, const char *text)
-{
-	line_erase(l);
-	l->len = strscpy(l->buf, text, sizeof(l->buf));
-	l->echo(l->buf, l->len);
-}
-
-// Up (@older) or down through the history; the new line is kept aside.
-static void line_history(struct shell_line *l, bool older)
-{
-	const char *text;
-
-	if (older) {
-		text = shell_history_get(l->hist, l->back + 1);
-		if (!text)
-			return;
-		if (!l->back)
-			strscpy(l->draft, l->buf, sizeof(l->draft));
-		l->back++;
-	} else {
-		if (!l->back)
-			return;
-		l->back--;
-		text = l->back ? shell_history_get(l->hist, l->back) : l->draft;
-	}
-	line_replace(l, text);
-}
-
-/*
- * line_escape - a byte inside an escape sequence.  ESC [ or ESC O, then
- * parameters, then a final byte in 0x40-0x7e: A is up, B down; the rest
- * (left, right, Delete...) are read and ignored.
- */
-static void line_escape(struct shell_line *l, int c)
-{
-	if (l->esc == 1) {
-		l->esc = (c == '[' || c == 'O') ? 2 : 0;
-		return;
-	}
-	if (c < 0x40 || c > 0x7e)
-		return;			/* a parameter byte: keep reading */
-	l->esc = 0;
-	if (c == 'A' || c == 'B')
-		line_history(l, c == 'A');
-}
-
-enum shell_line_state shell_line_feed(struct shell_line *l, int c)
-{
-	bool after_cr = l->cr;
-
-	l->cr = false;
-	if (l->esc) {
-		line_escape(l, c);
-		return SHELL_LINE_EDITING;
-	}
-	if (c == '\n' && after_cr)
-		return SHELL_LINE_EDITING;	/* the LF of CR LF */
-	switch (c) {
-	case '\r':
-	case '\n':
-		l->cr = c == '\r';
-		l->echo("\n", 1);
-		return SHELL_LINE_DONE;
-	case CTRL('C'):
-		l->echo("^C\n", 3);
-		l->len = 0;
-		l->buf[0] = '\0';
-		return SHELL_LINE_CANCELLED;
-	case CTRL('U'):
-		line_erase(l);
-		return SHELL_LINE_EDITING;
-	case DEL:
-	case '\b':
-		if (l->len) {
-			l->buf[--l->len] = '\0';
-			l->echo("\b \b", 3);
-		}
-		return SHELL_LINE_EDITING;
-	case ESC:
-		l->esc = 1;
-		return SHELL_LINE_EDITING;
-	case '\t':
-		c = ' ';
-		break;
-	}
-	if (c < ' ' || c > '~' || l->len >= sizeof(l->buf) - 1)
-		return SHELL_LINE_EDITING;	/* other control bytes; a full line */
-	l->buf[l->len++] = c;
-	l->buf[l->len] = '\0';
-	l->echo(&l->buf[l->len - 1], 1);
-	return SHELL_LINE_EDITING;
-}
 
 /* ---------------------------------------------------------------------
  * The dispatcher
@@ -309,7 +139,7 @@ int shell_free_addr(const char *cmd, const char *arg, void (*free_fn)(const void
 }
 
 /* ---------------------------------------------------------------------
- * help, and the shell's own commands
+ * help and history (the other builtins are in builtins.c)
  */
 
 static const char *const group_names[NR_SHELL_GROUPS] = {
@@ -442,87 +272,6 @@ static const struct shell_cmd history_cmd = {
 	.summary = "the lines typed (arrows recall them, !! repeats the last)",
 };
 shell_register(history_cmd);
-
-static int cmd_echo(int argc, char **argv)
-{
-	char line[SHELL_LINE_MAX];
-	size_t n = 0;
-	int i;
-
-	line[0] = '\0';
-	for (i = 1; i < argc; i++)
-		n += scnprintf(line + n, sizeof(line) - n, "%s%s", i > 1 ? " " : "", argv[i]);
-	pr_info("%s\n", line);
-	return 0;
-}
-
-static const struct shell_cmd echo_cmd = {
-	.name = "echo", .args = "[WORD...]", .max_args = SHELL_MAX_ARGS - 1,
-	.group = SHELL_PROGRAM, .fn = cmd_echo, .summary = "print the words",
-};
-shell_register(echo_cmd);
-
-/*
- * dmesg writes the log to the consoles directly, not through printk: what
- * it prints is the log itself and must not be appended to it again.
- */
-static int cmd_dmesg(int argc, char **argv)
-{
-	char *buf = kmalloc(LOG_BUF_LEN, GFP_KERNEL);
-	unsigned long n;
-
-	if (!buf) {
-		pr_err("dmesg: no memory for a copy of the log\n");
-		return -ENOMEM;
-	}
-	n = log_buf_read(buf, LOG_BUF_LEN);
-	console_write(buf, n);
-	kfree(buf);
-	return 0;
-}
-
-static const struct shell_cmd dmesg_cmd = {
-	.name = "dmesg", .args = "", .group = SHELL_PROGRAM, .fn = cmd_dmesg,
-	.summary = "the kernel log buffer: everything printk said since boot",
-};
-shell_register(dmesg_cmd);
-
-static int cmd_ktest(int argc, char **argv)
-{
-	if (argc == 1) {
-		pr_info("ktest suites: ");
-		ktest_list();
-		return 0;
-	}
-	if (ktest_run(argv[1])) {
-		pr_err("ktest: %s: some tests failed (see \"not ok\" above)\n", argv[1]);
-		return -EIO;
-	}
-	pr_info("ktest: %s: all passed\n", argv[1]);
-	return 0;
-}
-
-static const struct shell_cmd ktest_cmd = {
-	.name = "ktest", .args = "[SUITE[,SUITE...]|all]", .max_args = 1,
-	.group = SHELL_PROGRAM, .fn = cmd_ktest,
-	.summary = "run test suites (KTAP), or list them",
-	.help = "The same runner as the ktest= parameter, but the kernel keeps running\n"
-		"afterwards.  Suites that assume a freshly booted kernel may see what\n"
-		"earlier commands left behind.",
-};
-shell_register(ktest_cmd);
-
-static int cmd_poweroff(int argc, char **argv)
-{
-	pr_info("mm386: powering off (done)\n");
-	mm386_power_off(EXIT_BOOT_OK);
-}
-
-static const struct shell_cmd poweroff_cmd = {
-	.name = "poweroff", .args = "", .group = SHELL_PROGRAM, .fn = cmd_poweroff,
-	.summary = "leave QEMU with status 33, as the poweroff parameter does",
-};
-shell_register(poweroff_cmd);
 
 /* ---------------------------------------------------------------------
  * The loop

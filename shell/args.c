@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/shell_args.c - what the shell's arguments may say.
+ * shell/args.c - what the shell's arguments may say.
  *
  *   numbers  kstrtoul with base 0: 4096, 0x1000 (and 010 is octal, as in C)
  *   sizes    memparse's suffixes: 4096, 4K, 0x1000, 2M
@@ -181,6 +181,12 @@ int shell_get_order(const char *cmd, const char *arg, unsigned int *order)
 	}
 	*order = v;
 	return 0;
+}
+
+const char *shell_gfp_name(char *buf, size_t size, gfp_t gfp)
+{
+	format_gfp(buf, size, gfp);
+	return buf;
 }
 
 int shell_get_pfn(const char *cmd, const char *arg, unsigned long *pfn)

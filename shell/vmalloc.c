@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/shell_vmalloc.c - the shell's vmalloc and vfree commands.
+ * shell/vmalloc.c - the shell's vmalloc and vfree commands.
  *
  * vmalloc memory is contiguous for the CPU but not in RAM (seed 000): each
  * page of the area comes from the buddy allocator on its own and gets its

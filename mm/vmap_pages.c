@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/vmap_pages.c - the vmalloc area's page tables: mapping pages at an
+ * area's addresses, and taking them away.
+ *
+ * Seed 003's "virtually contiguous, physically not": once vmap_area.c has
+ * found an area, vmap_pages_range() writes one PTE per page in
+ * swapper_pg_dir, so the CPU sees pages from anywhere in RAM side by
+ * side; the guard page's PTE stays empty.  vunmap_range() clears the PTEs
+ * and flushes the TLB.  mm/vmalloc.c calls both; mm/vmalloc.h lists the
+ * other files.
+ *
+ * Page tables.  The vmalloc area gets its page tables on demand: the first
+ * PTE in a 4 MB range allocates a lowmem page for its page table (counted
+ * in NR_PAGETABLE), and it is never freed, as in Linux.  All kernel
+ * mappings live in swapper_pg_dir, the one page directory mm386 has (no
+ * processes, no per-process copies of the kernel's PDEs), so a PDE made
+ * here is seen at once by everyone: no vmalloc_fault() to copy it into
+ * another page directory, as 32-bit Linux without PAE needs.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/vmstat.h>
+#include <linux/errno.h>
+#include <linux/irqflags.h>
+#include <linux/export.h>
+#include <asm/pgtable.h>
+#include <asm/tlbflush.h>
+#include "vmalloc.h"
+
+/*
+ * vmap_pte_alloc - the PTE for vmalloc address @addr; its page table is
+ * allocated (a zeroed lowmem page) if the 4 MB around @addr has none yet.
+ * Return: the PTE, or NULL when no page could be had for the table.
+ */
+static pte_t *vmap_pte_alloc(unsigned long addr, gfp_t gfp, bool *made)
+{
+	pgd_t *pgd = pgd_offset_k(addr);
+	struct page *table;
+	unsigned long flags;
+
+	if (pgd_present(READ_ONCE(*pgd)))
+		return pte_offset_kernel(pgd, addr);
+	table = alloc_page(bookkeeping_gfp(gfp) | __GFP_ZERO);
+	if (!table)
+		return NULL;
+	local_irq_save(flags);
+	if (!pgd_present(*pgd)) {	/* an interrupt may have made it meanwhile */
+		pgd_populate_kernel(pgd, page_address(table));
+		mod_vm_stat(NR_PAGETABLE, 1);
+		table = NULL;
+		if (made)
+			*made = true;
+	}
+	local_irq_restore(flags);
+	if (table)
+		__free_page(table);
+	return pte_offset_kernel(pgd, addr);
+}
+
+/*
+ * vmap_pages_range - map @pages[0..@nr-1] at @addr, @addr + PAGE_SIZE, ...
+ * The range must be a reserved area whose PTEs are all empty: a PTE that
+ * is already present means the bookkeeping is broken, and is reported.
+ * Return: 0; -ENOMEM (no page table) or -EBUSY; the caller then unmaps.
+ */
+int vmap_pages_range(unsigned long addr, struct page **pages, unsigned int nr,
+			    pgprot_t prot, gfp_t gfp)
+{
+	unsigned int i;
+
+	pte_t *pte = NULL;
+
+	for (i = 0; i < nr; i++, addr += PAGE_SIZE, pte++) {
+		/* One page-table lookup per 4 MB, then the next PTE is adjacent. */
+		if (!pte || !(addr & ~PMD_MASK)) {
+			pte = vmap_pte_alloc(addr, gfp, NULL);
+			if (!pte)
+				return -ENOMEM;
+		}
+		if (WARN(!pte_none(*pte), "vmap: the PTE for 0x%08lx already maps pfn %#lx\n",
+			 addr, pte_pfn(*pte)))
+			return -EBUSY;
+		set_pte(pte, pfn_pte(page_to_pfn(pages[i]), prot));
+	}
+	return 0;
+}
+
+/*
+ * vunmap_range - clear every PTE in [@start, @end) and flush the TLB for
+ * the range, so that no CPU can still reach the pages through it.  4 MB
+ * ranges with no page table have nothing to clear.
+ */
+void vunmap_range(unsigned long start, unsigned long end)
+{
+	unsigned long addr = start;
+
+	while (addr < end) {
+		pgd_t *pgd = pgd_offset_k(addr);
+		unsigned long next = (addr & PMD_MASK) + PMD_SIZE;	/* this 4 MB's end */
+		pte_t *pte;
+
+		if (!next || next > end)
+			next = end;
+		if (pgd_present(*pgd))
+			for (pte = pte_offset_kernel(pgd, addr); addr < next; addr += PAGE_SIZE)
+				pte_clear(pte++);
+		addr = next;
+	}
+	flush_tlb_kernel_range(start, end);
+}
+
+/**
+ * vmalloc_populate_page_tables - make every page table of the vmalloc area
+ *
+ * Page tables are made on first use and then kept for good, so a test that
+ * wants to see every page come back ("nothing lost") makes them all first.
+ * Return: how many page tables were allocated now, or -ENOMEM.
+ */
+int vmalloc_populate_page_tables(void)
+{
+	unsigned long addr;
+	int made = 0;
+
+	for (addr = VMALLOC_START & PMD_MASK; addr < VMALLOC_END; addr += PMD_SIZE) {
+		bool new = false;
+
+		if (!vmap_pte_alloc(max(addr, VMALLOC_START), GFP_KERNEL, &new))
+			return -ENOMEM;
+		made += new;
+		if (addr + PMD_SIZE < addr)
+			break;
+	}
+	return made;
+}
+
+/**
+ * vmalloc_to_page - the page mapped at a vmalloc (or vmap) address
+ * @vmalloc_addr: any address inside the area
+ *
+ * Return: the struct page its PTE points to, or NULL where nothing is
+ * mapped (a guard page, free space).
+ */
+struct page *vmalloc_to_page(const void *vmalloc_addr)
+{
+	pte_t *pte = lookup_address((unsigned long)vmalloc_addr);
+	pte_t entry;
+
+	if (!pte)
+		return NULL;
+	entry = READ_ONCE(*pte);
+	if (!pte_present(entry) || !pfn_valid(pte_pfn(entry)))
+		return NULL;
+	return pfn_to_page(pte_pfn(entry));
+}
+EXPORT_SYMBOL(vmalloc_to_page);
+
+/* vmalloc_to_pfn - the pfn mapped at @vmalloc_addr, 0 if none. */
+unsigned long vmalloc_to_pfn(const void *vmalloc_addr)
+{
+	struct page *page = vmalloc_to_page(vmalloc_addr);
+
+	return page ? page_to_pfn(page) : 0;
+}
+EXPORT_SYMBOL(vmalloc_to_pfn);
