@@ -14,6 +14,8 @@
 #   make docs         regenerate every transcript in README.md and docs/, and
 #                     every picture (tools/docgen.py; make check compares)
 #   make diagrams     only the pictures: docs/images/layout-*.svg
+#   make web          the browser playground in build/web (v86 + xterm.js; docs/web.md)
+#   make serve        serve build/web on http://localhost:8386/ (WEB_PORT=...)
 #   make iso          a GRUB rescue ISO, build/mm386.iso (APPEND sets its command line)
 #   make M=dir        build the module in dir (its .c files) into build/modules/NAME.ko
 #   make run M=dir    boot with that module loaded (QEMU -initrd)
@@ -54,6 +56,7 @@ QEMU		?= qemu-system-i386
 PYTHON		?= /usr/bin/python3
 PYTEST		?= $(PYTHON) -m pytest
 TIMEOUT		?= 600
+WEB_PORT	?= 8386
 
 ifeq ($(origin CC),default)
 CC := $(CROSS_COMPILE)gcc
@@ -126,15 +129,18 @@ QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,ios
 # The deps step: one ensure-deps run for everything the goals on the
 # command line need, so that even under -j only one apt-get runs.
 DEPS_RUN	:= $(QEMU)
+DEPS_WEB	:= node npm chromium seabios npm-ci:web
 DEPS_CHECK	:= $(QEMU) grub-mkrescue xorriso gdb clang ld.lld compiler-rt \
-		   i686-linux-gnu-gcc pytest pexpect
+		   i686-linux-gnu-gcc pytest pexpect $(DEPS_WEB)
 goal_needs	= $(filter $(1),$(or $(MAKECMDGOALS),all))
 DEPS_TOOLS	= $(TOOLS_BUILD) \
 		  $(if $(call goal_needs,run debug gdb bench docs diagrams),$(DEPS_RUN)) \
-		  $(if $(call goal_needs,docs),gdb pexpect) \
-		  $(if $(call goal_needs,check iso $(ISO)),$(DEPS_CHECK))
+		  $(if $(call goal_needs,docs),gdb pexpect $(DEPS_WEB)) \
+		  $(if $(call goal_needs,check iso $(ISO)),$(DEPS_CHECK)) \
+		  $(if $(call goal_needs,web serve),$(DEPS_WEB))
 
 .PHONY: all run debug gdb iso check check-fresh clean deps bench help docs diagrams modules dups user
+.PHONY: web serve
 .DEFAULT_GOAL := all
 
 # User programs (user/*.c): always Debian's i686-linux-gnu-gcc and its static
@@ -287,11 +293,27 @@ bench: all
 # picture in docs/images/ from real runs (tools/docgen.py); make check
 # fails when a committed one differs from what the build prints.
 # make diagrams redraws only the pictures.
-docs: all
+docs: web
 	@$(PYTHON) tools/docgen.py
+	@node tools/web_screenshot.mjs $(O)/web docs/images/playground.png
+	@echo "  PNG     docs/images/playground.png"
 
 diagrams: all
 	@$(PYTHON) tools/docgen.py --pictures
+
+# make web: the browser playground (web/, docs/web.md) in $(O)/web: the page,
+# v86 and xterm.js from web/node_modules, the SeaBIOS images, the kernel and
+# every example module.  make serve serves it on localhost.
+WEB_MODULES := $(patsubst %/,%,$(sort $(dir $(wildcard examples/*/*.c))))
+web: all
+	@for m in $(WEB_MODULES); do \
+		env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(MAKE) -s O=$(O) CC="$(CC)" \
+			CROSS_COMPILE="$(CROSS_COMPILE)" M=$$m || exit 1; done
+	@tools/mkweb.sh $(O)/web $(KERNEL) $(WEB_MODULES)
+
+serve: web
+	@echo "mm386: serving $(O)/web on http://localhost:$(WEB_PORT)/ (Ctrl-C stops)"
+	@$(PYTHON) -m http.server --bind 127.0.0.1 --directory $(O)/web $(WEB_PORT)
 
 # make M=dir clean removes that module's build only.
 clean:

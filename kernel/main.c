@@ -36,6 +36,7 @@
 #include <mm386/demo.h>
 #include <mm386/init.h>
 #include <mm386/shell.h>
+#include <mm386/telemetry.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/sched.h>
@@ -87,6 +88,7 @@ static void run_boot_work(void)
 		failed = ktest_run(ktest_list_param);
 	if (bench_requested() && bench_run())
 		failed = 1;
+	telemetry_snapshot("boot");
 	if (ktest_list_param || poweroff_param || bench_requested()) {
 		pr_info("mm386: powering off (%s)\n", failed ? "tests failed" : "done");
 		mm386_power_off(failed ? EXIT_TEST_FAILED : EXIT_BOOT_OK);

@@ -30,6 +30,7 @@
 #include <linux/console.h>
 #include <mm386/shell.h>
 #include <mm386/dump.h>
+#include <mm386/telemetry.h>
 
 extern const struct shell_cmd *__start_shell_cmds[], *__stop_shell_cmds[];
 
@@ -312,6 +313,7 @@ static void shell_handle(const char *typed)
 	console_loglevel = max(loglevel, CONSOLE_LOGLEVEL_DEFAULT);
 	shell_handle_line(typed);
 	console_loglevel = loglevel;
+	telemetry_snapshot(typed);
 }
 
 void __noreturn shell_run(void)

@@ -42,7 +42,9 @@ PACKAGES = {
     "clang": r"^clang(-14)?$",
     "lld": r"^lld(-14)?$",
     "libclang-rt-14-dev": r"^libclang-rt-14-dev$",
-    "qemu-system-x86": r"^(qemu-system-(x86|common|data)|seabios|ipxe-qemu)$",
+    "qemu-system-x86": r"^(qemu-system-(x86|common|data)|ipxe-qemu)$",
+    "seabios": r"^seabios$",
+    "chromium": r"^chromium(-common|-sandbox)?$",
     "grub-common": r"^grub-common$",
     "grub-pc-bin": r"^grub-pc-bin$",
     "xorriso": r"^(xorriso|libisoburn1|libburn4|libisofs6|libjte2)$",
@@ -55,7 +57,7 @@ BUILD_TOOLS = ["i686-linux-gnu-gcc", "i686-linux-gnu-ld", "i686-linux-gnu-nm", "
                "i386-glibc"]
 CLANG_TOOLS = ["clang", "ld.lld", "compiler-rt"]
 CHECK_TOOLS = BUILD_TOOLS + CLANG_TOOLS + ["qemu-system-i386", "grub-mkrescue", "xorriso",
-                                           "gdb", "pytest", "pexpect"]
+                                           "gdb", "pytest", "pexpect", "seabios", "chromium"]
 BUILD_PKGS = ["gcc-i686-linux-gnu", "binutils-i686-linux-gnu", "nasm", "libc6-dev-i386-cross"]
 CLANG_PKGS = BUILD_PKGS + ["clang", "lld", "libclang-rt-14-dev"]
 
