@@ -23,7 +23,9 @@ Kinds, and what their body lines are:
   shell  lines typed at the mm386> prompt, shown with the prompt.  A line
          may end in "| grep RE" or "| head N" (docgen filters the output and
          marks the cut with "..."); a line starting with "@" is typed but
-         not shown.  The shell's $_ names the last address it printed.
+         not shown.  The shell's $_ names the last address it printed;
+         {{RE}} in a line is replaced by RE's first group in what the
+         kernel printed so far (an address a module printed at boot).
   gdb    GDB commands against the kernel booted halted with params; each is
          shown after "(gdb) "; mm386's helpers are loaded.
   cmd    host commands run in the repository, shown after "$ ".
@@ -84,13 +86,16 @@ def options(text):
 
 
 def build_modules(opts):
+    """The initrd files, relative to the repository (main() runs there): the
+    kernel prints their names, and the docs must not show this machine's
+    paths."""
     files = [f for f in opts.get("initrd", "").split(",") if f]
     for d in filter(None, opts.get("modules", "").split(",")):
         subprocess.run(["make", "-s", "-C", ROOT, f"M={d}"], check=True,
                        stdout=subprocess.DEVNULL)
         name = os.path.basename(d.rstrip("/")).replace("-", "_")
-        files.append(os.path.join(qemu.BUILD, "modules", name + ".ko"))
-    return [os.path.join(ROOT, f) for f in files]
+        files.append(os.path.relpath(os.path.join(qemu.BUILD, "modules", name + ".ko"), ROOT))
+    return files
 
 
 def parse_selector(sel):
@@ -159,6 +164,13 @@ def filtered(out, pipe):
     raise DocgenError(f"unknown filter {pipe!r}")
 
 
+def found(pattern, text):
+    m = re.search(pattern, text, re.M)
+    if not m:
+        raise DocgenError(f"{{{{{pattern}}}}}: not in the kernel's output so far")
+    return m.group(1)
+
+
 def run_shell(opts, body):
     sh = Shell(mem=int(opts.get("mem", 160)), params=opts.get("params", ""),
                initrd=build_modules(opts), extra=ICOUNT)
@@ -166,6 +178,7 @@ def run_shell(opts, body):
     try:
         for line in body:
             hidden = line.startswith("@")
+            line = re.sub(r"\{\{(.*?)\}\}", lambda m: found(m.group(1), sh.transcript), line)
             cmd, _, pipe = line.lstrip("@").partition(" | ")
             text = sh.run(cmd)
             if not hidden:
@@ -274,6 +287,8 @@ def main():
     ap.add_argument("--pictures", action="store_true", help="only the pictures")
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
+    args.files = [os.path.abspath(f) for f in args.files]
+    os.chdir(ROOT)
     if args.pictures:
         stale = pictures(args.check)
         if args.check and stale:
