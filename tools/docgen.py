@@ -3,7 +3,8 @@
 
 A transcript in a Markdown file is a block between two HTML comments.  The
 first says how to make it; docgen runs that and writes what the build
-prints between the comments, as an indented code block:
+prints between the comments, as an indented code block (indented 4 more
+spaces than the comments are, so a block may sit in a list item):
 
     <!-- docgen shell: mem=160 params="demo"
     kmalloc 100
@@ -65,7 +66,7 @@ import qemu  # noqa: E402
 from shellrun import Shell  # noqa: E402
 
 ICOUNT = ["-icount", "shift=0,sleep=off", "-rtc", "base=2020-01-01T00:00:00,clock=vm"]
-BLOCK = re.compile(r"^<!-- docgen (\w+):(.*?)\n(.*?)^-->\n(.*?)^<!-- /docgen -->\n",
+BLOCK = re.compile(r"^( *)<!-- docgen (\w+):(.*?)\n(.*?)^ *-->\n(.*?)^ *<!-- /docgen -->\n",
                    re.M | re.S)
 INDENT = "    "
 
@@ -223,33 +224,33 @@ def run_cmd(opts, body):
 KINDS = {"boot": run_boot, "shell": run_shell, "gdb": run_gdb, "cmd": run_cmd}
 
 
-def render(kind, head, body_text):
+def render(kind, head, body_text, indent=""):
     opts = options(head)
-    body = [l for l in body_text.splitlines() if l.strip()]
+    body = [l.strip() for l in body_text.splitlines() if l.strip()]
     if kind not in KINDS:
         raise DocgenError(f"unknown kind {kind!r}")
     lines = KINDS[kind](opts, body)
     if "grep" in opts:
         lines = [l for l in lines if re.search(opts["grep"], l)]
-    return "".join((INDENT + l).rstrip() + "\n" for l in lines)
+    return "".join((indent + INDENT + l).rstrip() + "\n" for l in lines)
 
 
 def process(path, check):
     text = open(path).read()
     stale, pieces, pos = [], [], 0
     for m in BLOCK.finditer(text):
-        kind, head, body, old = m.groups()
+        indent, kind, head, body, old = m.groups()
         where = f"{os.path.relpath(path, ROOT)}:{text.count(chr(10), 0, m.start()) + 1}"
         try:
-            new = render(kind, head, body)
+            new = render(kind, head, body, indent)
         except (DocgenError, subprocess.CalledProcessError, AssertionError) as e:
             raise DocgenError(f"{where}: {e}")
         if new != old:
             diff = "".join(difflib.unified_diff(old.splitlines(True), new.splitlines(True),
                                                 "committed", "build prints", n=1))
             stale.append(f"{where} ({kind}) is stale:\n{diff}")
-        pieces += [text[pos:m.start(4)], new]
-        pos = m.end(4)
+        pieces += [text[pos:m.start(5)], new]
+        pos = m.end(5)
     pieces.append(text[pos:])
     if not check and stale:
         open(path, "w").write("".join(pieces))
