@@ -123,6 +123,9 @@ def test_ktest_in_the_shell_marks_the_errors_it_provokes(shell):
     refusals = out.index('Malformed kernel parameter "size=12Q"')
     note = out.index("param_parsing: expected: the next 5 lines are refusals provoked on purpose")
     assert note < refusals, out
+    out = sh.run("ktest nosuch")
+    assert "not ok 1 nosuch # no such test suite" in out
+    assert re.search(r"^# valid suites: .*\bbuddy\b.*\blib\b", out, re.M), out
     out = sh.run("ktest buddy")
     assert re.search(r"# \w+: the \d+ reports? above (was|were) provoked on purpose, as expected",
                      out), out[-3000:]
