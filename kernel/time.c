@@ -12,6 +12,7 @@
 #include <linux/irq_work.h>
 #include <linux/jiffies.h>
 #include <asm/io.h>
+#include <linux/sched.h>
 #include <asm/processor.h>
 
 #define PIT_TICK_RATE	1193182
@@ -25,6 +26,8 @@ static void timer_interrupt(unsigned int irq, void *dev)
 {
 	jiffies++;
 	irq_work_run();
+	scheduler_tick();
+	timer_wake_sleepers();
 }
 
 void time_init(void)
