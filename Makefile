@@ -11,6 +11,8 @@
 #                     clone, with every package it needs hidden until the
 #                     install step (tests/host/fresh.py; root, unshare -m)
 #   make bench        deterministic benchmarks (guest instructions per operation)
+#   make fuzz         the allocator cores on the host under ASan/UBSan: unit
+#                     tests, then libFuzzer (FUZZ_SECONDS each, FUZZ=buddy...)
 #   make docs         regenerate every transcript in README.md and docs/, and
 #                     every picture (tools/docgen.py; make check compares)
 #   make diagrams     only the pictures: docs/images/layout-*.svg
@@ -130,17 +132,20 @@ QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,ios
 # command line need, so that even under -j only one apt-get runs.
 DEPS_RUN	:= $(QEMU)
 DEPS_WEB	:= node npm chromium seabios npm-ci:web
+DEPS_FUZZ	:= clang compiler-rt fuzz-i386
 DEPS_CHECK	:= $(QEMU) grub-mkrescue xorriso gdb clang ld.lld compiler-rt \
-		   i686-linux-gnu-gcc pytest pexpect $(DEPS_WEB)
+		   i686-linux-gnu-gcc pytest pexpect $(DEPS_WEB) $(DEPS_FUZZ)
 goal_needs	= $(filter $(1),$(or $(MAKECMDGOALS),all))
 DEPS_TOOLS	= $(TOOLS_BUILD) \
 		  $(if $(call goal_needs,run debug gdb bench docs diagrams),$(DEPS_RUN)) \
 		  $(if $(call goal_needs,docs),gdb pexpect $(DEPS_WEB)) \
 		  $(if $(call goal_needs,check iso $(ISO)),$(DEPS_CHECK)) \
-		  $(if $(call goal_needs,web serve),$(DEPS_WEB))
+		  $(if $(call goal_needs,web serve),$(DEPS_WEB)) \
+		  $(if $(call goal_needs,fuzz fuzz-build),$(DEPS_FUZZ))
 
 .PHONY: all run debug gdb iso check check-fresh clean deps bench help docs diagrams modules dups user
 .PHONY: web serve
+.PHONY: fuzz fuzz-build
 .DEFAULT_GOAL := all
 
 # User programs (user/*.c): always Debian's i686-linux-gnu-gcc and its static
@@ -366,5 +371,7 @@ dups:
 	@$(PYTHON) tools/find_dups.py
 
 FORCE:
+
+include tests/fuzz/fuzz.mk
 
 -include $(OBJS:.o=.d)

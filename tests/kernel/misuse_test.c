@@ -160,7 +160,7 @@ static void vmap_of_a_null_page_is_refused(struct ktest *t)
 	struct vmalloc_info vmi, vmi_before;
 	void *addr;
 
-	KT_ASSERT_GE(t, vmalloc_populate_page_tables(), 0);	/* kept once made */
+	KT_ASSERT_TRUE(t, vmalloc_populate_page_tables() >= 0);	/* kept once made */
 	slab_baseline(&before);
 	get_vmalloc_info(&vmi_before);
 	pages[0] = alloc_page(GFP_KERNEL);
@@ -341,7 +341,7 @@ static void vfree_in_interrupt_is_deferred(struct ktest *t)
 	struct vmalloc_info vmi, vmi_before;
 	void *p;
 
-	KT_ASSERT_GE(t, vmalloc_populate_page_tables(), 0);
+	KT_ASSERT_TRUE(t, vmalloc_populate_page_tables() >= 0);
 	slab_baseline(&before);
 	get_vmalloc_info(&vmi_before);
 	p = vmalloc(3 * PAGE_SIZE);

@@ -35,6 +35,7 @@
 #include <linux/string.h>
 #include <linux/preempt.h>
 #include <linux/fault-inject.h>
+#include <linux/errno.h>
 #include <mm386/ktest.h>
 #include "mm_helpers.h"
 
@@ -340,6 +341,19 @@ static void irq_round(void)
  * The workload
  */
 
+/*
+ * Every page table of the vmalloc area, made before the baseline: they are
+ * kept for good once made.  Injected failures may refuse some; try again.
+ */
+static void populate_page_tables(struct ktest *t)
+{
+	int err = -ENOMEM, tries;
+
+	for (tries = 0; tries < 100 && err < 0; tries++)
+		err = vmalloc_populate_page_tables();
+	KT_ASSERT_TRUE(t, err >= 0);
+}
+
 static void cache_ctor(void *obj)
 {
 	memset(obj, 0xc7, 40);
@@ -373,7 +387,7 @@ static void random_mixed_workload(struct ktest *t)
 
 	memset(&st, 0, sizeof(st));
 	prandom_seed_state(&st.rnd, 0x57e55);
-	KT_ASSERT_GE(t, vmalloc_populate_page_tables(), 0);	/* kept once made */
+	populate_page_tables(t);
 	vfree_deferred_drain();
 	slab_baseline(&before);
 	get_vmalloc_info(&vmi_before);
@@ -530,7 +544,10 @@ static void walk_op(struct ktest *t, const struct nth_op *op)
 		op->name, points, tried, failed);
 }
 
-// Every allocation may fail here: no knob spares GFP_KERNEL, HighMem or single pages.
+/*
+ * Only fail-nth decides here: random failures off, and no knob spares
+ * GFP_KERNEL, HighMem or single pages.  @arm false puts everything back.
+ */
 static void arm_all_knobs(bool arm, u32 *saved)
 {
 	const struct fault_facility *fs[] = { &failslab_facility, &fail_page_alloc_facility };
@@ -541,9 +558,12 @@ static void arm_all_knobs(bool arm, u32 *saved)
 
 		if (arm) {
 			saved[n++] = fs[i]->attr->verbose;
+			saved[n++] = fs[i]->attr->probability;
 			fs[i]->attr->verbose = 0;
+			fs[i]->attr->probability = 0;
 		} else {
 			fs[i]->attr->verbose = saved[n++];
+			fs[i]->attr->probability = saved[n++];
 		}
 		for (k = fs[i]->knobs; k->name; k++, n++) {
 			if (arm)
@@ -561,18 +581,19 @@ static void every_failure_point(struct ktest *t)
 	u32 saved[16];
 	unsigned int i;
 
-	KT_ASSERT_GE(t, vmalloc_populate_page_tables(), 0);
+	populate_page_tables(t);
 	vfree_deferred_drain();
+	arm_all_knobs(true, saved);	/* also stops the random failures: fail-nth only */
 	for (i = 0; i < ARRAY_SIZE(nth_pages); i++) {
 		nth_pages[i] = alloc_page(GFP_HIGHUSER);
 		KT_ASSERT_NOT_NULL(t, nth_pages[i]);
 	}
-	arm_all_knobs(true, saved);
 	for (i = 0; i < ARRAY_SIZE(nth_ops); i++)
 		walk_op(t, &nth_ops[i]);
-	arm_all_knobs(false, saved);
 	for (i = 0; i < ARRAY_SIZE(nth_pages); i++)
 		__free_page(nth_pages[i]);
+	arm_all_knobs(false, saved);
+	fault_inject_update();
 	KT_EXPECT_REPORTS(t, 0);
 }
 
