@@ -38,6 +38,7 @@
 #   T=...           the tests make check runs (pytest node ids)
 #   U="prog args,prog2"  user programs for make run to run (from build/user/)
 #   WERROR=0        do not turn warnings into errors
+#   KASAN=1         the Kernel Address SANitizer, in build/kasan (gcc or clang)
 #   -jN             jobs (default: one per CPU)
 
 # Build in parallel unless the user said how many jobs.
@@ -45,6 +46,11 @@ ifeq ($(filter -j% j%,$(MAKEFLAGS)),)
 MAKEFLAGS	+= -j$(shell nproc 2>/dev/null || echo 2)
 endif
 
+# make KASAN=1: the Kernel Address SANitizer (mm/kasan/), in its own build directory.
+KASAN		?= 0
+ifeq ($(KASAN),1)
+O		?= build/kasan
+endif
 O		?= build
 # One spelling for one directory: O=build and O=$PWD/build must name the
 # same targets, or the dependency files (which carry the spelling of the
@@ -103,11 +109,39 @@ ifeq ($(WERROR),1)
 CFLAGS += -Werror
 endif
 ASFLAGS	:= -f elf32 -Iinclude/asm/
+
+# KASAN=1: every file is compiled with -fsanitize=kernel-address (outline
+# checks: calls to __asan_loadN/storeN; stack and global redzones), with
+# the shadow at KASAN_SHADOW_OFFSET (include/linux/kasan.h) - except the
+# allocators and KASAN itself, which work inside poisoned memory, and the
+# boot code that runs before the shadow exists (Linux's KASAN_SANITIZE := n).
+# clang offers kernel-address only for Linux targets: i686-linux-gnu.
+KASAN_OFFSET	:= 0xdf800000
+KASAN_SANITIZE_n := mm/kasan/%.c mm/slab.c mm/slab_common.c mm/slab_debug.c \
+		   mm/page_alloc.c mm/page_alloc_check.c mm/memblock.c mm/mm_init.c \
+		   mm/init.c mm/maccess.c kernel/stacktrace.c
+ifeq ($(KASAN),1)
+ifeq ($(COMPILER),clang)
+TARGET_FLAGS	:= --target=i686-linux-gnu -march=i686
+CFLAGS		:= $(patsubst --target=i686-elf,--target=i686-linux-gnu,$(CFLAGS))
+CFLAGS_KASAN	:= -fsanitize=kernel-address -mllvm -asan-mapping-offset=$(KASAN_OFFSET) \
+		   -mllvm -asan-instrumentation-with-call-threshold=0 \
+		   -mllvm -asan-stack=1 -mllvm -asan-globals=1
+else
+CFLAGS_KASAN	:= -fsanitize=kernel-address -fasan-shadow-offset=$(KASAN_OFFSET) \
+		   --param asan-instrumentation-with-call-threshold=0 \
+		   --param asan-stack=1 --param asan-globals=1
+endif
+CFLAGS		+= -DCONFIG_KASAN
+ASFLAGS		+= -DCONFIG_KASAN
+endif
+kasan_flags	= $(if $(filter $(KASAN_SANITIZE_n),$(1)),,$(CFLAGS_KASAN))
 LDFLAGS	:= -m elf_i386 -nostdlib -z noexecstack -z max-page-size=0x1000 \
 	--build-id=none -T linker.ld
 
 # Every directory of the layering, in boot -> kernel -> mm -> drivers/lib order.
-SRCDIRS	:= boot kernel kernel/module kernel/sched mm fs drivers lib shell tests/kernel
+SRCDIRS	:= boot kernel kernel/module kernel/sched mm fs drivers lib shell tests/kernel \
+	   $(if $(filter 1,$(KASAN)),mm/kasan)
 C_SRCS	:= $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c)))
 ASM_SRCS := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.asm)))
 OBJS	:= $(patsubst %.c,$(O)/obj/%.o,$(C_SRCS)) \
@@ -124,7 +158,7 @@ endif
 
 # Anything that changes how objects are built forces a rebuild.
 CONFIG_STAMP := $(O)/.config
-CONFIG_TEXT  := $(COMPILER) $(CC) $(CFLAGS) $(ASFLAGS) $(LD) $(LDFLAGS)
+CONFIG_TEXT  := $(COMPILER) $(CC) $(CFLAGS) $(CFLAGS_KASAN) $(if $(CFLAGS_KASAN),$(KASAN_SANITIZE_n)) $(ASFLAGS) $(LD) $(LDFLAGS)
 
 QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
@@ -203,7 +237,7 @@ $(CONFIG_STAMP): FORCE
 $(O)/obj/%.o: %.c $(CONFIG_STAMP) | deps
 	@mkdir -p $(dir $@)
 	$(SAY) "  CC      $<"
-	@$(CC) $(CFLAGS) -c $< -o $@
+	@$(CC) $(CFLAGS) $(call kasan_flags,$<) -c $< -o $@
 
 $(O)/obj/%.o: %.asm $(CONFIG_STAMP) | deps
 	@mkdir -p $(dir $@)

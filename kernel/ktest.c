@@ -33,6 +33,7 @@
 #include <linux/irqflags.h>
 #include <mm386/ktest.h>
 #include <mm386/initcall.h>
+#include <linux/kasan.h>
 
 extern struct ktest_suite *__start_ktest_suites[], *__stop_ktest_suites[];
 
@@ -140,6 +141,8 @@ static void run_case(struct ktest_case *c, int index, struct ktest_totals *tot)
 	cpu_context_save(&ctx);
 	if (setjmp(t.abort) == 0)
 		c->run(&t);
+	else		/* an assertion longjmp()ed out of frames whose redzones stay */
+		kasan_unpoison_stack_below(__builtin_frame_address(0));
 	if (preempt_count() != ctx.preempt_count)
 		printk("    # %s: left preempt_count at %lx (was %lx)\n", c->name,
 		       preempt_count(), ctx.preempt_count);

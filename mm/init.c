@@ -34,6 +34,7 @@
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/memblock.h>
+#include <linux/kasan.h>
 #include <linux/highmem.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
@@ -337,6 +338,7 @@ void __init mm_init(void)
 	memblock_set_current_limit(min_t(u64, EARLY_MAP_SIZE, PFN_PHYS(max_low_pfn)));
 	paging_init();
 	memblock_set_current_limit(PFN_PHYS(max_low_pfn));
+	kasan_init();		/* KASAN builds: the shadow of lowmem (mm/kasan/) */
 
 	free_area_init(MAX_DMA_PFN, max_low_pfn, max_pfn);
 	mem_init();

@@ -50,6 +50,7 @@
 #include <linux/bitops.h>
 #include <linux/export.h>
 #include <linux/fault-inject.h>
+#include <linux/kasan.h>
 #include "internal.h"
 
 struct pglist_data contig_page_data;
@@ -415,6 +416,7 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 
 	set_page_count(page, 1);
 	page->private = order;
+	kasan_alloc_pages(page, order);
 	if (gfp & __GFP_COMP)
 		prep_compound_page(page, order);
 	if (gfp & __GFP_ZERO)
@@ -628,6 +630,7 @@ static void free_the_page(struct page *page, unsigned int order)
 	struct per_cpu_pages *pcp = &zone->pcp;
 	unsigned long flags, i;
 
+	kasan_free_pages(page, order);
 	set_page_count(page, 0);
 	page->private = 0;
 	if (unlikely(PageHead(page))) {
@@ -739,6 +742,7 @@ unsigned long free_memblock_range(unsigned long start_pfn, unsigned long end_pfn
 			set_page_count(page + i, 0);
 		}
 		zone->managed_pages += 1UL << order;
+		kasan_free_pages(page, order);
 		__free_one_page(page, pfn, zone, order);
 		pfn += 1UL << order;
 	}

@@ -51,6 +51,7 @@
 #include <linux/preempt.h>
 #include <linux/export.h>
 #include <linux/random.h>
+#include <linux/kasan.h>
 #include <mm386/dump.h>
 #include "slab.h"
 
@@ -98,7 +99,11 @@ static unsigned int calculate_alignment(unsigned long flags, unsigned int align,
 			ralign /= 2;
 		align = max(align, ralign);
 	}
-	return ALIGN(max_t(unsigned int, align, sizeof(void *)), sizeof(void *));
+	align = ALIGN(max_t(unsigned int, align, sizeof(void *)), sizeof(void *));
+#ifdef CONFIG_KASAN
+	align = max_t(unsigned int, align, KASAN_GRANULE_SIZE);	/* objects start granules */
+#endif
+	return align;
 }
 
 /*
@@ -110,11 +115,17 @@ static void calculate_sizes(struct kmem_cache *s)
 	unsigned int inuse = ALIGN(s->object_size, sizeof(void *));
 	unsigned int meta;
 
+	unsigned int kasan_redzone, kasan_meta = kasan_cache_extra(s, &kasan_redzone);
+
 	s->red_left_pad = 0;
 	if (s->flags & SLAB_RED_ZONE) {
 		s->red_left_pad = ALIGN(sizeof(void *), s->align);
 		if (inuse == s->object_size)	/* at least one word on the right */
 			inuse += sizeof(void *);
+	}
+	if (kasan_meta) {		/* KASAN: redzones on both sides (mm/kasan/common.c) */
+		s->red_left_pad = max(s->red_left_pad, ALIGN(2 * KASAN_GRANULE_SIZE, s->align));
+		inuse = ALIGN(inuse, KASAN_GRANULE_SIZE) + kasan_redzone;
 	}
 	s->inuse = inuse;
 	meta = inuse;
@@ -127,6 +138,8 @@ static void calculate_sizes(struct kmem_cache *s)
 	s->meta_offset = meta;
 	if (s->flags & SLAB_DEBUG_FLAGS)	/* orig_size, alloc and free tracks */
 		meta += sizeof(unsigned long) + 2 * sizeof(struct kmem_track);
+	s->kasan_offset = meta;
+	meta += kasan_meta;
 	s->size = ALIGN(s->red_left_pad + meta, s->align);
 }
 
@@ -241,6 +254,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 		s->colour_next = 0;
 	local_irq_restore(irqflags);
 
+	kasan_poison_slab(s, page);
 	__SetPageSlab(page);
 	page->slab_cache = s;
 	page->private = colour << 16;
@@ -249,9 +263,12 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 	page->freelist = obj;
 	for (i = 0; i < s->num; i++, obj += s->size) {
 		if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
-			debug_init_new(s, obj);
-		if (s->ctor)
+			kasan_quiet(debug_init_new(s, obj));
+		if (s->ctor) {
+			kasan_unpoison_new_object(s, obj);
 			s->ctor(obj);
+			kasan_poison_new_object(s, obj);
+		}
 		set_freepointer(s, obj, i + 1 < s->num ? obj + s->size : NULL);
 		*free_marker_of(s, obj) = FREE_MARKER ^ (unsigned long)obj;
 	}
@@ -306,6 +323,7 @@ static unsigned long shrink_free_slabs(struct kmem_cache *s, unsigned long keep)
 /* kmem_cache_shrink - give all of @s's empty slabs back.  Returns 0. */
 int kmem_cache_shrink(struct kmem_cache *s)
 {
+	kasan_quarantine_drain();
 	shrink_free_slabs(s, 0);
 	return 0;
 }
@@ -320,6 +338,7 @@ unsigned long kmem_cache_shrink_all(void)
 	struct kmem_cache *s;
 	unsigned long pages = 0;
 
+	kasan_quarantine_drain();
 	list_for_each_entry(s, &slab_caches, list)
 		pages += shrink_free_slabs(s, 0);
 	return pages;
@@ -378,7 +397,7 @@ void slab_post_alloc(struct kmem_cache *s, struct page *page, void *obj, gfp_t g
 		     unsigned long caller, size_t orig_size)
 {
 	if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
-		debug_on_alloc(s, page, obj, caller, orig_size);
+		kasan_quiet(debug_on_alloc(s, page, obj, caller, orig_size));
 	if (gfp & __GFP_ZERO)	/* kmalloc debugging guards what lies past orig_size */
 		memset(obj, 0, unlikely(s->flags & SLAB_RED_ZONE) ? orig_size : s->object_size);
 }
@@ -478,7 +497,7 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned lo
 	}
 	local_irq_restore(flags);
 	if (s->flags & SLAB_DEBUG_FLAGS)
-		debug_on_free(s, page, obj, caller);
+		kasan_quiet(debug_on_free(s, page, obj, caller));
 	local_irq_save(flags);
 	link_free_object(s, page, obj, freeptr_of(s, obj));
 	if (page == s->cpu_slab)
@@ -611,8 +630,9 @@ size_t kmalloc_block_size(const void *obj, const char *func, unsigned long calle
 		return 0;
 	}
 	local_irq_save(flags);
-	freed = *free_marker_of(s, obj) == (FREE_MARKER ^ (unsigned long)obj) &&
-		on_freelist(s, page, obj);
+	freed = kasan_object_freed(obj) ||	/* in KASAN's quarantine */
+		(*free_marker_of(s, obj) == (FREE_MARKER ^ (unsigned long)obj) &&
+		 on_freelist(s, page, obj));
 	local_irq_restore(flags);
 	if (freed) {
 		slab_report(s, func, obj, caller, "Object 0x%08lx is free: used after kfree()",
@@ -649,6 +669,19 @@ void kfree(const void *obj)
 	slab_free(page->slab_cache, page, (void *)obj, _RET_IP_, "kfree");
 }
 EXPORT_SYMBOL(kfree);
+
+#ifdef CONFIG_KASAN
+/* KASAN's quarantine lets @obj go for good: the free kfree() deferred. */
+static void slab_free_quarantined(struct kmem_cache *s, void *obj)
+{
+	do_slab_free(s, compound_head(virt_to_page(obj)), obj, _RET_IP_, "kfree");
+}
+
+void __init slab_kasan_init(void)
+{
+	kasan_release_object = slab_free_quarantined;
+}
+#endif
 
 /* ---------------------------------------------------------------------
  * The end of a cache, and finding caches
@@ -800,8 +833,8 @@ static int validate_slab(struct kmem_cache *s, struct page *page, unsigned int e
 	}
 	if (s->flags & SLAB_DEBUG_FLAGS)
 		for (i = 0; i < s->num; i++)
-			errors += debug_check_object(s, page, first + i * s->size,
-						     !test_bit(i, free_map));
+			errors += kasan_quiet_val(debug_check_object(s, page, first + i * s->size,
+						     !test_bit(i, free_map)));
 	return errors;
 }
 

@@ -18,6 +18,7 @@
 #include <linux/preempt.h>
 #include <linux/swab.h>
 #include <linux/fault-inject.h>
+#include <linux/kasan.h>
 
 #define FREE_MARKER	0x51ab5eedUL	/* ^ object address: "this object is free" */
 #define SLAB_MAX_ORDER	3		/* slabs of up to 8 pages */
@@ -92,6 +93,7 @@ struct kmem_cache *create_boot_cache(struct kmem_cache *s, const char *name,
 bool on_freelist(const struct kmem_cache *s, const struct page *page, const void *obj);
 void *freelist_corrupt(struct kmem_cache *s, struct page *page, void *obj, void *next,
 		       unsigned long caller);
+void slab_kasan_init(void);
 void slab_report(const struct kmem_cache *s, const char *func, const void *obj,
 		 unsigned long caller, const char *fmt, ...) __printf(5, 6);
 
@@ -148,19 +150,20 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	fp[1] = NULL;				/* the free marker */
 	page->private++;
 	local_irq_restore(flags);
+	kasan_slab_alloc(s, obj, orig_size, caller);
 	if (unlikely((gfp & __GFP_ZERO) || (s->flags & SLAB_DEBUG_FLAGS)))
 		slab_post_alloc(s, page, obj, gfp, caller, orig_size);
 	return obj;
 }
 
 /*
- * slab_free - give @obj back to its slab (@func is kfree or
+ * do_slab_free - give @obj back to its slab (@func is kfree or
  * kmem_cache_free, for reports).  The fast path checks that @obj starts an
  * object of @page and does not carry the free marker; anything else goes to
  * __slab_free(), which reports misuse and runs the debugging checks.
  */
-static __always_inline void slab_free(struct kmem_cache *s, struct page *page, void *obj,
-				      unsigned long caller, const char *func)
+static __always_inline void do_slab_free(struct kmem_cache *s, struct page *page, void *obj,
+					 unsigned long caller, const char *func)
 {
 	unsigned long off = (char *)obj - (char *)slab_first_object(page);
 	unsigned long idx = off / s->size, flags;	/* one div gives both */
@@ -178,6 +181,19 @@ static __always_inline void slab_free(struct kmem_cache *s, struct page *page, v
 		local_irq_restore(flags);
 	else
 		slab_free_list_work(s, page, flags);
+}
+
+/*
+ * slab_free - kfree() and kmem_cache_free(): in a KASAN build the object
+ * first goes through KASAN's checks and its quarantine (mm/kasan/common.c),
+ * which gives it to do_slab_free() later; otherwise straight there.
+ */
+static __always_inline void slab_free(struct kmem_cache *s, struct page *page, void *obj,
+				      unsigned long caller, const char *func)
+{
+	if (kasan_slab_free(s, page, obj, caller))
+		return;
+	do_slab_free(s, page, obj, caller, func);
 }
 
 /* mm/slab_debug.c: only called for caches with SLAB_DEBUG_FLAGS */

@@ -39,6 +39,7 @@
 #include <linux/vmstat.h>
 #include <linux/export.h>
 #include <asm/sections.h>
+#include <linux/kasan.h>
 #include "slab.h"
 
 /* The cache of caches: every struct kmem_cache is one of its objects. */
@@ -129,6 +130,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp, unsigned long caller)
 	if (!page)
 		return NULL;
 	mod_vm_stat(NR_KMALLOC_LARGE, 1L << order);
+	kasan_kmalloc_large(page_address(page), size, order);
 	return page_address(page);
 }
 
@@ -193,9 +195,10 @@ static size_t ksize_checked(const void *obj, const char *func, unsigned long cal
 		return 0;
 	page = compound_head(virt_to_page(obj));
 	/* The caller now owns all of it: debugging must not call the bytes
-	 * past the original request a red zone any more. */
+	 * past the original request a red zone any more, nor KASAN. */
 	if (PageSlab(page) && (page->slab_cache->flags & SLAB_RED_ZONE))
 		debug_set_orig_size(page->slab_cache, (void *)obj, size);
+	kasan_unpoison_object(obj, size);
 	return size;
 }
 
@@ -240,8 +243,10 @@ void *krealloc(const void *p, size_t new_size, gfp_t gfp)
 		if (!old)
 			return NULL;
 	}
-	if (new_size <= old)
+	if (new_size <= old) {
+		kasan_krealloc(p, new_size);	/* only new_size bytes are the caller's */
 		return (void *)p;
+	}
 	n = kmalloc(new_size, gfp);
 	if (n && old) {
 		memcpy(n, p, old);
@@ -364,6 +369,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	if (!s)
 		return;
 	might_sleep();
+	kasan_quarantine_drain();	/* freed objects KASAN still holds are freed */
 	live = slab_objects_in_use(s);
 	if (live) {
 		report_begin();
@@ -390,4 +396,7 @@ void __init kmem_cache_init(void)
 				       sizeof(struct kmem_cache), SLAB_HWCACHE_ALIGN);
 	create_kmalloc_caches();
 	page_alloc_reclaim_hook = kmem_cache_shrink_all;
+#ifdef CONFIG_KASAN
+	slab_kasan_init();
+#endif
 }

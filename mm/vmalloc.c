@@ -61,6 +61,7 @@
 #include <linux/preempt.h>
 #include <linux/export.h>
 #include <linux/ratelimit.h>
+#include <linux/kasan.h>
 #include <asm/pgtable.h>
 #include <mm386/crash.h>
 #include "internal.h"
@@ -214,6 +215,8 @@ static struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned lon
 		l->caller = va->vm->caller;
 		if (va->va_start == addr && !(va->vm->flags & refuse)) {
 			vm = va->vm;
+			if (vm->flags & (VM_ALLOC | VM_MAP))	/* KASAN: a use after free is caught */
+				kasan_poison_vmalloc((void *)va->va_start, l->usable);
 			vunmap_range(va->va_start, va->va_start + l->usable);
 			n = unlink_vmap_area_locked(va, dead);
 		}
@@ -419,7 +422,8 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 				  gfp, caller);
 	if (!area)
 		return NULL;
-	if (vmalloc_area_pages(area, gfp, prot)) {
+	if (vmalloc_area_pages(area, gfp, prot) ||
+	    kasan_populate_vmalloc((unsigned long)area->addr, area->size, gfp)) {
 		/* Take the area away with what it got (not refusing VM_UNINITIALIZED). */
 		area->flags &= ~VM_UNINITIALIZED;
 		if (remove_vm_area_checked((unsigned long)area->addr, VM_FREE_DEFERRED, &l) == area) {
@@ -429,6 +433,7 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 		}
 		return NULL;
 	}
+	kasan_unpoison_vmalloc(area->addr, size);	/* the rest of the last page stays poisoned */
 	barrier();	/* everything is mapped before vmallocinfo may show it */
 	area->flags &= ~VM_UNINITIALIZED;
 	return area->addr;
@@ -631,11 +636,13 @@ noinline void *vmap(struct page **pages, unsigned int count, unsigned long flags
 	if (!area)
 		return NULL;
 	if (vmap_pages_range((unsigned long)area->addr, pages, count, prot,
-			     context_gfp(GFP_KERNEL))) {
+			     context_gfp(GFP_KERNEL)) ||
+	    kasan_populate_vmalloc((unsigned long)area->addr, area->size, context_gfp(GFP_KERNEL))) {
 		if (remove_vm_area_checked((unsigned long)area->addr, VM_REFUSE, &l) == area)
 			kfree(area);
 		return NULL;
 	}
+	kasan_unpoison_vmalloc(area->addr, (unsigned long)count << PAGE_SHIFT);
 	return area->addr;
 }
 EXPORT_SYMBOL(vmap);

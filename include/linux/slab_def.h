@@ -69,6 +69,7 @@ struct kmem_cache {
 	unsigned int align;
 	unsigned int inuse;		/* end of the right red zone */
 	unsigned int meta_offset;	/* orig_size and tracks (debugging) */
+	unsigned int kasan_offset;	/* struct kasan_meta (KASAN builds) */
 	/* Bonwick's colouring: slab n starts its objects colour_off * c in,
 	 * c = 0, 1, ..., colour - 1 in turn, so objects of different slabs
 	 * do not all compete for the same cache lines. */
