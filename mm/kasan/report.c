@@ -27,6 +27,7 @@
 #include <linux/slab_def.h>
 #include <linux/irqflags.h>
 #include <asm/sections.h>
+#include <mm386/dump.h>
 #include "kasan.h"
 
 unsigned long kasan_reports;
@@ -240,3 +241,23 @@ void kasan_report_invalid_free(const void *obj, unsigned long ip, const char *ki
 	report_end_kasan();
 	local_irq_restore(flags);
 }
+
+/*
+ * dump=kasan: what KASAN costs and holds - the shadow's addresses and RAM
+ * (lowmem's at boot, vmalloc areas' on demand), the quarantine, the
+ * globals registered, the reports so far.
+ */
+static void kasan_show(void)
+{
+	pr_info("kasan: shadow 0x%08lx-0x%08lx (%lu MB of addresses), offset 0x%08lx\n",
+		KASAN_SHADOW_START, KASAN_SHADOW_END, (KASAN_SHADOW_END - KASAN_SHADOW_START) >> 20,
+		KASAN_SHADOW_OFFSET);
+	pr_info("kasan: lowmem shadow %lu kB, vmalloc shadow %lu kB, shadow page tables %lu kB\n",
+		kasan_lowmem_shadow_bytes >> 10, kasan_vmalloc_shadow_pages << 2,
+		((KASAN_SHADOW_END - KASAN_SHADOW_START) >> 22) << 2);
+	pr_info("kasan: quarantine %lu objects, %lu bytes\n", kasan_quarantine_objects,
+		kasan_quarantine_bytes);
+	pr_info("kasan: %lu globals registered, %lu reports, %lu repeats suppressed\n",
+		kasan_globals, kasan_reports, kasan_reports_suppressed);
+}
+proc_dump("kasan", kasan_show);
