@@ -57,6 +57,8 @@ void kasan_save_track(struct kasan_track *t, unsigned long caller)
 	       n < KASAN_STACK_DEPTH) {
 		unsigned long next = ((unsigned long *)bp)[0], ret = ((unsigned long *)bp)[1];
 
+		if (!next)		/* start_kernel's frame: its return is into head.asm */
+			break;
 		if (found)
 			t->stack[n++] = ret;
 		else if (ret == caller)

@@ -68,7 +68,7 @@ fuzz: deps fuzz-build
 		cp tests/fuzz/corpus/$$t/* $(FUZZ_DIR)/corpus/$$t/; \
 		echo "  FUZZ    $$t ($(FUZZ_SECONDS) s)"; \
 		$(FUZZ_DIR)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-			-artifact_prefix=$(FUZZ_DIR)/crash-$$t- -max_len=4096 \
+			-artifact_prefix=$(FUZZ_DIR)/crash-$$t- -max_len=1024 \
 			$(FUZZ_DIR)/corpus/$$t > $(FUZZ_DIR)/$$t.log 2>&1 || \
 			{ tail -60 $(FUZZ_DIR)/$$t.log; echo "fuzz: $$t failed (log: $(FUZZ_DIR)/$$t.log)"; exit 1; }; \
 		sed -n 's/^stat::number_of_executed_units: */fuzz: '$$t': executions /p' $(FUZZ_DIR)/$$t.log; \
