@@ -109,6 +109,7 @@ void __init start_kernel(void)
 	parse_args();
 
 	idt_init();
+	doublefault_init();
 	fpu_init();
 	init_8259A();
 	mm_init();

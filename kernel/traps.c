@@ -84,7 +84,8 @@ void show_regs(struct pt_regs *regs)
 	printk(KERN_EMERG "EAX: %08lx EBX: %08lx ECX: %08lx EDX: %08lx\n",
 	       regs->ax, regs->bx, regs->cx, regs->dx);
 	printk(KERN_EMERG "ESI: %08lx EDI: %08lx EBP: %08lx ESP: %08lx\n",
-	       regs->si, regs->di, regs->bp, kernel_stack_pointer(regs));
+	       regs->si, regs->di, regs->bp,
+	       regs->vector == X86_TRAP_DF ? regs->sp : kernel_stack_pointer(regs));
 	printk(KERN_EMERG "DS: %04lx ES: %04lx FS: %04lx GS: %04lx SS: %04x EFLAGS: %08lx\n",
 	       regs->ds & 0xffff, regs->es & 0xffff, regs->fs & 0xffff,
 	       regs->gs & 0xffff, __KERNEL_DS, regs->flags);

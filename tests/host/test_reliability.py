@@ -216,3 +216,37 @@ def test_fault_command_in_the_shell():
         assert sh.poweroff() == qemu.STATUS_OK
     finally:
         sh.close()
+
+
+# ---------------------------------------------------------------------------
+# Kernel stacks: guard pages and the double-fault task
+
+
+def test_stack_overflow_is_a_double_fault_report():
+    """Recursion into the boot stack's guard page: Linux's "PANIC: double
+    fault" with the registers of the overflowing function, from the
+    double-fault task's own stack - not a silent overwrite, not a reset."""
+    r = qemu.boot("crash=stack_overflow").expect_status(qemu.STATUS_OOPS)
+    log = r.log
+    assert "Recursive fault" not in log
+    m = re.search(r"^PANIC: double fault, error_code: 0x0\nBUG: stack guard page was hit at ([0-9a-f]{8}) "
+                  r"\(stack is ([0-9a-f]{8})\.\.([0-9a-f]{8})\)\ndouble fault: 0000 \[#1\]$", log, re.M)
+    assert m, log[-3000:]
+    hit, lo, hi = (int(x, 16) for x in m.groups())
+    assert hi - lo == 16384 and lo - 4096 <= hit < lo
+    assert re.search(r"^EIP: recurse\S*\+0x", log, re.M)
+    sp = int(re.search(r"^ESI: \S+ EDI: \S+ EBP: \S+ ESP: ([0-9a-f]{8})$", log, re.M).group(1), 16)
+    assert lo - 4096 <= sp <= lo + 64
+    trace = log[log.index("Call Trace:"):].splitlines()
+    assert sum(1 for l in trace if l.startswith(" recurse")) >= 10
+    assert "Kernel panic - not syncing: Fatal exception" in log
+
+
+def test_esp_on_an_unmapped_page_is_a_double_fault_report():
+    r = qemu.boot("crash=stack_unmapped").expect_status(qemu.STATUS_OOPS)
+    log = r.log
+    m = re.search(r"^crash: pointing ESP at 0x([0-9a-f]{8}), which is not mapped", log, re.M)
+    assert m
+    assert re.search(r"^PANIC: double fault, error_code: 0x0\ndouble fault: 0000 \[#1\]$", log, re.M)
+    assert re.search(r"^EIP: crash_stack_unmapped\+", log, re.M)
+    assert re.search(rf"ESP: {m.group(1)}$", log, re.M)

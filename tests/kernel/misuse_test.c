@@ -35,6 +35,7 @@
 #include <linux/uaccess.h>
 #include <linux/errno.h>
 #include <linux/string.h>
+#include <linux/sched.h>
 #include <asm/fixmap.h>
 #include <mm386/ktest.h>
 #include <mm386/initcall.h>
@@ -418,6 +419,38 @@ static void initcall_imbalance_is_repaired(struct ktest *t)
 	KT_EXPECT_REPORTS(t, 0);
 }
 
+/* ---------------------------------------------------------------------
+ * Kernel stacks: vmalloc'ed, with a guard page below (kernel/fork.c)
+ */
+
+static void task_stack_has_a_guard_page(struct ktest *t)
+{
+	static const char *const argv[] = { "no_such_program", NULL };
+	struct vmalloc_info vmi, vmi_before;
+	struct task_struct *p;
+	unsigned long stack;
+	int status = 0;
+	pid_t pid;
+
+	get_vmalloc_info(&vmi_before);
+	pid = kernel_run_program("no_such_program", argv);
+	KT_ASSERT_GT(t, pid, 0);
+	p = find_task_by_pid(pid);
+	KT_ASSERT_NOT_NULL(t, p);
+	stack = (unsigned long)p->stack;
+	KT_EXPECT_TRUE(t, is_vmalloc_addr(p->stack));
+	KT_EXPECT_EQ(t, stack & (THREAD_SIZE - 1), 0);
+	KT_EXPECT_EQ(t, readable((void *)stack), 0);
+	KT_EXPECT_EQ(t, readable((void *)(stack + THREAD_SIZE - 1)), 0);
+	KT_EXPECT_EQ(t, readable((void *)(stack - 1)), -EFAULT);	/* the guard */
+	KT_EXPECT_EQ(t, kernel_wait4(pid, &status, 0, false), pid);
+	KT_EXPECT_EQ(t, status, 127 << 8);		/* exec failed: ENOENT */
+	KT_EXPECT_EQ(t, readable((void *)stack), -EFAULT);	/* freed with the task */
+	get_vmalloc_info(&vmi);
+	KT_EXPECT_EQ(t, vmi.nr_areas, vmi_before.nr_areas);
+	KT_EXPECT_REPORTS(t, 0);
+}
+
 static struct ktest_case misuse_cases[] = {
 	KTEST_CASE(cache_size_near_4g_is_refused),
 	KTEST_CASE(free_pointer_is_obfuscated),
@@ -430,6 +463,7 @@ static struct ktest_case misuse_cases[] = {
 	KTEST_CASE(krealloc_of_interior_or_freed_pointer),
 	KTEST_CASE(vfree_in_interrupt_is_deferred),
 	KTEST_CASE(initcall_imbalance_is_repaired),
+	KTEST_CASE(task_stack_has_a_guard_page),
 	{}
 };
 
