@@ -143,7 +143,7 @@ INJECT = ("failslab=1,5,0,-1 fail_page_alloc=1,5,0,-1 failslab.ignore_gfp_wait=N
           "fail_page_alloc.min_order=0")
 STRESS_RE = re.compile(r"^stress: (\w+) ok (\d+) failed (\d+) corrupted (\d+)$", re.M)
 KINDS = {"kmalloc", "kzalloc", "krealloc", "cache", "pages", "highpages", "atomic", "vmalloc",
-         "vzalloc", "vmap", "irq"}
+         "vzalloc", "vmap", "irq", "task"}
 
 
 def stress_counts(log):
@@ -155,7 +155,7 @@ def stress_counts(log):
 def test_stress_suite_without_injection(run_ktest):
     r = run_ktest("stress")
     counts = stress_counts(r.log)
-    assert all(ok > 100 and failed == 0 and bad == 0 for ok, failed, bad in counts.values()), counts
+    assert all(ok >= 100 and failed == 0 and bad == 0 for ok, failed, bad in counts.values()), counts
     walks = re.findall(r"^stress: (.+): (\d+) allocation points, (\d+) tried, (\d+) failed the operation, "
                        r"every time with nothing lost$", r.log, re.M)
     assert len(walks) == 9
@@ -170,7 +170,7 @@ def test_stress_suite_with_fault_injection(run_ktest, mem):
     r = run_ktest("stress", mem=mem, params=INJECT)
     counts = stress_counts(r.log)
     for kind, (ok, failed, bad) in counts.items():
-        assert ok > 50 and failed > 0 and bad == 0, (kind, ok, failed, bad)
+        assert ok > (20 if kind == "task" else 50) and failed > 0 and bad == 0, (kind, ok, failed, bad)
     m = re.search(r"^stress: 12000 operations, (\d+) blocks checked, (\d+) allocations failed; "
                   r"failslab forced (\d+), fail_page_alloc (\d+)$", r.log, re.M)
     assert m and int(m.group(3)) > 100 and int(m.group(4)) > 100, m

@@ -7,7 +7,7 @@
  * kzalloc, krealloc, three slab caches of its own (one with a constructor,
  * one in ZONE_DMA), alloc_pages (lowmem, HighMem, DMA, atomic; orders 0-3),
  * vmalloc, vzalloc and vmap, and now and then frees or allocates from the
- * timer interrupt (GFP_ATOMIC; vfree there is deferred).  Every block is
+ * timer interrupt (GFP_ATOMIC; vfree there is deferred) and makes a task.  Every block is
  * filled with a pattern of its own when it is made and checked when it
  * goes, and on krealloc; every 1000 operations the allocators' own checkers
  * run.  Any allocation may fail - with failslab= and fail_page_alloc= many
@@ -23,7 +23,9 @@
  * time the operation must fail cleanly, with nothing lost, until n passes
  * the operation's last allocation.
  *
- * Mempools and processes join the workload when they exist.
+ * Processes take part: every hundred operations a task is made (its
+ * vmalloc'ed kernel stack, files, PID), fails to exec and is reaped.
+ * Mempools join the workload when they exist.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -36,6 +38,7 @@
 #include <linux/preempt.h>
 #include <linux/fault-inject.h>
 #include <linux/errno.h>
+#include <linux/sched.h>
 #include <mm386/ktest.h>
 #include "mm_helpers.h"
 
@@ -45,12 +48,12 @@
 
 enum kind {
 	K_KMALLOC, K_KZALLOC, K_KREALLOC, K_CACHE, K_PAGES, K_HIGHPAGES, K_ATOMIC,
-	K_VMALLOC, K_VZALLOC, K_VMAP, K_IRQ, NR_KINDS
+	K_VMALLOC, K_VZALLOC, K_VMAP, K_IRQ, K_TASK, NR_KINDS
 };
 
 static const char *const kind_name[NR_KINDS] = {
 	"kmalloc", "kzalloc", "krealloc", "cache", "pages", "highpages", "atomic",
-	"vmalloc", "vzalloc", "vmap", "irq",
+	"vmalloc", "vzalloc", "vmap", "irq", "task",
 };
 
 struct slot {
@@ -337,6 +340,27 @@ static void irq_round(void)
 	st.bad[K_IRQ] += w.bad;
 }
 
+/*
+ * A process: a task with its vmalloc'ed kernel stack, files and PID,
+ * which tries to exec a program that is not there and exits 127; its
+ * parent (task 0) reaps it.  Any allocation on the way may fail.
+ */
+static void task_round(void)
+{
+	static const char *const argv[] = { "stress_no_such_program", NULL };
+	int status = 0;
+	pid_t pid = kernel_run_program("stress_no_such_program", argv);
+
+	if (pid < 0) {
+		st.failed[K_TASK]++;
+		return;
+	}
+	if (kernel_wait4(pid, &status, 0, false) != pid || status != 127 << 8)
+		st.bad[K_TASK]++;
+	else
+		st.ok[K_TASK]++;
+}
+
 /* ---------------------------------------------------------------------
  * The workload
  */
@@ -409,6 +433,8 @@ static void random_mixed_workload(struct ktest *t)
 		}
 		if (op % 400 == 399)
 			irq_round();
+		if (op % 100 == 77)
+			task_round();
 		if (op % 1000 == 999)
 			checkpoint(t);
 	}
