@@ -13,6 +13,7 @@
 #   make bench        deterministic benchmarks (guest instructions per operation)
 #   make fuzz         the allocator cores on the host under ASan/UBSan: unit
 #                     tests, then libFuzzer (FUZZ_SECONDS each, FUZZ=buddy...)
+#   make fuzz-build   only build them (build/fuzz/fuzz_NAME, unit_NAME)
 #   make docs         regenerate every transcript in README.md and docs/, and
 #                     every picture (tools/docgen.py; make check compares)
 #   make diagrams     only the pictures: docs/images/layout-*.svg
