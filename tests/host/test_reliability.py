@@ -80,12 +80,15 @@ def test_module_init_imbalance_is_reported_and_repaired(ko):  # noqa: F811
                   initrd=[path], timeout=120)
     r.expect_status(qemu.STATUS_OK)
     log = r.log
-    assert re.search(r"^initcall imbalance_init\+0x0/0x[0-9a-f]+ \[imbalance_module\] returned with "
-                     r"1 kmap_atomic mapping held preemption imbalance disabled interrupts $", log, re.M)
+    # clang keeps only module_init's alias for a static init function
+    assert re.search(r"^initcall (imbalance_init|init_module)\+0x0/0x[0-9a-f]+ \[imbalance_module\] "
+                     r"returned with 1 kmap_atomic mapping held preemption imbalance disabled interrupts $",
+                     log, re.M), log[-3000:]
     assert len(re.findall(r"^WARNING:", log, re.M)) == 1
     assert "sleeping function called from invalid context" not in log
     assert "kmap_atomic: 0 of 16 slots in use" in log
-    assert re.search(r"^module imbalance_module: unloaded: exit imbalance_exit ran", log, re.M)
+    assert re.search(r"^module imbalance_module: unloaded: exit (imbalance_exit|cleanup_module) ran",
+                     log, re.M)
 
 
 def test_long_command_line_says_what_was_dropped():
