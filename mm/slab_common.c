@@ -104,13 +104,9 @@ static void __init create_kmalloc_caches(void)
 			create_boot_cache(&kmalloc_caches[type][i], type == KMALLOC_DMA ?
 					  kmalloc_info[i].dma_name : kmalloc_info[i].name,
 					  kmalloc_info[i].size, flags);
+			kmalloc_caches[type][i].usersize = kmalloc_info[i].size;
 		}
 	}
-}
-
-static inline unsigned int get_order(size_t size)
-{
-	return size <= PAGE_SIZE ? 0 : fls((size - 1) >> PAGE_SHIFT);
 }
 
 // Above 8 KB: a compound block of pages straight from the buddy allocator.
@@ -120,7 +116,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp, unsigned long caller)
 	struct page *page;
 
 	if (unlikely(size > KMALLOC_MAX_SIZE)) {
-		WARN(1, "kmalloc: size %zu (from %pS) is above KMALLOC_MAX_SIZE (%lu bytes, order %d): refused\n",
+		WARN(!(gfp & __GFP_NOWARN), "kmalloc: size %zu (from %pS) is above KMALLOC_MAX_SIZE (%lu bytes, order %d): refused\n",
 		     size, (void *)caller, KMALLOC_MAX_SIZE, MAX_ORDER - 1);
 		return NULL;
 	}
@@ -200,6 +196,27 @@ size_t ksize(const void *obj)
 	return PageHead(page) ? PAGE_SIZE << page->private : 0;
 }
 EXPORT_SYMBOL(ksize);
+
+/**
+ * kmalloc_size_roundup - how many bytes kmalloc(@size) really hands out
+ * @size: what a caller would ask for
+ *
+ * The size of the kmalloc cache that serves @size, or for more than
+ * 8 KB the whole pages kmalloc_large() takes.  A caller that will use the
+ * rest anyway (a growing buffer) asks for this much up front, instead of
+ * calling ksize() afterwards.  0 stays 0; SIZE_MAX stays SIZE_MAX.
+ */
+size_t kmalloc_size_roundup(size_t size)
+{
+	if (unlikely(!size))
+		return 0;
+	if (unlikely(size == SIZE_MAX))
+		return SIZE_MAX;
+	if (size > KMALLOC_MAX_CACHE_SIZE)
+		return PAGE_SIZE << get_order(size);
+	return kmalloc_slab(size, GFP_KERNEL)->object_size;
+}
+EXPORT_SYMBOL(kmalloc_size_roundup);
 
 /**
  * krealloc - resize a kmalloc() block, keeping its contents
@@ -299,10 +316,24 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     unsigned int align, unsigned long flags,
 				     void (*ctor)(void *))
 {
+	return kmem_cache_create_usercopy(name, size, align, flags, 0, 0, ctor);
+}
+EXPORT_SYMBOL(kmem_cache_create);
+
+struct kmem_cache *kmem_cache_create_usercopy(const char *name, unsigned int size,
+					      unsigned int align, unsigned long flags,
+					      unsigned int useroffset, unsigned int usersize,
+					      void (*ctor)(void *))
+{
 	struct kmem_cache *s;
 	const char *cache_name;
 
 	might_sleep();
+	/* Fail closed on a region that does not fit, as Linux does. */
+	if (WARN(size < usersize || size - usersize < useroffset || (!usersize && useroffset),
+		 "kmem_cache_create_usercopy(%s): usercopy region %u+%u outside objects of %u bytes: none\n",
+		 name ? name : "(null)", useroffset, usersize, size))
+		useroffset = usersize = 0;
 	if (!name || !size || (align && !is_power_of_2(align)) || align > PAGE_SIZE) {
 		pr_err("kmem_cache_create(%s): bad size %u or alignment %u\n",
 		       name ? name : "(null)", size, align);
@@ -320,6 +351,8 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 		kmem_cache_free(kmem_cache, s);
 		goto free_name;
 	}
+	s->useroffset = useroffset;
+	s->usersize = usersize;
 	return s;
 free_name:
 	kfree_const(cache_name);
@@ -328,7 +361,7 @@ fail:
 		panic("kmem_cache_create: cannot create cache %s", name ? name : "(null)");
 	return NULL;
 }
-EXPORT_SYMBOL(kmem_cache_create);
+EXPORT_SYMBOL(kmem_cache_create_usercopy);
 
 /**
  * kmem_cache_destroy - remove a cache whose objects have all been freed

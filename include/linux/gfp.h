@@ -50,7 +50,9 @@ struct page;
 #define __GFP_RETRY_MAYFAIL	0x4000u
 #define __GFP_NOFAIL		0x8000u
 #define __GFP_NORETRY		0x10000u
+#define __GFP_MEMALLOC		0x20000u
 #define __GFP_COMP		0x40000u
+#define __GFP_NOMEMALLOC	0x80000u
 #define __GFP_HARDWALL		0x100000u
 #define __GFP_ACCOUNT		0x400000u
 
