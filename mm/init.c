@@ -291,6 +291,7 @@ static void __init mem_init(void)
 	totalhigh_pages_count = contig_page_data.node_zones[ZONE_HIGHMEM].managed_pages;
 	setup_per_zone_wmarks();
 
+	report_meminit();
 	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, %luK init, %luK bss, %luK reserved, 0K cma-reserved, %luK highmem)\n",
 		K(nr_free_pages()), K(physpages), KB(_text, _etext), KB(_sdata, _edata),
 		KB(__start_rodata, __end_rodata), KB(__init_begin, __init_end),

@@ -50,6 +50,7 @@
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/export.h>
+#include <linux/rcupdate.h>
 #include <mm386/dump.h>
 #include "slab.h"
 
@@ -164,6 +165,25 @@ static int calculate_order(struct kmem_cache *s)
 	return 0;
 }
 
+/*
+ * slab_init_flags - which of init_on_alloc/init_on_free apply to a new
+ * cache (Linux's slab_want_init_on_alloc/free): not to caches whose free
+ * objects must keep their contents (a constructor's work, an RCU reader's
+ * view) or that poison them anyway.
+ */
+static unsigned long slab_init_flags(unsigned long flags, void (*ctor)(void *))
+{
+	unsigned long init = 0;
+
+	if (ctor || (flags & (SLAB_TYPESAFE_BY_RCU | SLAB_POISON)))
+		return 0;
+	if (want_init_on_alloc(0))
+		init |= __SLAB_INIT_ON_ALLOC;
+	if (want_init_on_free())
+		init |= __SLAB_INIT_ON_FREE;
+	return init;
+}
+
 // Set up a cache whose struct is already allocated; 0 or -errno.
 int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 			   unsigned int align, unsigned long flags, void (*ctor)(void *))
@@ -175,6 +195,7 @@ int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 	flags |= slab_debug_flags;
 	if (ctor)
 		flags &= ~SLAB_POISON;	/* objects must stay constructed */
+	flags |= slab_init_flags(flags, ctor);
 	s->flags = flags;
 	s->align = calculate_alignment(flags, align, size);
 	s->allocflags = (flags & SLAB_CACHE_DMA) ? GFP_DMA : 0;
@@ -249,8 +270,8 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 	return page;
 }
 
-// Give an empty slab's pages back to the buddy allocator.
-static void discard_slab(struct kmem_cache *s, struct page *page)
+// Give an empty slab's pages back to the buddy allocator, now.
+static void __free_slab(struct kmem_cache *s, struct page *page)
 {
 	__ClearPageSlab(page);
 	page->slab_cache = NULL;
@@ -259,6 +280,31 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	page->private = s->order;	/* what alloc_pages() recorded */
 	account_slab(s, -(1L << s->order));
 	__free_pages(page, s->order);
+}
+
+/* The grace period of a SLAB_TYPESAFE_BY_RCU slab is over: free it. */
+static void rcu_free_slab(struct rcu_head *head)
+{
+	struct page *page = container_of((struct list_head *)head, struct page, lru);
+
+	__free_slab(page->slab_cache, page);
+}
+
+/*
+ * discard_slab - an empty slab leaves its cache.  For SLAB_TYPESAFE_BY_RCU
+ * caches its pages stay a slab of this cache until a grace period has
+ * passed (the rcu_head lives in page->lru, which the slab no longer uses),
+ * so a reader that still holds a pointer into it reads an object of the
+ * right type, free or reused, never a page of someone else.
+ */
+static void discard_slab(struct kmem_cache *s, struct page *page)
+{
+	BUILD_BUG_ON(sizeof(struct rcu_head) > sizeof(struct list_head));
+	if (unlikely(s->flags & SLAB_TYPESAFE_BY_RCU)) {
+		call_rcu((struct rcu_head *)&page->lru, rcu_free_slab);
+		return;
+	}
+	__free_slab(s, page);
 }
 
 /*
@@ -369,7 +415,9 @@ void slab_post_alloc(struct kmem_cache *s, struct page *page, void *obj, gfp_t g
 {
 	if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
 		debug_on_alloc(s, page, obj, caller, orig_size);
-	if (gfp & __GFP_ZERO)	/* kmalloc debugging guards what lies past orig_size */
+	/* init_on_alloc: one memset serves __GFP_ZERO too */
+	if ((gfp & __GFP_ZERO) || (s->flags & __SLAB_INIT_ON_ALLOC))
+		/* kmalloc debugging guards what lies past orig_size */
 		memset(obj, 0, unlikely(s->flags & SLAB_RED_ZONE) ? orig_size : s->object_size);
 }
 
@@ -447,6 +495,8 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned lo
 	local_irq_restore(flags);
 	if (s->flags & SLAB_DEBUG_FLAGS)
 		debug_on_free(s, page, obj, caller);
+	if (s->flags & __SLAB_INIT_ON_FREE)
+		memset(obj, 0, s->object_size);
 	local_irq_save(flags);
 	link_free_object(page, obj, freeptr_of(s, obj));
 	if (page == s->cpu_slab)

@@ -18,6 +18,17 @@
 #include <linux/preempt.h>
 
 #define FREE_MARKER	0x51ab5eedUL	/* ^ object address: "this object is free" */
+
+/*
+ * Internal s->flags bits, set by kmem_cache_open(): zero objects on
+ * allocation / on free (init_on_alloc=, init_on_free=; not for caches with
+ * a constructor, SLAB_TYPESAFE_BY_RCU or poisoning, as in Linux).  They
+ * share the fast paths' one test with the debugging flags.
+ */
+#define __SLAB_INIT_ON_ALLOC	0x40000000UL
+#define __SLAB_INIT_ON_FREE	0x80000000UL
+#define SLAB_POST_ALLOC_FLAGS	(SLAB_DEBUG_FLAGS | __SLAB_INIT_ON_ALLOC)
+#define SLAB_SLOW_FREE_FLAGS	(SLAB_DEBUG_FLAGS | __SLAB_INIT_ON_FREE)
 #define SLAB_MAX_ORDER	3		/* slabs of up to 8 pages */
 
 static inline void *slab_first_object(const struct page *page)
@@ -65,6 +76,17 @@ static __always_inline void link_free_object(struct page *page, void *obj, void 
 	page->private--;
 }
 
+/* take_free_object - pop @page's first free object (interrupts off). */
+static __always_inline void *take_free_object(const struct kmem_cache *s, struct page *page)
+{
+	void *obj = page->freelist, **fp = freeptr_of(s, obj);
+
+	page->freelist = fp[0];
+	fp[1] = NULL;				/* the free marker */
+	page->private++;
+	return obj;
+}
+
 /*
  * slab_alloc - the one allocation path of kmem_cache_alloc() and kmalloc()
  * @orig_size: the size the caller asked for (kmalloc red-zones the rest
@@ -79,7 +101,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 {
 	unsigned long flags;
 	struct page *page;
-	void *obj, **fp;
+	void *obj;
 
 	local_irq_save(flags);
 	if (gfpflags_allow_blocking(gfp))
@@ -92,13 +114,9 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 			return NULL;
 		}
 	}
-	obj = page->freelist;
-	fp = freeptr_of(s, obj);
-	page->freelist = fp[0];
-	fp[1] = NULL;				/* the free marker */
-	page->private++;
+	obj = take_free_object(s, page);
 	local_irq_restore(flags);
-	if (unlikely((gfp & __GFP_ZERO) || (s->flags & SLAB_DEBUG_FLAGS)))
+	if (unlikely((gfp & __GFP_ZERO) || (s->flags & SLAB_POST_ALLOC_FLAGS)))
 		slab_post_alloc(s, page, obj, gfp, caller, orig_size);
 	return obj;
 }
@@ -118,7 +136,7 @@ static __always_inline void slab_free(struct kmem_cache *s, struct page *page, v
 
 	if (unlikely(off % s->size || idx >= s->num ||
 		     fp[1] == (void *)(FREE_MARKER ^ (unsigned long)obj) ||	/* free marker */
-		     (s->flags & SLAB_DEBUG_FLAGS))) {
+		     (s->flags & SLAB_SLOW_FREE_FLAGS))) {
 		__slab_free(s, page, obj, caller, func);
 		return;
 	}

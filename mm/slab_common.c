@@ -38,6 +38,7 @@
 #include <linux/bitops.h>
 #include <linux/vmstat.h>
 #include <linux/export.h>
+#include <linux/rcupdate.h>
 #include <asm/sections.h>
 #include "slab.h"
 
@@ -387,6 +388,9 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		return;
 	}
 	__kmem_cache_shutdown(s);
+	/* Its last slabs may wait for a grace period (rcu_free_slab uses s). */
+	if (s->flags & SLAB_TYPESAFE_BY_RCU)
+		rcu_barrier();
 	kfree_const(s->name);
 	kmem_cache_free(kmem_cache, s);
 }

@@ -63,8 +63,7 @@ noinline void *kvmalloc_node(size_t size, gfp_t gfp, int node)
 		WARN_ON_ONCE(!(gfp & __GFP_NOWARN));
 		return NULL;
 	}
-	return __vmalloc_node_range(size, 1, VMALLOC_START, VMALLOC_END, gfp | __GFP_HIGHMEM,
-				    PAGE_KERNEL, 0, __builtin_return_address(0));
+	return __vmalloc_node(size, 1, gfp, node, __builtin_return_address(0));
 }
 EXPORT_SYMBOL(kvmalloc_node);
 

@@ -49,6 +49,7 @@
 #include <linux/gfp.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
+#include <linux/numa.h>
 #include <linux/vmstat.h>
 #include <linux/string.h>
 #include <linux/bitops.h>
@@ -411,6 +412,21 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 	return area->addr;
 }
 
+/*
+ * __vmalloc_node - vmalloc() with the caller's flags, anywhere in the
+ * vmalloc area; @node is NUMA_NO_NODE or 0 (one node).  Linux 6.1 adds
+ * __GFP_HIGHMEM here unless the caller asked for DMA memory: the pages
+ * are only ever reached through the vmalloc mapping.
+ */
+void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp, int node,
+		     const void *caller)
+{
+	if (!(gfp & (__GFP_DMA | __GFP_DMA32)))
+		gfp |= __GFP_HIGHMEM;
+	return __vmalloc_node_range(size, align, VMALLOC_START, VMALLOC_END, gfp, PAGE_KERNEL, 0,
+				    caller);
+}
+
 /**
  * __vmalloc - vmalloc() with GFP flags of the caller's choice
  * @size: bytes
@@ -419,8 +435,7 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
  */
 noinline void *__vmalloc(unsigned long size, gfp_t gfp)
 {
-	return __vmalloc_node_range(size, 1, VMALLOC_START, VMALLOC_END, gfp | __GFP_HIGHMEM,
-				    PAGE_KERNEL, 0, __builtin_return_address(0));
+	return __vmalloc_node(size, 1, gfp, NUMA_NO_NODE, __builtin_return_address(0));
 }
 EXPORT_SYMBOL(__vmalloc);
 
@@ -437,20 +452,69 @@ EXPORT_SYMBOL(__vmalloc);
  */
 noinline void *vmalloc(unsigned long size)
 {
-	return __vmalloc_node_range(size, 1, VMALLOC_START, VMALLOC_END,
-				    GFP_KERNEL | __GFP_HIGHMEM, PAGE_KERNEL, 0,
-				    __builtin_return_address(0));
+	return __vmalloc_node(size, 1, GFP_KERNEL, NUMA_NO_NODE, __builtin_return_address(0));
 }
 EXPORT_SYMBOL(vmalloc);
 
 /* vzalloc - vmalloc() of zeroed memory (seed 001's vzalloc). */
 noinline void *vzalloc(unsigned long size)
 {
-	return __vmalloc_node_range(size, 1, VMALLOC_START, VMALLOC_END,
-				    GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO, PAGE_KERNEL, 0,
-				    __builtin_return_address(0));
+	return __vmalloc_node(size, 1, GFP_KERNEL | __GFP_ZERO, NUMA_NO_NODE, __builtin_return_address(0));
 }
 EXPORT_SYMBOL(vzalloc);
+
+/*
+ * The _node variants: mm386 is one node (<linux/numa.h>), so @node
+ * (NUMA_NO_NODE or 0) changes nothing.
+ */
+noinline void *vmalloc_node(unsigned long size, int node)
+{
+	return __vmalloc_node(size, 1, GFP_KERNEL, NUMA_NO_NODE, __builtin_return_address(0));
+}
+EXPORT_SYMBOL(vmalloc_node);
+
+noinline void *vzalloc_node(unsigned long size, int node)
+{
+	return __vmalloc_node(size, 1, GFP_KERNEL | __GFP_ZERO, NUMA_NO_NODE, __builtin_return_address(0));
+}
+EXPORT_SYMBOL(vzalloc_node);
+
+/**
+ * vmalloc_32 - vmalloc() of pages a 32-bit device can reach
+ * @size: bytes
+ *
+ * On a 64-bit kernel the pages come from ZONE_DMA32 (below 4 GB).  On
+ * i386 without PAE every page of RAM is below 4 GB, so Linux's
+ * GFP_VMALLOC32 is plain GFP_KERNEL and HighMem pages are fine: this is
+ * vmalloc() under the name drivers use.
+ */
+noinline void *vmalloc_32(unsigned long size)
+{
+	return __vmalloc_node(size, 1, GFP_KERNEL, NUMA_NO_NODE, __builtin_return_address(0));
+}
+EXPORT_SYMBOL(vmalloc_32);
+
+/* vmalloc_array - vmalloc(@n * @size); NULL if that overflows. */
+noinline void *vmalloc_array(size_t n, size_t size)
+{
+	size_t bytes;
+
+	if (unlikely(__builtin_mul_overflow(n, size, &bytes)))
+		return NULL;
+	return __vmalloc_node(bytes, 1, GFP_KERNEL, NUMA_NO_NODE, __builtin_return_address(0));
+}
+EXPORT_SYMBOL(vmalloc_array);
+
+/* vcalloc - vmalloc_array() of zeroed memory. */
+noinline void *vcalloc(size_t n, size_t size)
+{
+	size_t bytes;
+
+	if (unlikely(__builtin_mul_overflow(n, size, &bytes)))
+		return NULL;
+	return __vmalloc_node(bytes, 1, GFP_KERNEL | __GFP_ZERO, NUMA_NO_NODE, __builtin_return_address(0));
+}
+EXPORT_SYMBOL(vcalloc);
 
 /**
  * vfree - free memory from vmalloc()

@@ -99,6 +99,13 @@ static inline bool is_vmalloc_addr(const void *x)
 void *vmalloc(unsigned long size);
 void *vzalloc(unsigned long size);
 void *__vmalloc(unsigned long size, gfp_t gfp);
+void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp, int node,
+		     const void *caller);
+void *vmalloc_node(unsigned long size, int node);
+void *vzalloc_node(unsigned long size, int node);
+void *vmalloc_32(unsigned long size);
+void *vmalloc_array(size_t n, size_t size);
+void *vcalloc(size_t n, size_t size);
 void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned long start,
 			   unsigned long end, gfp_t gfp, pgprot_t prot, unsigned long vm_flags,
 			   const void *caller);
