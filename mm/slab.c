@@ -419,6 +419,8 @@ void slab_post_alloc(struct kmem_cache *s, struct page *page, void *obj, gfp_t g
 	if ((gfp & __GFP_ZERO) || (s->flags & __SLAB_INIT_ON_ALLOC))
 		/* kmalloc debugging guards what lies past orig_size */
 		memset(obj, 0, unlikely(s->flags & SLAB_RED_ZONE) ? orig_size : s->object_size);
+	else if (s->flags & __SLAB_INIT_ON_FREE)	/* zeroed on free, but for the free pointer */
+		*freeptr_of(s, obj) = NULL;
 }
 
 /* kmem_cache_alloc - an object from @s (see slab_alloc in mm/slab.h). */
