@@ -29,6 +29,7 @@
 #   APPEND="..."    kernel parameters for run/debug (default: demo)
 #   M=dir           a module's source directory (docs/modules.md)
 #   INITRD=a.ko,b.ko  modules for make run to load
+#   MODARGS="a=1"   parameters for the M=dir module (module_param)
 #   T=...           the tests make check runs (pytest node ids)
 #   WERROR=0        do not turn warnings into errors
 #   -jN             jobs (default: one per CPU)
@@ -149,7 +150,9 @@ MOD_OBJS	:= $(patsubst $(MOD_DIR)/%.c,$(MOD_OUT)/%.o,$(MOD_SRCS)) \
 		   $(MOD_OUT)/$(MOD_NAME).mod.o
 MOD_KO		:= $(O)/modules/$(MOD_NAME).ko
 MOD_CFLAGS	:= $(call mod_cflags,$(MOD_DIR),$(MOD_NAME))
-INITRD		?= $(MOD_KO)
+# MODARGS="a=1 b=x": the module's parameters, after its file name on the
+# -initrd item, as a GRUB module line carries them (insmod's arguments).
+INITRD		?= $(MOD_KO)$(if $(MODARGS), $(MODARGS))
 .DEFAULT_GOAL	:= modules
 endif
 

@@ -86,7 +86,7 @@ struct kernel_param {
 
 /* The variable must have the type the parameter says (a compile error if not). */
 #define __param_check(name, p, type)					\
-	static inline type __always_unused *__check_##name(void) { return (p); }
+	static inline type __maybe_unused *__check_##name(void) { return (p); }
 
 #define param_check_byte(name, p)	__param_check(name, p, unsigned char)
 #define param_check_short(name, p)	__param_check(name, p, short)
@@ -119,9 +119,15 @@ struct kernel_param {
 	module_param_cb(name, &param_ops_##type, &value, perm);		\
 	__MODULE_PARM_TYPE(name, #type)
 
-/* module_param - a parameter with the variable's own name. */
+/*
+ * module_param - a parameter with the variable's own name.  (Spelled out
+ * rather than passed on to module_param_named(): @type must reach the ##
+ * unexpanded, and "bool" is a macro in C11, not a typedef as in Linux.)
+ */
 #define module_param(name, type, perm)					\
-	module_param_named(name, name, type, perm)
+	param_check_##type(name, &(name));				\
+	module_param_cb(name, &param_ops_##type, &name, perm);		\
+	__MODULE_PARM_TYPE(name, #type)
 
 /**
  * module_param_array_named - a comma-separated list into an array
@@ -140,7 +146,14 @@ struct kernel_param {
 	__MODULE_PARM_TYPE(name, "array of " #type)
 
 #define module_param_array(name, type, nump, perm)			\
-	module_param_array_named(name, name, type, nump, perm)
+	param_check_##type(name, &(name)[0]);				\
+	static const struct kparam_array __param_arr_##name		\
+	= { .max = ARRAY_SIZE(name), .num = nump,			\
+	    .ops = &param_ops_##type,					\
+	    .elemsize = sizeof(name[0]), .elem = name };		\
+	__module_param_call(MODULE_PARAM_PREFIX, name, &param_array_ops, \
+			    .arr = &__param_arr_##name, perm, -1, 0);	\
+	__MODULE_PARM_TYPE(name, "array of " #type)
 
 #define DECLARE_PARAM_OPS(type)						\
 	extern const struct kernel_param_ops param_ops_##type;		\
