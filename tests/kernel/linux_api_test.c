@@ -15,6 +15,8 @@
 #include <linux/highmem.h>
 #include <linux/string.h>
 #include <linux/numa.h>
+#include <linux/errno.h>
+#include <linux/moduleparam.h>
 #include <mm386/ktest.h>
 #include "../../mm/slab.h"
 #include "mm_helpers.h"
@@ -186,7 +188,8 @@ static void bulk_alloc_free(struct ktest *t)
 	kmem_cache_shrink(s);
 	stash_init(&stash);
 	stash_fill(&stash, GFP_ATOMIC, 0);
-	KT_EXPECT_EQ(t, kmem_cache_alloc_bulk(s, GFP_ATOMIC, ARRAY_SIZE(objs), objs), 0);
+	KT_EXPECT_EQ(t, kmem_cache_alloc_bulk(s, GFP_ATOMIC | __GFP_NOWARN, ARRAY_SIZE(objs), objs),
+		     0);
 	KT_EXPECT_EQ(t, slab_objects_in_use(s), 0);
 	stash_free_all(&stash);
 
@@ -348,6 +351,70 @@ static void init_on_alloc_free(struct ktest *t)
 	KT_EXPECT_NOTHING_LOST(t, &before);
 }
 
+/*
+ * Module parameters: the parser and the types, on a table built by hand
+ * (what module_param() puts in a module's __param section).
+ */
+static int p_int;
+static unsigned char p_byte;
+static unsigned int p_hex;
+static bool p_bool, p_inv;
+static char *p_str;
+static short p_arr[3];
+static unsigned int p_nr;
+static const struct kparam_array p_arr_desc = {
+	.max = 3, .num = &p_nr, .ops = &param_ops_short, .elemsize = sizeof(short), .elem = p_arr,
+};
+static const struct kernel_param p_table[] = {
+	{ .name = "an_int", .ops = &param_ops_int, .arg = &p_int },
+	{ .name = "byte", .ops = &param_ops_byte, .arg = &p_byte },
+	{ .name = "hex", .ops = &param_ops_hexint, .arg = &p_hex },
+	{ .name = "on", .ops = &param_ops_bool, .arg = &p_bool },
+	{ .name = "off", .ops = &param_ops_invbool, .arg = &p_inv },
+	{ .name = "str", .ops = &param_ops_charp, .arg = &p_str },
+	{ .name = "arr", .ops = &param_array_ops, .arr = &p_arr_desc },
+};
+
+static char *parse(const char *text)
+{
+	static char buf[1200];
+
+	strscpy(buf, text, sizeof(buf));
+	return kparam_parse_args("ktest", buf, p_table, ARRAY_SIZE(p_table), NULL, NULL);
+}
+
+static void module_param_parsing(struct ktest *t)
+{
+	static char big[1100];
+	char *rest;
+
+	KT_EXPECT_NULL(t, parse("an-int=-12 byte=0x7f hex=ff on off=n str=\"two words\" arr=1,-2"));
+	KT_EXPECT_EQ(t, p_int, -12);		/* '-' and '_' are the same in names */
+	KT_EXPECT_EQ(t, p_byte, 127);
+	KT_EXPECT_EQ(t, p_hex, 0xff);
+	KT_EXPECT_TRUE(t, p_bool);		/* a bool without a value is true */
+	KT_EXPECT_TRUE(t, p_inv);
+	KT_EXPECT_STREQ(t, p_str, "two words");
+	KT_EXPECT_EQ(t, p_nr, 2);
+	KT_EXPECT_EQ(t, p_arr[1], -2);
+	KT_EXPECT_TRUE(t, virt_addr_valid(p_str));	/* a kmalloc'd copy */
+	KT_EXPECT_PTR_EQ(t, parse("byte=256"), ERR_PTR(-ERANGE));
+	KT_EXPECT_PTR_EQ(t, parse("an_int=2147483648"), ERR_PTR(-ERANGE));
+	KT_EXPECT_NULL(t, parse("an_int=-2147483648"));
+	KT_EXPECT_PTR_EQ(t, parse("an_int"), ERR_PTR(-EINVAL));	/* needs a value */
+	KT_EXPECT_PTR_EQ(t, parse("arr=1,2,3,4"), ERR_PTR(-EINVAL));	/* can only take 3 */
+	KT_EXPECT_PTR_EQ(t, parse("nosuch=1"), ERR_PTR(-ENOENT));	/* no unknown() given */
+	memset(big, 'y', sizeof(big) - 1);
+	memcpy(big, "str=", 4);
+	KT_EXPECT_PTR_EQ(t, parse(big), ERR_PTR(-ENOSPC));
+	KT_EXPECT_STREQ(t, p_str, "two words");		/* kept */
+	rest = parse("an_int=5 -- an_int=6 x");
+	KT_EXPECT_STREQ(t, rest, "an_int=6 x");
+	KT_EXPECT_EQ(t, p_int, 5);
+	kfree(p_str);
+	p_str = NULL;
+}
+
 static struct ktest_case linux_api_cases[] = {
 	KTEST_CASE(kvmalloc_picks_kmalloc_then_vmalloc),
 	KTEST_CASE(kvmalloc_rules),
@@ -359,6 +426,7 @@ static struct ktest_case linux_api_cases[] = {
 	KTEST_CASE(pages_exact),
 	KTEST_CASE(zeroed_pages),
 	KTEST_CASE(init_on_alloc_free),
+	KTEST_CASE(module_param_parsing),
 	{}
 };
 
