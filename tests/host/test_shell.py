@@ -506,7 +506,8 @@ BAD_INPUT = [
     ("buddyinfo now", "buddyinfo: takes no arguments (it prints /proc/buddyinfo)", False),
     ("insmod", "no boot modules: boot with -initrd FILE.ko", False),
     ("insmod mem_module", "insmod: mem_module: failed (-ENOENT); nothing was changed", False),
-    ("insmod a b", "insmod: too many arguments", True),
+    ("insmod a b=1", "insmod: a: failed (-ENOENT); nothing was changed", False),   # b=1: a parameter
+    ("rmmod a b", "rmmod: too many arguments", True),
     ("rmmod", "rmmod: missing argument", True),
     ("rmmod mem_module", "rmmod: mem_module: failed (-ENOENT); nothing was changed", False),
     ("lsmod all", "lsmod: too many arguments", True),
