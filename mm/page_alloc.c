@@ -100,7 +100,7 @@ static void kernel_init_pages(struct page *page, unsigned int order)
 		clear_highpage(page + i);
 }
 
-static const char *const zone_name_table[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem" };
+static const char *const zone_name_table[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem", "Movable" };
 
 const char *zone_names(enum zone_type idx)
 {
@@ -363,7 +363,7 @@ static struct page *get_page_from_freelist(unsigned int order, enum zone_type hi
 					highest, alloc_flags))
 			page = rmqueue(zone, order);
 		if (page)
-			zone->nr_alloc++;
+			zone->nr_alloc += 1UL << order;	/* Linux's pgalloc_<zone> counts pages */
 		local_irq_restore(flags);
 		if (page)
 			return page;
@@ -445,7 +445,6 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		page = get_page_from_freelist(order, highest, alloc_flags);
 	}
 	if (unlikely(!page)) {
-		contig_page_data.node_zones[highest].nr_alloc_fail++;
 		if (!(gfp & __GFP_NOWARN))
 			warn_alloc(gfp, order);
 		return NULL;
@@ -696,7 +695,7 @@ static void free_the_page(struct page *page, unsigned int order)
 	if (unlikely(want_init_on_free()))
 		kernel_init_pages(page, order);
 	local_irq_save(flags);
-	zone->nr_free_calls++;
+	zone->nr_freed += 1UL << order;	/* Linux's pgfree counts pages */
 	if (order < NR_PCP_ORDERS) {
 		list_add(&page->lru, &pcp->lists[order]);
 		pcp->count += 1 << order;
@@ -805,59 +804,4 @@ unsigned long free_memblock_range(unsigned long start_pfn, unsigned long end_pfn
 		pfn += 1UL << order;
 	}
 	return end_pfn - start_pfn;
-}
-
-/*
- * setup_per_zone_wmarks - Linux's watermark formula.
- *
- * min_free_kbytes = sqrt(lowmem KB * 16), clamped to [128, 65536]; each
- * lowmem zone gets a share of it in proportion to its size as its min
- * watermark.  HighMem's min is small (managed / 1024, clamped to
- * [32, 128]): nobody needs HighMem in an emergency.  low = min + a quarter
- * of min (at least 0.1% of the zone), high = low + the same step.
- * Also the lowmem reserves: a zone keeps back (pages of the zones above)
- * / ratio from allocations that could have used those zones (ratio 256
- * for DMA, 32 for Normal).
- */
-void setup_per_zone_wmarks(void)
-{
-	static const unsigned int reserve_ratio[MAX_NR_ZONES] = { 256, 32, 0 };
-	unsigned long lowmem_pages = 0, min_free_kbytes, pages_min, sq = 0;
-	struct zone *zone;
-	int i, j;
-
-	for_each_zone(zone)
-		if (!is_highmem(zone))
-			lowmem_pages += zone->managed_pages;
-	/* integer square root of lowmem KB * 16 */
-	while ((sq + 1) * (sq + 1) <= (lowmem_pages << 2) * 16)
-		sq++;
-	min_free_kbytes = clamp(sq, 128UL, 65536UL);
-	pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
-
-	for_each_zone(zone) {
-		unsigned long tmp = lowmem_pages ?
-			(unsigned long)((u64)pages_min * zone->managed_pages / lowmem_pages) : 0;
-
-		if (is_highmem(zone))
-			zone->_watermark[WMARK_MIN] = clamp(zone->managed_pages / 1024, 32UL, 128UL);
-		else
-			zone->_watermark[WMARK_MIN] = tmp;
-		if (!zone->managed_pages)
-			zone->_watermark[WMARK_MIN] = 0;
-		tmp = max(tmp >> 2, zone->managed_pages * 10 / 10000);
-		zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + tmp;
-		zone->_watermark[WMARK_HIGH] = low_wmark_pages(zone) + tmp;
-		zone_pcp_enable(zone);
-	}
-	for (i = 0; i < MAX_NR_ZONES; i++) {
-		struct zone *z = &contig_page_data.node_zones[i];
-		unsigned long upper = 0;
-
-		for (j = i + 1; j < MAX_NR_ZONES; j++) {
-			upper += contig_page_data.node_zones[j].managed_pages;
-			z->lowmem_reserve[j] = (reserve_ratio[i] && z->managed_pages) ?
-					       upper / reserve_ratio[i] : 0;
-		}
-	}
 }

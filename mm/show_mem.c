@@ -103,6 +103,30 @@ void show_free_areas(void)
 }
 
 /**
+ * si_mem_available - Linux 6.1's MemAvailable: what could be allocated
+ * without pushing any zone below its reserves
+ *
+ * Free pages, less totalreserve_pages (each zone's high watermark and its
+ * largest lowmem reserve, mm/page_wmark.c), plus the part of the page
+ * cache and of reclaimable slab that could be dropped (each less the
+ * smaller of its half and the sum of the low watermarks).  mm386 has no
+ * page cache, so only reclaimable slab adds anything.
+ * Return: pages.
+ */
+unsigned long si_mem_available(void)
+{
+	unsigned long wmark_low = 0, reclaimable = global_vm_stat(NR_SLAB_RECLAIMABLE);
+	long available;
+	struct zone *zone;
+
+	for_each_zone(zone)
+		wmark_low += low_wmark_pages(zone);
+	available = (long)nr_free_pages() - (long)totalreserve_pages;
+	available += reclaimable - min(reclaimable / 2, wmark_low);
+	return available < 0 ? 0 : available;
+}
+
+/**
  * warn_alloc - Linux's report of a failed page allocation
  * @gfp: the flags it was made with
  * @order: its order

@@ -54,7 +54,7 @@
 #include <mm386/dump.h>
 #include "slab.h"
 
-#define SLAB_MIN_OBJECTS	4	/* aim for at least this many per slab */
+#define SLAB_MIN_OBJECTS	8	/* SLUB: 4 * (fls(nr_cpu_ids) + 1), one CPU */
 #define CACHE_LINE_SIZE		64
 #define MIN_PARTIAL		5
 #define MAX_PARTIAL		10
@@ -131,35 +131,52 @@ static void calculate_sizes(struct kmem_cache *s)
 }
 
 /*
- * calculate_order - the smallest slab (up to 8 pages) that holds at least
- * SLAB_MIN_OBJECTS objects and wastes at most 1/8 of itself; failing that,
- * the one that wastes least.  Sets num, order and the colours.
+ * calc_slab_order - SLUB's: the smallest order, from the one that holds
+ * @min_objects up, whose slab wastes at most 1/@fract_leftover of itself
+ * (> @max_order if none does).
+ */
+static unsigned int calc_slab_order(unsigned int size, unsigned int min_objects,
+				    unsigned int max_order, unsigned int fract_leftover)
+{
+	unsigned int order;
+
+	for (order = get_order(min_objects * size); order <= max_order; order++) {
+		unsigned int slab_size = PAGE_SIZE << order;
+
+		if (slab_size % size <= slab_size / fract_leftover)
+			break;
+	}
+	return order;
+}
+
+/*
+ * calculate_order - Linux 6.1 SLUB's slab size for objects of s->size
+ * bytes: aim for min_objects = 4 * (fls(nr_cpu_ids) + 1) = 8 objects per
+ * slab (one CPU) wasting at most 1/16 of it, then allow 1/8 and 1/4, then
+ * fewer objects, up to order 3 (PAGE_ALLOC_COSTLY_ORDER).  So kmalloc-1k
+ * is 8 objects in 2 pages, kmalloc-4k 8 in 8, kmalloc-8k 4 in 8.  Sets
+ * num, order, the colours (Bonwick's, which SLUB leaves out) and
+ * min_partial; -1 if the objects do not fit in 8 pages.
  */
 static int calculate_order(struct kmem_cache *s)
 {
-	unsigned int order, best = 0, best_waste = ~0u;
+	unsigned int min_objects = SLAB_MIN_OBJECTS, fraction, order;
 
-	for (order = 0; order <= SLAB_MAX_ORDER; order++) {
-		unsigned int slab = PAGE_SIZE << order, num = slab / s->size;
-		unsigned int waste = slab - num * s->size;
-
-		if (!num)
-			continue;
-		if (num >= SLAB_MIN_OBJECTS && waste * 8 <= slab) {
-			best = order;
-			break;
-		}
-		if (waste * 1024 / slab < best_waste) {
-			best_waste = waste * 1024 / slab;
-			best = order;
-		}
-	}
 	if (s->size > PAGE_SIZE << SLAB_MAX_ORDER)
 		return -1;
-	s->order = best;
-	s->num = (PAGE_SIZE << best) / s->size;
+	min_objects = min(min_objects, (unsigned int)(PAGE_SIZE << SLAB_MAX_ORDER) / s->size);
+	for (; min_objects > 1; min_objects--)
+		for (fraction = 16; fraction >= 4; fraction /= 2) {
+			order = calc_slab_order(s->size, min_objects, SLAB_MAX_ORDER, fraction);
+			if (order <= SLAB_MAX_ORDER)
+				goto found;
+		}
+	order = calc_slab_order(s->size, 1, SLAB_MAX_ORDER, 1);
+found:
+	s->order = order;
+	s->num = (PAGE_SIZE << order) / s->size;
 	s->colour_off = max_t(unsigned int, CACHE_LINE_SIZE, s->align);
-	s->colour = ((PAGE_SIZE << best) - s->num * s->size) / s->colour_off;
+	s->colour = ((PAGE_SIZE << order) - s->num * s->size) / s->colour_off;
 	s->colour_next = 0;
 	s->min_partial = clamp((unsigned int)ilog2(s->size) / 2, MIN_PARTIAL, MAX_PARTIAL);
 	return 0;
@@ -778,15 +795,42 @@ int check_slab_caches(void)
 	return errors;
 }
 
+/*
+ * slab_objects_free_listed - free objects in the slabs on the lists (not
+ * the active slab): SLUB's count_partial(), its node partial lists.
+ */
+static unsigned long slab_objects_free_listed(struct kmem_cache *s)
+{
+	unsigned long flags, n;
+	struct page *page;
+
+	local_irq_save(flags);
+	n = s->nr_free_slabs * s->num;
+	list_for_each_entry(page, &s->slabs_partial, lru)
+		n += s->num - slab_inuse(page);
+	local_irq_restore(flags);
+	return n;
+}
+
+/*
+ * slabinfo_show - /proc/slabinfo as Linux 6.1's SLUB fills it
+ * (get_slabinfo(), cache_show()): the newest cache first; active_objs
+ * counts the active slab's free objects as active (SLUB cannot see a CPU
+ * slab's free list from outside), and every slab is an active slab.
+ * SLUB has no tunables: 0 0 0.
+ */
 static void slabinfo_show(void)
 {
 	struct kmem_cache *s;
 
 	printk("slabinfo - version: 2.1\n");
 	printk("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
-	list_for_each_entry(s, &slab_caches, list)
+	list_for_each_entry(s, &slab_caches, list) {
+		unsigned long nr_objs = s->nr_slabs * s->num;
+
 		printk("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
-		       s->name, slab_objects_in_use(s), s->nr_slabs * s->num, s->size, s->num,
-		       1 << s->order, 0, 0, 0, s->nr_slabs - s->nr_free_slabs, s->nr_slabs, 0UL);
+		       s->name, nr_objs - slab_objects_free_listed(s), nr_objs, s->size, s->num,
+		       1 << s->order, 0, 0, 0, s->nr_slabs, s->nr_slabs, 0UL);
+	}
 }
 proc_dump("slabinfo", slabinfo_show);

@@ -91,21 +91,33 @@ struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp)
 	return &kmalloc_caches[kmalloc_type(gfp)][size_to_index(size)];
 }
 
+static void __init new_kmalloc_cache(unsigned int type, unsigned int i)
+{
+	unsigned long flags = SLAB_KMALLOC | (type == KMALLOC_DMA ? SLAB_CACHE_DMA : 0);
+
+	create_boot_cache(&kmalloc_caches[type][i], type == KMALLOC_DMA ?
+			  kmalloc_info[i].dma_name : kmalloc_info[i].name, kmalloc_info[i].size,
+			  flags);
+	kmalloc_caches[type][i].usersize = kmalloc_info[i].size;
+}
+
+/*
+ * create_kmalloc_caches - in Linux's order: the normal caches by size,
+ * kmalloc-96 right after kmalloc-64 and kmalloc-192 after kmalloc-128,
+ * then the DMA ones.  slabinfo lists the newest first, so it shows
+ * dma-kmalloc-8k first and kmalloc-8 last, as Linux's does.
+ */
 static void __init create_kmalloc_caches(void)
 {
-	/* Largest first: slabinfo lists the newest first, so smallest first. */
-	static const u8 by_size_down[] = { 13, 12, 11, 10, 9, 8, 2, 7, 1, 6, 5, 4, 3 };
-	unsigned int type, n;
+	unsigned int type, i;
 
-	for (type = NR_KMALLOC_TYPES; type-- > 0;) {
-		for (n = 0; n < ARRAY_SIZE(by_size_down); n++) {
-			unsigned int i = by_size_down[n];
-			unsigned long flags = SLAB_KMALLOC | (type == KMALLOC_DMA ? SLAB_CACHE_DMA : 0);
-
-			create_boot_cache(&kmalloc_caches[type][i], type == KMALLOC_DMA ?
-					  kmalloc_info[i].dma_name : kmalloc_info[i].name,
-					  kmalloc_info[i].size, flags);
-			kmalloc_caches[type][i].usersize = kmalloc_info[i].size;
+	for (type = 0; type < NR_KMALLOC_TYPES; type++) {
+		for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
+			new_kmalloc_cache(type, i);
+			if (i == 6)
+				new_kmalloc_cache(type, 1);	/* kmalloc-96 */
+			if (i == 7)
+				new_kmalloc_cache(type, 2);	/* kmalloc-192 */
 		}
 	}
 }

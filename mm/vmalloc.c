@@ -174,7 +174,7 @@ struct vm_lookup {
 	unsigned long start, end, usable;
 	unsigned long flags;
 	const void *caller;
-	bool inside, freed;
+	bool inside, freed, map_ram;
 };
 
 /*
@@ -210,7 +210,11 @@ static struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned lon
 			vunmap_range(va->va_start, va->va_start + l->usable);
 			n = unlink_vmap_area_locked(va, dead);
 		}
-	} else if (!va) {
+	} else if (va) {
+		l->map_ram = true;	/* vm_map_ram(): no vm_struct */
+		l->start = va->va_start;
+		l->end = va->va_end;
+	} else {
 		const struct freed_area *f = find_freed_locked(addr);
 
 		if (f) {
@@ -244,6 +248,9 @@ static void explain_bad_free(char *buf, size_t size, const char *func, unsigned 
 	if (!vaddr) {
 		describe_address(addr, where, sizeof(where));
 		scnprintf(buf + n, size - n, "not a vmalloc address: it is in %s", where);
+	} else if (l->map_ram) {
+		scnprintf(buf + n, size - n, "a vm_map_ram() mapping 0x%08lx-0x%08lx: undo it with vm_unmap_ram()",
+			  l->start, l->end);
 	} else if (l->inside && addr == l->start) {
 		scnprintf(buf + n, size - n, "%s area %s: %s", vm_kind(l->flags), area,
 			  (l->flags & VM_UNINITIALIZED) ? "still being set up; refused" :
@@ -615,6 +622,76 @@ noinline void vunmap(const void *addr)
 	kfree(vm);
 }
 EXPORT_SYMBOL(vunmap);
+
+/* ---------------------------------------------------------------------
+ * vm_map_ram and vm_unmap_ram
+ */
+
+/**
+ * vm_map_ram - map pages for a short while, without a vm_struct
+ * @pages: @count pages (any zone)
+ * @count: how many
+ * @node: NUMA_NO_NODE or 0
+ *
+ * vmap()'s light cousin, for mappings made and dropped often (file
+ * systems, media drivers): just a range of addresses, no guard page and
+ * no vm_struct, so vmallocinfo shows it as "vm_map_ram".  Linux packs
+ * small ones (up to 32 pages) into per-CPU 4 MB blocks; mm386 gives each
+ * its own range.  Undo with vm_unmap_ram(addr, @count).  May sleep.
+ * Return: the address, or NULL.
+ */
+noinline void *vm_map_ram(struct page **pages, unsigned int count, int node)
+{
+	unsigned long size = (unsigned long)count << PAGE_SHIFT, largest;
+	struct vmap_area *va;
+
+	might_sleep();
+	if (!count || count > totalram_pages())
+		return NULL;
+	va = alloc_vmap_area(size, PAGE_SIZE, VMALLOC_START, VMALLOC_END,
+			     context_gfp(GFP_KERNEL), NULL, &largest);
+	if (IS_ERR(va))
+		return NULL;
+	if (vmap_pages_range(va->va_start, pages, count, PAGE_KERNEL, context_gfp(GFP_KERNEL))) {
+		vm_unmap_ram((void *)va->va_start, count);
+		return NULL;
+	}
+	return (void *)va->va_start;
+}
+EXPORT_SYMBOL(vm_map_ram);
+
+/**
+ * vm_unmap_ram - drop a mapping made by vm_map_ram()
+ * @mem: what vm_map_ram() returned
+ * @count: the same count
+ *
+ * Anything else (another kind of area, a wrong count) is a WARNING and
+ * changes nothing (Linux: BUG_ON).
+ */
+noinline void vm_unmap_ram(const void *mem, unsigned int count)
+{
+	unsigned long addr = (unsigned long)mem, flags;
+	struct vmap_area *va, *dead[2];
+	unsigned int n = 0;
+	bool ok;
+
+	local_irq_save(flags);
+	va = is_vmalloc_addr(mem) ? find_vmap_area_locked(addr) : NULL;
+	ok = va && !va->vm && va->va_start == addr &&
+	     va->va_end - va->va_start == (unsigned long)count << PAGE_SHIFT;
+	if (ok) {
+		vunmap_range(va->va_start, va->va_end);
+		n = unlink_vmap_area_locked(va, dead);
+	}
+	local_irq_restore(flags);
+	if (!ok) {
+		WARN(1, "vm_unmap_ram(0x%08lx, %u) from %pS: not a vm_map_ram() mapping of %u pages; refused\n",
+		     addr, count, __builtin_return_address(0), count);
+		return;
+	}
+	free_vmap_areas(dead, n);
+}
+EXPORT_SYMBOL(vm_unmap_ram);
 
 /*
  * vmalloc_init - the area allocator's first free range (the whole area),

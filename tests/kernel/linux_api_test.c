@@ -17,6 +17,7 @@
 #include <linux/numa.h>
 #include <linux/errno.h>
 #include <linux/moduleparam.h>
+#include <mm386/dump.h>
 #include <mm386/ktest.h>
 #include "../../mm/slab.h"
 #include "mm_helpers.h"
@@ -351,6 +352,46 @@ static void init_on_alloc_free(struct ktest *t)
 	KT_EXPECT_NOTHING_LOST(t, &before);
 }
 
+/* vm_map_ram: a mapping with no vm_struct and no guard page, shown as such. */
+static void vm_map_ram_areas(struct ktest *t)
+{
+	struct page *pages[3];
+	struct vmalloc_info vmi0, vmi;
+	unsigned int i;
+	char *p;
+
+	vmalloc_populate_page_tables();
+	slab_baseline(&before);
+	get_vmalloc_info(&vmi0);
+	for (i = 0; i < 3; i++) {
+		pages[i] = alloc_page(GFP_KERNEL | __GFP_HIGHMEM);
+		KT_ASSERT_NOT_NULL(t, pages[i]);
+	}
+	p = vm_map_ram(pages, 3, NUMA_NO_NODE);
+	KT_ASSERT_NOT_NULL(t, p);
+	KT_EXPECT_TRUE(t, is_vmalloc_addr(p));
+	KT_EXPECT_NULL(t, find_vm_area(p));
+	for (i = 0; i < 3; i++) {
+		p[i * PAGE_SIZE] = 'm' + i;
+		KT_EXPECT_PTR_EQ(t, vmalloc_to_page(p + i * PAGE_SIZE), pages[i]);
+	}
+	get_vmalloc_info(&vmi);
+	KT_EXPECT_EQ(t, vmi.used - vmi0.used, 3 * PAGE_SIZE);	/* no guard page */
+	KT_EXPECT_EQ(t, vmalloc_check(), 0);
+	proc_dump_show("vmallocinfo");		/* "... 12288 vm_map_ram" (test_linux_api.py) */
+	vfree(p);				/* not vfree's to undo */
+	KT_EXPECT_REPORTS(t, 1);
+	vm_unmap_ram(p, 2);			/* the wrong count */
+	KT_EXPECT_REPORTS(t, 1);
+	vm_unmap_ram(p, 3);
+	KT_EXPECT_NULL(t, vmalloc_to_page(p));
+	for (i = 0; i < 3; i++)
+		__free_page(pages[i]);
+	KT_EXPECT_EQ(t, vmalloc_check(), 0);
+	KT_EXPECT_REPORTS(t, 0);
+	KT_EXPECT_NOTHING_LOST(t, &before);
+}
+
 /*
  * Module parameters: the parser and the types, on a table built by hand
  * (what module_param() puts in a module's __param section).
@@ -427,6 +468,7 @@ static struct ktest_case linux_api_cases[] = {
 	KTEST_CASE(zeroed_pages),
 	KTEST_CASE(init_on_alloc_free),
 	KTEST_CASE(module_param_parsing),
+	KTEST_CASE(vm_map_ram_areas),
 	{}
 };
 
