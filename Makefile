@@ -121,7 +121,7 @@ QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,ios
 # command line need, so that even under -j only one apt-get runs.
 DEPS_RUN	:= $(QEMU)
 DEPS_CHECK	:= $(QEMU) grub-mkrescue xorriso gdb clang ld.lld compiler-rt \
-		   i686-linux-gnu-gcc pytest pexpect
+		   i686-linux-gnu-gcc pytest pexpect slabtop psutil
 goal_needs	= $(filter $(1),$(or $(MAKECMDGOALS),all))
 DEPS_TOOLS	= $(TOOLS_BUILD) \
 		  $(if $(call goal_needs,run debug gdb bench docs diagrams),$(DEPS_RUN)) \

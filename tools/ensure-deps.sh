@@ -2,7 +2,7 @@
 # ensure-deps.sh TOOL... - make sure the tools a make target needs exist.
 #
 # Each TOOL is a command name (or one of the pseudo-tools "pytest",
-# "pexpect", "compiler-rt").  Missing ones are mapped to their Debian
+# "pexpect", "psutil", "compiler-rt").  Missing ones are mapped to their Debian
 # packages and installed with apt-get (through sudo when not root); the
 # script says what it installs.  Without apt-get it names what is missing
 # and fails, so an OSDev toolchain on macOS gets a clear message instead.
@@ -23,6 +23,8 @@ pkg_for() {
 	gdb) echo gdb ;;
 	pytest) echo python3-pytest ;;
 	pexpect) echo python3-pexpect ;;
+	free|vmstat|slabtop) echo procps ;;
+	psutil) echo python3-psutil ;;
 	*) echo "" ;;
 	esac
 }
@@ -31,6 +33,7 @@ have() {
 	case "$1" in
 	pytest) /usr/bin/python3 -c 'import pytest' 2>/dev/null ;;
 	pexpect) /usr/bin/python3 -c 'import pexpect' 2>/dev/null ;;
+	psutil) /usr/bin/python3 -c 'import psutil' 2>/dev/null ;;
 	compiler-rt)
 		f=$(clang --target=i386-linux-gnu -rtlib=compiler-rt -print-libgcc-file-name 2>/dev/null) &&
 			[ -f "$f" ] ;;
