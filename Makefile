@@ -14,12 +14,16 @@
 #   make docs         regenerate every transcript in README.md and docs/, and
 #                     every picture (tools/docgen.py; make check compares)
 #   make diagrams     only the pictures: docs/images/layout-*.svg
+#   make web          the browser playground in build/web (v86 + xterm.js; docs/web.md)
+#   make serve        serve build/web on http://localhost:8386/ (WEB_PORT=...)
 #   make iso          a GRUB rescue ISO, build/mm386.iso (APPEND sets its command line)
 #   make M=dir        build the module in dir (its .c files) into build/modules/NAME.ko
 #   make run M=dir    boot with that module loaded (QEMU -initrd)
 #   make dups         list repeated code (tools/find_dups.py)
 #   make clean        remove the build directory (with M=dir: that module's build)
 #   make help         this text
+#   make user         build the user programs, user/*.c -> build/user/NAME (static glibc)
+#   make run U=prog   boot and run build/user/prog (U="prog arg1 arg2", U="a,b")
 #
 # Variables a user may set:
 #   CROSS_COMPILE   tool prefix (default i686-linux-gnu-; i686-elf- for OSDev toolchains)
@@ -31,6 +35,7 @@
 #   INITRD=a.ko,b.ko  modules for make run to load
 #   MODARGS="a=1"   parameters for the M=dir module (module_param)
 #   T=...           the tests make check runs (pytest node ids)
+#   U="prog args,prog2"  user programs for make run to run (from build/user/)
 #   WERROR=0        do not turn warnings into errors
 #   -jN             jobs (default: one per CPU)
 
@@ -52,6 +57,7 @@ QEMU		?= qemu-system-i386
 PYTHON		?= /usr/bin/python3
 PYTEST		?= $(PYTHON) -m pytest
 TIMEOUT		?= 600
+WEB_PORT	?= 8386
 
 ifeq ($(origin CC),default)
 CC := $(CROSS_COMPILE)gcc
@@ -62,6 +68,10 @@ endif
 # there yet when make reads this file.  So LIBGCC and NM are recursive
 # (=) variables, expanded only inside recipes, and every object waits for
 # the deps step (| deps below).
+# The user programs are always built with Debian's cross gcc and its static
+# glibc (see USER_CC below), whatever compiles the kernel.
+TOOLS_USER	= i686-linux-gnu-gcc i386-glibc
+
 ifneq ($(findstring clang,$(CC)),)
 COMPILER	:= clang
 LD		:= ld.lld
@@ -69,14 +79,14 @@ TARGET_FLAGS	:= --target=i686-elf -march=i686
 LIBGCC		= $(shell $(CC) --target=i386-linux-gnu -rtlib=compiler-rt \
 			-print-libgcc-file-name 2>/dev/null)
 NM		= $(or $(shell command -v llvm-nm 2>/dev/null),$(CROSS_COMPILE)nm)
-TOOLS_BUILD	= $(CC) $(LD) $(NM) compiler-rt $(NASM)
+TOOLS_BUILD	= $(CC) $(LD) $(NM) compiler-rt $(NASM) $(TOOLS_USER)
 else
 COMPILER	:= gcc
 LD		:= $(CROSS_COMPILE)ld
 TARGET_FLAGS	:= -march=i686 -mgeneral-regs-only
 LIBGCC		= $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 NM		:= $(CROSS_COMPILE)nm
-TOOLS_BUILD	= $(CC) $(LD) $(NM) $(NASM)
+TOOLS_BUILD	= $(CC) $(LD) $(NM) $(NASM) $(TOOLS_USER)
 endif
 NASM		:= nasm
 
@@ -96,7 +106,7 @@ LDFLAGS	:= -m elf_i386 -nostdlib -z noexecstack -z max-page-size=0x1000 \
 	--build-id=none -T linker.ld
 
 # Every directory of the layering, in boot -> kernel -> mm -> drivers/lib order.
-SRCDIRS	:= boot kernel kernel/module kernel/rcu mm drivers lib shell tests/kernel
+SRCDIRS	:= boot kernel kernel/module kernel/rcu kernel/sched mm fs drivers lib shell tests/kernel
 C_SRCS	:= $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c)))
 ASM_SRCS := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.asm)))
 OBJS	:= $(patsubst %.c,$(O)/obj/%.o,$(C_SRCS)) \
@@ -120,16 +130,32 @@ QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,ios
 # The deps step: one ensure-deps run for everything the goals on the
 # command line need, so that even under -j only one apt-get runs.
 DEPS_RUN	:= $(QEMU)
+DEPS_WEB	:= node npm chromium seabios npm-ci:web
 DEPS_CHECK	:= $(QEMU) grub-mkrescue xorriso gdb clang ld.lld compiler-rt \
-		   i686-linux-gnu-gcc pytest pexpect slabtop psutil
+		   i686-linux-gnu-gcc pytest pexpect slabtop psutil $(DEPS_WEB)
 goal_needs	= $(filter $(1),$(or $(MAKECMDGOALS),all))
 DEPS_TOOLS	= $(TOOLS_BUILD) \
 		  $(if $(call goal_needs,run debug gdb bench docs diagrams),$(DEPS_RUN)) \
-		  $(if $(call goal_needs,docs),gdb pexpect) \
-		  $(if $(call goal_needs,check iso $(ISO)),$(DEPS_CHECK))
+		  $(if $(call goal_needs,docs),gdb pexpect $(DEPS_WEB)) \
+		  $(if $(call goal_needs,check iso $(ISO)),$(DEPS_CHECK)) \
+		  $(if $(call goal_needs,web serve),$(DEPS_WEB))
 
-.PHONY: all run debug gdb iso check check-fresh clean deps bench help docs diagrams modules dups
+.PHONY: all run debug gdb iso check check-fresh clean deps bench help docs diagrams modules dups user
+.PHONY: web serve
 .DEFAULT_GOAL := all
+
+# User programs (user/*.c): always Debian's i686-linux-gnu-gcc and its static
+# glibc (libc6-dev-i386-cross), whatever CC builds the kernel.  Those named
+# in USER_NOLIBC use no C library at all.
+USER_CC		:= i686-linux-gnu-gcc
+USER_CFLAGS	:= -static -O2 -g -Wall -Wextra -Werror
+USER_NOLIBC	:= hello_raw
+USER_SRCS	:= $(sort $(wildcard user/*.c))
+USER_PROGS	:= $(patsubst user/%.c,$(O)/user/%,$(USER_SRCS))
+# U="mallocdemo a b,hello": -initrd "build/user/mallocdemo a b,build/user/hello"
+RUN_U		:= $(if $(U),$(shell echo '$(U)' | sed -e 's#^ *#$(O)/user/#' -e 's#, *#,$(O)/user/#g'))
+RUN_INITRD	= $(strip $(if $(INITRD),$(INITRD)$(if $(U),$(comma)))$(RUN_U))
+comma		:= ,
 
 # Out-of-tree modules, as Linux's `make -C kernel M=dir`: every .c file of
 # dir, compiled with the kernel's flags and headers plus -DMODULE, and
@@ -156,7 +182,14 @@ INITRD		?= $(MOD_KO)$(if $(MODARGS), $(MODARGS))
 .DEFAULT_GOAL	:= modules
 endif
 
-all: deps $(KERNEL) $(O)/compile_commands.json
+all: deps $(KERNEL) $(O)/compile_commands.json user
+
+user: $(USER_PROGS)
+
+$(O)/user/%: user/%.c | deps
+	@mkdir -p $(dir $@)
+	$(SAY) "  CC [U]  $<"
+	@$(USER_CC) $(USER_CFLAGS) $(if $(filter $*,$(USER_NOLIBC)),-nostdlib -ffreestanding -fno-pie -no-pie) -o $@ $<
 
 deps:
 	@tools/ensure-deps.sh $(DEPS_TOOLS)
@@ -227,9 +260,9 @@ EXPLAIN_STATUS = s=$$?; case $$s in \
 	*) echo "mm386: QEMU exited with status $$s"; exit $$s ;; esac
 
 run: all $(if $(M),modules)
-	@echo "mm386: booting $(KERNEL) with $(MEM) MB$(if $(INITRD), and $(INITRD)); Ctrl-A X quits QEMU"
+	@echo "mm386: booting $(KERNEL) with $(MEM) MB$(if $(RUN_INITRD), and $(RUN_INITRD)); Ctrl-A X quits QEMU"
 	@$(QEMU_BASE) -kernel $(KERNEL) -append "$(APPEND)" -serial mon:stdio -display none \
-		$(QEMU_WATCH) $(if $(INITRD),-initrd "$(INITRD)"); $(EXPLAIN_STATUS)
+		$(QEMU_WATCH) $(if $(RUN_INITRD),-initrd "$(RUN_INITRD)"); $(EXPLAIN_STATUS)
 
 # make debug: QEMU waits for GDB on :1234; run 'make gdb' in another terminal.
 debug: all
@@ -263,11 +296,27 @@ bench: all
 # picture in docs/images/ from real runs (tools/docgen.py); make check
 # fails when a committed one differs from what the build prints.
 # make diagrams redraws only the pictures.
-docs: all
+docs: web
 	@$(PYTHON) tools/docgen.py
+	@node tools/web_screenshot.mjs $(O)/web docs/images/playground.png
+	@echo "  PNG     docs/images/playground.png"
 
 diagrams: all
 	@$(PYTHON) tools/docgen.py --pictures
+
+# make web: the browser playground (web/, docs/web.md) in $(O)/web: the page,
+# v86 and xterm.js from web/node_modules, the SeaBIOS images, the kernel and
+# every example module.  make serve serves it on localhost.
+WEB_MODULES := $(patsubst %/,%,$(sort $(dir $(wildcard examples/*/*.c))))
+web: all
+	@for m in $(WEB_MODULES); do \
+		env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(MAKE) -s O=$(O) CC="$(CC)" \
+			CROSS_COMPILE="$(CROSS_COMPILE)" M=$$m || exit 1; done
+	@tools/mkweb.sh $(O)/web $(KERNEL) $(WEB_MODULES)
+
+serve: web
+	@echo "mm386: serving $(O)/web on http://localhost:$(WEB_PORT)/ (Ctrl-C stops)"
+	@$(PYTHON) -m http.server --bind 127.0.0.1 --directory $(O)/web $(WEB_PORT)
 
 # make M=dir clean removes that module's build only.
 clean:

@@ -8,12 +8,26 @@
 ; Returning undoes it all and IRETs.  The saved EBP keeps the frame-pointer
 ; chain intact, so a call trace taken in a handler runs straight through
 ; the interrupted code.
+;
+; From ring 3 the CPU has first switched to the task's kernel stack (the
+; TSS's sp0) and pushed the user's ss and esp; the user's segment
+; registers (%gs holds glibc's TLS selector) are saved in pt_regs and come
+; back from there, so the kernel never has to know them.
+;
+; Also here, as in Linux's entry_32.S: entry_INT80_32 (the system call),
+; __switch_to_asm (the stack switch between two tasks) and ret_from_fork
+; (where a new task starts).
 
 %include "boot.inc"
 
 extern do_entry
+extern schedule_tail
 global idt_stub_table
 global ret_from_exception
+global entry_INT80_32
+global __switch_to_asm
+global ret_from_fork
+global ret_from_kernel_thread
 
 %macro STUB_NOERR 1
 stub_%1:
@@ -39,11 +53,15 @@ common_entry:
 	mov ax, __KERNEL_DS
 	mov ds, ax
 	mov es, ax
+	xor eax, eax		; no user selector stays loaded in the kernel: a
+	mov fs, ax		; TLS entry emptied meanwhile (exec, a task switch)
+	mov gs, ax		; would make the pop in restore_all fault
 	cld
 	push esp		; struct pt_regs *
 	call do_entry
 ret_from_exception:		; the return address the unwinder looks for
 	add esp, 4
+restore_all:			; esp points at a struct pt_regs
 	popad
 	pop gs
 	pop fs
@@ -51,6 +69,60 @@ ret_from_exception:		; the return address the unwinder looks for
 	pop ds
 	add esp, 8		; vector and error code
 	iretd
+
+; int $0x80 from ring 3: the system call number in eax (kept as orig_ax,
+; in the error code's slot), the arguments in ebx, ecx, edx, esi, edi, ebp.
+; do_int80_syscall_32() puts the result into the saved eax.
+entry_INT80_32:
+	push eax		; orig_ax
+	push dword 0x80
+	jmp common_entry
+
+; void *__switch_to_asm(unsigned long *prev_sp, unsigned long next_sp,
+;                       void *prev)
+; Save the callee-saved registers on the current kernel stack, store the
+; stack pointer in *prev_sp, continue on next_sp's stack, and return there
+; (into the next task's own call of __switch_to_asm, or into
+; ret_from_fork for a task that never ran) with prev in eax.
+__switch_to_asm:
+	mov eax, [esp + 4]
+	mov edx, [esp + 8]
+	mov ecx, [esp + 12]
+	push ebp
+	push ebx
+	push esi
+	push edi
+	mov [eax], esp
+	mov esp, edx
+	mov eax, ecx
+	pop edi
+	pop esi
+	pop ebx
+	pop ebp
+	ret
+
+; A new task's first instructions: finish the switch (schedule_tail), then
+; leave for ring 3 through the pt_regs that copy_thread() built at the top
+; of its kernel stack.
+ret_from_fork:
+	push eax		; the task we switched away from
+	call schedule_tail
+	add esp, 4
+	cli			; iret turns them on again from the saved EFLAGS
+	jmp restore_all
+
+; A task the kernel started (kernel_run_program): finish the switch, call
+; fn(arg) (ebx, edi from the switch frame), which exec's a program and so
+; fills the pt_regs at the top of the stack; then leave for ring 3.
+ret_from_kernel_thread:
+	push eax
+	call schedule_tail
+	add esp, 4
+	push edi
+	call ebx
+	add esp, 4
+	cli
+	jmp restore_all
 
 ; Exceptions 0-31.  Those with a CPU error code: 8, 10-14, 17, 21, 29, 30.
 %assign v 0

@@ -1,11 +1,31 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/fault.c - the page fault handler.
+ * kernel/fault.c - the page fault handler (Linux: arch/x86/mm/fault.c).
  *
- * mm386 never pages anything in, so a page fault in the kernel is always
- * a bug, except for the few instructions listed in the exception table
- * (copy_from_kernel_nofault), which are resumed at their fixup.  Anything
- * else becomes an oops in Linux 5.x's words:
+ * A fault at a user address (below TASK_SIZE) of a process is normal
+ * business: the address must be inside a VMA that allows the access (or
+ * just below the stack, which then grows), and handle_mm_fault() maps the
+ * page (demand paging, copy-on-write: mm/memory.c).  This holds for
+ * faults in ring 3 and for the kernel's own accesses to user memory in
+ * copy_to_user() and friends.
+ *
+ * A user access that no VMA allows, or any ring 3 access to the kernel's
+ * gigabyte (the page tables' U/S bit), kills the process with SIGSEGV and
+ * Linux's line (show_signal_msg, print_vma_addr):
+ *
+ *   userprog[1]: segfault at c0000000 ip 08049d2a sp bffff9c0 error 5 in userprog[8048000+9d000]
+ *   Code: ...
+ *
+ * "error" is the CPU's error code: bit 0 protection violation (vs not
+ * present), bit 1 write, bit 2 user mode.  The kernel goes on.  A kernel
+ * access through copy_*_user() to such an address resumes at the
+ * instruction's exception-table fixup (-EFAULT for the system call).
+ * Out of memory in a user fault kills the process with Linux's
+ * "Out of memory: Killed process" line.
+ *
+ * Everything else is a kernel bug, except for the few kernel instructions
+ * listed in the exception table (copy_from_kernel_nofault), which are
+ * resumed at their fixup.  It becomes an oops in Linux 5.x's words:
  *
  *   BUG: kernel NULL pointer dereference, address: 0x00000000
  *   #PF: supervisor write access in kernel mode
@@ -21,6 +41,10 @@
 #include <asm/extable.h>
 #include <asm/processor.h>
 #include <asm/page.h>
+#include <linux/sched.h>
+#include <linux/irqflags.h>
+#include <linux/uaccess.h>
+#include <linux/fs.h>
 
 /* The error code the CPU pushes for a page fault. */
 #define X86_PF_PROT	0x01	/* 0: page not present, 1: protection violation */
@@ -80,8 +104,123 @@ static void __noreturn page_fault_oops(struct pt_regs *regs, unsigned long err,
 	die("Oops", regs, err);
 }
 
+/*
+ * print_vma_addr - " in prog[8048000+9d000]": the file mapped where @ip
+ * is, and that mapping's start and size, as Linux prints it.
+ */
+void print_vma_addr(const char *prefix, unsigned long ip)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma = mm ? find_vma(mm, ip) : NULL;
+
+	if (vma && vma->vm_start <= ip && vma->vm_file)
+		printk(KERN_CONT "%s%s[%lx+%lx]", prefix, vma->vm_file->name, vma->vm_start,
+		       vma->vm_end - vma->vm_start);
+}
+
+/* show_user_code - Linux's "Code:" line for a user EIP (read with copy_from_user). */
+void show_user_code(const char *loglvl, unsigned long ip)
+{
+	enum { before = 42, after = 22 };
+	u8 code[before + after];
+	char line[3 * (before + after) + 16];
+	int n = 0;
+	unsigned int i;
+
+	if (ip < before || copy_from_user(code, (void __user *)(ip - before), sizeof(code))) {
+		printk("%sCode: Unable to access opcode bytes at 0x%lx.\n", loglvl, ip - before);
+		return;
+	}
+	for (i = 0; i < before + after; i++)
+		n += scnprintf(line + n, sizeof(line) - n, i == before ? "<%02x> " : "%02x ",
+			       code[i]);
+	printk("%sCode: %s\n", loglvl, line);
+}
+
+// SIGSEGV for a bad user access: Linux's line, then the process dies.
+static void bad_area(struct pt_regs *regs, unsigned long err, unsigned long address)
+{
+	struct task_struct *tsk = current;
+	const char *loglvl = tsk->pid > 1 ? KERN_INFO : KERN_EMERG;
+
+	printk("%s%s[%d]: segfault at %lx ip %08lx sp %08lx error %lx", loglvl, tsk->comm,
+	       tsk->pid, address, regs->ip, regs->sp, err);
+	print_vma_addr(" in ", regs->ip);
+	printk(KERN_CONT "\n");
+	show_user_code(loglvl, regs->ip);
+	force_fatal_sig(SIGSEGV);
+}
+
+// The OOM killer's report for the one process it can choose: current.
+static void pagefault_out_of_memory(void)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *mm = tsk->mm;
+
+	pr_err("Out of memory: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, file-rss:%lukB, shmem-rss:%lukB, UID:0 pgtables:%lukB oom_score_adj:0\n",
+	       tsk->pid, tsk->comm, mm->total_vm << (PAGE_SHIFT - 10),
+	       mm->rss_stat[MM_ANONPAGES] << (PAGE_SHIFT - 10),
+	       mm->rss_stat[MM_FILEPAGES] << (PAGE_SHIFT - 10),
+	       mm->rss_stat[MM_SHMEMPAGES] << (PAGE_SHIFT - 10), mm->pgtables_bytes >> 10);
+	force_fatal_sig(SIGKILL);
+}
+
+// Does @vma allow the access described by the error code @err?
+static bool access_error(unsigned long err, const struct vm_area_struct *vma)
+{
+	if (err & X86_PF_WRITE)
+		return !(vma->vm_flags & VM_WRITE);
+	if (err & X86_PF_PROT)		/* a read of a present page: PROT_NONE? */
+		return !(vma->vm_flags & (VM_READ | VM_EXEC | VM_WRITE));
+	return !(vma->vm_flags & (VM_READ | VM_EXEC | VM_WRITE));
+}
+
+/*
+ * do_user_addr_fault - a fault at a user address, from ring 3 or from the
+ * kernel's uaccess code.  Return: true when resolved (the instruction is
+ * retried), false when the address is bad.
+ */
+static bool do_user_addr_fault(struct pt_regs *regs, unsigned long err, unsigned long address)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	vm_fault_t fault;
+
+	if (!mm || address >= TASK_SIZE)
+		return false;
+	if (regs->flags & X86_EFLAGS_IF)
+		local_irq_enable();
+	vma = find_vma(mm, address);
+	if (!vma)
+		return false;
+	if (vma->vm_start > address && expand_stack(vma, address))
+		return false;
+	if (access_error(err, vma))
+		return false;
+	fault = handle_mm_fault(vma, address, ((err & X86_PF_WRITE) ? FAULT_FLAG_WRITE : 0) |
+				(user_mode(regs) ? FAULT_FLAG_USER : 0));
+	if (fault & VM_FAULT_OOM) {
+		pagefault_out_of_memory();
+		/* ring 3 dies on its way out; uaccess takes its fixup (-EFAULT) */
+		return user_mode(regs);
+	}
+	if (fault & (VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV))
+		return false;
+	return true;
+}
+
 void do_page_fault(struct pt_regs *regs, unsigned long address)
 {
+	unsigned long err = regs->error_code;
+
+	if (user_mode(regs)) {
+		if (!do_user_addr_fault(regs, err, address))
+			bad_area(regs, err, address);
+		return;
+	}
+	if (!oops_in_progress && address < TASK_SIZE && current->mm &&
+	    search_exception_tables(regs->ip) && do_user_addr_fault(regs, err, address))
+		return;
 	if (!oops_in_progress && fixup_exception(regs))
 		return;
 	page_fault_oops(regs, regs->error_code, address);

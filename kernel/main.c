@@ -5,14 +5,16 @@
  * boot/head.asm turned paging on and jumped here, at 3 GB, on the one
  * kernel stack.  From here the kernel builds itself up in layers:
  *
- *   1. CPU tables and consoles:   gdt_init, serial and VGA consoles
+ *   1. CPU tables and consoles:   gdt_init (and the TSS), task 0, serial and
+ *                                 VGA consoles
  *   2. what the loader told us:   setup_arch (memory map, command line)
  *   3. early parameters:          mem=, highmem=, vmalloc=
  *   4. exceptions and interrupts: IDT, 8259 PIC, PIT timer
  *   5. memory management:         mm_init (issue by issue: memblock, paging,
  *                                 zones, buddy, slab, vmalloc, highmem)
- *   6. boot-time work:            demo, modules (and rmmod=), dump=, crash=,
- *                                 ktest=, bench=
+ *   6. boot-time work:            demo, modules (and rmmod=), the boot
+ *                                 programs (user space: fs/initramfs.c),
+ *                                 dump=, crash=, ktest=, bench=
  *   7. poweroff, or the Explorer shell (shell/shell.c) for ever
  */
 #include <linux/kernel.h>
@@ -34,8 +36,11 @@
 #include <mm386/demo.h>
 #include <mm386/init.h>
 #include <mm386/shell.h>
+#include <mm386/telemetry.h>
 #include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/sched.h>
+#include <linux/fs.h>
 
 static const char *ktest_list_param;
 u64 boot_ready_tsc;		/* TSC at "ready": boot cost for bench */
@@ -74,13 +79,16 @@ static void run_boot_work(void)
 
 	if (demo_requested())
 		demo_run();
+	populate_rootfs();
 	load_boot_modules();
+	run_boot_programs();
 	proc_dump_boot();
 	crash_boot();
 	if (ktest_list_param)
 		failed = ktest_run(ktest_list_param);
 	if (bench_requested() && bench_run())
 		failed = 1;
+	telemetry_snapshot("boot");
 	if (ktest_list_param || poweroff_param || bench_requested()) {
 		pr_info("mm386: powering off (%s)\n", failed ? "tests failed" : "done");
 		mm386_power_off(failed ? EXIT_TEST_FAILED : EXIT_BOOT_OK);
@@ -90,6 +98,7 @@ static void run_boot_work(void)
 void __init start_kernel(void)
 {
 	gdt_init();
+	sched_init();
 	serial_console_init();
 	vga_console_init();
 	print_banner();
@@ -98,8 +107,12 @@ void __init start_kernel(void)
 	parse_args();
 
 	idt_init();
+	fpu_init();
 	init_8259A();
 	mm_init();
+	fork_init();
+	mm_memory_init();
+	read_persistent_clock();
 	time_init();
 
 	system_state = SYSTEM_RUNNING;

@@ -20,16 +20,18 @@
 #include <linux/export.h>
 #include <asm/traps.h>
 #include <asm/desc.h>
+#include <linux/sched.h>
 
-extern char init_stack[], init_stack_top[];
 extern char ret_from_exception[];
 
 #define MAX_TRACE_DEPTH	40
 
+/* on_kernel_stack - is [@addr, @addr + @len) on the running task's kernel stack? */
 bool on_kernel_stack(unsigned long addr, unsigned long len)
 {
-	return addr >= (unsigned long)init_stack &&
-	       addr + len <= (unsigned long)init_stack_top && addr + len > addr;
+	unsigned long lo = (unsigned long)current->stack, hi = lo + THREAD_SIZE;
+
+	return addr >= lo && addr + len <= hi && addr + len > addr;
 }
 
 /*
@@ -72,7 +74,8 @@ void show_trace(unsigned long bp, unsigned long first_ip)
 /* dump_stack - print the call trace of the caller, as Linux's dump_stack(). */
 noinline void dump_stack(void)
 {
-	printk(KERN_EMERG "CPU: 0 PID: 0 Comm: swapper/0 Not tainted " UTS_RELEASE "\n");
+	printk(KERN_EMERG "CPU: 0 PID: %d Comm: %s Not tainted " UTS_RELEASE "\n",
+	       current->pid, current->comm);
 	show_trace((unsigned long)__builtin_frame_address(0), 0);
 }
 EXPORT_SYMBOL(dump_stack);

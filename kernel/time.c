@@ -13,6 +13,7 @@
 #include <linux/jiffies.h>
 #include <linux/rcupdate.h>
 #include <asm/io.h>
+#include <linux/sched.h>
 #include <asm/processor.h>
 
 #define PIT_TICK_RATE	1193182
@@ -27,6 +28,8 @@ static void timer_interrupt(unsigned int irq, void *dev)
 	jiffies++;
 	irq_work_run();
 	rcu_sched_clock_irq(0);		/* a quiescent state? (kernel/rcu/tiny.c) */
+	scheduler_tick();
+	timer_wake_sleepers();
 }
 
 void time_init(void)

@@ -2,11 +2,16 @@
 /*
  * kernel/traps.c - CPU exceptions, and the oops.
  *
- * Every exception but the page fault (kernel/fault.c) is fatal in mm386:
- * there is no user space to kill, so die() prints an oops in Linux's words
- * (the exception's name and error code, the registers, the code bytes
- * around EIP, a symbolized call trace) and panics, which powers QEMU off
- * with status 37.
+ * An exception in ring 3 is the program's fault: it gets the signal
+ * Linux would send (a divide error SIGFPE, an invalid opcode SIGILL, a
+ * general protection fault SIGSEGV...) with Linux's "traps:" line, and
+ * since mm386 has no signal handlers, the signal kills it.  The kernel
+ * goes on.
+ *
+ * In the kernel, every exception but the page fault (kernel/fault.c) is
+ * fatal: die() prints an oops in Linux's words (the exception's name and
+ * error code, the registers, the code bytes around EIP, a symbolized call
+ * trace) and panics, which powers QEMU off with status 37.
  */
 #include <linux/kernel.h>
 #include <linux/irqflags.h>
@@ -15,6 +20,8 @@
 #include <linux/uaccess.h>
 #include <asm/traps.h>
 #include <asm/processor.h>
+#include <asm/segment.h>
+#include <linux/sched.h>
 
 
 static const char *const trap_names[32] = {
@@ -77,7 +84,7 @@ void show_regs(struct pt_regs *regs)
 	       regs->si, regs->di, regs->bp, kernel_stack_pointer(regs));
 	printk(KERN_EMERG "DS: %04lx ES: %04lx FS: %04lx GS: %04lx SS: %04x EFLAGS: %08lx\n",
 	       regs->ds & 0xffff, regs->es & 0xffff, regs->fs & 0xffff,
-	       regs->gs & 0xffff, 0x10, regs->flags);
+	       regs->gs & 0xffff, __KERNEL_DS, regs->flags);
 	printk(KERN_EMERG "CR0: %08lx CR2: %08lx CR3: %08lx CR4: %08lx\n",
 	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
 	show_trace(regs->bp, 0);
@@ -95,10 +102,47 @@ void __noreturn die(const char *str, struct pt_regs *regs, unsigned long err)
 	}
 	oops_in_progress = 1;
 	printk(KERN_EMERG "%s: %04lx [#%d]\n", str, err & 0xffff, ++die_counter);
-	printk(KERN_EMERG "CPU: 0 PID: 0 Comm: swapper/0 Not tainted " UTS_RELEASE "\n");
+	printk(KERN_EMERG "CPU: 0 PID: %d Comm: %s Not tainted " UTS_RELEASE "\n",
+	       current->pid, current->comm);
 	show_regs(regs);
 	print_modules();
 	panic("Fatal exception");
+}
+
+// The signal Linux sends for exception @v in ring 3.
+static int trap_signal(unsigned long v)
+{
+	switch (v) {
+	case X86_TRAP_DE: case 16: case 19:
+		return SIGFPE;
+	case X86_TRAP_UD:
+		return SIGILL;
+	case X86_TRAP_DB: case X86_TRAP_BP:
+		return SIGTRAP;
+	case X86_TRAP_NP: case X86_TRAP_SS: case 17:
+		return SIGBUS;
+	}
+	return SIGSEGV;
+}
+
+/*
+ * do_user_trap - exception @v in ring 3: Linux's line ("traps: prog[2]
+ * general protection fault ip:... sp:... error:0 in prog[8048000+9d000]",
+ * or "... trap divide error ip:..."), and the signal kills the process.
+ */
+static void do_user_trap(struct pt_regs *regs, unsigned long v)
+{
+	const char *name = trap_names[v] ? trap_names[v] : "reserved exception";
+
+	if (v == X86_TRAP_GP)
+		pr_info("traps: %s[%d] general protection fault ip:%lx sp:%lx error:%lx",
+			current->comm, current->pid, regs->ip, regs->sp, regs->error_code);
+	else
+		pr_info("traps: %s[%d] trap %s ip:%lx sp:%lx error:%lx", current->comm,
+			current->pid, name, regs->ip, regs->sp, regs->error_code);
+	print_vma_addr(" in ", regs->ip);
+	printk(KERN_CONT "\n");
+	force_fatal_sig(trap_signal(v));
 }
 
 void do_trap(struct pt_regs *regs)
@@ -107,6 +151,10 @@ void do_trap(struct pt_regs *regs)
 
 	if (v == X86_TRAP_PF) {
 		do_page_fault(regs, read_cr2());
+		return;
+	}
+	if (user_mode(regs)) {
+		do_user_trap(regs, v);
 		return;
 	}
 	die(trap_names[v] ? trap_names[v] : "reserved exception", regs, regs->error_code);

@@ -40,6 +40,7 @@
 #include <linux/vmstat.h>
 #include <linux/string.h>
 #include <linux/export.h>
+#include <linux/irqflags.h>
 #include <asm/e820.h>
 #include <asm/setup.h>
 #include <asm/tlbflush.h>
@@ -305,6 +306,22 @@ static void __init mem_init(void)
 	pr_notice("%luMB HIGHMEM available.\n", (highend_pfn - highstart_pfn) >> (20 - PAGE_SHIFT));
 	pr_notice("%luMB LOWMEM available.\n", max_low_pfn >> (20 - PAGE_SHIFT));
 	print_zone_ranges();
+}
+
+/**
+ * free_reserved_area - give reserved pages [@start, @end) (physical, page
+ * aligned) to the page allocator, as Linux frees the initrd.
+ * Return: the bytes freed.
+ */
+unsigned long free_reserved_area(unsigned long start, unsigned long end)
+{
+	unsigned long pages, flags;
+
+	local_irq_save(flags);
+	pages = free_memblock_range(PFN_DOWN(start), PFN_DOWN(end));
+	totalram_pages_count += pages;
+	local_irq_restore(flags);
+	return pages << PAGE_SHIFT;
 }
 
 /* crash=lowmem_gap: read the first byte after lowmem, in the 8 MB gap. */

@@ -12,25 +12,6 @@
 #include <linux/uaccess.h>
 #include <asm/extable.h>
 
-// Load one byte from @src; -EFAULT if that faults.
-static inline int get_kernel_byte(u8 *dst, const u8 *src)
-{
-	int err = 0;
-	u8 v = 0;
-
-	__asm__ __volatile__(
-		"1:	movb %2, %1\n"
-		"2:\n"
-		".pushsection .text.fixup, \"ax\"\n"
-		"3:	movl %3, %0\n"
-		"	jmp 2b\n"
-		".popsection\n"
-		_ASM_EXTABLE(1b, 3b)
-		: "+r"(err), "+q"(v) : "m"(*src), "i"(-EFAULT));
-	*dst = v;
-	return err;
-}
-
 // Store one byte to @dst; -EFAULT if that faults.
 static inline int put_kernel_byte(u8 *dst, u8 v)
 {
@@ -61,7 +42,7 @@ long copy_from_kernel_nofault(void *dst, const void *src, size_t size)
 	size_t i;
 
 	for (i = 0; i < size; i++)
-		if (get_kernel_byte((u8 *)dst + i, (const u8 *)src + i))
+		if (get_byte_nofault((u8 *)dst + i, (const u8 *)src + i))
 			return -EFAULT;
 	return 0;
 }

@@ -607,7 +607,7 @@ EXPORT_SYMBOL(free_pages_exact);
 int format_page_flags(char *buf, size_t size, const struct page *page)
 {
 	static const char *const names[__NR_PAGEFLAGS] = {
-		"reserved", "buddy", "slab", "head", "tail", "highmem"
+		"reserved", "buddy", "slab", "head", "tail", "highmem", "anon"
 	};
 	int i, n = scnprintf(buf, size, "%#lx(", page->flags);
 

@@ -2,10 +2,15 @@
 # ensure-deps.sh TOOL... - make sure the tools a make target needs exist.
 #
 # Each TOOL is a command name (or one of the pseudo-tools "pytest",
-# "pexpect", "psutil", "compiler-rt").  Missing ones are mapped to their Debian
-# packages and installed with apt-get (through sudo when not root); the
-# script says what it installs.  Without apt-get it names what is missing
+# "pexpect", "psutil", "compiler-rt", "seabios", "i386-glibc": the static glibc user
+# programs link with).  Missing ones are mapped to their Debian packages and
+# installed with apt-get (through sudo when not root); the script says what
+# it installs.  Without apt-get it names what is missing
 # and fails, so an OSDev toolchain on macOS gets a clear message instead.
+#
+# "npm-ci:DIR" installs the npm packages pinned in DIR/package-lock.json
+# with `npm ci`, when DIR/node_modules is missing or older than the lockfile
+# (web/: v86, xterm.js, playwright-core; never a browser download).
 set -eu
 
 pkg_for() {
@@ -25,6 +30,12 @@ pkg_for() {
 	pexpect) echo python3-pexpect ;;
 	free|vmstat|slabtop) echo procps ;;
 	psutil) echo python3-psutil ;;
+	i386-glibc) echo libc6-dev-i386-cross ;;
+	qemu-i386) echo qemu-user ;;
+	node) echo nodejs ;;
+	npm) echo npm ;;
+	chromium) echo chromium ;;
+	seabios) echo seabios ;;
 	*) echo "" ;;
 	esac
 }
@@ -34,25 +45,45 @@ have() {
 	pytest) /usr/bin/python3 -c 'import pytest' 2>/dev/null ;;
 	pexpect) /usr/bin/python3 -c 'import pexpect' 2>/dev/null ;;
 	psutil) /usr/bin/python3 -c 'import psutil' 2>/dev/null ;;
+	i386-glibc) [ -s /usr/i686-linux-gnu/lib/libc.a ] ;;
 	compiler-rt)
 		f=$(clang --target=i386-linux-gnu -rtlib=compiler-rt -print-libgcc-file-name 2>/dev/null) &&
-			[ -f "$f" ] ;;
+			[ -s "$f" ] ;;
 	grub-mkrescue) command -v grub-mkrescue >/dev/null 2>&1 && [ -d /usr/lib/grub/i386-pc ] ;;
+	seabios) [ -s /usr/share/seabios/bios.bin ] && [ -s /usr/share/seabios/vgabios-stdvga.bin ] ;;
 	*) command -v "$1" >/dev/null 2>&1 ;;
 	esac
 }
 
+# npm_ci DIR: the pinned packages of DIR/package-lock.json, if not there yet.
+npm_ci() {
+	stamp="$1/node_modules/.package-lock.json"
+	[ -f "$stamp" ] && [ ! "$1/package-lock.json" -nt "$stamp" ] && return 0
+	echo "mm386: installing the npm packages of $1/package-lock.json (npm ci)"
+	(cd "$1" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
 missing=""
 pkgs=""
+npm_dirs=""
 for tool in "$@"; do
 	[ -n "$tool" ] || continue
+	case "$tool" in
+	npm-ci:*) npm_dirs="$npm_dirs ${tool#npm-ci:}"; continue ;;
+	esac
 	have "$tool" && continue
 	missing="$missing $tool"
 	for p in $(pkg_for "$tool"); do
 		case " $pkgs " in *" $p "*) ;; *) pkgs="$pkgs $p" ;; esac
 	done
 done
-[ -z "$missing" ] && exit 0
+install_npm() {
+	for d in $npm_dirs; do
+		npm_ci "$d" || exit 1
+	done
+	exit 0
+}
+[ -z "$missing" ] && install_npm
 
 if [ -z "$pkgs" ] || ! command -v apt-get >/dev/null 2>&1; then
 	echo "mm386: missing tools:$missing" >&2
@@ -74,3 +105,4 @@ for tool in $missing; do
 		exit 1
 	fi
 done
+install_npm

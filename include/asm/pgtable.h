@@ -43,6 +43,9 @@
 #define _PAGE_DIRTY	0x040
 #define _PAGE_PSE	0x080	/* in a PDE: a 4 MB page */
 #define _PAGE_GLOBAL	0x100
+/* A PROT_NONE user page: not present for the CPU, still ours (Linux's trick). */
+#define _PAGE_PROTNONE	_PAGE_GLOBAL
+#define _PAGE_USER_TABLE (_PAGE_TABLE | _PAGE_USER)	/* a PDE for user space */
 
 #define _PAGE_TABLE	(_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 #define PAGE_KERNEL	(_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
@@ -87,8 +90,9 @@ extern void *high_memory;
 
 /*
  * Writing kernel page-table entries.  mm/ code changes the page tables only
- * through these (and flushes through asm/tlbflush.h), never by hand.  All
- * kernel mappings live in swapper_pg_dir, the only page directory mm386 has.
+ * through these (and flushes through asm/tlbflush.h), never by hand.  The
+ * kernel's mappings are made in swapper_pg_dir; each process's page
+ * directory holds a copy of its entries 768-1023 (mm/pgtable.c).
  */
 #define pte_none(pte)		(!(pte))
 
@@ -104,15 +108,22 @@ static inline pte_t *pte_offset_kernel(pgd_t *pgd, unsigned long addr)
 	return pgd_page_vaddr(*pgd) + pte_index(addr);
 }
 
+/* mm/pgtable.c: copy swapper_pg_dir[@index] into every process's pgd. */
+void arch_sync_kernel_mappings(unsigned int index);
+
 /*
  * pgd_populate_kernel - make the lowmem page @table the page table for the
  * 4 MB that @pgd covers.  Linux calls this pmd_populate_kernel (on i386
  * without PAE the pmd level is folded into the pgd).  A not-present PDE is
- * never cached by the TLB, so no flush is needed.
+ * never cached by the TLB, so no flush is needed.  Every process has its
+ * own page directory with a copy of the kernel's entries 768-1023, so a
+ * new kernel page table is copied into all of them at once
+ * (arch_sync_kernel_mappings, as Linux i386 without PAE does).
  */
 static inline void pgd_populate_kernel(pgd_t *pgd, pte_t *table)
 {
 	WRITE_ONCE(*pgd, __pa(table) | _PAGE_TABLE);
+	arch_sync_kernel_mappings(pgd - swapper_pg_dir);
 }
 
 /*
@@ -137,7 +148,7 @@ static inline void pte_clear(pte_t *ptep)
  */
 static inline pte_t *lookup_address(unsigned long addr)
 {
-	pgd_t pgd = swapper_pg_dir[pgd_index(addr)];
+	pgd_t pgd = swapper_pg_dir[pgd_index(addr)];	/* kernel entries: the same everywhere */
 
 	if (!pgd_present(pgd) || (pgd & _PAGE_PSE))
 		return NULL;

@@ -25,6 +25,9 @@ void do_trap(struct pt_regs *regs);
 void do_page_fault(struct pt_regs *regs, unsigned long address);
 void __noreturn die(const char *str, struct pt_regs *regs, unsigned long err);
 void show_regs(struct pt_regs *regs);
+/* kernel/fault.c: Linux's " in prog[start+size]" and user "Code:" line */
+void print_vma_addr(const char *prefix, unsigned long ip);
+void show_user_code(const char *loglvl, unsigned long ip);
 
 /* kernel/stacktrace.c */
 void show_trace(unsigned long bp, unsigned long first_ip);

@@ -35,4 +35,6 @@
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))
 #define _THIS_IP_	({ __label__ __here; __here: (unsigned long)&&__here; })
 
+#define __user		/* a user-space pointer: never dereference it, use uaccess.h */
+
 #endif

@@ -23,6 +23,8 @@ void serial_console_init(void);
 void serial_putc(char c);
 int serial_getc(void);		/* -1 when no byte is waiting */
 void serial_input_init(void);	/* received bytes go to console_getc() */
+int serial2_init(void);		/* COM2 as a raw channel; -ENODEV if absent */
+void serial2_write(const char *s, unsigned int n);
 
 /* drivers/vga.c */
 void vga_console_init(void);

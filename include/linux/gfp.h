@@ -23,6 +23,7 @@
  *   GFP_NOWAIT  cannot sleep, no emergency reserve
  *   GFP_DMA     with one of the above: memory below 16 MB
  *   GFP_HIGHUSER  pages for user space: HighMem preferred
+ *   GFP_HIGHUSER_MOVABLE  what a user page fault allocates with
  *
  * Zone fallback: HighMem -> Normal -> DMA; Normal -> DMA; DMA only.
  */
@@ -68,6 +69,13 @@ struct page;
 #define GFP_USER	(__GFP_RECLAIM | __GFP_IO | __GFP_FS | __GFP_HARDWALL)
 #define GFP_DMA		__GFP_DMA
 #define GFP_HIGHUSER	(GFP_USER | __GFP_HIGHMEM)
+/*
+ * GFP_HIGHUSER_MOVABLE - a user page (demand paging, COW copies): HighMem
+ * first, since the kernel only touches it through kmap_atomic; movable,
+ * since only page tables point at it (mm386 does not migrate, but keeps
+ * Linux's value).
+ */
+#define GFP_HIGHUSER_MOVABLE	(GFP_HIGHUSER | __GFP_MOVABLE)
 #define GFP_HIGHMEM	__GFP_HIGHMEM
 
 /* gfpflags_allow_blocking - may an allocation with @gfp sleep? */

@@ -9,6 +9,7 @@ extern volatile unsigned long jiffies;
 
 #define time_after(a, b)	((long)((b) - (a)) < 0)
 #define time_before(a, b)	time_after(b, a)
+#define time_after_eq(a, b)	((long)((a) - (b)) >= 0)
 
 void time_init(void);
 /* Wait (halting between ticks) until @n more ticks have passed. */

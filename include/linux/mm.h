@@ -140,5 +140,102 @@ static inline bool want_init_on_free(void)
 /* mm/init.c: set up all of memory management (called by start_kernel). */
 void mm_init(void);
 void print_memory_layout(void);
+unsigned long free_reserved_area(unsigned long start, unsigned long end);
+
+/* ---------------------------------------------------------------------
+ * User address spaces: VMAs, faults, mmap (mm/mmap.c, mm/memory.c)
+ */
+
+/* vm_flags (Linux's values) */
+#define VM_NONE		0x00000000
+#define VM_READ		0x00000001
+#define VM_WRITE	0x00000002
+#define VM_EXEC		0x00000004
+#define VM_SHARED	0x00000008
+#define VM_MAYREAD	0x00000010	/* mprotect() may add VM_READ later */
+#define VM_MAYWRITE	0x00000020
+#define VM_MAYEXEC	0x00000040
+#define VM_MAYSHARE	0x00000080
+#define VM_GROWSDOWN	0x00000100	/* the stack: grows down on a fault below it */
+#define VM_PFNMAP	0x00000400	/* remap_pfn_range(): no struct page refcounts */
+#define VM_LOCKED	0x00002000
+#define VM_IO		0x00004000
+#define VM_DONTEXPAND	0x00040000
+#define VM_ACCOUNT	0x00100000
+#define VM_NORESERVE	0x00200000
+#define VM_DONTDUMP	0x04000000
+#define VM_STACK	VM_GROWSDOWN
+#define VM_DATA_DEFAULT_FLAGS	(VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+#define VM_STACK_DEFAULT_FLAGS	VM_DATA_DEFAULT_FLAGS
+
+/* VM_FAULT_* : what handle_mm_fault() says */
+#define VM_FAULT_OOM	0x0001
+#define VM_FAULT_SIGBUS	0x0002
+#define VM_FAULT_SIGSEGV 0x0040
+#define VM_FAULT_ERROR	(VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
+
+/* FAULT_FLAG_* */
+#define FAULT_FLAG_WRITE	0x01
+#define FAULT_FLAG_USER		0x40
+
+struct vm_operations_struct {
+	const char *name;		/* for /proc/PID/maps ("[mm386]") */
+	void (*close)(struct vm_area_struct *vma);
+};
+
+#define stack_guard_gap		(256UL << PAGE_SHIFT)	/* Linux's default: 1 MB */
+#define STACK_RLIMIT		(8UL << 20)		/* RLIMIT_STACK's default */
+
+extern struct page *empty_zero_page;	/* the shared zero page (mm/memory.c) */
+
+unsigned long vm_get_page_prot(unsigned long vm_flags);
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm, unsigned long start,
+					     unsigned long end);
+struct vm_area_struct *vma_next(struct vm_area_struct *vma);
+struct vm_area_struct *vma_prev(struct vm_area_struct *vma);
+#define for_each_vma(mm, vma) list_for_each_entry(vma, &(mm)->mmap_list, vm_list)
+unsigned long get_unmapped_area(struct ramfs_file *file, unsigned long addr,
+				unsigned long len, unsigned long pgoff, unsigned long flags);
+unsigned long do_mmap(struct ramfs_file *file, unsigned long addr, unsigned long len,
+		      unsigned long prot, unsigned long flags, unsigned long pgoff);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+int vm_brk_flags(unsigned long addr, unsigned long len, unsigned long flags);
+int do_mprotect(unsigned long start, size_t len, unsigned long prot);
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
+void vm_area_free(struct vm_area_struct *vma);
+void exit_mmap(struct mm_struct *mm);
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
+bool vma_is_stack(const struct vm_area_struct *vma);
+bool vma_is_heap(const struct vm_area_struct *vma);
+
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+			   unsigned int flags);
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
+		   unsigned long floor, unsigned long ceiling);
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma);
+void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+		       unsigned long newprot);
+int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr, unsigned long pfn,
+		    unsigned long size, unsigned long prot);
+/* follow_pte - the PTE for @addr in @mm, or NULL if no page table covers it. */
+pte_t *follow_pte(struct mm_struct *mm, unsigned long addr);
+unsigned long get_mm_rss(const struct mm_struct *mm);
+void update_hiwater_rss(struct mm_struct *mm);
+void mm_memory_init(void);
+
+/* mm/pgtable.c */
+int pgd_alloc(struct mm_struct *mm);
+void pgd_free(struct mm_struct *mm);
+void arch_sync_kernel_mappings(unsigned int pgd_index);
+void switch_mm(struct mm_struct *prev, struct mm_struct *next);
+
+/* kernel/fork.c */
+struct mm_struct *mm_alloc(void);
+void mmput(struct mm_struct *mm);
+extern bool vm_trace;		/* vmtrace: log every user fault and COW */
 
 #endif

@@ -46,4 +46,73 @@ struct page {
 	};
 };
 
+/*
+ * User address spaces (mm/mmap.c, mm/memory.c), Linux's structures.
+ *
+ * struct vm_area_struct - one range [vm_start, vm_end) of a process's
+ * address space with the same permissions and the same backing: the
+ * program's text, its data, the heap, one mmap(), the stack.  A process's
+ * VMAs never overlap; they sit in an rbtree keyed by address (for
+ * find_vma, O(log n)) and on a sorted list (for walking them in order), as
+ * in Linux before 6.1's maple tree.  Nothing is mapped in the page tables
+ * when a VMA is made: pages come on the first touch (demand paging).
+ */
+#include <linux/list.h>
+#include <linux/rbtree.h>
+
+struct mm_struct;
+struct ramfs_file;
+struct vm_operations_struct;
+
+struct vm_area_struct {
+	unsigned long vm_start;		/* first byte */
+	unsigned long vm_end;		/* first byte after */
+	struct mm_struct *vm_mm;	/* the address space it belongs to */
+	unsigned long vm_page_prot;	/* PTE bits for its pages (from vm_flags) */
+	unsigned long vm_flags;		/* VM_READ, VM_WRITE, VM_SHARED, ... */
+	struct rb_node vm_rb;		/* in mm->mm_rb */
+	struct list_head vm_list;	/* in mm->mmap_list, by address */
+	unsigned long vm_pgoff;		/* file offset of vm_start, in pages */
+	struct ramfs_file *vm_file;	/* the file it maps, or NULL: anonymous */
+	const struct vm_operations_struct *vm_ops;	/* special mappings (/dev/mm386) */
+	void *vm_private_data;
+};
+
+enum {
+	MM_FILEPAGES,	/* resident pages of a file (the program's text) */
+	MM_ANONPAGES,	/* resident anonymous pages (heap, stack, COW copies) */
+	MM_SWAPENTS,	/* always 0: mm386 does not swap */
+	MM_SHMEMPAGES,	/* resident shared anonymous pages */
+	NR_MM_COUNTERS
+};
+
+/*
+ * struct mm_struct - a process's address space: its page directory and its
+ * VMAs.  Entries 0-767 of @pgd are its own (user space); 768-1023 are the
+ * kernel's, the same in every page directory (mm/pgtable.c keeps them so).
+ */
+struct mm_struct {
+	struct rb_root mm_rb;		/* VMAs by address */
+	struct list_head mmap_list;	/* VMAs in address order */
+	int map_count;			/* number of VMAs */
+	unsigned long *pgd;		/* its page directory (a lowmem page) */
+	struct list_head pgd_list;	/* on the list of all page directories */
+	int mm_users;			/* tasks using it */
+	unsigned long mmap_base;	/* where top-down mmap() starts */
+	unsigned long task_size;
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long total_vm;		/* pages mapped (VmSize) */
+	unsigned long data_vm;		/* private writable, not stack (VmData) */
+	unsigned long exec_vm;		/* executable, not writable (VmExe + VmLib) */
+	unsigned long stack_vm;		/* VM_GROWSDOWN (VmStk) */
+	unsigned long hiwater_vm;	/* the peak of total_vm (VmPeak) */
+	unsigned long hiwater_rss;	/* the peak of RSS (VmHWM) */
+	long rss_stat[NR_MM_COUNTERS];
+	unsigned long pgtables_bytes;	/* its user page tables (VmPTE) */
+	unsigned long saved_auxv[48];	/* the auxiliary vector, for /proc */
+	struct ramfs_file *exe_file;	/* /proc/self/exe */
+};
+
 #endif

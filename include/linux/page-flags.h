@@ -14,6 +14,9 @@
  *                points to its head, so compound_head() finds the slab (or
  *                the kmalloc block) from an address in any of its pages
  *   PG_highmem   lives in ZONE_HIGHMEM: no permanent kernel address
+ *   PG_anon      an anonymous user page (heap, stack, a COW copy): Linux
+ *                says this with the low bit of page->mapping; mm386 has
+ *                no mapping field.  Cleared when the last mapping goes.
  *
  * The top ZONES_WIDTH bits of flags hold the zone number.
  */
@@ -29,6 +32,7 @@ enum pageflags {
 	PG_head,
 	PG_tail,
 	PG_highmem,
+	PG_anon,
 	__NR_PAGEFLAGS
 };
 
@@ -50,6 +54,7 @@ PAGEFLAG(Slab, slab)
 PAGEFLAG(Head, head)
 PAGEFLAG(Tail, tail)
 PAGEFLAG(HighMem, highmem)
+PAGEFLAG(Anon, anon)
 
 #undef PAGEFLAG
 

@@ -22,6 +22,8 @@ typedef int ssize_t;
 typedef u64 phys_addr_t;	/* wide enough for RAM reported above 4 GB */
 typedef unsigned int gfp_t;
 typedef int pid_t;
+typedef unsigned int vm_fault_t;
+typedef long long loff_t;
 
 struct list_head {
 	struct list_head *next, *prev;

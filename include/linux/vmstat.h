@@ -13,6 +13,7 @@ enum vm_stat_item {
 	NR_SLAB_RECLAIMABLE,	/* slab pages of caches that can shrink */
 	NR_SLAB_UNRECLAIMABLE,	/* all other slab pages */
 	NR_PAGETABLE,		/* kernel page tables */
+	NR_USER_PAGETABLE,	/* processes' page tables (mm/memory.c) */
 	NR_VMALLOC,		/* pages mapped by vmalloc areas */
 	NR_KMALLOC_LARGE,	/* kmalloc requests served by the page allocator (6.1
 				 * counts them as unreclaimable slab: SUnreclaim) */

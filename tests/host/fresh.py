@@ -38,10 +38,13 @@ PACKAGES = {
     "gcc-i686-linux-gnu": r"i686-linux-gnu|i386-cross|cross-base",
     "binutils-i686-linux-gnu": r"^binutils-i686-linux-gnu$",
     "nasm": r"^nasm$",
+    "libc6-dev-i386-cross": r"^(libc6-dev|libc6|linux-libc-dev)-i386-cross$",
     "clang": r"^clang(-14)?$",
     "lld": r"^lld(-14)?$",
     "libclang-rt-14-dev": r"^libclang-rt-14-dev$",
-    "qemu-system-x86": r"^(qemu-system-(x86|common|data)|seabios|ipxe-qemu)$",
+    "qemu-system-x86": r"^(qemu-system-(x86|common|data)|ipxe-qemu)$",
+    "seabios": r"^seabios$",
+    "chromium": r"^chromium(-common|-sandbox)?$",
     "grub-common": r"^grub-common$",
     "grub-pc-bin": r"^grub-pc-bin$",
     "xorriso": r"^(xorriso|libisoburn1|libburn4|libisofs6|libjte2)$",
@@ -52,11 +55,13 @@ PACKAGES = {
     "python3-psutil": r"^python3-psutil$",
 }
 # The tools (ensure-deps names) behind those packages, for the real install.
-BUILD_TOOLS = ["i686-linux-gnu-gcc", "i686-linux-gnu-ld", "i686-linux-gnu-nm", "nasm"]
+BUILD_TOOLS = ["i686-linux-gnu-gcc", "i686-linux-gnu-ld", "i686-linux-gnu-nm", "nasm",
+               "i386-glibc"]
 CLANG_TOOLS = ["clang", "ld.lld", "compiler-rt"]
 CHECK_TOOLS = BUILD_TOOLS + CLANG_TOOLS + ["qemu-system-i386", "grub-mkrescue", "xorriso",
-                                           "gdb", "pytest", "pexpect", "slabtop", "psutil"]
-BUILD_PKGS = ["gcc-i686-linux-gnu", "binutils-i686-linux-gnu", "nasm"]
+                                           "gdb", "pytest", "pexpect", "seabios", "chromium",
+                                           "slabtop", "psutil"]
+BUILD_PKGS = ["gcc-i686-linux-gnu", "binutils-i686-linux-gnu", "nasm", "libc6-dev-i386-cross"]
 CLANG_PKGS = BUILD_PKGS + ["clang", "lld", "libclang-rt-14-dev"]
 
 MS_BIND = 0x1000
@@ -115,10 +120,13 @@ if "install" in sys.argv[1:]:
     for pkg in dict.fromkeys(sys.argv[sys.argv.index("install") + 1:]):
         if pkg.startswith("-"):
             continue
-        if pkg not in state:
+        if pkg not in state["files"] and pkg not in state["done"]:
             sys.exit(f"apt-get (fresh.py stand-in): no hidden package {pkg}")
-        for f in state.pop(pkg):
-            libc.umount2(f.encode(), 2)
+        # As apt-get does, bring the package's dependencies too.
+        for dep in [pkg] + state["deps"].get(pkg, []):
+            for f in state["files"].pop(dep, []):
+                libc.umount2(f.encode(), 2)
+            state["done"].append(dep)
     json.dump(state, open(STATE, "w"))
 '''
 
@@ -126,9 +134,12 @@ if "install" in sys.argv[1:]:
 def inner(args):
     """In the private namespace: hide, install the stand-in, run."""
     work = args.work
-    state = {pkg: package_files(pkg) for pkg in args.pkgs}
-    for files in state.values():
-        hide(files, work)
+    files = {pkg: package_files(pkg) for pkg in args.pkgs}
+    for f in files.values():
+        hide(f, work)
+    deps = {pkg: sorted(q for q in args.pkgs if q != pkg and q in closure(pkg))
+            for pkg in args.pkgs}
+    state = {"files": files, "deps": deps, "done": []}
     bindir = os.path.join(work, "bin")
     os.makedirs(bindir, exist_ok=True)
     state_path = os.path.join(work, "state.json")
@@ -141,7 +152,7 @@ def inner(args):
     env = dict(os.environ, PATH=bindir + ":" + os.environ["PATH"])
     for k in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL"):
         env.pop(k, None)
-    print(f"fresh.py: hid {sum(map(len, state.values()))} files of {len(state)} packages; "
+    print(f"fresh.py: hid {sum(map(len, files.values()))} files of {len(files)} packages; "
           f"running: {' '.join(args.cmd)}", flush=True)
     return subprocess.run(args.cmd, cwd=args.cwd, env=env).returncode
 

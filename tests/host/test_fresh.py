@@ -28,8 +28,9 @@ def fresh_build(tmp_path, cc):
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root for unshare -m")
 @pytest.mark.parametrize("cc,packages", [
-    ("gcc", "gcc-i686-linux-gnu binutils-i686-linux-gnu nasm"),
-    ("clang", "clang lld libclang-rt-14-dev"),
+    ("gcc", "gcc-i686-linux-gnu binutils-i686-linux-gnu nasm libc6-dev-i386-cross"),
+    # The user programs are always built with the cross gcc and its glibc.
+    ("clang", "clang lld libclang-rt-14-dev gcc-i686-linux-gnu libc6-dev-i386-cross"),
 ])
 def test_first_make_on_a_machine_without_the_toolchain(tmp_path, cc, packages):
     rc, out, out_dir = fresh_build(tmp_path, cc)

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fs/proc.c - /proc/PID/maps and /proc/PID/status in Linux 6.1's formats
+ * (fs/proc/task_mmu.c, fs/proc/array.c).
+ *
+ * The text is made into a buffer: a program reads it through
+ * open("/proc/self/maps") and read(); the kernel prints the same buffer
+ * for dump=maps, dump=status and the shell.  One maps line per VMA:
+ *
+ *   08048000-08049000 r--p 00000000 00:01 2          /mallocdemo
+ *   080f1000-08113000 rw-p 00000000 00:00 0          [heap]
+ *
+ * start-end, permissions (p: private, s: shared), the file offset, the
+ * device and inode of the file (ramfs: 00:01), and the file's path or the
+ * VMA's role, padded to column 49 as Linux pads it on 32 bits.
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <mm386/dump.h>
+
+#define PROC_BUF_SIZE	(16 * 1024)
+
+struct seq_buf {
+	char *buf;
+	size_t size, len;
+};
+
+static __printf(2, 3) void seq_printf(struct seq_buf *s, const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	if (s->len < s->size)
+		s->len += vsnprintf(s->buf + s->len, s->size - s->len, fmt, args);
+	if (s->len > s->size)
+		s->len = s->size;
+	va_end(args);
+}
+
+// Pad the current line to column @col with spaces (seq_pad).
+static void seq_pad(struct seq_buf *s, size_t line_start, size_t col)
+{
+	while (s->len - line_start < col && s->len < s->size)
+		s->buf[s->len++] = ' ';
+}
+
+static void show_map_vma(struct seq_buf *s, struct vm_area_struct *vma)
+{
+	unsigned long flags = vma->vm_flags;
+	size_t start = s->len;
+
+	seq_printf(s, "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu ", vma->vm_start, vma->vm_end,
+		   flags & VM_READ ? 'r' : '-', flags & VM_WRITE ? 'w' : '-',
+		   flags & VM_EXEC ? 'x' : '-', flags & VM_MAYSHARE ? 's' : 'p',
+		   vma->vm_file ? (unsigned long long)vma->vm_pgoff << PAGE_SHIFT : 0ULL,
+		   0, vma->vm_file ? 1 : 0, vma->vm_file ? vma->vm_file->ino : 0UL);
+	if (vma->vm_file) {
+		seq_pad(s, start, 25 + sizeof(void *) * 6 - 1);
+		seq_printf(s, "/%s", vma->vm_file->name);
+	} else if (vma->vm_ops && vma->vm_ops->name) {
+		seq_pad(s, start, 25 + sizeof(void *) * 6 - 1);
+		seq_printf(s, "%s", vma->vm_ops->name);
+	} else if (vma_is_heap(vma)) {
+		seq_pad(s, start, 25 + sizeof(void *) * 6 - 1);
+		seq_printf(s, "[heap]");
+	} else if (vma->vm_start <= vma->vm_mm->start_stack &&
+		   vma->vm_end >= vma->vm_mm->start_stack) {
+		seq_pad(s, start, 25 + sizeof(void *) * 6 - 1);
+		seq_printf(s, "[stack]");
+	}
+	seq_printf(s, "\n");
+}
+
+static void show_maps(struct seq_buf *s, struct task_struct *t)
+{
+	struct vm_area_struct *vma;
+
+	if (!t->mm)
+		return;
+	for_each_vma(t->mm, vma)
+		show_map_vma(s, vma);
+}
+
+#define K(x)	((x) << (PAGE_SHIFT - 10))
+
+static const char *task_state(const struct task_struct *t)
+{
+	if (t->exit_state == EXIT_ZOMBIE)
+		return "Z (zombie)";
+	if (t == current || t->__state == TASK_RUNNING)
+		return "R (running)";
+	return t->__state == TASK_INTERRUPTIBLE ? "S (sleeping)" : "D (disk sleep)";
+}
+
+static void show_status(struct seq_buf *s, struct task_struct *t)
+{
+	struct mm_struct *mm = t->mm;
+
+	seq_printf(s, "Name:\t%s\nUmask:\t0022\nState:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\n",
+		   t->comm, task_state(t), t->pid, t->pid, t->parent ? t->parent->pid : 0);
+	seq_printf(s, "TracerPid:\t0\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nFDSize:\t%d\n",
+		   NR_OPEN_DEFAULT);
+	if (mm) {
+		unsigned long text, lib, anon = mm->rss_stat[MM_ANONPAGES];
+		unsigned long file = mm->rss_stat[MM_FILEPAGES];
+		unsigned long shmem = mm->rss_stat[MM_SHMEMPAGES];
+		unsigned long hiwater_rss = max(mm->hiwater_rss, get_mm_rss(mm));
+
+		text = PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK);
+		text = min(text, mm->exec_vm << PAGE_SHIFT);
+		lib = (mm->exec_vm << PAGE_SHIFT) - text;
+		seq_printf(s, "VmPeak:\t%8lu kB\nVmSize:\t%8lu kB\nVmLck:\t%8lu kB\nVmPin:\t%8lu kB\n",
+			   K(max(mm->hiwater_vm, mm->total_vm)), K(mm->total_vm), 0UL, 0UL);
+		seq_printf(s, "VmHWM:\t%8lu kB\nVmRSS:\t%8lu kB\nRssAnon:\t%8lu kB\nRssFile:\t%8lu kB\nRssShmem:\t%8lu kB\n",
+			   K(hiwater_rss), K(anon + file + shmem), K(anon), K(file), K(shmem));
+		seq_printf(s, "VmData:\t%8lu kB\nVmStk:\t%8lu kB\nVmExe:\t%8lu kB\nVmLib:\t%8lu kB\n",
+			   K(mm->data_vm), K(mm->stack_vm), text >> 10, lib >> 10);
+		seq_printf(s, "VmPTE:\t%8lu kB\nVmSwap:\t%8lu kB\n", mm->pgtables_bytes >> 10, 0UL);
+	}
+	seq_printf(s, "Threads:\t1\nvoluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n",
+		   t->nvcsw, t->nivcsw);
+}
+
+/*
+ * proc_pid_text - /proc/PID/@what (maps, status) of task @t into a new
+ * buffer.  Return: the buffer (kmalloc'ed, @*len bytes) or NULL.
+ */
+char *proc_pid_text(struct task_struct *t, const char *what, size_t *len)
+{
+	struct seq_buf s = { .size = PROC_BUF_SIZE };
+
+	s.buf = kmalloc(PROC_BUF_SIZE, GFP_KERNEL);
+	if (!s.buf)
+		return NULL;
+	if (!strcmp(what, "maps"))
+		show_maps(&s, t);
+	else if (!strcmp(what, "status"))
+		show_status(&s, t);
+	else {
+		kfree(s.buf);
+		return NULL;
+	}
+	*len = s.len;
+	return s.buf;
+}
+
+ssize_t text_file_read(struct file *f, char __user *buf, size_t count);
+
+static const struct file_operations proc_fops = {
+	.read = text_file_read,
+	.mode = S_IFREG | 0444,
+};
+
+/* proc_open - open /proc/self/X or /proc/PID/X (X: maps, status). */
+struct file *proc_open(const char *path, long *err)
+{
+	const char *p = path + 6, *what = strchr(p, '/');
+	struct task_struct *t = NULL;
+	struct file *f;
+	unsigned long pid;
+	char num[12];
+
+	*err = -ENOENT;
+	if (!what || what - p >= (long)sizeof(num))
+		return NULL;
+	memcpy(num, p, what - p);
+	num[what - p] = '\0';
+	if (!strcmp(num, "self"))
+		t = current;
+	else if (!kstrtoul(num, 10, &pid))
+		t = find_task_by_pid(pid);
+	if (!t)
+		return NULL;
+	f = alloc_file(&proc_fops, path);
+	if (!f) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	f->f_buf = proc_pid_text(t, what + 1, &f->f_size);
+	if (!f->f_buf) {
+		fput(f);
+		return NULL;
+	}
+	return f;
+}
+
+/* print_pid_text - /proc/PID/@what to the console (dump=, the shell). */
+int print_pid_text(pid_t pid, const char *what)
+{
+	struct task_struct *t = find_task_by_pid(pid);
+	size_t len, i;
+	char *text;
+
+	if (!t)
+		return -ESRCH;
+	text = proc_pid_text(t, what, &len);
+	if (!text)
+		return -ENOENT;
+	printk("==> /proc/%d/%s <==\n", pid, what);
+	for (i = 0; i < len;) {
+		size_t n = strcspn(text + i, "\n");
+
+		printk("%.*s\n", (int)n, text + i);
+		i += n + 1;
+	}
+	kfree(text);
+	return 0;
+}

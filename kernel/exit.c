@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/exit.c - the end of a process: do_exit, and wait4 to reap it.
+ *
+ * do_exit() gives back everything the process owned while it can still
+ * run: its address space (exit_mm: every page, page table and VMA, then
+ * the page directory, once CR3 has been moved to swapper_pg_dir), its open
+ * files.  It prints one line with its status, becomes a zombie, wakes its
+ * parent and switches away for good.  Only its task_struct and kernel
+ * stack are left: the stack is in use until the very last switch, so the
+ * parent frees them when it reaps the zombie in wait4 (release_task).
+ *
+ * The exit line (one per process, documented in docs/user-space.md):
+ *
+ *   exit: mallocdemo[1] exited with status 0 (min_flt 61, cow 0)
+ *   exit: segv[2] killed by signal 11 (SIGSEGV) (min_flt 12, cow 0)
+ *
+ * Children of an exiting process go to task 0, which reaps them.
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/fs.h>
+#include <linux/errno.h>
+#include <linux/uaccess.h>
+#include <linux/irqflags.h>
+#include <linux/string.h>
+
+const char *signal_name(int sig)
+{
+	switch (sig) {
+	case SIGILL: return "SIGILL";
+	case SIGTRAP: return "SIGTRAP";
+	case SIGBUS: return "SIGBUS";
+	case SIGFPE: return "SIGFPE";
+	case SIGKILL: return "SIGKILL";
+	case SIGSEGV: return "SIGSEGV";
+	}
+	return "signal";
+}
+
+/*
+ * force_fatal_sig - @sig kills current: it acts on it before going back
+ * to ring 3 (exit_to_user_mode), as a signal with no handler does.
+ */
+void force_fatal_sig(int sig)
+{
+	if (!current->pending_signal)
+		current->pending_signal = sig;
+}
+
+// Leave the address space: back to the kernel's page directory, then free it.
+static void exit_mm(void)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (!mm)
+		return;
+	local_irq_disable();
+	switch_mm(mm, NULL);
+	current->mm = current->active_mm = NULL;
+	local_irq_enable();
+	mmput(mm);
+}
+
+// Our children become task 0's: it reaps them (Linux: the child reaper).
+static void forget_original_parent(struct task_struct *father)
+{
+	struct task_struct *p, *n;
+
+	list_for_each_entry_safe(p, n, &father->children, sibling) {
+		p->parent = &init_task;
+		list_move_tail(&p->sibling, &init_task.children);
+		if (p->exit_state == EXIT_ZOMBIE)
+			wake_up(&init_task.wait_chldexit);
+	}
+}
+
+/**
+ * do_exit - end the current process
+ * @code: its wait status: (exit code << 8), or the signal that killed it
+ *
+ * Never returns.  Task 0 must never call it.
+ */
+void __noreturn do_exit(long code)
+{
+	struct task_struct *tsk = current;
+	int sig = code & 0x7f;
+
+	if (!tsk->pid)
+		panic("do_exit: task 0 (the boot context) cannot exit");
+	tsk->flags |= PF_EXITING;
+	if (sig)
+		tsk->flags |= PF_SIGNALED;
+	local_irq_enable();
+	if (tsk->clear_child_tid && tsk->mm) {
+		u32 zero = 0;
+
+		/* a bad address here is the program's problem: ignored, as in Linux */
+		(void)!copy_to_user((void __user *)tsk->clear_child_tid, &zero, sizeof(zero));
+	}
+	exit_mm();
+	if (tsk->files) {
+		put_files(tsk->files);
+		tsk->files = NULL;
+	}
+	if (sig)
+		pr_info("exit: %s[%d] killed by signal %d (%s) (min_flt %lu, cow %lu)\n",
+			tsk->comm, tsk->pid, sig, signal_name(sig), tsk->min_flt, tsk->cow_flt);
+	else
+		pr_info("exit: %s[%d] exited with status %ld (min_flt %lu, cow %lu)\n",
+			tsk->comm, tsk->pid, (code >> 8) & 0xff, tsk->min_flt, tsk->cow_flt);
+
+	local_irq_disable();
+	forget_original_parent(tsk);
+	tsk->exit_code = code;
+	tsk->exit_state = EXIT_ZOMBIE;
+	if (tsk->vfork_parent) {
+		tsk->vfork_done = true;
+		wake_up_process(tsk->vfork_parent);
+	}
+	wake_up(&tsk->parent->wait_chldexit);
+	tsk->__state = TASK_UNINTERRUPTIBLE;
+	schedule();
+	panic("do_exit: a dead task (pid %d) was scheduled", tsk->pid);
+}
+
+void __noreturn do_group_exit(int exit_code)
+{
+	do_exit(exit_code);
+}
+
+// Reap zombie @p: its last memory goes back.  Interrupts off.
+static void release_task(struct task_struct *p)
+{
+	list_del(&p->sibling);
+	list_del(&p->tasks);
+	p->exit_state = EXIT_DEAD;
+	free_task(p);
+}
+
+struct wait_opts {
+	pid_t pid;
+	struct task_struct *found;	/* a zombie that matches */
+	bool any;			/* some child matches at all */
+};
+
+static bool child_matches(const struct task_struct *p, pid_t pid)
+{
+	return pid == -1 || pid == 0 || p->pid == pid;
+}
+
+// Is there a zombie child to reap?  Interrupts off.
+static bool wait_consider(void *arg)
+{
+	struct wait_opts *wo = arg;
+	struct task_struct *p;
+
+	wo->any = false;
+	list_for_each_entry(p, &current->children, sibling) {
+		if (!child_matches(p, wo->pid))
+			continue;
+		wo->any = true;
+		if (p->exit_state == EXIT_ZOMBIE) {
+			wo->found = p;
+			return true;
+		}
+	}
+	return !wo->any;	/* no such child: stop waiting */
+}
+
+/**
+ * kernel_wait4 - wait for a child to exit, and reap it
+ * @pid: a child's PID, or -1 (or 0) for any child
+ * @stat_addr: where to store its wait status, or NULL
+ * @options: WNOHANG, or 0
+ * @user: @stat_addr is a user pointer
+ * Return: the child's PID; 0 with WNOHANG and none ready; -ECHILD;
+ * -EFAULT; -EINVAL for unknown options.
+ */
+long kernel_wait4(pid_t pid, int *stat_addr, int options, bool user)
+{
+	struct wait_opts wo = { .pid = pid };
+	unsigned long flags;
+	pid_t ret;
+	int status;
+
+	if (options & ~(WNOHANG | __WALL | 2 /* WUNTRACED */ | 8 /* WCONTINUED */))
+		return -EINVAL;
+	local_irq_save(flags);
+	if (options & WNOHANG) {
+		wait_consider(&wo);
+	} else {
+		wait_event_irqoff(&current->wait_chldexit, wait_consider, &wo);
+	}
+	if (!wo.found) {
+		local_irq_restore(flags);
+		return wo.any ? 0 : -ECHILD;
+	}
+	ret = wo.found->pid;
+	status = wo.found->exit_code;
+	release_task(wo.found);
+	local_irq_restore(flags);
+	if (stat_addr) {
+		if (user) {
+			if (put_user(status, (int __user *)stat_addr))
+				return -EFAULT;
+		} else {
+			*stat_addr = status;
+		}
+	}
+	return ret;
+}

@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/fork.c - making tasks: fork, vfork, clone(SIGCHLD), and the
+ * kernel's own way to start a program.
+ *
+ * A new task gets a task_struct (from its slab cache), a kernel stack
+ * (alloc_thread_stack_node: THREAD_SIZE = 16 KB, four pages from the buddy
+ * allocator; the one place to change if stacks move to vmalloc with a
+ * guard page, as Linux's CONFIG_VMAP_STACK), a PID, and either a copy of
+ * its parent's address space or none yet (a program the kernel starts
+ * gets its mm from execve).
+ *
+ * The copy is the heart of fork, and it copies almost nothing (dup_mm):
+ * every VMA is duplicated, but the pages are shared.  copy_page_range()
+ * (mm/memory.c) points the child's PTEs at the parent's pages, takes a
+ * reference on each, and write-protects private writable pages in BOTH
+ * page tables.  The first write by either process then faults, and
+ * do_wp_page() copies that one page: copy-on-write.  A page that is no
+ * longer shared (refcount 1) is simply made writable again.
+ *
+ * copy_thread() builds the child's kernel stack so that its first switch
+ * lands in ret_from_fork (kernel/entry.asm) and leaves for ring 3 with a
+ * copy of its parent's user registers, eax = 0: fork() returns 0 there.
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/irqflags.h>
+#include <linux/jiffies.h>
+#include <asm/segment.h>
+#include <asm/processor.h>
+
+extern char ret_from_fork[], ret_from_kernel_thread[];
+
+static struct kmem_cache *task_struct_cachep;
+static struct kmem_cache *mm_cachep;
+static pid_t last_pid;
+unsigned long total_forks;
+
+void fork_init(void)
+{
+	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 16,
+					       SLAB_PANIC, NULL);
+	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 0, SLAB_PANIC,
+				      NULL);
+}
+
+/**
+ * alloc_thread_stack_node - give @tsk its kernel stack
+ *
+ * THREAD_SIZE bytes from the page allocator (order 2, lowmem).  Every
+ * kernel stack is allocated here and freed in free_thread_stack(), so a
+ * vmalloc'ed stack with a guard page needs only these two changed.
+ * Return: the stack's lowest address, or NULL.
+ */
+unsigned long *alloc_thread_stack_node(struct task_struct *tsk)
+{
+	unsigned long stack = __get_free_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+
+	tsk->stack = (void *)stack;
+	return (unsigned long *)stack;
+}
+
+/* free_thread_stack - give back what alloc_thread_stack_node() took. */
+void free_thread_stack(struct task_struct *tsk)
+{
+	free_pages((unsigned long)tsk->stack, THREAD_SIZE_ORDER);
+	tsk->stack = NULL;
+}
+
+/* free_task - the last of a reaped task: its stack and task_struct. */
+void free_task(struct task_struct *tsk)
+{
+	free_thread_stack(tsk);
+	kmem_cache_free(task_struct_cachep, tsk);
+}
+
+/* find_task_by_pid - the task with @pid (zombies too), or NULL. */
+struct task_struct *find_task_by_pid(pid_t pid)
+{
+	struct task_struct *t;
+
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->pid == pid)
+			return t;
+	return NULL;
+}
+
+// The next free PID: counting up from 1, as Linux's pid allocator does.
+static pid_t alloc_pid(void)
+{
+	do {
+		if (++last_pid >= 32768)	/* pid_max */
+			last_pid = 1;
+	} while (find_task_by_pid(last_pid));
+	return last_pid;
+}
+
+/**
+ * mm_alloc - a new, empty address space: a page directory with the
+ * kernel's gigabyte in it, no VMAs.  Return: the mm, or NULL.
+ */
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kmem_cache_zalloc(mm_cachep, GFP_KERNEL);
+
+	if (!mm)
+		return NULL;
+	mm->mm_rb = RB_ROOT;
+	INIT_LIST_HEAD(&mm->mmap_list);
+	mm->mm_users = 1;
+	mm->task_size = TASK_SIZE;
+	if (pgd_alloc(mm)) {
+		kmem_cache_free(mm_cachep, mm);
+		return NULL;
+	}
+	return mm;
+}
+
+/**
+ * mmput - drop a user of @mm; the last one frees every VMA, page, page
+ * table and the page directory (exit_mmap, pgd_free).
+ */
+void mmput(struct mm_struct *mm)
+{
+	if (--mm->mm_users)
+		return;
+	exit_mmap(mm);
+	pgd_free(mm);
+	kmem_cache_free(mm_cachep, mm);
+}
+
+/*
+ * dup_mm - the child's copy of @oldmm for fork: its VMAs duplicated, its
+ * pages shared copy-on-write.  Return: the new mm, or NULL (nothing left
+ * behind).
+ */
+static struct mm_struct *dup_mm(struct mm_struct *oldmm)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *vma, *tmp;
+
+	if (!mm)
+		return NULL;
+	memcpy(&mm->mmap_base, &oldmm->mmap_base,
+	       sizeof(*mm) - offsetof(struct mm_struct, mmap_base));
+	memset(mm->rss_stat, 0, sizeof(mm->rss_stat));
+	mm->pgtables_bytes = 0;
+	mm->total_vm = mm->data_vm = mm->exec_vm = mm->stack_vm = 0;
+	for_each_vma(oldmm, vma) {
+		tmp = vm_area_alloc(mm);
+		if (!tmp)
+			goto fail;
+		*tmp = *vma;
+		tmp->vm_mm = mm;
+		INIT_LIST_HEAD(&tmp->vm_list);
+		if (insert_vm_struct(mm, tmp)) {
+			vm_area_free(tmp);
+			goto fail;
+		}
+		if (copy_page_range(mm, oldmm, tmp))
+			goto fail;
+	}
+	mm->hiwater_rss = get_mm_rss(mm);
+	mm->hiwater_vm = mm->total_vm;
+	return mm;
+fail:
+	mmput(mm);
+	return NULL;
+}
+
+/*
+ * copy_thread - build @p's kernel stack: its user registers (@regs with
+ * eax 0) at the top, and under them the frame __switch_to_asm pops,
+ * returning to ret_from_fork.  For a kernel-started task (@fn set), the
+ * frame returns to ret_from_kernel_thread, which calls @fn(@arg) first.
+ */
+static void copy_thread(struct task_struct *p, const struct pt_regs *regs,
+			int (*fn)(void *), void *arg)
+{
+	struct pt_regs *childregs = task_pt_regs(p);
+	unsigned long *frame = (unsigned long *)childregs - 5;
+
+	if (regs) {
+		*childregs = *regs;
+		childregs->ax = 0;
+	} else {
+		memset(childregs, 0, sizeof(*childregs));
+	}
+	frame[0] = (unsigned long)arg;		/* edi */
+	frame[1] = 0;				/* esi */
+	frame[2] = (unsigned long)fn;		/* ebx */
+	frame[3] = 0;				/* ebp: the call trace ends here */
+	frame[4] = (unsigned long)(fn ? ret_from_kernel_thread : ret_from_fork);
+	p->thread.sp = (unsigned long)frame;
+	p->thread.sp0 = task_stack_top(p);
+}
+
+/*
+ * copy_process - a new task, a copy of current (with its own copy of the
+ * address space when @regs says it is a fork from user space).
+ */
+static struct task_struct *copy_process(const struct pt_regs *regs, int (*fn)(void *),
+					void *arg)
+{
+	struct task_struct *p = kmem_cache_zalloc(task_struct_cachep, GFP_KERNEL);
+
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	if (!alloc_thread_stack_node(p)) {
+		kmem_cache_free(task_struct_cachep, p);
+		return ERR_PTR(-ENOMEM);
+	}
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	init_waitqueue_head(&p->wait_chldexit);
+	memcpy(p->comm, current->comm, sizeof(p->comm));
+	memcpy(p->thread.tls_array, current->thread.tls_array, sizeof(p->thread.tls_array));
+	/* The parent's live FPU registers: its thread.fxsave is stale while it runs. */
+	__asm__ __volatile__("fxsave %0" : "=m"(p->thread.fxsave));
+	p->__state = TASK_UNINTERRUPTIBLE;
+	p->start_time = jiffies;
+	if (current->mm) {
+		p->mm = dup_mm(current->mm);
+		if (!p->mm)
+			goto fail;
+	}
+	p->files = current->files ? dup_files(current->files) : files_alloc_console();
+	if (!p->files)
+		goto fail;
+	copy_thread(p, regs, fn, arg);
+	p->pid = alloc_pid();
+	p->parent = current;
+	list_add_tail(&p->sibling, &current->children);
+	list_add_tail(&p->tasks, &task_list);
+	total_forks++;
+	return p;
+fail:
+	if (p->mm)
+		mmput(p->mm);
+	free_task(p);
+	return ERR_PTR(-ENOMEM);
+}
+
+/**
+ * kernel_clone - fork current (fork, vfork, clone with SIGCHLD)
+ * @clone_flags: CLONE_VFORK makes the parent wait until the child has
+ *	exec'd or exited; the child still gets a copy-on-write copy of the
+ *	address space (Linux shares it outright: CLONE_VM)
+ * @regs: the parent's user registers (the child's start as a copy)
+ * Return: the child's PID in the parent, or -errno.
+ */
+long kernel_clone(unsigned long clone_flags, struct pt_regs *regs)
+{
+	struct task_struct *p = copy_process(regs, NULL, NULL);
+	pid_t pid;
+
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	pid = p->pid;
+	if (clone_flags & 0x4000 /* CLONE_VFORK */)
+		p->vfork_parent = current;
+	wake_up_new_task(p);
+	if (clone_flags & 0x4000) {
+		unsigned long flags;
+
+		local_irq_save(flags);
+		while (!p->vfork_done) {
+			set_current_state(TASK_INTERRUPTIBLE);
+			schedule();
+		}
+		__set_current_state(TASK_RUNNING);
+		local_irq_restore(flags);
+	}
+	return pid;
+}
+
+struct run_program_args {
+	char file[RAMFS_NAME_LEN];
+	const char *const *argv;
+};
+
+int kernel_execve(const char *file, const char *const *argv);
+
+// The first code of a program the kernel starts: exec it, or exit.
+static int run_program_thread(void *data)
+{
+	struct run_program_args *a = data;
+	int err = kernel_execve(a->file, a->argv);
+
+	kfree(a);
+	if (err)
+		do_exit((err == -ENOENT ? 127 : 126) << 8);
+	if (current->pending_signal)	/* the loader failed after the point of no return */
+		do_exit(current->pending_signal);
+	return 0;	/* ret_from_kernel_thread goes to ring 3 */
+}
+
+/**
+ * kernel_run_program - start program @file from the kernel (task 0's child)
+ * @argv: its arguments, argv[0] first, NULL-terminated
+ *
+ * The new task execs @file; if that fails it exits with 126 (127: no
+ * such file), as a shell would.  Return: its PID, or -errno.
+ */
+pid_t kernel_run_program(const char *file, const char *const *argv)
+{
+	struct run_program_args *a = kmalloc(sizeof(*a), GFP_KERNEL);
+	struct task_struct *p;
+
+	if (!a)
+		return -ENOMEM;
+	strscpy(a->file, file, sizeof(a->file));
+	a->argv = argv;
+	p = copy_process(NULL, run_program_thread, a);
+	if (IS_ERR(p)) {
+		kfree(a);
+		return PTR_ERR(p);
+	}
+	strscpy(p->comm, file, sizeof(p->comm));
+	wake_up_new_task(p);
+	return p->pid;
+}

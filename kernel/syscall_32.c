@@ -1,0 +1,468 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/syscall_32.c - int $0x80: the i386 system call table.
+ *
+ * The ABI is Linux i386's: the number in eax (arch/x86/entry/syscalls/
+ * syscall_32.tbl), up to six arguments in ebx, ecx, edx, esi, edi, ebp,
+ * the result in eax, a negative errno on failure.  do_int80_syscall_32()
+ * (called from kernel/idt.c for vector 0x80) turns interrupts back on,
+ * looks the number up and calls the handler.  A number mm386 does not
+ * implement returns -ENOSYS and is logged once, with its name:
+ *
+ *   mm386: mallocdemo[1] called unknown system call 386 (rseq), returning -ENOSYS
+ *
+ * The handlers live with their subsystem, under Linux's names (sys_brk in
+ * mm/mmap.c, sys_write in fs/file.c, sys_newuname in kernel/sys.c...);
+ * this file has the table and the small ones for processes, TLS and stat.
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/fs.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/bitops.h>
+#include <linux/uaccess.h>
+#include <linux/irqflags.h>
+#include <asm/desc.h>
+#include <asm/segment.h>
+
+#define NR_syscalls	451
+
+typedef long (*syscall_fn_t)(long, long, long, long, long, long);
+
+const char *syscall_name(unsigned long nr);
+unsigned long nr_syscalls_made;
+
+/* ---------------------------------------------------------------------
+ * Processes
+ */
+
+static long sys_exit(int code)
+{
+	do_exit((code & 0xff) << 8);
+}
+
+static long sys_fork(void)
+{
+	return kernel_clone(0, task_pt_regs(current));
+}
+
+static long sys_vfork(void)
+{
+	return kernel_clone(0x4000 /* CLONE_VFORK */, task_pt_regs(current));
+}
+
+#define CSIGNAL		0x000000ff
+#define CLONE_VFORK	0x00004000
+#define CLONE_VM	0x00000100
+
+/* clone(): only what fork and vfork are (SIGCHLD, optionally CLONE_VM|CLONE_VFORK). */
+static long sys_clone(unsigned long flags, unsigned long newsp)
+{
+	unsigned long rest = flags & ~(CSIGNAL | CLONE_VFORK | CLONE_VM);
+
+	if (rest || (flags & CSIGNAL) != SIGCHLD || newsp ||
+	    ((flags & CLONE_VM) && !(flags & CLONE_VFORK)))
+		return -EINVAL;		/* threads are not supported */
+	return kernel_clone(flags & CLONE_VFORK, task_pt_regs(current));
+}
+
+static long sys_wait4(pid_t pid, int __user *stat_addr, int options, void __user *ru)
+{
+	if (ru && clear_user(ru, 72))	/* struct rusage: all zero */
+		return -EFAULT;
+	if (stat_addr && !access_ok(stat_addr, sizeof(int)))
+		return -EFAULT;
+	return kernel_wait4(pid, (int *)stat_addr, options, true);
+}
+
+static long sys_waitpid(pid_t pid, int __user *stat_addr, int options)
+{
+	return sys_wait4(pid, stat_addr, options, NULL);
+}
+
+static long sys_set_tid_address(int __user *tidptr)
+{
+	current->clear_child_tid = (unsigned long)tidptr;
+	return current->pid;
+}
+
+static long sys_set_robust_list(void __user *head, size_t len)
+{
+	return len == 12 ? 0 : -EINVAL;	/* sizeof(struct robust_list_head) */
+}
+
+/* ---------------------------------------------------------------------
+ * TLS: set_thread_area (glibc's %gs)
+ */
+
+struct user_desc {
+	u32 entry_number;
+	u32 base_addr;
+	u32 limit;
+	u32 seg_32bit : 1, contents : 2, read_exec_only : 1, limit_in_pages : 1,
+	    seg_not_present : 1, useable : 1;
+};
+
+static bool ldt_empty(const struct user_desc *u)
+{
+	return !u->base_addr && !u->limit && !u->contents && u->read_exec_only &&
+	       !u->seg_32bit && !u->limit_in_pages && u->seg_not_present && !u->useable;
+}
+
+static void fill_desc(struct desc_struct *d, const struct user_desc *u)
+{
+	memset(d, 0, sizeof(*d));
+	if (ldt_empty(u))
+		return;
+	d->limit0 = u->limit & 0xffff;
+	d->limit1 = (u->limit >> 16) & 0xf;
+	d->base0 = u->base_addr & 0xffff;
+	d->base1 = (u->base_addr >> 16) & 0xff;
+	d->base2 = u->base_addr >> 24;
+	d->type = (!u->read_exec_only << 1) | (u->contents << 2) | 1;	/* accessed */
+	d->s = 1;
+	d->dpl = 3;
+	d->p = !u->seg_not_present;
+	d->avl = u->useable;
+	d->d = u->seg_32bit;
+	d->g = u->limit_in_pages;
+}
+
+static long sys_set_thread_area(struct user_desc __user *u_info)
+{
+	struct user_desc info;
+	int idx, i;
+
+	if (copy_from_user(&info, u_info, sizeof(info)))
+		return -EFAULT;
+	idx = info.entry_number;
+	if (idx == -1) {
+		for (i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
+			if (!*(u64 *)&current->thread.tls_array[i])
+				break;
+		if (i == GDT_ENTRY_TLS_ENTRIES)
+			return -ESRCH;
+		idx = GDT_ENTRY_TLS_MIN + i;
+		if (put_user(idx, &u_info->entry_number))
+			return -EFAULT;
+	}
+	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
+		return -EINVAL;
+	if (info.contents == 3 && !info.seg_not_present)
+		return -EINVAL;		/* code segments are not for TLS */
+	fill_desc(&current->thread.tls_array[idx - GDT_ENTRY_TLS_MIN], &info);
+	load_TLS(&current->thread);
+	return 0;
+}
+
+static long sys_get_thread_area(struct user_desc __user *u_info)
+{
+	struct desc_struct *d;
+	struct user_desc info;
+	int idx;
+
+	if (get_user(idx, &u_info->entry_number))
+		return -EFAULT;
+	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
+		return -EINVAL;
+	d = &current->thread.tls_array[idx - GDT_ENTRY_TLS_MIN];
+	memset(&info, 0, sizeof(info));
+	info.entry_number = idx;
+	info.base_addr = d->base0 | (d->base1 << 16) | ((u32)d->base2 << 24);
+	info.limit = d->limit0 | (d->limit1 << 16);
+	info.seg_32bit = d->d;
+	info.contents = d->type >> 2;
+	info.read_exec_only = !(d->type & 2);
+	info.limit_in_pages = d->g;
+	info.seg_not_present = !d->p;
+	info.useable = d->avl;
+	return copy_to_user(u_info, &info, sizeof(info)) ? -EFAULT : 0;
+}
+
+/* ---------------------------------------------------------------------
+ * stat, statx, readlink
+ */
+
+unsigned int file_mode(const struct file *f);
+unsigned long file_size(const struct file *f);
+
+struct stat64 {			/* i386's struct stat64: 96 bytes */
+	u64 st_dev;
+	u32 __pad0;
+	u32 __st_ino;
+	u32 st_mode, st_nlink, st_uid, st_gid;
+	u64 st_rdev;
+	u32 __pad3;
+	s64 st_size;
+	u32 st_blksize;
+	u64 st_blocks;
+	u32 st_atime, st_atime_nsec, st_mtime, st_mtime_nsec, st_ctime, st_ctime_nsec;
+	u64 st_ino;
+} __attribute__((packed));
+
+static long sys_fstat64(unsigned int fd, struct stat64 __user *statbuf)
+{
+	struct file *f = fget(fd);
+	struct stat64 st;
+
+	if (!f)
+		return -EBADF;
+	memset(&st, 0, sizeof(st));
+	st.st_mode = file_mode(f);
+	st.st_nlink = 1;
+	st.st_size = file_size(f);
+	st.st_blksize = PAGE_SIZE;
+	st.st_blocks = DIV_ROUND_UP(st.st_size, 512);
+	if ((st.st_mode & S_IFMT) == S_IFCHR)
+		st.st_rdev = (5 << 8) | 1;	/* /dev/console: 5, 1 */
+	st.st_ino = st.__st_ino = f->f_ramfs ? f->f_ramfs->ino : 1;
+	return copy_to_user(statbuf, &st, sizeof(st)) ? -EFAULT : 0;
+}
+
+#define AT_EMPTY_PATH	0x1000
+#define STATX_BASIC_STATS 0x7ff
+
+struct statx {			/* 256 bytes */
+	u32 stx_mask, stx_blksize;
+	u64 stx_attributes;
+	u32 stx_nlink, stx_uid, stx_gid;
+	u16 stx_mode, __spare0;
+	u64 stx_ino, stx_size, stx_blocks, stx_attributes_mask;
+	u64 times[8];		/* atime, btime, ctime, mtime: { s64 sec; u32 nsec; s32 pad } */
+	u32 stx_rdev_major, stx_rdev_minor, stx_dev_major, stx_dev_minor;
+	u64 spare[14];
+};
+
+static long sys_statx(int dfd, const char __user *filename, unsigned int flags,
+		      unsigned int mask, struct statx __user *buffer)
+{
+	struct statx sx;
+	struct file *f;
+	char c;
+
+	if (flags & ~0x6f00)	/* AT_STATX_SYNC_TYPE | AT_SYMLINK_NOFOLLOW... */
+		return -EINVAL;
+	if (mask & 0x80000000)	/* STATX__RESERVED */
+		return -EINVAL;
+	if (get_user(c, filename))
+		return -EFAULT;
+	if (c || !(flags & AT_EMPTY_PATH))
+		return -ENOENT;	/* mm386 knows fds here, not paths */
+	f = fget(dfd);
+	if (!f)
+		return -EBADF;
+	memset(&sx, 0, sizeof(sx));
+	sx.stx_mask = STATX_BASIC_STATS;
+	sx.stx_blksize = PAGE_SIZE;
+	sx.stx_nlink = 1;
+	sx.stx_mode = file_mode(f);
+	sx.stx_ino = f->f_ramfs ? f->f_ramfs->ino : 1;
+	sx.stx_size = file_size(f);
+	sx.stx_blocks = DIV_ROUND_UP(sx.stx_size, 512);
+	if ((sx.stx_mode & S_IFMT) == S_IFCHR) {
+		sx.stx_rdev_major = 5;
+		sx.stx_rdev_minor = 1;
+	}
+	return copy_to_user(buffer, &sx, sizeof(sx)) ? -EFAULT : 0;
+}
+
+static long sys_readlink(const char __user *path, char __user *buf, int bufsiz)
+{
+	char name[64], target[RAMFS_NAME_LEN + 2];
+	long len = strncpy_from_user(name, path, sizeof(name));
+	size_t n;
+
+	if (len < 0)
+		return len;
+	if (bufsiz <= 0)
+		return -EINVAL;
+	if (strcmp(name, "/proc/self/exe") || !current->mm || !current->mm->exe_file)
+		return ramfs_lookup(name) ? -EINVAL : -ENOENT;
+	snprintf(target, sizeof(target), "/%s", current->mm->exe_file->name);
+	n = min_t(size_t, strlen(target), bufsiz);
+	return copy_to_user(buf, target, n) ? -EFAULT : (long)n;
+}
+
+/* ---------------------------------------------------------------------
+ * Memory: mmap2, old mmap, munmap, mprotect (the work is in mm/)
+ */
+
+unsigned long sys_brk(unsigned long brk);
+unsigned long do_mmap_file(struct ramfs_file *file, struct file *f, unsigned long addr,
+			   unsigned long len, unsigned long prot, unsigned long flags,
+			   unsigned long pgoff);
+
+static long sys_mmap_pgoff(unsigned long addr, unsigned long len, unsigned long prot,
+			   unsigned long flags, unsigned long fd, unsigned long pgoff)
+{
+	struct file *f = NULL;
+
+	if (!(flags & MAP_ANONYMOUS)) {
+		f = fget(fd);
+		if (!f)
+			return -EBADF;
+		if (!f->f_ramfs && !f->f_op->mmap)
+			return -ENODEV;
+		if ((flags & MAP_TYPE) == MAP_SHARED && (prot & PROT_WRITE) &&
+		    (f->f_flags & O_ACCMODE) != O_RDWR)
+			return -EACCES;
+		if (f->f_ramfs && (flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE))
+			return -EACCES;	/* ramfs files are read-only */
+	}
+	return do_mmap_file(f ? f->f_ramfs : NULL, f && f->f_op->mmap ? f : NULL, addr, len,
+			    prot, flags, pgoff);
+}
+
+struct mmap_arg_struct {
+	u32 addr, len, prot, flags, fd, offset;
+};
+
+static long sys_old_mmap(struct mmap_arg_struct __user *arg)
+{
+	struct mmap_arg_struct a;
+
+	if (copy_from_user(&a, arg, sizeof(a)))
+		return -EFAULT;
+	if (a.offset & ~PAGE_MASK)
+		return -EINVAL;
+	return sys_mmap_pgoff(a.addr, a.len, a.prot, a.flags, a.fd, a.offset >> PAGE_SHIFT);
+}
+
+static long sys_munmap(unsigned long addr, size_t len)
+{
+	return do_munmap(current->mm, addr, len);
+}
+
+static long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
+{
+	return do_mprotect(start, len, prot);
+}
+
+/* ---------------------------------------------------------------------
+ * The table
+ */
+
+long sys_read(unsigned int fd, char __user *buf, size_t count);
+long sys_write(unsigned int fd, const char __user *buf, size_t count);
+long sys_open(const char __user *filename, int flags, int mode);
+long sys_openat(int dfd, const char __user *filename, int flags, int mode);
+long sys_close(unsigned int fd);
+long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_lseek(unsigned int fd, long offset, unsigned int whence);
+long sys_writev(unsigned int fd, const void __user *vec, unsigned long vlen);
+long sys_readv(unsigned int fd, const void __user *vec, unsigned long vlen);
+long sys_execve(const char __user *filename, const char *const __user *argv,
+		const char *const __user *envp);
+long sys_getpid(void);
+long sys_getppid(void);
+long sys_getuid(void);
+long sys_newuname(void __user *name);
+long sys_getrlimit(unsigned int resource, u32 __user *rlim);
+long sys_prlimit64(pid_t pid, unsigned int resource, const u64 __user *new_rlim,
+		   u64 __user *old_rlim);
+long sys_getrandom(char __user *buf, size_t count, unsigned int flags);
+long sys_clock_gettime64(int clock, u64 __user *tp);
+long sys_clock_gettime32(int clock, u32 __user *tp);
+long sys_gettimeofday(u32 __user *tv, void __user *tz);
+long sys_time32(u32 __user *tloc);
+long sys_nanosleep_time32(const s32 __user *rqtp, s32 __user *rmtp);
+long sys_clock_nanosleep_time64(int clock, int flags, const s64 __user *rqtp, s64 __user *rmtp);
+
+#define SYS(nr, fn)	[nr] = (syscall_fn_t)(void (*)(void))(fn)
+
+static const syscall_fn_t sys_call_table[NR_syscalls] = {
+	SYS(1, sys_exit),
+	SYS(2, sys_fork),
+	SYS(3, sys_read),
+	SYS(4, sys_write),
+	SYS(5, sys_open),
+	SYS(6, sys_close),
+	SYS(7, sys_waitpid),
+	SYS(11, sys_execve),
+	SYS(13, sys_time32),
+	SYS(19, sys_lseek),
+	SYS(20, sys_getpid),
+	SYS(24, sys_getuid),
+	SYS(45, sys_brk),
+	SYS(47, sys_getuid),		/* getgid */
+	SYS(49, sys_getuid),		/* geteuid */
+	SYS(50, sys_getuid),		/* getegid */
+	SYS(54, sys_ioctl),
+	SYS(64, sys_getppid),
+	SYS(76, sys_getrlimit),
+	SYS(78, sys_gettimeofday),
+	SYS(85, sys_readlink),
+	SYS(90, sys_old_mmap),
+	SYS(91, sys_munmap),
+	SYS(114, sys_wait4),
+	SYS(120, sys_clone),
+	SYS(122, sys_newuname),
+	SYS(125, sys_mprotect),
+	SYS(145, sys_readv),
+	SYS(146, sys_writev),
+	SYS(162, sys_nanosleep_time32),
+	SYS(190, sys_vfork),
+	SYS(191, sys_getrlimit),	/* ugetrlimit */
+	SYS(192, sys_mmap_pgoff),	/* mmap2 */
+	SYS(197, sys_fstat64),
+	SYS(199, sys_getuid),		/* getuid32 */
+	SYS(200, sys_getuid),		/* getgid32 */
+	SYS(201, sys_getuid),		/* geteuid32 */
+	SYS(202, sys_getuid),		/* getegid32 */
+	SYS(224, sys_getpid),		/* gettid: one thread per process */
+	SYS(243, sys_set_thread_area),
+	SYS(244, sys_get_thread_area),
+	SYS(252, sys_exit),		/* exit_group */
+	SYS(258, sys_set_tid_address),
+	SYS(265, sys_clock_gettime32),
+	SYS(295, sys_openat),
+	SYS(311, sys_set_robust_list),
+	SYS(340, sys_prlimit64),
+	SYS(355, sys_getrandom),
+	SYS(383, sys_statx),
+	SYS(403, sys_clock_gettime64),
+	SYS(407, sys_clock_nanosleep_time64),
+};
+
+static unsigned long enosys_logged[BITS_TO_LONGS(NR_syscalls + 1)];
+
+/* nr_syscalls_implemented - how many numbers the table serves (docs, tests). */
+unsigned int nr_syscalls_implemented(void)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < NR_syscalls; i++)
+		n += sys_call_table[i] != NULL;
+	return n;
+}
+
+/*
+ * do_int80_syscall_32 - the system call in @regs: number in orig_ax,
+ * arguments in bx, cx, dx, si, di, bp; the result goes into ax.
+ */
+void do_int80_syscall_32(struct pt_regs *regs)
+{
+	unsigned long nr = regs->orig_ax;
+	long ret;
+
+	local_irq_enable();
+	nr_syscalls_made++;
+	if (nr < NR_syscalls && sys_call_table[nr]) {
+		ret = sys_call_table[nr](regs->bx, regs->cx, regs->dx, regs->si, regs->di,
+					 regs->bp);
+	} else {
+		unsigned long bit = min(nr, (unsigned long)NR_syscalls);
+
+		if (!test_and_set_bit(bit, enosys_logged)) {
+			pr_info("mm386: %s[%d] called unknown system call %lu (%s), returning -ENOSYS\n",
+				current->comm, current->pid, nr,
+				syscall_name(nr) ? syscall_name(nr) : "not a Linux i386 system call");
+		}
+		ret = -ENOSYS;
+	}
+	regs->ax = ret;
+	local_irq_disable();
+}

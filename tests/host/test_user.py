@@ -1,0 +1,162 @@
+"""User space: static i386 programs (user/*.c, Debian's cross gcc and glibc)
+run as processes on mm386, from the initrd.
+
+One boot runs several programs in order (fs/initramfs.c); the log is
+checked for their output, the kernel's exit lines, Linux's segfault lines,
+the three-allocator table and "nothing lost" after every program.
+"""
+import os
+import re
+import shutil
+import struct
+import subprocess
+
+import pytest
+
+import qemu
+
+USER = os.path.join(qemu.BUILD, "user")
+
+
+def prog(name, *args):
+    return " ".join([os.path.join(USER, name)] + list(args))
+
+
+def run_lines(log):
+    return re.findall(r"^run: (\S+)\[(\d+)\]: free pages (\d+) before, (\d+) after, (.*): (nothing lost|LEAKED)$",
+                      log, re.M)
+
+
+@pytest.fixture(scope="module")
+def boot160():
+    r = qemu.boot("poweroff", mem=160, initrd=[
+        prog("hello_raw", "a", "b"), prog("hello", "x"), prog("mallocdemo"),
+        prog("segv", "null"), prog("segv", "kernel"), prog("segv", "text"),
+        prog("segv", "stack"), prog("segv", "unmapped")])
+    r.expect_status(qemu.STATUS_OK)
+    return r
+
+
+def test_nolibc_program_argv_and_exit_status(boot160):
+    log = boot160.log
+    assert "hello from ring 3\nargv: hello_raw\nargv: a\nargv: b\n" in log
+    assert re.search(r"^exit: hello_raw\[1\] exited with status 42 ", log, re.M)
+
+
+def test_glibc_printf_malloc(boot160):
+    log = boot160.log
+    assert "hello, world from hello (argc 2): malloc works" in log
+    assert re.search(r"^exit: hello\[2\] exited with status 0 ", log, re.M)
+    # the unknown rseq is logged once per number, by name
+    assert len(re.findall(r"called unknown system call 386 \(rseq\)", log)) >= 1
+
+
+def test_initrd_freed_and_nothing_lost(boot160):
+    log = boot160.log
+    m = re.search(r"^Freeing initrd memory: (\d+)K$", log, re.M)
+    assert m and int(m.group(1)) > 700
+    runs = run_lines(log)
+    assert len(runs) == 8, runs
+    for name, pid, before, after, buddy, verdict in runs:
+        assert before == after and verdict == "nothing lost", (name, pid, buddy)
+
+
+def test_mallocdemo_three_allocators(boot160):
+    log = boot160.log
+    small = int(re.search(r"^malloc\(100\)   = 0x([0-9a-f]+)", log, re.M).group(1), 16)
+    big = int(re.search(r"^malloc\(1 MB\)  = 0x([0-9a-f]+)", log, re.M).group(1), 16)
+    stack = int(re.search(r"^&local        = 0x([0-9a-f]+)", log, re.M).group(1), 16)
+    assert 0x080e0000 < small < 0x08200000          # brk heap, after the bss
+    assert big == 0xb7eff010                         # top-down below mmap_base 0xb8000000
+    assert 0xbffd0000 < stack < 0xc0000000           # the stack, under 3 GB
+    rows = dict(re.findall(r"^  (malloc\(100\)|malloc\(1 MB\)|stack var|kmalloc\(100\)|vmalloc\(1 MB\))\s+(.*)$",
+                           log, re.M))
+    assert "user: [heap]" in rows["malloc(100)"]
+    assert "user: mmap b7eff000-b8000000" in rows["malloc(1 MB)"]
+    assert "(this process's own)" in rows["stack var"]
+    assert "kernel: lowmem" in rows["kmalloc(100)"] and "(kernel: shared by all)" in rows["kmalloc(100)"]
+    assert "kernel: vmalloc area" in rows["vmalloc(1 MB)"]
+    # malloc(1 MB): 257 pages spanned, all mapped after memset
+    assert re.search(r"b8000000\s+257\s+257\s", rows["malloc(1 MB)"])
+
+
+def test_proc_self_maps(boot160):
+    log = boot160.log
+    maps = log[log.index("/proc/self/maps:"):log.index("exit: mallocdemo")]
+    assert re.search(r"^08048000-08049000 r--p 00000000 00:01 \d+ +/mallocdemo$", maps, re.M)
+    assert re.search(r"^08049000-[0-9a-f]{8} r-xp 00001000 00:01 \d+ +/mallocdemo$", maps, re.M)
+    assert re.search(r"^[0-9a-f]{8}-[0-9a-f]{8} rw-p 00000000 00:00 0 +\[heap\]$", maps, re.M)
+    assert re.search(r"^bffdf000-c0000000 rw-p 00000000 00:00 0 +\[stack\]$", maps, re.M)
+    # Linux pads the name to column 49 on 32 bits
+    line = re.search(r"^08048000-.*$", maps, re.M).group(0)
+    assert line.index("/mallocdemo") == 48
+
+
+SEGV = {"null": ("0", 4), "kernel": ("c0000000", 5), "text": (None, 7),
+        "stack": (None, 6), "unmapped": ("50000000", 6)}
+
+
+def test_segfaults_have_linux_lines(boot160):
+    log = boot160.log
+    lines = re.findall(r"^segv\[(\d+)\]: segfault at ([0-9a-f]+) ip ([0-9a-f]{8}) sp ([0-9a-f]{8}) "
+                       r"error (\d+) in segv\[8049000\+[0-9a-f]+\]$", log, re.M)
+    assert len(lines) == 5, lines
+    for (pid, addr, ip, sp, err), (what, (want_addr, want_err)) in zip(lines, SEGV.items()):
+        assert int(err) == want_err, (what, err)
+        if want_addr:
+            assert addr == want_addr, (what, addr)
+        assert re.search(rf"^exit: segv\[{pid}\] killed by signal 11 \(SIGSEGV\)", log, re.M)
+    # the stack overflow stops at RLIMIT_STACK (8 MB) below the top
+    stack = [l for l in lines if l[0] == lines[3][0]][0]
+    assert 0xbf7f0000 < int(stack[1], 16) < 0xbf800000
+    assert "Oops" not in log and "BUG" not in log
+
+
+def test_user_pages_from_highmem_at_2048():
+    r = qemu.boot("poweroff", mem=2048, initrd=[prog("mallocdemo")])
+    r.expect_status(qemu.STATUS_OK)
+    row = re.search(r"^  malloc\(1 MB\)\s+0x\S+\s+user: mmap \S+\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)", r.log, re.M)
+    pages, mapped, runs, high = map(int, row.groups())
+    assert mapped == 257 and high == 257          # GFP_HIGHUSER_MOVABLE: HighMem first
+    assert "nothing lost" in run_lines(r.log)[0][5]
+
+
+def elf_mutations(good):
+    """(name, mutated bytes, expected message) for bad executables."""
+    ehdr = bytearray(good)
+    phoff = struct.unpack_from("<I", ehdr, 28)[0]
+    out = []
+
+    def mut(name, fn, msg):
+        b = bytearray(good)
+        fn(b)
+        out.append((name, bytes(b), msg))
+
+    mut("badclass", lambda b: b.__setitem__(4, 2), "not a 32-bit ELF file")
+    mut("bigendian", lambda b: b.__setitem__(5, 2), "not little-endian")
+    mut("x86_64", lambda b: struct.pack_into("<H", b, 18, 62), "not for i386")
+    mut("phentsize", lambda b: struct.pack_into("<H", b, 42, 56), "program headers of 56 bytes")
+    mut("nophdrs", lambda b: struct.pack_into("<H", b, 44, 0), "0 program headers")
+    mut("phoff", lambda b: struct.pack_into("<I", b, 28, len(good) - 8), "lies outside the file")
+    mut("interp", lambda b: struct.pack_into("<I", b, phoff, 3), "has an interpreter (PT_INTERP)")
+    mut("filesz", lambda b: struct.pack_into("<I", b, phoff + 16, 0x7fffffff), "is not loadable")
+    out.append(("truncated", bytes(good[:100]), "lies outside the file"))
+    return out
+
+
+def test_bad_elf_files_refused_with_one_line(tmp_path):
+    good = open(os.path.join(USER, "hello_raw"), "rb").read()
+    files = []
+    for name, data, msg in elf_mutations(good):
+        p = tmp_path / name
+        p.write_bytes(data)
+        files.append((name, str(p), msg))
+    r = qemu.boot("poweroff", mem=160, initrd=[p for _, p, _ in files] + [prog("hello_raw")])
+    r.expect_status(qemu.STATUS_OK)
+    for name, _, msg in files:
+        lines = [l for l in r.log.splitlines() if l.startswith(f"binfmt_elf: {name}: ")]
+        assert len(lines) == 1 and msg in lines[0], (name, lines)
+        assert re.search(rf"^exit: {name}\[\d+\] exited with status 126 ", r.log, re.M), name
+    runs = run_lines(r.log)
+    assert len(runs) == len(files) + 1 and all(v == "nothing lost" for *_, v in runs)
+    assert "hello from ring 3" in r.log      # a good program still runs after them
