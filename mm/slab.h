@@ -3,9 +3,10 @@
  * mm/slab.h - what slab.c, slab_common.c and slab_debug.c share.
  *
  * They depend downward only: slab_common.c (kmalloc, creating and
- * destroying caches, the bootstrap) calls slab.c (the caches themselves,
- * and kfree), which calls slab_debug.c (checks for caches with
- * SLAB_DEBUG_FLAGS); tools/mm_deps.py checks it.
+ * destroying caches, the bootstrap, slabinfo) and slab_bulk.c call slab.c
+ * (the caches themselves, and kfree), which calls slab_debug.c (checks
+ * for caches with SLAB_DEBUG_FLAGS); slab_order.c (a cache's layout and
+ * slab order) is below them all; tools/mm_deps.py checks it.
  */
 #ifndef _MM_SLAB_H
 #define _MM_SLAB_H
@@ -46,9 +47,13 @@ static inline unsigned long *free_marker_of(const struct kmem_cache *s, const vo
 	return (unsigned long *)((char *)obj + s->offset + sizeof(void *));
 }
 
-/* mm/slab.c */
+/* mm/slab_order.c */
 int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 		    unsigned int align, unsigned long flags, void (*ctor)(void *));
+struct kmem_cache *create_boot_cache(struct kmem_cache *s, const char *name,
+				     unsigned int size, unsigned long flags);
+
+/* mm/slab.c */
 void __kmem_cache_shutdown(struct kmem_cache *s);
 void kfree_large(struct page *page, const void *obj, unsigned long caller);
 struct page *refill_cpu_slab(struct kmem_cache *s, gfp_t gfp, unsigned long flags);
@@ -58,8 +63,6 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned lo
 		 const char *func);
 void slab_free_list_work(struct kmem_cache *s, struct page *page, unsigned long flags);
 unsigned long slab_objects_in_use(struct kmem_cache *s);
-struct kmem_cache *create_boot_cache(struct kmem_cache *s, const char *name,
-				     unsigned int size, unsigned long flags);
 bool on_freelist(const struct kmem_cache *s, const struct page *page, const void *obj);
 void slab_report(const struct kmem_cache *s, const char *func, const void *obj,
 		 unsigned long caller, const char *fmt, ...) __printf(5, 6);

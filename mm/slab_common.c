@@ -40,6 +40,8 @@
 #include <linux/export.h>
 #include <linux/rcupdate.h>
 #include <asm/sections.h>
+#include <linux/irqflags.h>
+#include <mm386/dump.h>
 #include "slab.h"
 
 /* The cache of caches: every struct kmem_cache is one of its objects. */
@@ -420,3 +422,47 @@ void __init kmem_cache_init(void)
 	create_kmalloc_caches();
 	page_alloc_reclaim_hook = kmem_cache_shrink_all;
 }
+
+/* ---------------------------------------------------------------------
+ * /proc/slabinfo
+ */
+
+/*
+ * slab_objects_free_listed - free objects in the slabs on the lists (not
+ * the active slab): SLUB's count_partial(), its node partial lists.
+ */
+static unsigned long slab_objects_free_listed(struct kmem_cache *s)
+{
+	unsigned long flags, n;
+	struct page *page;
+
+	local_irq_save(flags);
+	n = s->nr_free_slabs * s->num;
+	list_for_each_entry(page, &s->slabs_partial, lru)
+		n += s->num - slab_inuse(page);
+	local_irq_restore(flags);
+	return n;
+}
+
+/*
+ * slabinfo_show - /proc/slabinfo as Linux 6.1's SLUB fills it
+ * (get_slabinfo(), cache_show()): the newest cache first; active_objs
+ * counts the active slab's free objects as active (SLUB cannot see a CPU
+ * slab's free list from outside), and every slab is an active slab.
+ * SLUB has no tunables: 0 0 0.
+ */
+static void slabinfo_show(void)
+{
+	struct kmem_cache *s;
+
+	printk("slabinfo - version: 2.1\n");
+	printk("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	list_for_each_entry(s, &slab_caches, list) {
+		unsigned long nr_objs = s->nr_slabs * s->num;
+
+		printk("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
+		       s->name, nr_objs - slab_objects_free_listed(s), nr_objs, s->size, s->num,
+		       1 << s->order, 0, 0, 0, s->nr_slabs, s->nr_slabs, 0UL);
+	}
+}
+proc_dump("slabinfo", slabinfo_show);
