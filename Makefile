@@ -163,7 +163,8 @@ comma		:= ,
 # linked by `ld -r` into one relocatable ELF file, $(O)/modules/NAME.ko.
 # NAME is the directory's name ('-' becomes '_', as in KBUILD_MODNAME).
 # $(call mod_cflags,DIR,NAME): how the files of module NAME in DIR compile.
-mod_cflags	= $(CFLAGS) -I$(1) -DMODULE -DKBUILD_MODNAME='"$(2)"'
+mod_cflags	= $(CFLAGS) -I$(1) -DMODULE -DKBUILD_MODNAME='"$(2)"' \
+		  -fdebug-prefix-map=$(CURDIR)=.
 # The modules in the tree, for compile_commands.json.
 INTREE_MODS	:= $(patsubst %/,%,$(sort $(dir $(wildcard examples/*/*.c tests/modules/*/*.c))))
 
