@@ -33,6 +33,7 @@
 #   APPEND="..."    kernel parameters for run/debug (default: demo)
 #   M=dir           a module's source directory (docs/modules.md)
 #   INITRD=a.ko,b.ko  modules for make run to load
+#   MODARGS="a=1"   parameters for the M=dir module (module_param)
 #   T=...           the tests make check runs (pytest node ids)
 #   U="prog args,prog2"  user programs for make run to run (from build/user/)
 #   WERROR=0        do not turn warnings into errors
@@ -105,7 +106,7 @@ LDFLAGS	:= -m elf_i386 -nostdlib -z noexecstack -z max-page-size=0x1000 \
 	--build-id=none -T linker.ld
 
 # Every directory of the layering, in boot -> kernel -> mm -> drivers/lib order.
-SRCDIRS	:= boot kernel kernel/module kernel/sched mm fs drivers lib shell tests/kernel
+SRCDIRS	:= boot kernel kernel/module kernel/rcu kernel/sched mm fs drivers lib shell tests/kernel
 C_SRCS	:= $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c)))
 ASM_SRCS := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.asm)))
 OBJS	:= $(patsubst %.c,$(O)/obj/%.o,$(C_SRCS)) \
@@ -131,7 +132,7 @@ QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,ios
 DEPS_RUN	:= $(QEMU)
 DEPS_WEB	:= node npm chromium seabios npm-ci:web
 DEPS_CHECK	:= $(QEMU) grub-mkrescue xorriso gdb clang ld.lld compiler-rt \
-		   i686-linux-gnu-gcc pytest pexpect $(DEPS_WEB)
+		   i686-linux-gnu-gcc pytest pexpect slabtop psutil $(DEPS_WEB)
 goal_needs	= $(filter $(1),$(or $(MAKECMDGOALS),all))
 DEPS_TOOLS	= $(TOOLS_BUILD) \
 		  $(if $(call goal_needs,run debug gdb bench docs diagrams),$(DEPS_RUN)) \
@@ -162,7 +163,8 @@ comma		:= ,
 # linked by `ld -r` into one relocatable ELF file, $(O)/modules/NAME.ko.
 # NAME is the directory's name ('-' becomes '_', as in KBUILD_MODNAME).
 # $(call mod_cflags,DIR,NAME): how the files of module NAME in DIR compile.
-mod_cflags	= $(CFLAGS) -I$(1) -DMODULE -DKBUILD_MODNAME='"$(2)"'
+mod_cflags	= $(CFLAGS) -I$(1) -DMODULE -DKBUILD_MODNAME='"$(2)"' \
+		  -fdebug-prefix-map=$(CURDIR)=.
 # The modules in the tree, for compile_commands.json.
 INTREE_MODS	:= $(patsubst %/,%,$(sort $(dir $(wildcard examples/*/*.c tests/modules/*/*.c))))
 
@@ -175,7 +177,9 @@ MOD_OBJS	:= $(patsubst $(MOD_DIR)/%.c,$(MOD_OUT)/%.o,$(MOD_SRCS)) \
 		   $(MOD_OUT)/$(MOD_NAME).mod.o
 MOD_KO		:= $(O)/modules/$(MOD_NAME).ko
 MOD_CFLAGS	:= $(call mod_cflags,$(MOD_DIR),$(MOD_NAME))
-INITRD		?= $(MOD_KO)
+# MODARGS="a=1 b=x": the module's parameters, after its file name on the
+# -initrd item, as a GRUB module line carries them (insmod's arguments).
+INITRD		?= $(MOD_KO)$(if $(MODARGS), $(MODARGS))
 .DEFAULT_GOAL	:= modules
 endif
 

@@ -71,8 +71,10 @@ int vprintk(const char *fmt, va_list args)
 	unsigned long flags;
 
 	len = vsnprintf(line, sizeof(line), fmt, args);
-	if (len >= (int)sizeof(line))
+	if (len >= (int)sizeof(line)) {		/* cut: still one line, as Linux's records */
 		len = sizeof(line) - 1;
+		line[len - 1] = '\n';
+	}
 	if (line[0] == KERN_SOH[0] && line[1]) {
 		if (line[1] >= '0' && line[1] <= '7')
 			level = line[1] - '0';

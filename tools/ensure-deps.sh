@@ -2,7 +2,7 @@
 # ensure-deps.sh TOOL... - make sure the tools a make target needs exist.
 #
 # Each TOOL is a command name (or one of the pseudo-tools "pytest",
-# "pexpect", "compiler-rt", "seabios", "i386-glibc": the static glibc user
+# "pexpect", "psutil", "compiler-rt", "seabios", "i386-glibc": the static glibc user
 # programs link with).  Missing ones are mapped to their Debian packages and
 # installed with apt-get (through sudo when not root); the script says what
 # it installs.  Without apt-get it names what is missing
@@ -28,6 +28,8 @@ pkg_for() {
 	gdb) echo gdb ;;
 	pytest) echo python3-pytest ;;
 	pexpect) echo python3-pexpect ;;
+	free|vmstat|slabtop) echo procps ;;
+	psutil) echo python3-psutil ;;
 	i386-glibc) echo libc6-dev-i386-cross ;;
 	qemu-i386) echo qemu-user ;;
 	node) echo nodejs ;;
@@ -42,6 +44,7 @@ have() {
 	case "$1" in
 	pytest) /usr/bin/python3 -c 'import pytest' 2>/dev/null ;;
 	pexpect) /usr/bin/python3 -c 'import pexpect' 2>/dev/null ;;
+	psutil) /usr/bin/python3 -c 'import psutil' 2>/dev/null ;;
 	i386-glibc) [ -s /usr/i686-linux-gnu/lib/libc.a ] ;;
 	compiler-rt)
 		f=$(clang --target=i386-linux-gnu -rtlib=compiler-rt -print-libgcc-file-name 2>/dev/null) &&
