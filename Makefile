@@ -36,6 +36,7 @@
 #   APPEND="..."    kernel parameters for run/debug (default: demo)
 #   M=dir           a module's source directory (docs/modules.md)
 #   INITRD=a.ko,b.ko  modules for make run to load
+#   MODARGS="a=1"   parameters for the M=dir module (module_param)
 #   T=...           the tests make check runs (pytest node ids)
 #   U="prog args,prog2"  user programs for make run to run (from build/user/)
 #   WERROR=0        do not turn warnings into errors
@@ -118,7 +119,7 @@ ASFLAGS	:= -f elf32 -Iinclude/asm/
 # boot code that runs before the shadow exists (Linux's KASAN_SANITIZE := n).
 # clang offers kernel-address only for Linux targets: i686-linux-gnu.
 KASAN_OFFSET	:= 0xdf800000
-KASAN_SANITIZE_n := mm/kasan/%.c mm/slab.c mm/slab_common.c mm/slab_debug.c \
+KASAN_SANITIZE_n := mm/kasan/%.c mm/slab.c mm/slab_common.c mm/slab_debug.c mm/slab_bulk.c \
 		   mm/page_alloc.c mm/page_alloc_check.c mm/memblock.c mm/mm_init.c \
 		   mm/init.c mm/maccess.c kernel/stacktrace.c
 ifeq ($(KASAN),1)
@@ -141,7 +142,7 @@ LDFLAGS	:= -m elf_i386 -nostdlib -z noexecstack -z max-page-size=0x1000 \
 	--build-id=none -T linker.ld
 
 # Every directory of the layering, in boot -> kernel -> mm -> drivers/lib order.
-SRCDIRS	:= boot kernel kernel/module kernel/sched mm fs drivers lib shell tests/kernel \
+SRCDIRS	:= boot kernel kernel/module kernel/rcu kernel/sched mm fs drivers lib shell tests/kernel \
 	   $(if $(filter 1,$(KASAN)),mm/kasan)
 C_SRCS	:= $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c)))
 ASM_SRCS := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.asm)))
@@ -169,7 +170,7 @@ DEPS_RUN	:= $(QEMU)
 DEPS_WEB	:= node npm chromium seabios npm-ci:web
 DEPS_FUZZ	:= clang compiler-rt fuzz-i386
 DEPS_CHECK	:= $(QEMU) grub-mkrescue xorriso gdb clang ld.lld compiler-rt \
-		   i686-linux-gnu-gcc pytest pexpect $(DEPS_WEB) $(DEPS_FUZZ)
+		   i686-linux-gnu-gcc pytest pexpect slabtop psutil $(DEPS_WEB) $(DEPS_FUZZ)
 goal_needs	= $(filter $(1),$(or $(MAKECMDGOALS),all))
 DEPS_TOOLS	= $(TOOLS_BUILD) \
 		  $(if $(call goal_needs,run debug gdb bench docs diagrams),$(DEPS_RUN)) \
@@ -202,7 +203,8 @@ comma		:= ,
 # linked by `ld -r` into one relocatable ELF file, $(O)/modules/NAME.ko.
 # NAME is the directory's name ('-' becomes '_', as in KBUILD_MODNAME).
 # $(call mod_cflags,DIR,NAME): how the files of module NAME in DIR compile.
-mod_cflags	= $(CFLAGS) -I$(1) -DMODULE -DKBUILD_MODNAME='"$(2)"'
+mod_cflags	= $(CFLAGS) -I$(1) -DMODULE -DKBUILD_MODNAME='"$(2)"' \
+		  -fdebug-prefix-map=$(CURDIR)=.
 # The modules in the tree, for compile_commands.json.
 INTREE_MODS	:= $(patsubst %/,%,$(sort $(dir $(wildcard examples/*/*.c tests/modules/*/*.c))))
 
@@ -215,7 +217,9 @@ MOD_OBJS	:= $(patsubst $(MOD_DIR)/%.c,$(MOD_OUT)/%.o,$(MOD_SRCS)) \
 		   $(MOD_OUT)/$(MOD_NAME).mod.o
 MOD_KO		:= $(O)/modules/$(MOD_NAME).ko
 MOD_CFLAGS	:= $(call mod_cflags,$(MOD_DIR),$(MOD_NAME))
-INITRD		?= $(MOD_KO)
+# MODARGS="a=1 b=x": the module's parameters, after its file name on the
+# -initrd item, as a GRUB module line carries them (insmod's arguments).
+INITRD		?= $(MOD_KO)$(if $(MODARGS), $(MODARGS))
 .DEFAULT_GOAL	:= modules
 endif
 

@@ -10,6 +10,7 @@
 #include <linux/irq_work.h>
 #include <linux/irqflags.h>
 #include <linux/jiffies.h>
+#include <linux/export.h>
 #include <asm/processor.h>
 
 static struct irq_work *irq_work_list;
@@ -30,6 +31,7 @@ bool irq_work_queue(struct irq_work *work)
 	local_irq_restore(flags);
 	return true;
 }
+EXPORT_SYMBOL(irq_work_queue);
 
 /* irq_work_run - run everything queued; called in hard interrupt context. */
 void irq_work_run(void)
@@ -56,3 +58,4 @@ void irq_work_sync(struct irq_work *work)
 	while (READ_ONCE(work->pending))
 		halt();
 }
+EXPORT_SYMBOL(irq_work_sync);

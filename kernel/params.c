@@ -37,7 +37,7 @@ static char late_args[COMMAND_LINE_SIZE];
  * next_arg - split off the next parameter of @args.
  * Sets *@param and *@val (NULL for a flag); returns the rest of the line.
  */
-static char *next_arg(char *args, char **param, char **val)
+char *next_arg(char *args, char **param, char **val)
 {
 	bool in_quote = false;
 	char *p, *eq = NULL;

@@ -71,7 +71,7 @@ int vprintk(const char *fmt, va_list args)
 	unsigned long flags;
 
 	len = vsnprintf(line, sizeof(line), fmt, args);
-	if (len >= (int)sizeof(line)) {	/* cut, but still a whole line */
+	if (len >= (int)sizeof(line)) {		/* cut: still one line, as Linux's records */
 		len = sizeof(line) - 1;
 		line[len - 1] = '\n';
 	}

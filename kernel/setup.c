@@ -104,6 +104,9 @@ static void parse_modules(const struct multiboot_info *mbi)
 		if (mods[i].cmdline)
 			copy_string(m->cmdline, sizeof(m->cmdline), mods[i].cmdline,
 				    "module name");
+		if (strlen(m->cmdline) == sizeof(m->cmdline) - 1)
+			pr_warn("setup: boot module line longer than %zu characters, cut: %s\n",
+				sizeof(m->cmdline) - 1, m->cmdline);
 	}
 }
 

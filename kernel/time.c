@@ -11,6 +11,7 @@
 #include <linux/interrupt.h>
 #include <linux/irq_work.h>
 #include <linux/jiffies.h>
+#include <linux/rcupdate.h>
 #include <asm/io.h>
 #include <linux/sched.h>
 #include <asm/processor.h>
@@ -26,6 +27,7 @@ static void timer_interrupt(unsigned int irq, void *dev)
 {
 	jiffies++;
 	irq_work_run();
+	rcu_sched_clock_irq(0);		/* a quiescent state? (kernel/rcu/tiny.c) */
 	scheduler_tick();
 	timer_wake_sleepers();
 }

@@ -131,3 +131,37 @@ int kstrtoint(const char *s, unsigned int base, int *res)
 	return 0;
 }
 EXPORT_SYMBOL(kstrtoint);
+
+/**
+ * kstrtobool - a yes/no value as Linux's parameters spell it
+ * @s: "y", "Y", "1", "t", "on" (true) or "n", "N", "0", "f", "off" (false);
+ *     only the first one or two characters count, as in Linux
+ * @res: the value
+ *
+ * Return: 0, or -EINVAL (and *@res untouched).
+ */
+int kstrtobool(const char *s, bool *res)
+{
+	if (!s)
+		return -EINVAL;
+	switch (s[0]) {
+	case 'y': case 'Y': case 't': case 'T': case '1':
+		*res = true;
+		return 0;
+	case 'n': case 'N': case 'f': case 'F': case '0':
+		*res = false;
+		return 0;
+	case 'o': case 'O':
+		if (s[1] == 'n' || s[1] == 'N') {
+			*res = true;
+			return 0;
+		}
+		if (s[1] == 'f' || s[1] == 'F') {
+			*res = false;
+			return 0;
+		}
+		break;
+	}
+	return -EINVAL;
+}
+EXPORT_SYMBOL(kstrtobool);

@@ -100,6 +100,7 @@ void *memchr_inv(const void *s, int c, size_t n)
 			return (void *)p;
 	return NULL;
 }
+EXPORT_SYMBOL(memchr_inv);
 
 size_t strlen(const char *s)
 {

@@ -6,8 +6,8 @@
  * mm_init() is one story in order:
  *
  *  1. memblock from e820: every "usable" range (trimmed by mem=) becomes
- *     memblock memory; page 0 and the first 64 KB (BIOS data), the kernel
- *     image and the boot modules are reserved.
+ *     memblock memory; page 0 is left out, and the first megabyte (as
+ *     Linux 6.1 does), the kernel image and the boot modules are reserved.
  *  2. lowmem vs highmem (find_low_pfn_range): lowmem is all RAM up to
  *     MAXMEM (~888 MB), or less with highmem=/vmalloc=; the rest is HighMem.
  *  3. paging_init: the kernel page directory maps all of lowmem at
@@ -49,7 +49,6 @@
 #include <mm386/crash.h>
 #include "internal.h"
 
-#define BIOS_RESERVE	(64UL << 10)	/* Linux's CONFIG_X86_RESERVE_LOW */
 #define MEM_MIN		(8ULL << 20)	/* mem= below this leaves too little */
 #define LOWMEM_MIN_PAGES ((64UL << 20) >> PAGE_SHIFT)	/* Linux's 64 MB rule */
 #define VMALLOC_MIN	(16ULL << 20)
@@ -160,7 +159,12 @@ static void __init memblock_from_e820(void)
 	}
 	/* Page 0 holds the real-mode interrupt table and BIOS data: never RAM. */
 	memblock_remove(0, PAGE_SIZE);
-	memblock_reserve(0, BIOS_RESERVE);
+	/*
+	 * Linux 6.1 reserves all of the first megabyte, whatever e820 says
+	 * (reserve_real_mode(): BIOSes corrupt low memory, and the real-mode
+	 * trampoline lives there), so none of it reaches the buddy allocator.
+	 */
+	memblock_reserve(0, SZ_1M);
 	memblock_reserve(__pa(_text), __pa(_end) - __pa(_text));
 	for (m = 0; m < nr_boot_modules; m++)
 		memblock_reserve(boot_modules[m].start & PAGE_MASK,
@@ -303,6 +307,7 @@ static void __init mem_init(void)
 	totalhigh_pages_count = contig_page_data.node_zones[ZONE_HIGHMEM].managed_pages;
 	setup_per_zone_wmarks();
 
+	report_meminit();
 	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, %luK init, %luK bss, %luK reserved, 0K cma-reserved, %luK highmem)\n",
 		K(nr_free_pages()), K(physpages), KB(_text, _etext), KB(_sdata, _edata),
 		KB(__start_rodata, __end_rodata), KB(__init_begin, __init_end),

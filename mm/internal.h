@@ -18,7 +18,13 @@ static inline bool page_is_buddy(const struct zone *zone, const struct page *bud
 }
 
 unsigned long free_memblock_range(unsigned long start_pfn, unsigned long end_pfn);
+
+/* mm/show_mem.c */
+void warn_alloc(gfp_t gfp, unsigned int order);
+void show_free_areas(void);
+unsigned long si_mem_available(void);
 void setup_per_zone_wmarks(void);
+void report_meminit(void);
 const char *zone_names(enum zone_type idx);
 
 /* mm/mm_init.c */

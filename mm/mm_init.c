@@ -70,7 +70,7 @@ static void __init zone_init(enum zone_type idx, unsigned long start, unsigned l
 }
 
 /**
- * free_area_init - set up mem_map and the three zones
+ * free_area_init - set up mem_map and the zones (ZONE_MOVABLE stays empty)
  * @max_dma: first pfn above ZONE_DMA (16 MB)
  * @max_low: first pfn above lowmem (max_low_pfn)
  * @max: first pfn above RAM (max_pfn)
@@ -85,6 +85,7 @@ void __init free_area_init(unsigned long max_dma, unsigned long max_low, unsigne
 	zone_init(ZONE_DMA, start, max_dma);
 	zone_init(ZONE_NORMAL, max(max_dma, start), max_low);
 	zone_init(ZONE_HIGHMEM, max_low, max);
+	zone_init(ZONE_MOVABLE, max, max);	/* empty, as without kernelcore= */
 	pgdat->node_start_pfn = start;
 	pgdat->node_spanned_pages = max - start;
 	pgdat->node_present_pages = present_pages_in(start, max);
@@ -110,6 +111,8 @@ void print_zone_ranges(void)
 
 	pr_info("Zone ranges:\n");
 	for_each_zone(zone) {
+		if (zone_idx(zone) == ZONE_MOVABLE)	/* Linux lists it apart */
+			continue;
 		if (!zone->spanned_pages) {
 			pr_info("  %-8s empty\n", zone->name);
 			continue;
@@ -117,6 +120,7 @@ void print_zone_ranges(void)
 		pr_info("  %-8s [mem 0x%016llx-0x%016llx]\n", zone->name,
 			PFN_PHYS(zone->zone_start_pfn), PFN_PHYS(zone_end_pfn(zone)) - 1);
 	}
+	pr_info("Movable zone start for each node\n");	/* none: no kernelcore= */
 	pr_info("Early memory node ranges\n");
 	for_each_mem_region(i, r)
 		pr_info("  node   0: [mem 0x%016llx-0x%016llx]\n", r->base, r->base + r->size - 1);

@@ -41,6 +41,7 @@
  * spin_lock_irqsave().
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
@@ -56,7 +57,52 @@
 struct pglist_data contig_page_data;
 unsigned long (*page_alloc_reclaim_hook)(void);
 
-static const char *const zone_name_table[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem" };
+/*
+ * init_on_alloc=1: zero every block as it is handed out (so __GFP_ZERO
+ * costs nothing more); init_on_free=1: zero it when it comes back (and
+ * then not again on allocation: the free lists hold only zeroed pages).
+ * Linux's hardening against leaking old contents; Debian turns
+ * init_on_alloc on by default.  Slab and vmalloc memory is covered too:
+ * it comes from here (slab objects also have their own, mm/slab.c).
+ */
+bool init_on_alloc;
+bool init_on_free;
+EXPORT_SYMBOL(init_on_alloc);
+EXPORT_SYMBOL(init_on_free);
+
+static int __init early_init_on_alloc(char *buf)
+{
+	if (kstrtobool(buf, &init_on_alloc))
+		return param_invalid("not a boolean (1/0, y/n, on/off)");
+	return 0;
+}
+early_param("init_on_alloc", early_init_on_alloc);
+
+static int __init early_init_on_free(char *buf)
+{
+	if (kstrtobool(buf, &init_on_free))
+		return param_invalid("not a boolean (1/0, y/n, on/off)");
+	return 0;
+}
+early_param("init_on_free", early_init_on_free);
+
+// Linux's report_meminit(): which memory is zeroed automatically.
+void __init report_meminit(void)
+{
+	pr_info("mem auto-init: stack:off, heap alloc:%s, heap free:%s\n",
+		init_on_alloc ? "on" : "off", init_on_free ? "on" : "off");
+}
+
+// Zero 2^@order pages (HighMem ones through kmap_atomic).
+static void kernel_init_pages(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	for (i = 0; i < (1UL << order); i++)
+		clear_highpage(page + i);
+}
+
+static const char *const zone_name_table[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem", "Movable" };
 
 const char *zone_names(enum zone_type idx)
 {
@@ -319,68 +365,12 @@ static struct page *get_page_from_freelist(unsigned int order, enum zone_type hi
 					highest, alloc_flags))
 			page = rmqueue(zone, order);
 		if (page)
-			zone->nr_alloc++;
+			zone->nr_alloc += 1UL << order;	/* Linux's pgalloc_<zone> counts pages */
 		local_irq_restore(flags);
 		if (page)
 			return page;
 	}
 	return NULL;
-}
-
-int format_gfp(char *buf, size_t size, gfp_t gfp)
-{
-	static const struct { gfp_t mask; const char *name; } names[] = {
-		{ GFP_HIGHUSER, "GFP_HIGHUSER" },
-		{ GFP_USER, "GFP_USER" },
-		{ GFP_KERNEL, "GFP_KERNEL" },
-		{ GFP_ATOMIC, "GFP_ATOMIC" },
-		{ GFP_NOFS, "GFP_NOFS" },
-		{ GFP_NOIO, "GFP_NOIO" },
-		{ GFP_NOWAIT, "GFP_NOWAIT" },
-		{ __GFP_DMA, "GFP_DMA" },
-		{ __GFP_HIGHMEM, "__GFP_HIGHMEM" },
-		{ __GFP_ZERO, "__GFP_ZERO" },
-		{ __GFP_NOWARN, "__GFP_NOWARN" },
-		{ __GFP_COMP, "__GFP_COMP" },
-		{ __GFP_HIGH, "__GFP_HIGH" },
-		{ __GFP_NOFAIL, "__GFP_NOFAIL" },
-		{ __GFP_NORETRY, "__GFP_NORETRY" },
-		{ __GFP_ACCOUNT, "__GFP_ACCOUNT" },
-	};
-	gfp_t left = gfp;
-	unsigned int i;
-	int n = 0;
-
-	for (i = 0; i < ARRAY_SIZE(names); i++) {
-		if ((left & names[i].mask) != names[i].mask)
-			continue;
-		n += scnprintf(buf + n, size - n, "%s%s", n ? "|" : "", names[i].name);
-		left &= ~names[i].mask;
-	}
-	if (left || !n)
-		n += scnprintf(buf + n, size - n, "%s%#x", n ? "|" : "", left);
-	return n;
-}
-
-static struct ratelimit_state nopage_rs = RATELIMIT_STATE_INIT(DEFAULT_RATELIMIT_INTERVAL,
-								DEFAULT_RATELIMIT_BURST);
-
-// Linux's warn_alloc(): say what failed and how full each zone is.
-static void warn_alloc(gfp_t gfp, unsigned int order)
-{
-	char mode[96];
-	struct zone *zone;
-
-	format_gfp(mode, sizeof(mode), gfp);
-	pr_warn("swapper/0: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
-		order, gfp, mode);
-	for_each_zone(zone)
-		if (zone->managed_pages)
-			pr_warn("Node 0 %s free:%lukB min:%lukB low:%lukB high:%lukB managed:%lukB\n",
-				zone->name, zone->free_pages << 2, min_wmark_pages(zone) << 2,
-				low_wmark_pages(zone) << 2, high_wmark_pages(zone) << 2,
-				zone->managed_pages << 2);
-	dump_stack();
 }
 
 static unsigned int gfp_to_alloc_flags(gfp_t gfp)
@@ -412,16 +402,13 @@ static void prep_compound_page(struct page *page, unsigned int order)
 // A new block is handed out: one reference, its order remembered.
 static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
-	unsigned long i;
-
 	set_page_count(page, 1);
 	page->private = order;
 	kasan_alloc_pages(page, order);
 	if (gfp & __GFP_COMP)
 		prep_compound_page(page, order);
-	if (gfp & __GFP_ZERO)
-		for (i = 0; i < (1UL << order); i++)
-			clear_highpage(page + i);
+	if (unlikely(want_init_on_alloc(gfp)) && !want_init_on_free())
+		kernel_init_pages(page, order);	/* with init_on_free, it is zero already */
 }
 
 /**
@@ -443,7 +430,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	struct page *page;
 
 	if (unlikely(order >= MAX_ORDER)) {
-		WARN(1, "alloc_pages: order %u is above MAX_ORDER - 1 (%d): refused\n",
+		WARN(!(gfp & __GFP_NOWARN), "alloc_pages: order %u is above MAX_ORDER - 1 (%d): refused\n",
 		     order, MAX_ORDER - 1);
 		return NULL;
 	}
@@ -463,8 +450,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		page = get_page_from_freelist(order, highest, alloc_flags);
 	}
 	if (unlikely(!page)) {
-		contig_page_data.node_zones[highest].nr_alloc_fail++;
-		if (!(gfp & __GFP_NOWARN) && __ratelimit(&nopage_rs))	/* 10 in 5 s, as Linux */
+		if (!(gfp & __GFP_NOWARN))
 			warn_alloc(gfp, order);
 		return NULL;
 	}
@@ -544,6 +530,81 @@ unsigned long get_zeroed_page(gfp_t gfp)
 	return __get_free_pages(gfp | __GFP_ZERO, 0);
 }
 EXPORT_SYMBOL(get_zeroed_page);
+
+/**
+ * split_page - make a block of 2^@order pages 2^@order single pages
+ * @page: the first page, from alloc_pages() without __GFP_COMP
+ * @order: its order
+ *
+ * Each page gets its own reference and is freed on its own
+ * (__free_page), in any order.
+ */
+void split_page(struct page *page, unsigned int order)
+{
+	unsigned long i;
+
+	if (WARN(PageHead(page) || page->private != order,
+		 "split_page: pfn %#lx is not an order-%u block of single pages\n",
+		 page_to_pfn(page), order))
+		return;
+	for (i = 0; i < (1UL << order); i++) {
+		set_page_count(page + i, 1);
+		page[i].private = 0;
+	}
+}
+EXPORT_SYMBOL(split_page);
+
+/*
+ * make_alloc_exact - keep the first pages of an order-@order block at
+ * @addr that @size needs, and free the rest one page at a time.
+ */
+static void *make_alloc_exact(unsigned long addr, unsigned int order, size_t size)
+{
+	if (addr) {
+		struct page *page = virt_to_page((void *)addr);
+		unsigned long nr = PFN_UP(size), i;
+
+		split_page(page, order);
+		for (i = nr; i < (1UL << order); i++)
+			__free_page(page + i);
+	}
+	return (void *)addr;
+}
+
+/**
+ * alloc_pages_exact - physically contiguous pages for @size bytes, no more
+ * @size: bytes (rounded up to pages)
+ * @gfp: lowmem flags; __GFP_COMP and __GFP_HIGHMEM make no sense here and
+ *       are dropped with a WARNING
+ *
+ * alloc_pages() gives powers of two: 5 pages would cost 8.  This takes the
+ * order-3 block and gives the last 3 pages back at once, so a 20 KB DMA
+ * buffer costs 5 pages.  Free it with free_pages_exact(addr, @size).
+ * Return: the kernel address, or NULL.
+ */
+void *alloc_pages_exact(size_t size, gfp_t gfp)
+{
+	unsigned int order = get_order(size);
+
+	if (WARN_ON_ONCE(gfp & (__GFP_COMP | __GFP_HIGHMEM)))
+		gfp &= ~(__GFP_COMP | __GFP_HIGHMEM);
+	return make_alloc_exact(__get_free_pages(gfp, order), order, size);
+}
+EXPORT_SYMBOL(alloc_pages_exact);
+
+/**
+ * free_pages_exact - free what alloc_pages_exact() gave
+ * @virt: its address
+ * @size: the size that was asked for
+ */
+void free_pages_exact(void *virt, size_t size)
+{
+	unsigned long addr = (unsigned long)virt, end = addr + PAGE_ALIGN(size);
+
+	for (; addr < end; addr += PAGE_SIZE)
+		free_page(addr);
+}
+EXPORT_SYMBOL(free_pages_exact);
 
 /* ---------------------------------------------------------------------
  * Freeing, and what a free must not be
@@ -638,8 +699,10 @@ static void free_the_page(struct page *page, unsigned int order)
 		for (i = 1; i < (1UL << order); i++)
 			__ClearPageTail(page + i);
 	}
+	if (unlikely(want_init_on_free()))
+		kernel_init_pages(page, order);
 	local_irq_save(flags);
-	zone->nr_free_calls++;
+	zone->nr_freed += 1UL << order;	/* Linux's pgfree counts pages */
 	if (order < NR_PCP_ORDERS) {
 		list_add(&page->lru, &pcp->lists[order]);
 		pcp->count += 1 << order;
@@ -741,81 +804,12 @@ unsigned long free_memblock_range(unsigned long start_pfn, unsigned long end_pfn
 			__ClearPageReserved(page + i);
 			set_page_count(page + i, 0);
 		}
+		if (want_init_on_free())	/* the free lists hold zeroed pages only */
+			kernel_init_pages(page, order);
 		zone->managed_pages += 1UL << order;
 		kasan_free_pages(page, order);
 		__free_one_page(page, pfn, zone, order);
 		pfn += 1UL << order;
 	}
 	return end_pfn - start_pfn;
-}
-
-/*
- * setup_per_zone_wmarks - Linux's watermark formula.
- *
- * min_free_kbytes = sqrt(lowmem KB * 16), clamped to [128, 65536]; each
- * lowmem zone gets a share of it in proportion to its size as its min
- * watermark.  HighMem's min is small (managed / 1024, clamped to
- * [32, 128]): nobody needs HighMem in an emergency.  low = min + a quarter
- * of min (at least 0.1% of the zone), high = low + the same step.
- * Also the lowmem reserves: a zone keeps back (pages of the zones above)
- * / ratio from allocations that could have used those zones (ratio 256
- * for DMA, 32 for Normal).
- */
-void setup_per_zone_wmarks(void)
-{
-	static const unsigned int reserve_ratio[MAX_NR_ZONES] = { 256, 32, 0 };
-	unsigned long lowmem_pages = 0, min_free_kbytes, pages_min, sq = 0;
-	struct zone *zone;
-	int i, j;
-
-	for_each_zone(zone)
-		if (!is_highmem(zone))
-			lowmem_pages += zone->managed_pages;
-	/* integer square root of lowmem KB * 16 */
-	while ((sq + 1) * (sq + 1) <= (lowmem_pages << 2) * 16)
-		sq++;
-	min_free_kbytes = clamp(sq, 128UL, 65536UL);
-	pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
-
-	for_each_zone(zone) {
-		unsigned long tmp = lowmem_pages ?
-			(unsigned long)((u64)pages_min * zone->managed_pages / lowmem_pages) : 0;
-
-		if (is_highmem(zone))
-			zone->_watermark[WMARK_MIN] = clamp(zone->managed_pages / 1024, 32UL, 128UL);
-		else
-			zone->_watermark[WMARK_MIN] = tmp;
-		if (!zone->managed_pages)
-			zone->_watermark[WMARK_MIN] = 0;
-		tmp = max(tmp >> 2, zone->managed_pages * 10 / 10000);
-		zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + tmp;
-		zone->_watermark[WMARK_HIGH] = low_wmark_pages(zone) + tmp;
-		zone_pcp_enable(zone);
-	}
-	for (i = 0; i < MAX_NR_ZONES; i++) {
-		struct zone *z = &contig_page_data.node_zones[i];
-		unsigned long upper = 0;
-
-		for (j = i + 1; j < MAX_NR_ZONES; j++) {
-			upper += contig_page_data.node_zones[j].managed_pages;
-			z->lowmem_reserve[j] = (reserve_ratio[i] && z->managed_pages) ?
-					       upper / reserve_ratio[i] : 0;
-		}
-	}
-}
-
-unsigned long nr_free_pages(void)
-{
-	struct zone *zone;
-	unsigned long n = 0;
-
-	for_each_zone(zone)
-		n += zone->free_pages;
-	return n;
-}
-EXPORT_SYMBOL(nr_free_pages);
-
-unsigned long nr_free_highpages(void)
-{
-	return contig_page_data.node_zones[ZONE_HIGHMEM].free_pages;
 }

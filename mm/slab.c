@@ -50,15 +50,11 @@
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/export.h>
-#include <linux/random.h>
 #include <linux/kasan.h>
+#include <linux/rcupdate.h>
 #include <mm386/dump.h>
 #include "slab.h"
 
-#define SLAB_MIN_OBJECTS	4	/* aim for at least this many per slab */
-#define CACHE_LINE_SIZE		64
-#define MIN_PARTIAL		5
-#define MAX_PARTIAL		10
 
 LIST_HEAD(slab_caches);
 
@@ -83,143 +79,6 @@ void slab_report(const struct kmem_cache *s, const char *func, const void *obj,
 	pr_err("BUG %s (Not tainted): %s\n", s ? s->name : "kmalloc", what);
 	pr_err("INFO: %s(0x%08lx) called from %pS\n", func, (unsigned long)obj, (void *)caller);
 	report_end(0);
-}
-
-/* ---------------------------------------------------------------------
- * Sizing a cache: layout, slab order, colours
- */
-
-static unsigned int calculate_alignment(unsigned long flags, unsigned int align,
-					unsigned int size)
-{
-	if (flags & SLAB_HWCACHE_ALIGN) {
-		unsigned int ralign = CACHE_LINE_SIZE;
-
-		while (size <= ralign / 2)
-			ralign /= 2;
-		align = max(align, ralign);
-	}
-	align = ALIGN(max_t(unsigned int, align, sizeof(void *)), sizeof(void *));
-#ifdef CONFIG_KASAN
-	align = max_t(unsigned int, align, KASAN_GRANULE_SIZE);	/* objects start granules */
-#endif
-	return align;
-}
-
-/*
- * calculate_sizes - lay out one slot (see slab_def.h).  Offsets are from
- * the object pointer; s->size, the stride, counts the left red zone too.
- */
-static void calculate_sizes(struct kmem_cache *s)
-{
-	unsigned int inuse = ALIGN(s->object_size, sizeof(void *));
-	unsigned int meta;
-
-	unsigned int kasan_redzone, kasan_meta = kasan_cache_extra(s, &kasan_redzone);
-
-	s->red_left_pad = 0;
-	if (s->flags & SLAB_RED_ZONE) {
-		s->red_left_pad = ALIGN(sizeof(void *), s->align);
-		if (inuse == s->object_size)	/* at least one word on the right */
-			inuse += sizeof(void *);
-	}
-	if (kasan_meta) {		/* KASAN: redzones on both sides (mm/kasan/common.c) */
-		s->red_left_pad = max(s->red_left_pad, ALIGN(2 * KASAN_GRANULE_SIZE, s->align));
-		inuse = ALIGN(inuse, KASAN_GRANULE_SIZE) + kasan_redzone;
-	}
-	s->inuse = inuse;
-	meta = inuse;
-	if (s->ctor || (s->flags & SLAB_POISON) || s->object_size < 2 * sizeof(void *)) {
-		s->offset = meta;		/* free pointer and marker outside */
-		meta += 2 * sizeof(void *);
-	} else {
-		s->offset = 0;			/* inside the free object */
-	}
-	s->meta_offset = meta;
-	if (s->flags & SLAB_DEBUG_FLAGS)	/* orig_size, alloc and free tracks */
-		meta += sizeof(unsigned long) + 2 * sizeof(struct kmem_track);
-	s->kasan_offset = meta;
-	meta += kasan_meta;
-	s->size = ALIGN(s->red_left_pad + meta, s->align);
-}
-
-/*
- * calculate_order - the smallest slab (up to 8 pages) that holds at least
- * SLAB_MIN_OBJECTS objects and wastes at most 1/8 of itself; failing that,
- * the one that wastes least.  Sets num, order and the colours.
- */
-static int calculate_order(struct kmem_cache *s)
-{
-	unsigned int order, best = 0, best_waste = ~0u;
-
-	for (order = 0; order <= SLAB_MAX_ORDER; order++) {
-		unsigned int slab = PAGE_SIZE << order, num = slab / s->size;
-		unsigned int waste = slab - num * s->size;
-
-		if (!num)
-			continue;
-		if (num >= SLAB_MIN_OBJECTS && waste * 8 <= slab) {
-			best = order;
-			break;
-		}
-		if (waste * 1024 / slab < best_waste) {
-			best_waste = waste * 1024 / slab;
-			best = order;
-		}
-	}
-	if (s->size > PAGE_SIZE << SLAB_MAX_ORDER)
-		return -1;
-	s->order = best;
-	s->num = (PAGE_SIZE << best) / s->size;
-	s->objs_size = s->num * s->size;
-	s->colour_off = max_t(unsigned int, CACHE_LINE_SIZE, s->align);
-	s->colour = ((PAGE_SIZE << best) - s->num * s->size) / s->colour_off;
-	s->colour_next = 0;
-	s->min_partial = clamp((unsigned int)ilog2(s->size) / 2, MIN_PARTIAL, MAX_PARTIAL);
-	return 0;
-}
-
-// Set up a cache whose struct is already allocated; 0 or -errno.
-int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
-			   unsigned int align, unsigned long flags, void (*ctor)(void *))
-{
-	memset(s, 0, sizeof(*s));
-	/*
-	 * Refuse what no slab can hold before any arithmetic on the size:
-	 * near 4 GB, ALIGN() and the red zones would wrap it round to a few
-	 * bytes, or to 0 and a division by zero in calculate_order().
-	 */
-	if (size > PAGE_SIZE << SLAB_MAX_ORDER)
-		return -1;
-	s->name = name;
-	s->object_size = size;
-	s->ctor = ctor;
-	flags |= slab_debug_flags;
-	if (ctor)
-		flags &= ~SLAB_POISON;	/* objects must stay constructed */
-	s->flags = flags;
-	s->random = get_random_u32();
-	s->align = calculate_alignment(flags, align, size);
-	s->allocflags = (flags & SLAB_CACHE_DMA) ? GFP_DMA : 0;
-	INIT_LIST_HEAD(&s->slabs_partial);
-	INIT_LIST_HEAD(&s->slabs_full);
-	INIT_LIST_HEAD(&s->slabs_free);
-	calculate_sizes(s);
-	if (calculate_order(s))
-		return -1;
-	list_add(&s->list, &slab_caches);
-	return 0;
-}
-
-struct kmem_cache *create_boot_cache(struct kmem_cache *s, const char *name,
-				     unsigned int size, unsigned long flags)
-{
-	/* kmalloc memory is 8-byte aligned, and naturally so for powers of two. */
-	unsigned int align = is_power_of_2(size) ? size : 8;
-
-	if (kmem_cache_open(s, name, size, align, flags, NULL))
-		panic("create_boot_cache: cannot create %s (size %u)", name, size);
-	return s;
 }
 
 /* ---------------------------------------------------------------------
@@ -276,8 +135,8 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 	return page;
 }
 
-// Give an empty slab's pages back to the buddy allocator.
-static void discard_slab(struct kmem_cache *s, struct page *page)
+// Give an empty slab's pages back to the buddy allocator, now.
+static void __free_slab(struct kmem_cache *s, struct page *page)
 {
 	__ClearPageSlab(page);
 	page->slab_cache = NULL;
@@ -286,6 +145,31 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	page->private = s->order;	/* what alloc_pages() recorded */
 	account_slab(s, -(1L << s->order));
 	__free_pages(page, s->order);
+}
+
+/* The grace period of a SLAB_TYPESAFE_BY_RCU slab is over: free it. */
+static void rcu_free_slab(struct rcu_head *head)
+{
+	struct page *page = container_of((struct list_head *)head, struct page, lru);
+
+	__free_slab(page->slab_cache, page);
+}
+
+/*
+ * discard_slab - an empty slab leaves its cache.  For SLAB_TYPESAFE_BY_RCU
+ * caches its pages stay a slab of this cache until a grace period has
+ * passed (the rcu_head lives in page->lru, which the slab no longer uses),
+ * so a reader that still holds a pointer into it reads an object of the
+ * right type, free or reused, never a page of someone else.
+ */
+static void discard_slab(struct kmem_cache *s, struct page *page)
+{
+	BUILD_BUG_ON(sizeof(struct rcu_head) > sizeof(struct list_head));
+	if (unlikely(s->flags & SLAB_TYPESAFE_BY_RCU)) {
+		call_rcu((struct rcu_head *)&page->lru, rcu_free_slab);
+		return;
+	}
+	__free_slab(s, page);
 }
 
 /*
@@ -398,8 +282,12 @@ void slab_post_alloc(struct kmem_cache *s, struct page *page, void *obj, gfp_t g
 {
 	if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
 		kasan_quiet(debug_on_alloc(s, page, obj, caller, orig_size));
-	if (gfp & __GFP_ZERO)	/* kmalloc debugging guards what lies past orig_size */
+	/* init_on_alloc: one memset serves __GFP_ZERO too */
+	if ((gfp & __GFP_ZERO) || (s->flags & __SLAB_INIT_ON_ALLOC))
+		/* kmalloc debugging guards what lies past orig_size */
 		memset(obj, 0, unlikely(s->flags & SLAB_RED_ZONE) ? orig_size : s->object_size);
+	else if (s->flags & __SLAB_INIT_ON_FREE)	/* zeroed on free, but for the free pointer */
+		*freeptr_of(s, obj) = NULL;
 }
 
 /* kmem_cache_alloc - an object from @s (see slab_alloc in mm/slab.h). */
@@ -498,6 +386,8 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned lo
 	local_irq_restore(flags);
 	if (s->flags & SLAB_DEBUG_FLAGS)
 		kasan_quiet(debug_on_free(s, page, obj, caller));
+	if (s->flags & __SLAB_INIT_ON_FREE)
+		memset(obj, 0, s->object_size);
 	local_irq_save(flags);
 	link_free_object(s, page, obj, freeptr_of(s, obj));
 	if (page == s->cpu_slab)
@@ -912,16 +802,3 @@ int check_slab_caches(void)
 		errors += kmem_cache_validate(s);
 	return errors;
 }
-
-static void slabinfo_show(void)
-{
-	struct kmem_cache *s;
-
-	printk("slabinfo - version: 2.1\n");
-	printk("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
-	list_for_each_entry(s, &slab_caches, list)
-		printk("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
-		       s->name, slab_objects_in_use(s), s->nr_slabs * s->num, s->size, s->num,
-		       1 << s->order, 0, 0, 0, s->nr_slabs - s->nr_free_slabs, s->nr_slabs, 0UL);
-}
-proc_dump("slabinfo", slabinfo_show);

@@ -3,9 +3,10 @@
  * mm/slab.h - what slab.c, slab_common.c and slab_debug.c share.
  *
  * They depend downward only: slab_common.c (kmalloc, creating and
- * destroying caches, the bootstrap) calls slab.c (the caches themselves,
- * and kfree), which calls slab_debug.c (checks for caches with
- * SLAB_DEBUG_FLAGS); tools/mm_deps.py checks it.
+ * destroying caches, the bootstrap, slabinfo) and slab_bulk.c call slab.c
+ * (the caches themselves, and kfree), which calls slab_debug.c (checks
+ * for caches with SLAB_DEBUG_FLAGS); slab_order.c (a cache's layout and
+ * slab order) is below them all; tools/mm_deps.py checks it.
  */
 #ifndef _MM_SLAB_H
 #define _MM_SLAB_H
@@ -21,6 +22,17 @@
 #include <linux/kasan.h>
 
 #define FREE_MARKER	0x51ab5eedUL	/* ^ object address: "this object is free" */
+
+/*
+ * Internal s->flags bits, set by kmem_cache_open(): zero objects on
+ * allocation / on free (init_on_alloc=, init_on_free=; not for caches with
+ * a constructor, SLAB_TYPESAFE_BY_RCU or poisoning, as in Linux).  They
+ * share the fast paths' one test with the debugging flags.
+ */
+#define __SLAB_INIT_ON_ALLOC	0x40000000UL
+#define __SLAB_INIT_ON_FREE	0x80000000UL
+#define SLAB_POST_ALLOC_FLAGS	(SLAB_DEBUG_FLAGS | __SLAB_INIT_ON_ALLOC | __SLAB_INIT_ON_FREE)
+#define SLAB_SLOW_FREE_FLAGS	(SLAB_DEBUG_FLAGS | __SLAB_INIT_ON_FREE)
 #define SLAB_MAX_ORDER	3		/* slabs of up to 8 pages */
 
 static inline void *slab_first_object(const struct page *page)
@@ -75,9 +87,13 @@ static inline unsigned long *free_marker_of(const struct kmem_cache *s, const vo
 	return (unsigned long *)((char *)obj + s->offset + sizeof(void *));
 }
 
-/* mm/slab.c */
+/* mm/slab_order.c */
 int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 		    unsigned int align, unsigned long flags, void (*ctor)(void *));
+struct kmem_cache *create_boot_cache(struct kmem_cache *s, const char *name,
+				     unsigned int size, unsigned long flags);
+
+/* mm/slab.c */
 void __kmem_cache_shutdown(struct kmem_cache *s);
 void kfree_large(struct page *page, const void *obj, unsigned long caller);
 size_t kmalloc_block_size(const void *obj, const char *func, unsigned long caller);
@@ -88,8 +104,6 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned lo
 		 const char *func);
 void slab_free_list_work(struct kmem_cache *s, struct page *page, unsigned long flags);
 unsigned long slab_objects_in_use(struct kmem_cache *s);
-struct kmem_cache *create_boot_cache(struct kmem_cache *s, const char *name,
-				     unsigned int size, unsigned long flags);
 bool on_freelist(const struct kmem_cache *s, const struct page *page, const void *obj);
 void *freelist_corrupt(struct kmem_cache *s, struct page *page, void *obj, void *next,
 		       unsigned long caller);
@@ -111,6 +125,25 @@ static __always_inline void link_free_object(const struct kmem_cache *s, struct 
 }
 
 /*
+ * take_free_object - pop @page's first free object (interrupts off).  A
+ * free pointer that decodes to outside the slab is reported and the chain
+ * cut there (freelist_corrupt(), for @caller's report).
+ */
+static __always_inline void *take_free_object(struct kmem_cache *s, struct page *page,
+					      unsigned long caller)
+{
+	void *obj = page->freelist, **fp = freeptr_of(s, obj);
+	void *next = freelist_ptr(s, fp[0], fp);
+
+	if (unlikely(freeptr_outside(s, page, next)))
+		next = freelist_corrupt(s, page, obj, next, caller);
+	page->freelist = next;
+	fp[1] = NULL;				/* the free marker */
+	page->private++;
+	return obj;
+}
+
+/*
  * slab_alloc - the one allocation path of kmem_cache_alloc() and kmalloc()
  * @orig_size: the size the caller asked for (kmalloc red-zones the rest
  *             when debugging)
@@ -124,7 +157,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 {
 	unsigned long flags;
 	struct page *page;
-	void *obj, **fp, *next;
+	void *obj;
 
 	local_irq_save(flags);
 	if (gfpflags_allow_blocking(gfp))
@@ -141,17 +174,10 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 			return NULL;
 		}
 	}
-	obj = page->freelist;
-	fp = freeptr_of(s, obj);
-	next = freelist_ptr(s, fp[0], fp);
-	if (unlikely(freeptr_outside(s, page, next)))
-		next = freelist_corrupt(s, page, obj, next, caller);
-	page->freelist = next;
-	fp[1] = NULL;				/* the free marker */
-	page->private++;
+	obj = take_free_object(s, page, caller);
 	local_irq_restore(flags);
 	kasan_slab_alloc(s, obj, orig_size, caller);
-	if (unlikely((gfp & __GFP_ZERO) || (s->flags & SLAB_DEBUG_FLAGS)))
+	if (unlikely((gfp & __GFP_ZERO) || (s->flags & SLAB_POST_ALLOC_FLAGS)))
 		slab_post_alloc(s, page, obj, gfp, caller, orig_size);
 	return obj;
 }
@@ -171,7 +197,7 @@ static __always_inline void do_slab_free(struct kmem_cache *s, struct page *page
 
 	if (unlikely(off % s->size || idx >= s->num ||
 		     fp[1] == (void *)(FREE_MARKER ^ (unsigned long)obj) ||	/* free marker */
-		     (s->flags & SLAB_DEBUG_FLAGS))) {
+		     (s->flags & SLAB_SLOW_FREE_FLAGS))) {
 		__slab_free(s, page, obj, caller, func);
 		return;
 	}

@@ -38,8 +38,11 @@
 #include <linux/bitops.h>
 #include <linux/vmstat.h>
 #include <linux/export.h>
+#include <linux/rcupdate.h>
 #include <asm/sections.h>
 #include <linux/kasan.h>
+#include <linux/irqflags.h>
+#include <mm386/dump.h>
 #include "slab.h"
 
 /* The cache of caches: every struct kmem_cache is one of its objects. */
@@ -91,27 +94,35 @@ struct kmem_cache *kmalloc_slab(size_t size, gfp_t gfp)
 	return &kmalloc_caches[kmalloc_type(gfp)][size_to_index(size)];
 }
 
-static void __init create_kmalloc_caches(void)
+static void __init new_kmalloc_cache(unsigned int type, unsigned int i)
 {
-	/* Largest first: slabinfo lists the newest first, so smallest first. */
-	static const u8 by_size_down[] = { 13, 12, 11, 10, 9, 8, 2, 7, 1, 6, 5, 4, 3 };
-	unsigned int type, n;
+	unsigned long flags = SLAB_KMALLOC | (type == KMALLOC_DMA ? SLAB_CACHE_DMA : 0);
 
-	for (type = NR_KMALLOC_TYPES; type-- > 0;) {
-		for (n = 0; n < ARRAY_SIZE(by_size_down); n++) {
-			unsigned int i = by_size_down[n];
-			unsigned long flags = SLAB_KMALLOC | (type == KMALLOC_DMA ? SLAB_CACHE_DMA : 0);
-
-			create_boot_cache(&kmalloc_caches[type][i], type == KMALLOC_DMA ?
-					  kmalloc_info[i].dma_name : kmalloc_info[i].name,
-					  kmalloc_info[i].size, flags);
-		}
-	}
+	create_boot_cache(&kmalloc_caches[type][i], type == KMALLOC_DMA ?
+			  kmalloc_info[i].dma_name : kmalloc_info[i].name, kmalloc_info[i].size,
+			  flags);
+	kmalloc_caches[type][i].usersize = kmalloc_info[i].size;
 }
 
-static inline unsigned int get_order(size_t size)
+/*
+ * create_kmalloc_caches - in Linux's order: the normal caches by size,
+ * kmalloc-96 right after kmalloc-64 and kmalloc-192 after kmalloc-128,
+ * then the DMA ones.  slabinfo lists the newest first, so it shows
+ * dma-kmalloc-8k first and kmalloc-8 last, as Linux's does.
+ */
+static void __init create_kmalloc_caches(void)
 {
-	return size <= PAGE_SIZE ? 0 : fls((size - 1) >> PAGE_SHIFT);
+	unsigned int type, i;
+
+	for (type = 0; type < NR_KMALLOC_TYPES; type++) {
+		for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
+			new_kmalloc_cache(type, i);
+			if (i == 6)
+				new_kmalloc_cache(type, 1);	/* kmalloc-96 */
+			if (i == 7)
+				new_kmalloc_cache(type, 2);	/* kmalloc-192 */
+		}
+	}
 }
 
 // Above 8 KB: a compound block of pages straight from the buddy allocator.
@@ -121,7 +132,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp, unsigned long caller)
 	struct page *page;
 
 	if (unlikely(size > KMALLOC_MAX_SIZE)) {
-		WARN(1, "kmalloc: size %zu (from %pS) is above KMALLOC_MAX_SIZE (%lu bytes, order %d): refused\n",
+		WARN(!(gfp & __GFP_NOWARN), "kmalloc: size %zu (from %pS) is above KMALLOC_MAX_SIZE (%lu bytes, order %d): refused\n",
 		     size, (void *)caller, KMALLOC_MAX_SIZE, MAX_ORDER - 1);
 		return NULL;
 	}
@@ -216,6 +227,27 @@ size_t ksize(const void *obj)
 	return ksize_checked(obj, "ksize", _RET_IP_);
 }
 EXPORT_SYMBOL(ksize);
+
+/**
+ * kmalloc_size_roundup - how many bytes kmalloc(@size) really hands out
+ * @size: what a caller would ask for
+ *
+ * The size of the kmalloc cache that serves @size, or for more than
+ * 8 KB the whole pages kmalloc_large() takes.  A caller that will use the
+ * rest anyway (a growing buffer) asks for this much up front, instead of
+ * calling ksize() afterwards.  0 stays 0; SIZE_MAX stays SIZE_MAX.
+ */
+size_t kmalloc_size_roundup(size_t size)
+{
+	if (unlikely(!size))
+		return 0;
+	if (unlikely(size == SIZE_MAX))
+		return SIZE_MAX;
+	if (size > KMALLOC_MAX_CACHE_SIZE)
+		return PAGE_SIZE << get_order(size);
+	return kmalloc_slab(size, GFP_KERNEL)->object_size;
+}
+EXPORT_SYMBOL(kmalloc_size_roundup);
 
 /**
  * krealloc - resize a kmalloc() block, keeping its contents
@@ -324,10 +356,24 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     unsigned int align, unsigned long flags,
 				     void (*ctor)(void *))
 {
+	return kmem_cache_create_usercopy(name, size, align, flags, 0, 0, ctor);
+}
+EXPORT_SYMBOL(kmem_cache_create);
+
+struct kmem_cache *kmem_cache_create_usercopy(const char *name, unsigned int size,
+					      unsigned int align, unsigned long flags,
+					      unsigned int useroffset, unsigned int usersize,
+					      void (*ctor)(void *))
+{
 	struct kmem_cache *s;
 	const char *cache_name;
 
 	might_sleep();
+	/* Fail closed on a region that does not fit, as Linux does. */
+	if (WARN(size < usersize || size - usersize < useroffset || (!usersize && useroffset),
+		 "kmem_cache_create_usercopy(%s): usercopy region %u+%u outside objects of %u bytes: none\n",
+		 name ? name : "(null)", useroffset, usersize, size))
+		useroffset = usersize = 0;
 	if (!name || !size || (align && !is_power_of_2(align)) || align > PAGE_SIZE) {
 		pr_err("kmem_cache_create(%s): bad size %u or alignment %u\n",
 		       name ? name : "(null)", size, align);
@@ -345,6 +391,8 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 		kmem_cache_free(kmem_cache, s);
 		goto free_name;
 	}
+	s->useroffset = useroffset;
+	s->usersize = usersize;
 	return s;
 free_name:
 	kfree_const(cache_name);
@@ -353,7 +401,7 @@ fail:
 		panic("kmem_cache_create: cannot create cache %s", name ? name : "(null)");
 	return NULL;
 }
-EXPORT_SYMBOL(kmem_cache_create);
+EXPORT_SYMBOL(kmem_cache_create_usercopy);
 
 /**
  * kmem_cache_destroy - remove a cache whose objects have all been freed
@@ -380,6 +428,9 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		return;
 	}
 	__kmem_cache_shutdown(s);
+	/* Its last slabs may wait for a grace period (rcu_free_slab uses s). */
+	if (s->flags & SLAB_TYPESAFE_BY_RCU)
+		rcu_barrier();
 	kfree_const(s->name);
 	kmem_cache_free(kmem_cache, s);
 }
@@ -400,3 +451,47 @@ void __init kmem_cache_init(void)
 	slab_kasan_init();
 #endif
 }
+
+/* ---------------------------------------------------------------------
+ * /proc/slabinfo
+ */
+
+/*
+ * slab_objects_free_listed - free objects in the slabs on the lists (not
+ * the active slab): SLUB's count_partial(), its node partial lists.
+ */
+static unsigned long slab_objects_free_listed(struct kmem_cache *s)
+{
+	unsigned long flags, n;
+	struct page *page;
+
+	local_irq_save(flags);
+	n = s->nr_free_slabs * s->num;
+	list_for_each_entry(page, &s->slabs_partial, lru)
+		n += s->num - slab_inuse(page);
+	local_irq_restore(flags);
+	return n;
+}
+
+/*
+ * slabinfo_show - /proc/slabinfo as Linux 6.1's SLUB fills it
+ * (get_slabinfo(), cache_show()): the newest cache first; active_objs
+ * counts the active slab's free objects as active (SLUB cannot see a CPU
+ * slab's free list from outside), and every slab is an active slab.
+ * SLUB has no tunables: 0 0 0.
+ */
+static void slabinfo_show(void)
+{
+	struct kmem_cache *s;
+
+	printk("slabinfo - version: 2.1\n");
+	printk("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	list_for_each_entry(s, &slab_caches, list) {
+		unsigned long nr_objs = s->nr_slabs * s->num;
+
+		printk("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu\n",
+		       s->name, nr_objs - slab_objects_free_listed(s), nr_objs, s->size, s->num,
+		       1 << s->order, 0, 0, 0, s->nr_slabs, s->nr_slabs, 0UL);
+	}
+}
+proc_dump("slabinfo", slabinfo_show);

@@ -53,6 +53,7 @@
 #include <linux/gfp.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
+#include <linux/numa.h>
 #include <linux/vmstat.h>
 #include <linux/string.h>
 #include <linux/bitops.h>
@@ -179,7 +180,7 @@ struct vm_lookup {
 	unsigned long start, end, usable;
 	unsigned long flags;
 	const void *caller;
-	bool inside, freed;
+	bool inside, freed, map_ram;
 };
 
 /* What removing an area refuses: one being set up, or already vfree()d. */
@@ -220,7 +221,11 @@ static struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned lon
 			vunmap_range(va->va_start, va->va_start + l->usable);
 			n = unlink_vmap_area_locked(va, dead);
 		}
-	} else if (!va) {
+	} else if (va) {
+		l->map_ram = true;	/* vm_map_ram(): no vm_struct */
+		l->start = va->va_start;
+		l->end = va->va_end;
+	} else {
 		const struct freed_area *f = find_freed_locked(addr);
 
 		if (f) {
@@ -254,6 +259,9 @@ static void explain_bad_free(char *buf, size_t size, const char *func, unsigned 
 	if (!vaddr) {
 		describe_address(addr, where, sizeof(where));
 		scnprintf(buf + n, size - n, "not a vmalloc address: it is in %s", where);
+	} else if (l->map_ram) {
+		scnprintf(buf + n, size - n, "a vm_map_ram() mapping 0x%08lx-0x%08lx: undo it with vm_unmap_ram()",
+			  l->start, l->end);
 	} else if (l->inside && addr == l->start) {
 		scnprintf(buf + n, size - n, "%s area %s: %s", vm_kind(l->flags), area,
 			  (l->flags & VM_FREE_DEFERRED) ? "already freed (its vfree() from an interrupt is pending)" :
@@ -439,6 +447,21 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 	return area->addr;
 }
 
+/*
+ * __vmalloc_node - vmalloc() with the caller's flags, anywhere in the
+ * vmalloc area; @node is NUMA_NO_NODE or 0 (one node).  Linux 6.1 adds
+ * __GFP_HIGHMEM here unless the caller asked for DMA memory: the pages
+ * are only ever reached through the vmalloc mapping.
+ */
+void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp, int node,
+		     const void *caller)
+{
+	if (!(gfp & (__GFP_DMA | __GFP_DMA32)))
+		gfp |= __GFP_HIGHMEM;
+	return __vmalloc_node_range(size, align, VMALLOC_START, VMALLOC_END, gfp, PAGE_KERNEL, 0,
+				    caller);
+}
+
 /**
  * __vmalloc - vmalloc() with GFP flags of the caller's choice
  * @size: bytes
@@ -447,8 +470,7 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
  */
 noinline void *__vmalloc(unsigned long size, gfp_t gfp)
 {
-	return __vmalloc_node_range(size, 1, VMALLOC_START, VMALLOC_END, gfp | __GFP_HIGHMEM,
-				    PAGE_KERNEL, 0, __builtin_return_address(0));
+	return __vmalloc_node(size, 1, gfp, NUMA_NO_NODE, __builtin_return_address(0));
 }
 EXPORT_SYMBOL(__vmalloc);
 
@@ -465,18 +487,14 @@ EXPORT_SYMBOL(__vmalloc);
  */
 noinline void *vmalloc(unsigned long size)
 {
-	return __vmalloc_node_range(size, 1, VMALLOC_START, VMALLOC_END,
-				    GFP_KERNEL | __GFP_HIGHMEM, PAGE_KERNEL, 0,
-				    __builtin_return_address(0));
+	return __vmalloc_node(size, 1, GFP_KERNEL, NUMA_NO_NODE, __builtin_return_address(0));
 }
 EXPORT_SYMBOL(vmalloc);
 
 /* vzalloc - vmalloc() of zeroed memory (seed 001's vzalloc). */
 noinline void *vzalloc(unsigned long size)
 {
-	return __vmalloc_node_range(size, 1, VMALLOC_START, VMALLOC_END,
-				    GFP_KERNEL | __GFP_HIGHMEM | __GFP_ZERO, PAGE_KERNEL, 0,
-				    __builtin_return_address(0));
+	return __vmalloc_node(size, 1, GFP_KERNEL | __GFP_ZERO, NUMA_NO_NODE, __builtin_return_address(0));
 }
 EXPORT_SYMBOL(vzalloc);
 
@@ -567,6 +585,59 @@ void vfree_deferred_drain(void)
 	}
 }
 EXPORT_SYMBOL(vfree_deferred_drain);
+
+/*
+ * The _node variants: mm386 is one node (<linux/numa.h>), so @node
+ * (NUMA_NO_NODE or 0) changes nothing.
+ */
+noinline void *vmalloc_node(unsigned long size, int node)
+{
+	return __vmalloc_node(size, 1, GFP_KERNEL, NUMA_NO_NODE, __builtin_return_address(0));
+}
+EXPORT_SYMBOL(vmalloc_node);
+
+noinline void *vzalloc_node(unsigned long size, int node)
+{
+	return __vmalloc_node(size, 1, GFP_KERNEL | __GFP_ZERO, NUMA_NO_NODE, __builtin_return_address(0));
+}
+EXPORT_SYMBOL(vzalloc_node);
+
+/**
+ * vmalloc_32 - vmalloc() of pages a 32-bit device can reach
+ * @size: bytes
+ *
+ * On a 64-bit kernel the pages come from ZONE_DMA32 (below 4 GB).  On
+ * i386 without PAE every page of RAM is below 4 GB, so Linux's
+ * GFP_VMALLOC32 is plain GFP_KERNEL and HighMem pages are fine: this is
+ * vmalloc() under the name drivers use.
+ */
+noinline void *vmalloc_32(unsigned long size)
+{
+	return __vmalloc_node(size, 1, GFP_KERNEL, NUMA_NO_NODE, __builtin_return_address(0));
+}
+EXPORT_SYMBOL(vmalloc_32);
+
+/* vmalloc_array - vmalloc(@n * @size); NULL if that overflows. */
+noinline void *vmalloc_array(size_t n, size_t size)
+{
+	size_t bytes;
+
+	if (unlikely(__builtin_mul_overflow(n, size, &bytes)))
+		return NULL;
+	return __vmalloc_node(bytes, 1, GFP_KERNEL, NUMA_NO_NODE, __builtin_return_address(0));
+}
+EXPORT_SYMBOL(vmalloc_array);
+
+/* vcalloc - vmalloc_array() of zeroed memory. */
+noinline void *vcalloc(size_t n, size_t size)
+{
+	size_t bytes;
+
+	if (unlikely(__builtin_mul_overflow(n, size, &bytes)))
+		return NULL;
+	return __vmalloc_node(bytes, 1, GFP_KERNEL | __GFP_ZERO, NUMA_NO_NODE, __builtin_return_address(0));
+}
+EXPORT_SYMBOL(vcalloc);
 
 /**
  * vfree - free memory from vmalloc()
@@ -675,6 +746,80 @@ noinline void vunmap(const void *addr)
 	kfree(vm);
 }
 EXPORT_SYMBOL(vunmap);
+
+/* ---------------------------------------------------------------------
+ * vm_map_ram and vm_unmap_ram
+ */
+
+/**
+ * vm_map_ram - map pages for a short while, without a vm_struct
+ * @pages: @count pages (any zone)
+ * @count: how many
+ * @node: NUMA_NO_NODE or 0
+ *
+ * vmap()'s light cousin, for mappings made and dropped often (file
+ * systems, media drivers): just a range of addresses, no guard page and
+ * no vm_struct, so vmallocinfo shows it as "vm_map_ram".  Linux packs
+ * small ones (up to 32 pages) into per-CPU 4 MB blocks; mm386 gives each
+ * its own range.  Undo with vm_unmap_ram(addr, @count).  May sleep.
+ * Return: the address, or NULL.
+ */
+noinline void *vm_map_ram(struct page **pages, unsigned int count, int node)
+{
+	unsigned long size = (unsigned long)count << PAGE_SHIFT, largest;
+	struct vmap_area *va;
+
+	might_sleep();
+	vfree_deferred_drain();
+	if (!count || count > totalram_pages())
+		return NULL;
+	va = alloc_vmap_area(size, PAGE_SIZE, VMALLOC_START, VMALLOC_END,
+			     context_gfp(GFP_KERNEL), NULL, &largest);
+	if (IS_ERR(va))
+		return NULL;
+	if (vmap_pages_range(va->va_start, pages, count, PAGE_KERNEL, context_gfp(GFP_KERNEL)) ||
+	    kasan_populate_vmalloc(va->va_start, size, context_gfp(GFP_KERNEL))) {
+		vm_unmap_ram((void *)va->va_start, count);
+		return NULL;
+	}
+	kasan_unpoison_vmalloc((void *)va->va_start, size);
+	return (void *)va->va_start;
+}
+EXPORT_SYMBOL(vm_map_ram);
+
+/**
+ * vm_unmap_ram - drop a mapping made by vm_map_ram()
+ * @mem: what vm_map_ram() returned
+ * @count: the same count
+ *
+ * Anything else (another kind of area, a wrong count) is a WARNING and
+ * changes nothing (Linux: BUG_ON).
+ */
+noinline void vm_unmap_ram(const void *mem, unsigned int count)
+{
+	unsigned long addr = (unsigned long)mem, flags;
+	struct vmap_area *va, *dead[2];
+	unsigned int n = 0;
+	bool ok;
+
+	local_irq_save(flags);
+	va = is_vmalloc_addr(mem) ? find_vmap_area_locked(addr) : NULL;
+	ok = va && !va->vm && va->va_start == addr &&
+	     va->va_end - va->va_start == (unsigned long)count << PAGE_SHIFT;
+	if (ok) {
+		kasan_poison_vmalloc((void *)va->va_start, va->va_end - va->va_start);
+		vunmap_range(va->va_start, va->va_end);
+		n = unlink_vmap_area_locked(va, dead);
+	}
+	local_irq_restore(flags);
+	if (!ok) {
+		WARN(1, "vm_unmap_ram(0x%08lx, %u) from %pS: not a vm_map_ram() mapping of %u pages; refused\n",
+		     addr, count, __builtin_return_address(0), count);
+		return;
+	}
+	free_vmap_areas(dead, n);
+}
+EXPORT_SYMBOL(vm_unmap_ram);
 
 /*
  * vmalloc_init - the area allocator's first free range (the whole area),

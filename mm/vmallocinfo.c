@@ -118,33 +118,45 @@ void get_vmalloc_info(struct vmalloc_info *vmi)
 }
 
 /*
- * vmallocinfo_show - /proc/vmallocinfo, in Linux's format: one line per
- * area, in address order, "0x%08lx-0x%08lx %7ld caller pages=N kind";
- * the size includes the guard page; pages= only for areas that own pages,
- * "vpages" when the pages[] array is itself vmalloc memory.  Areas still
- * being set up are left out, as Linux does.
+ * vmallocinfo_show - /proc/vmallocinfo as Linux 6.1's s_show() prints it:
+ * one line per busy range in address order, "0x%08lx-0x%08lx %7ld", the
+ * size with the guard page; then the caller, "pages=N" for areas that own
+ * pages, and a word for each of its flags (ioremap, vmalloc, vmap, user,
+ * dma-coherent), "vpages" when the pages[] array is itself vmalloc
+ * memory.  An area still being set up (VM_UNINITIALIZED) is printed as
+ * far as it has got, as 6.1 does; a vm_map_ram() range, which has no
+ * vm_struct, is "vm_map_ram".
  */
 static void vmallocinfo_show(void)
 {
+	static const struct { unsigned long flag; const char *word; } words[] = {
+		{ VM_IOREMAP, "ioremap" }, { VM_ALLOC, "vmalloc" }, { VM_MAP, "vmap" },
+		{ VM_USERMAP, "user" }, { VM_DMA_COHERENT, "dma-coherent" },
+	};
 	struct vmap_area *va;
 	unsigned long flags;
 	char line[160];
+	unsigned int i;
 	int n;
 
 	local_irq_save(flags);
 	list_for_each_entry(va, &vmap_area_list, list) {
 		struct vm_struct *vm = va->vm;
 
-		if (!vm || (vm->flags & VM_UNINITIALIZED))
+		if (!vm) {
+			printk("0x%08lx-0x%08lx %7ld vm_map_ram\n", va->va_start, va->va_end,
+			       va->va_end - va->va_start);
 			continue;
-		n = scnprintf(line, sizeof(line), "0x%08lx-0x%08lx %7ld", va->va_start, va->va_end,
-			      vm->size);
+		}
+		n = scnprintf(line, sizeof(line), "0x%08lx-0x%08lx %7ld", va->va_start,
+			      va->va_start + vm->size, vm->size);
 		if (vm->caller)
 			n += scnprintf(line + n, sizeof(line) - n, " %pS", vm->caller);
 		if (vm->nr_pages)
 			n += scnprintf(line + n, sizeof(line) - n, " pages=%u", vm->nr_pages);
-		if (vm->flags & (VM_IOREMAP | VM_ALLOC | VM_MAP))
-			n += scnprintf(line + n, sizeof(line) - n, " %s", vm_kind(vm->flags));
+		for (i = 0; i < ARRAY_SIZE(words); i++)
+			if (vm->flags & words[i].flag)
+				n += scnprintf(line + n, sizeof(line) - n, " %s", words[i].word);
 		if (vm->pages && is_vmalloc_addr(vm->pages))
 			n += scnprintf(line + n, sizeof(line) - n, " vpages");
 		printk("%s\n", line);

@@ -604,7 +604,9 @@ static void check_tree_and_list(const char *what, struct rb_root *root, struct l
 			if (va->subtree_max_size != max)
 				check_fail(errors, "free range 0x%08lx-0x%08lx: subtree_max_size %lu, not %lu",
 					   va->va_start, va->va_end, va->subtree_max_size, max);
-		} else if (!va->vm || va->vm->size != va_size(va) ||
+		} else if (!va->vm) {
+			/* vm_map_ram(): a range with no vm_struct */
+		} else if (va->vm->size != va_size(va) ||
 			   ((unsigned long)va->vm->addr != va->va_start &&
 			    !(va->vm->flags & VM_UNINITIALIZED))) {
 			check_fail(errors, "busy area 0x%08lx-0x%08lx: its vm_struct says otherwise",

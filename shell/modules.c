@@ -28,13 +28,18 @@ static int module_cmd_failed(const char *cmd, const char *what, int err)
 
 static int cmd_insmod(int argc, char **argv)
 {
-	int err;
+	char args[256];
+	size_t n = 0;
+	int err, i;
 
 	if (argc == 1) {
 		print_boot_modules();
 		return 0;
 	}
-	err = load_boot_module(argv[1]);
+	args[0] = '\0';
+	for (i = 2; i < argc; i++)	/* the parameters, as insmod passes them */
+		n += scnprintf(args + n, sizeof(args) - n, "%s%s", i > 2 ? " " : "", argv[i]);
+	err = load_boot_module_args(argv[1], args);
 	if (err)
 		return module_cmd_failed("insmod", argv[1], err);
 	pr_info("insmod: %s: done\n", argv[1]);
@@ -42,12 +47,15 @@ static int cmd_insmod(int argc, char **argv)
 }
 
 static const struct shell_cmd insmod_cmd = {
-	.name = "insmod", .args = "[FILE]", .max_args = 1,
+	.name = "insmod", .args = "[FILE [PARAM=VALUE...]]", .max_args = SHELL_MAX_ARGS - 1,
 	.group = SHELL_PROGRAM, .fn = cmd_insmod,
 	.summary = "load a module the boot loader brought; no FILE: list them",
 	.help = "FILE is a boot module's file name, with or without its directory and\n"
 		"\".ko\" (make run M=examples/mem_module brings mem_module.ko).  Its code\n"
-		"and data go into the vmalloc area, then its init function runs.\n"
+		"and data go into the vmalloc area, its module_param()s are set from\n"
+		"PARAM=VALUE (as Linux's insmod: \"insmod pool_module objects=64\"), then\n"
+		"its init function runs.  A parameter it does not have is ignored with a\n"
+		"warning; a bad value refuses the module.\n"
 		"A module of the same name cannot be loaded twice: rmmod it first.",
 };
 shell_register(insmod_cmd);

@@ -66,6 +66,14 @@ def main():
     for m in DESC.finditer(main_log):
         descs[m.group(1).strip()] = m.group(2)
     stats = dict(STAT.findall(main_log))
+    # The same operations with init_on_alloc=1, Linux's hardening (and
+    # Debian's default): compare with Linux 6.1's default figures.
+    init_ops = {}
+    if not args.smoke:
+        init_log = boot(args.kernel, 2048,
+                        "bench=kmalloc_100,get_free_page,alloc_pages_3,vmalloc_100000 "
+                        "init_on_alloc=1")
+        init_ops = {m.group(1): (int(m.group(2)), m.group(3)) for m in LINE.finditer(init_log)}
     boots = {}
     for mem in (160, 3072):
         log = boot(args.kernel, mem, "bench=stats")
@@ -90,6 +98,12 @@ def main():
         out.append(f"{name:<26} {iters:>7} {value:>9} {lin}")
     out.append(f"(loop overhead of {ops.get('loop_overhead', (0, '?'))[1]} per iteration removed)")
     out.append("")
+    if init_ops:
+        out.append(f"{'with init_on_alloc=1':<26} {'iters':>7} {'mm386':>9} {'Linux 6.1 (default, init_on_alloc=1)':>38}")
+        for name, (iters, value) in init_ops.items():
+            if name in LINUX:
+                out.append(f"{name:<26} {iters:>7} {value:>9} {LINUX[name][0]:>38}")
+        out.append("")
     for mem in (160, 3072):
         b = boots[mem]
         out.append(f"boot to ready at -m {mem}: {b.get('boot_ticks')} instructions, "

@@ -2,7 +2,7 @@
 # ensure-deps.sh TOOL... - make sure the tools a make target needs exist.
 #
 # Each TOOL is a command name (or one of the pseudo-tools "pytest",
-# "pexpect", "compiler-rt", "seabios", "i386-glibc": the static glibc user
+# "pexpect", "psutil", "compiler-rt", "seabios", "i386-glibc": the static glibc user
 # programs link with; "fuzz-i386": what 32-bit host programs with libFuzzer
 # need, make fuzz's).  Missing ones are mapped to their Debian packages and
 # installed with apt-get (through sudo when not root); the script says what
@@ -29,6 +29,8 @@ pkg_for() {
 	gdb) echo gdb ;;
 	pytest) echo python3-pytest ;;
 	pexpect) echo python3-pexpect ;;
+	free|vmstat|slabtop) echo procps ;;
+	psutil) echo python3-psutil ;;
 	i386-glibc) echo libc6-dev-i386-cross ;;
 	fuzz-i386) echo "libc6-dev-i386-cross libstdc++-12-dev-i386-cross libc6-i386 lib32stdc++6" ;;
 	qemu-i386) echo qemu-user ;;
@@ -44,6 +46,7 @@ have() {
 	case "$1" in
 	pytest) /usr/bin/python3 -c 'import pytest' 2>/dev/null ;;
 	pexpect) /usr/bin/python3 -c 'import pexpect' 2>/dev/null ;;
+	psutil) /usr/bin/python3 -c 'import psutil' 2>/dev/null ;;
 	i386-glibc) [ -s /usr/i686-linux-gnu/lib/libc.a ] ;;
 	fuzz-i386) [ -s /usr/i686-linux-gnu/lib/libc.a ] && [ -s /usr/lib/gcc-cross/i686-linux-gnu/12/libstdc++.so ] &&
 		[ -s /lib32/ld-linux.so.2 ] && [ -s /usr/lib32/libstdc++.so.6 ] ;;

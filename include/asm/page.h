@@ -23,4 +23,6 @@
 #define __pa(x)		((unsigned long)(x) - PAGE_OFFSET)
 #define __va(x)		((void *)((unsigned long)(x) + PAGE_OFFSET))
 
+#include <asm-generic/getorder.h>
+
 #endif

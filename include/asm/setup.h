@@ -11,7 +11,7 @@
 /* boot/head.asm maps this much of low RAM (EARLY_MAP_MB in boot.inc). */
 #define EARLY_MAP_SIZE		(32UL << 20)
 #define MAX_BOOT_MODULES	16
-#define BOOT_MODULE_NAME_LEN	128
+#define BOOT_MODULE_NAME_LEN	512	/* file name and parameters */
 
 /* A file the boot loader loaded next to the kernel (a GRUB "module" line
  * or QEMU -initrd).  mm386 loads them as kernel modules (.ko). */

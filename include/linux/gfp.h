@@ -32,6 +32,7 @@
 
 #include <linux/types.h>
 #include <linux/mmzone.h>
+#include <linux/bug.h>
 
 struct page;
 
@@ -51,7 +52,9 @@ struct page;
 #define __GFP_RETRY_MAYFAIL	0x4000u
 #define __GFP_NOFAIL		0x8000u
 #define __GFP_NORETRY		0x10000u
+#define __GFP_MEMALLOC		0x20000u
 #define __GFP_COMP		0x40000u
+#define __GFP_NOMEMALLOC	0x80000u
 #define __GFP_HARDWALL		0x100000u
 #define __GFP_ACCOUNT		0x400000u
 
@@ -101,6 +104,21 @@ unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr_pages,
 unsigned long get_zeroed_page(gfp_t gfp);
 void __free_pages(struct page *page, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);
+
+void *alloc_pages_exact(size_t size, gfp_t gfp);
+void free_pages_exact(void *virt, size_t size);
+void split_page(struct page *page, unsigned int order);
+
+/*
+ * alloc_pages_node - alloc_pages() on node @nid; mm386 is one node
+ * (<linux/numa.h>), so NUMA_NO_NODE and 0 are the same and others are a
+ * bug (a WARNING, then node 0), as in Linux's VM_BUG_ON.
+ */
+static inline struct page *alloc_pages_node(int nid, gfp_t gfp, unsigned int order)
+{
+	WARN_ON_ONCE(nid != -1 && nid != 0);
+	return alloc_pages(gfp, order);
+}
 
 #define alloc_page(gfp)		alloc_pages(gfp, 0)
 #define __get_free_page(gfp)	__get_free_pages(gfp, 0)

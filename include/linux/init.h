@@ -49,6 +49,9 @@ struct param_table {
 /* kernel/params.c: run @tab's handlers over @args; returns how many were
  * rejected.  The kernel's own table is the .init.setup section. */
 int parse_params(char *args, const struct param_table *tab, bool early);
+/* kernel/params.c: split "name=value" off @args (quotes kept together);
+ * the rest of the line is returned.  Module parameters use it too. */
+char *next_arg(char *args, char **param, char **val);
 /*
  * For handlers: give the reason the value is refused.  param_invalid() is
  * for a value that does not parse ("Malformed kernel parameter", -EINVAL),

@@ -20,6 +20,7 @@
 #include <linux/mm_types.h>
 #include <linux/page-flags.h>
 #include <linux/mmzone.h>
+#include <linux/gfp.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 
@@ -47,6 +48,12 @@ static inline bool virt_addr_valid(const void *kaddr)
 
 #define virt_to_pfn(kaddr)	(__pa(kaddr) >> PAGE_SHIFT)
 #define virt_to_page(kaddr)	pfn_to_page(virt_to_pfn(kaddr))
+
+/* virt_to_head_page - the first page of the (compound) block @x is in. */
+static inline struct page *virt_to_head_page(const void *x)
+{
+	return compound_head(virt_to_page(x));
+}
 
 static inline enum zone_type page_zonenum(const struct page *page)
 {
@@ -111,6 +118,24 @@ void describe_address(unsigned long addr, char *buf, size_t size);
  * "0x40000002(buddy|zone=Normal)".  Returns the length written.
  */
 int format_page_flags(char *buf, size_t size, const struct page *page);
+
+/*
+ * init_on_alloc= and init_on_free= (mm/page_alloc.c): Linux's hardening
+ * that zeroes every page, slab object and vmalloc area when it is handed
+ * out, or when it is given back.  Slab caches with a constructor or
+ * SLAB_TYPESAFE_BY_RCU are exempt (their free objects must stay intact).
+ */
+extern bool init_on_alloc, init_on_free;
+
+static inline bool want_init_on_alloc(gfp_t gfp)
+{
+	return init_on_alloc || (gfp & __GFP_ZERO);
+}
+
+static inline bool want_init_on_free(void)
+{
+	return init_on_free;
+}
 
 /* mm/init.c: set up all of memory management (called by start_kernel). */
 void mm_init(void);

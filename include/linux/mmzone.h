@@ -7,6 +7,7 @@
  *   ZONE_DMA      [0, 16 MB)           ISA DMA can only reach the first 16 MB
  *   ZONE_NORMAL   [16 MB, lowmem end)  permanently mapped at PAGE_OFFSET
  *   ZONE_HIGHMEM  [lowmem end, RAM end) no permanent mapping: kmap() it
+ *   ZONE_MOVABLE  empty (Linux fills it only when asked, kernelcore=)
  *
  * Each zone runs its own buddy allocator: free_area[order] lists the free
  * blocks of 2^order pages, order 0..MAX_ORDER-1 (1 page to 4 MB), and
@@ -27,6 +28,13 @@ enum zone_type {
 	ZONE_DMA,
 	ZONE_NORMAL,
 	ZONE_HIGHMEM,
+	/*
+	 * Pages that can always be migrated (kernelcore=, movablecore=,
+	 * memory hotplug).  mm386 has no page migration, so, like a Linux
+	 * booted without those options, it is always empty; it is here for
+	 * Linux's zone indexes, its zoneinfo and its protection arrays.
+	 */
+	ZONE_MOVABLE,
 	MAX_NR_ZONES
 };
 
@@ -81,8 +89,9 @@ struct zone {
 	unsigned long free_pages;
 	struct free_area free_area[MAX_ORDER];
 	struct per_cpu_pages pcp;
-	/* statistics, shown in zoneinfo */
-	unsigned long nr_alloc, nr_free_calls, nr_alloc_fail;
+	/* pages allocated from and freed to this zone: /proc/vmstat's
+	 * pgalloc_<zone> and (summed) pgfree */
+	unsigned long nr_alloc, nr_freed;
 };
 
 typedef struct pglist_data {
@@ -123,6 +132,9 @@ static inline bool is_highmem(const struct zone *zone)
 {
 	return zone_idx(zone) == ZONE_HIGHMEM;
 }
+
+/* totalreserve_pages - what no allocation may take (mm/page_wmark.c). */
+extern unsigned long totalreserve_pages;
 
 #define min_wmark_pages(z)	((z)->_watermark[WMARK_MIN])
 #define low_wmark_pages(z)	((z)->_watermark[WMARK_LOW])

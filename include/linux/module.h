@@ -32,6 +32,7 @@
 #include <linux/init.h>
 #include <linux/export.h>
 #include <linux/errno.h>
+#include <linux/moduleparam.h>
 
 #define MODULE_NAME_LEN		56	/* Linux: 64 - sizeof(unsigned long) */
 
@@ -133,6 +134,9 @@ struct module {
 	char *modinfo;
 	unsigned int modinfo_len;
 	unsigned int refcnt;
+	const struct kernel_param *kp;	/* its module_param()s (__param) */
+	unsigned int num_kp;
+	char *args;			/* what it was loaded with: "a=1 b=x" */
 };
 
 static inline const char *module_name(const struct module *mod)
@@ -160,6 +164,8 @@ static inline const char *module_name(const struct module *mod)
  * (module_blacklist=), -ENOMEM, or what init returned.
  */
 int load_module_image(const void *image, size_t len, const char *name);
+/* load_module_args - load_module_image() with parameters "a=1 b=x" (or NULL). */
+int load_module_args(const void *image, size_t len, const char *name, const char *args);
 
 /**
  * unload_module - run a module's exit function and free all it occupies
@@ -192,6 +198,9 @@ void print_modules(void);
  * Return: as load_module_image(); -ENOENT if there is no such file.
  */
 int load_boot_module(const char *file);
+/* load_boot_module_args - as the shell's `insmod FILE a=1 b=x`: @args
+ * replace the text that followed the file name on the boot loader's line. */
+int load_boot_module_args(const char *file, const char *args);
 
 /*
  * print_boot_modules - list the files the boot loader brought (what

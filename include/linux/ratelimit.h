@@ -25,6 +25,9 @@ struct ratelimit_state {
 #define RATELIMIT_STATE_INIT(interval_init, burst_init) {	\
 	.interval = (interval_init), .burst = (burst_init) }
 
+#define DEFINE_RATELIMIT_STATE(name, interval_init, burst_init)	\
+	struct ratelimit_state name = RATELIMIT_STATE_INIT(interval_init, burst_init)
+
 /* __ratelimit - true if this message may be printed; @func for the "callbacks suppressed" line. */
 int ___ratelimit(struct ratelimit_state *rs, const char *func);
 #define __ratelimit(state)	___ratelimit(state, __func__)

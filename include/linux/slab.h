@@ -25,6 +25,7 @@
 #include <linux/gfp.h>
 #include <asm/page.h>
 #include <linux/slab_def.h>	/* struct kmem_cache (Linux: slub_def.h, here too) */
+#include <linux/numa.h>
 
 /* kmem_cache_create() flags (Linux's values) */
 #define SLAB_CONSISTENCY_CHECKS	0x00000100UL	/* extra checks on free */
@@ -35,6 +36,7 @@
 #define SLAB_STORE_USER		0x00010000UL	/* remember who allocated/freed */
 #define SLAB_PANIC		0x00040000UL	/* panic if creation fails */
 #define SLAB_RECLAIM_ACCOUNT	0x00020000UL	/* count as SReclaimable */
+#define SLAB_TYPESAFE_BY_RCU	0x00080000UL	/* slab pages freed after a grace period */
 #define SLAB_KMALLOC		0x00100000UL	/* a kmalloc cache (internal) */
 
 #define SLAB_DEBUG_FLAGS	(SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
@@ -204,6 +206,112 @@ int check_slab_caches(void);
 /* Find a cache by name (the shell, tests); NULL if none. */
 struct kmem_cache *kmem_cache_find(const char *name);
 
+/* ---------------------------------------------------------------------
+ * The rest of Linux 6.1's slab API (mm/slab_bulk.c, mm/util.c,
+ * mm/slab_common.c): what real modules call besides kmalloc and kfree.
+ */
+
+/**
+ * kmem_cache_create_usercopy - kmem_cache_create() with the one region
+ * of each object that may be copied to or from user space
+ * @useroffset: where that region starts in the object
+ * @usersize: its size (0: no part of the object may be copied)
+ *
+ * A region that does not fit in @size is a WARNING, and the cache gets
+ * none (as Linux does).  kmem_cache_create() gives the whole object.
+ */
+struct kmem_cache *kmem_cache_create_usercopy(const char *name, unsigned int size,
+					      unsigned int align, unsigned long flags,
+					      unsigned int useroffset, unsigned int usersize,
+					      void (*ctor)(void *));
+
+/*
+ * kmem_cache_alloc_bulk - @size objects of @s into @p[], all or none:
+ * returns @size, or 0 with nothing allocated.  kmem_cache_free_bulk()
+ * gives @size objects back (@s NULL: each object's own cache, as
+ * kfree_bulk() does).
+ */
+int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t gfp, size_t size, void **p);
+void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p);
+
+static inline void kfree_bulk(size_t size, void **p)
+{
+	kmem_cache_free_bulk(NULL, size, p);
+}
+
+/* kmalloc_size_roundup - the size kmalloc(@size) really gives (ksize-to-be). */
+size_t kmalloc_size_roundup(size_t size);
+
+/*
+ * The _node() variants: mm386 is one node (<linux/numa.h>), so @node, a
+ * valid node or NUMA_NO_NODE, changes nothing.
+ */
+static __always_inline void *kmalloc_node(size_t size, gfp_t gfp, int node)
+{
+	return kmalloc(size, gfp);
+}
+
+static __always_inline void *kzalloc_node(size_t size, gfp_t gfp, int node)
+{
+	return kmalloc_node(size, gfp | __GFP_ZERO, node);
+}
+
+static inline void *kmalloc_array_node(size_t n, size_t size, gfp_t gfp, int node)
+{
+	return kmalloc_array(n, size, gfp);
+}
+
+static inline void *kcalloc_node(size_t n, size_t size, gfp_t gfp, int node)
+{
+	return kmalloc_array_node(n, size, gfp | __GFP_ZERO, node);
+}
+
+static inline void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfp, int node)
+{
+	return kmem_cache_alloc(s, gfp);
+}
+
+/*
+ * The kvmalloc family (mm/util.c): Linux's own answer to "kmalloc or
+ * vmalloc?".  Try kmalloc first, without hard retries or a warning for
+ * more than a page; fall back to vmalloc.  Free with kvfree(), which
+ * knows which it was.
+ */
+void *kvmalloc_node(size_t size, gfp_t gfp, int node);
+
+static inline void *kvmalloc(size_t size, gfp_t gfp)
+{
+	return kvmalloc_node(size, gfp, NUMA_NO_NODE);
+}
+
+static inline void *kvzalloc_node(size_t size, gfp_t gfp, int node)
+{
+	return kvmalloc_node(size, gfp | __GFP_ZERO, node);
+}
+
+static inline void *kvzalloc(size_t size, gfp_t gfp)
+{
+	return kvmalloc(size, gfp | __GFP_ZERO);
+}
+
+/* kvmalloc_array - kvmalloc(@n * @size); NULL if that overflows. */
+static inline void *kvmalloc_array(size_t n, size_t size, gfp_t gfp)
+{
+	size_t bytes;
+
+	if (__builtin_mul_overflow(n, size, &bytes))
+		return NULL;
+	return kvmalloc(bytes, gfp);
+}
+
+static inline void *kvcalloc(size_t n, size_t size, gfp_t gfp)
+{
+	return kvmalloc_array(n, size, gfp | __GFP_ZERO);
+}
+
+void *kvrealloc(const void *p, size_t oldsize, size_t newsize, gfp_t gfp);
+void kvfree(const void *addr);
+void kvfree_sensitive(const void *addr, size_t len);
 /*
  * struct kmem_obj_info - what the slab allocator knows of an address
  * (Linux keeps it in mm/slab.h, for kmem_dump_obj(); mm386's shell asks

@@ -77,6 +77,10 @@ struct kmem_cache {
 	unsigned int colour_off;
 	unsigned int colour_next;
 	unsigned int min_partial;	/* free slabs kept for reuse */
+	/* the part of each object that may be copied to or from user space
+	 * (kmem_cache_create_usercopy; the whole object for kmalloc caches) */
+	unsigned int useroffset;
+	unsigned int usersize;
 	/* counts, shown by slabinfo */
 	unsigned long nr_slabs;		/* the active slab and all on the lists */
 	unsigned long nr_free_slabs;	/* slabs on slabs_free */

@@ -45,4 +45,14 @@ char *strim(char *s);
 bool next_word(const char **list, char sep, char *buf, size_t size);
 int match_word(const char *list, const char *word, char sep);
 
+/* memzero_explicit - memset(0) that the compiler may not drop (secrets). */
+static inline void memzero_explicit(void *s, size_t count)
+{
+	memset(s, 0, count);
+	__asm__ __volatile__("" : : "r"(s) : "memory");
+}
+
+/* mm/util.c: a NUL-terminated copy of the first @len bytes of @s. */
+char *kmemdup_nul(const char *s, size_t len, gfp_t gfp);
+
 #endif

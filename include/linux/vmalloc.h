@@ -35,7 +35,8 @@ struct page;
 #define VM_IOREMAP		0x00000001	/* a plain reservation (ioremap-like) */
 #define VM_ALLOC		0x00000002	/* vmalloc(): the area owns its pages */
 #define VM_MAP			0x00000004	/* vmap(): the caller owns the pages */
-#define VM_USERMAP		0x00000008	/* (unused in mm386) */
+#define VM_USERMAP		0x00000008	/* may be mapped to user space (vmalloc_user) */
+#define VM_DMA_COHERENT		0x00000010	/* dma_alloc_coherent (none in mm386) */
 #define VM_NO_GUARD		0x00000040	/* no guard page after the area */
 #define VM_UNINITIALIZED	0x00000020	/* being set up: hidden from vmallocinfo */
 #define VM_FREE_DEFERRED	0x00001000	/* mm386: vfree()d in an interrupt, not yet freed */
@@ -105,6 +106,13 @@ static inline bool is_vmalloc_addr(const void *x)
 void *vmalloc(unsigned long size);
 void *vzalloc(unsigned long size);
 void *__vmalloc(unsigned long size, gfp_t gfp);
+void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp, int node,
+		     const void *caller);
+void *vmalloc_node(unsigned long size, int node);
+void *vzalloc_node(unsigned long size, int node);
+void *vmalloc_32(unsigned long size);
+void *vmalloc_array(size_t n, size_t size);
+void *vcalloc(size_t n, size_t size);
 void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned long start,
 			   unsigned long end, gfp_t gfp, pgprot_t prot, unsigned long vm_flags,
 			   const void *caller);
@@ -114,6 +122,8 @@ void vfree_atomic(const void *addr);
 void vfree_deferred_drain(void);
 
 void *vmap(struct page **pages, unsigned int count, unsigned long flags, pgprot_t prot);
+void *vm_map_ram(struct page **pages, unsigned int count, int node);
+void vm_unmap_ram(const void *mem, unsigned int count);
 void vunmap(const void *addr);
 
 struct page *vmalloc_to_page(const void *addr);

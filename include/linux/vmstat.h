@@ -15,7 +15,9 @@ enum vm_stat_item {
 	NR_PAGETABLE,		/* kernel page tables */
 	NR_USER_PAGETABLE,	/* processes' page tables (mm/memory.c) */
 	NR_VMALLOC,		/* pages mapped by vmalloc areas */
-	NR_KMALLOC_LARGE,	/* kmalloc requests served by the page allocator */
+	NR_KMALLOC_LARGE,	/* kmalloc requests served by the page allocator (6.1
+				 * counts them as unreclaimable slab: SUnreclaim) */
+	NR_KERNEL_STACK_KB,	/* kernel stacks of tasks, in kB (not the boot stack) */
 	NR_VM_STAT_ITEMS
 };
 

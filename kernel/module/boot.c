@@ -86,10 +86,13 @@ static const struct boot_module *find_boot_module(const char *name)
 	return NULL;
 }
 
-// Load boot module @bm; its image must be in lowmem, where __va() reaches it.
-static int load_boot_image(const struct boot_module *bm)
+/*
+ * Load boot module @bm; its image must be in lowmem, where __va() reaches
+ * it.  @args: its parameters; NULL for those that follow the file name on
+ * the boot loader's line ("mem_module.ko count=3"), as insmod passes them.
+ */
+static int load_boot_image(const struct boot_module *bm, const char *args)
 {
-	const char *args = bm->cmdline + strcspn(bm->cmdline, " ");
 	char file[BOOT_MODULE_NAME_LEN];
 
 	strscpy(file, bm->cmdline, sizeof(file));
@@ -103,13 +106,12 @@ static int load_boot_image(const struct boot_module *bm)
 		       bm->start, bm->end);
 		return -EFAULT;
 	}
-	if (*skip_spaces(args))
-		pr_warn("module: %s: parameters \"%s\" ignored (mm386 modules take none)\n", file,
-			skip_spaces(args));
-	return load_module_image(__va(bm->start), bm->end - bm->start, file);
+	if (!args)
+		args = skip_spaces(bm->cmdline + strcspn(bm->cmdline, " "));
+	return load_module_args(__va(bm->start), bm->end - bm->start, file, args);
 }
 
-int load_boot_module(const char *file)
+int load_boot_module_args(const char *file, const char *args)
 {
 	const struct boot_module *bm = find_boot_module(file);
 
@@ -117,7 +119,12 @@ int load_boot_module(const char *file)
 		pr_err("module: no boot module called %s\n", file);
 		return -ENOENT;
 	}
-	return load_boot_image(bm);
+	return load_boot_image(bm, args);
+}
+
+int load_boot_module(const char *file)
+{
+	return load_boot_module_args(file, NULL);
 }
 
 void print_boot_modules(void)
@@ -161,7 +168,7 @@ void load_boot_modules(void)
 	mem_count(&start);
 	for (i = 0; i < nr_boot_modules; i++) {
 		mem_count(&before);
-		ret = load_boot_image(&boot_modules[i]);
+		ret = load_boot_image(&boot_modules[i], NULL);
 		if (!ret)
 			continue;
 		mem_count(&after);

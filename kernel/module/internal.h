@@ -61,6 +61,7 @@ struct load_info {
 	unsigned long *secaddr;		/* layout offset, then address (0: not loaded) */
 	unsigned long *symval;		/* each symbol's final value */
 	unsigned int nr_unknown;	/* undefined symbols the kernel does not export */
+	const char *args;		/* its parameters, "a=1 b=x" (NULL: none) */
 };
 
 /* main.c */
@@ -95,6 +96,11 @@ void module_enable_ro(const struct module *mod);
 int simplify_symbols(struct module *mod, struct load_info *info);
 int apply_relocations(struct load_info *info);
 int find_module_symbol(const struct load_info *info, const char *name, unsigned long *addr);
+
+/* params.c */
+int module_parse_params(struct module *mod, const char *args);
+void module_destroy_params(struct module *mod);
+void module_print_params(const struct module *mod);
 
 /* kallsyms.c */
 int add_kallsyms(struct module *mod, struct load_info *info);

@@ -47,7 +47,8 @@
  * symbolizer, which prints "symbol+0xoff/0xsize [module]" (kallsyms.c).
  * internal.h lists the files and what they share.
  *
- * mm386 leaves out: module parameters, dependencies between modules (a
+ * Parameters ("insmod mod.ko a=1 b=x") are set between 7 and 8
+ * (params.c).  mm386 leaves out: dependencies between modules (a
  * module may only use the kernel's exports), signatures, version magic,
  * and the RCU games Linux plays to unload safely on many CPUs.
  */
@@ -176,6 +177,7 @@ static void free_module(struct module *mod)
 {
 	if (!list_empty(&mod->list))
 		list_del(&mod->list);
+	module_destroy_params(mod);
 	free_kallsyms(mod->kallsyms);
 	vfree(mod->init_layout.base);
 	vfree(mod->core_layout.base);
@@ -294,6 +296,29 @@ static int find_init_and_exit(struct module *mod, const struct load_info *info)
 }
 
 /*
+ * find_params - the module's table of module_param()s: its "__param"
+ * section, relocated (mod->kp, mod->num_kp; none is fine).
+ */
+static int find_params(struct module *mod, const struct load_info *info)
+{
+	unsigned int i;
+
+	for (i = 1; i < info->shnum; i++) {
+		const Elf32_Shdr *s = &info->sechdrs[i];
+
+		if (strcmp(secname(info, i), "__param") || !info->secaddr[i])
+			continue;
+		if (s->sh_size % sizeof(struct kernel_param))
+			return load_err(info, -ENOEXEC,
+					"__param section of %u bytes is not a table of %zu-byte kernel_params",
+					s->sh_size, sizeof(struct kernel_param));
+		mod->kp = (const struct kernel_param *)info->secaddr[i];
+		mod->num_kp = s->sh_size / sizeof(struct kernel_param);
+	}
+	return 0;
+}
+
+/*
  * load_module - steps 1 to 8 (see the top of the file) for @info.
  * Everything allocated on the way is freed on every error path.  Not
  * inlined: it is the caller that vmallocinfo shows for module memory.
@@ -349,6 +374,8 @@ static noinline int load_module(struct load_info *info)
 		err = add_kallsyms(mod, info);
 	if (!err)
 		err = find_init_and_exit(mod, info);
+	if (!err)
+		err = find_params(mod, info);
 	if (err)
 		goto free_mod;
 	module_enable_ro(mod);
@@ -358,6 +385,17 @@ static noinline int load_module(struct load_info *info)
 	report_loaded(mod, info);
 	kfree(info->secaddr);
 	kfree(info->symval);
+	/* Relocated, and init has not run: set its parameters (Linux's place). */
+	err = module_parse_params(mod, info->args);
+	if (err) {
+		mod->state = MODULE_STATE_GOING;
+		pr_err("module %s: invalid parameters (%pe); unloading it\n", mod->name,
+		       ERR_PTR(err));
+		free_module(mod);
+		return err;
+	}
+	if (mod->num_kp)
+		module_print_params(mod);
 	err = do_init_module(mod);
 	/*
 	 * Not a tail call: load_module stays in the call trace of an oops in
@@ -379,11 +417,17 @@ free_tables:
 
 int load_module_image(const void *image, size_t len, const char *name)
 {
+	return load_module_args(image, len, name, NULL);
+}
+
+int load_module_args(const void *image, size_t len, const char *name, const char *args)
+{
 	struct load_info info = {
 		.file = name,
 		.image = image,
 		.len = len,
 		.hdr = image,
+		.args = args,
 	};
 
 	might_sleep();

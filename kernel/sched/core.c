@@ -27,6 +27,7 @@
 #include <linux/preempt.h>
 #include <linux/string.h>
 #include <linux/jiffies.h>
+#include <linux/rcupdate.h>
 #include <asm/desc.h>
 #include <asm/processor.h>
 
@@ -147,6 +148,7 @@ void schedule(void)
 
 	if (WARN(preempt_count(), "schedule() with preempt_count %#lx\n", preempt_count()))
 		return;
+	rcu_note_context_switch(false);	/* a quiescent state (kernel/rcu/tiny.c) */
 	local_irq_save(flags);
 	need_resched = false;
 	if (prev->__state != TASK_RUNNING) {

@@ -206,7 +206,8 @@ void kasan_quarantine_drain(void)
 /*
  * kasan_slab_free - kfree or kmem_cache_free of @obj in @page: a double or
  * invalid free is reported here and refused; a good one is poisoned and
- * quarantined.  Return: true - the slab layer does nothing more now.
+ * quarantined.  Return: true - the slab layer does nothing more now; false
+ * for a SLAB_TYPESAFE_BY_RCU cache, whose objects are freed at once.
  */
 bool kasan_slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned long caller)
 {
@@ -217,6 +218,9 @@ bool kasan_slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigne
 		kasan_report_invalid_free(obj, caller, "invalid-free");
 		return true;
 	}
+	/* RCU readers may still look at it: freed at once, never poisoned (as Linux) */
+	if (unlikely(s->flags & SLAB_TYPESAFE_BY_RCU))
+		return false;
 	if (*(u8 *)kasan_mem_to_shadow(obj) == KASAN_SLAB_FREE) {
 		kasan_report_invalid_free(obj, caller, "double-free");
 		return true;

@@ -55,6 +55,8 @@ PACKAGES = {
     "gdb": r"^gdb$",
     "python3-pytest": r"^python3-(pytest|pluggy|iniconfig|py)$",
     "python3-pexpect": r"^python3-(pexpect|ptyprocess)$",
+    "procps": r"^(procps|libproc2-0)$",
+    "python3-psutil": r"^python3-psutil$",
 }
 # The tools (ensure-deps names) behind those packages, for the real install.
 BUILD_TOOLS = ["i686-linux-gnu-gcc", "i686-linux-gnu-ld", "i686-linux-gnu-nm", "nasm",
@@ -62,7 +64,7 @@ BUILD_TOOLS = ["i686-linux-gnu-gcc", "i686-linux-gnu-ld", "i686-linux-gnu-nm", "
 CLANG_TOOLS = ["clang", "ld.lld", "compiler-rt"]
 CHECK_TOOLS = BUILD_TOOLS + CLANG_TOOLS + ["qemu-system-i386", "grub-mkrescue", "xorriso",
                                            "gdb", "pytest", "pexpect", "seabios", "chromium",
-                                           "fuzz-i386"]
+                                           "slabtop", "psutil", "fuzz-i386"]
 BUILD_PKGS = ["gcc-i686-linux-gnu", "binutils-i686-linux-gnu", "nasm", "libc6-dev-i386-cross"]
 CLANG_PKGS = BUILD_PKGS + ["clang", "lld", "libclang-rt-14-dev"]
 

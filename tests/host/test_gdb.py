@@ -66,4 +66,4 @@ def test_gdb_kmalloc_session():
     assert f"struct page at 0x{page:08x}" in out, out
     assert "state: slab of cache kmalloc-128: 1 of 32 objects in use" in out, out
     row = next(l.split() for l in out.splitlines() if l.startswith("kmalloc-128 "))
-    assert row[1:3] == ["1", "32"], row
+    assert row[1:3] == ["32", "32"], row     # SLUB: the active slab's free objects count

@@ -146,7 +146,7 @@ def test_list_for_each_entry_walks_the_free_lists(tmp_path):
     cmd = probe(tmp_path, "lists.py", LIST_PROBE)
     got, _ = run([cmd])
     rows = [l.split() for l in got[cmd] if l.startswith("FREELIST ")]
-    assert len(rows) == 3 * 11, got[cmd]
+    assert len(rows) == 4 * 11, got[cmd]      # DMA, Normal, HighMem, Movable
     assert all(r[3] == r[4] for r in rows), rows
     assert ["FREELIST", "Normal", "10", "34", "34"] in rows       # -m 160
 
@@ -171,7 +171,7 @@ def test_page_of_slab_tail_and_large_kmalloc(tmp_path):
     inuse = int(page[-1].split(": ")[2].split()[0])
     assert (inuse == int(num)) if kind == "slabs_full" else (0 < inuse < int(num)), page
     head = got[f"mm-page {pfn_of % 2}"]
-    assert head[-1].startswith("state: slab of cache kmalloc-4k: 1 of 4 objects in use"), head
+    assert head[-1].startswith("state: slab of cache kmalloc-4k: 1 of 8 objects in use"), head
     assert "(slab|head|" in head[2], head
     head_pfn = head[0].split()[1].rstrip(":")
     tail = got[f"mm-page {pfn_of % 2} + 1"]
@@ -269,17 +269,19 @@ def last_block(log, first_line):
 
 def test_slabinfo_with_active_partial_and_full_slabs():
     """kmalloc() and kfree() (called in the stopped kernel) leave
-    kmalloc-2k (4 objects a slab) with a partial slab ($p1-$p4, two freed),
-    a full one ($p5-$p8) and the active one ($p9, on no list); then the kernel
-    prints slabinfo (slabinfo_show(), called from GDB) and mm-slabinfo
-    must print the same lines."""
-    calls = [f"set $p{i} = __kmalloc(2048, {GFP_KERNEL})" for i in range(1, 10)]
+    kmalloc-2k (8 objects a slab, SLUB's geometry) with a partial slab
+    ($p1-$p8, two freed), a full one ($p9-$p16) and the active one ($p17,
+    on no list); then the kernel prints slabinfo (slabinfo_show(), called
+    from GDB) and mm-slabinfo must print the same lines: 24 objects, 22
+    active (SLUB counts the active slab's free objects as active), 3
+    slabs, all active."""
+    calls = [f"set $p{i} = __kmalloc(2048, {GFP_KERNEL})" for i in range(1, 18)]
     calls += ["call kfree($p1)", "call kfree($p2)", "call slabinfo_show()", "mm-slabinfo"]
     got, s = run(calls)
     want = last_block(s.log, "slabinfo - version: 2.1")[:len(got["mm-slabinfo"])]
     assert got["mm-slabinfo"] == want, f"{got['mm-slabinfo']}\n{s.log[-3000:]}"
     row = next(l.split() for l in got["mm-slabinfo"] if l.startswith("kmalloc-2k "))
-    assert row[1:3] == ["7", "12"] and row[-3:] == ["3", "3", "0"], row
+    assert row[1:3] == ["22", "24"] and row[-3:] == ["3", "3", "0"], row
 
 
 def test_vmallocinfo():

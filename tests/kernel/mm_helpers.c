@@ -75,6 +75,7 @@ static unsigned long slab_pfn_sum(struct kmem_cache *s)
 static void cache_snapshot_take(struct cache_snapshot *c, struct kmem_cache *s)
 {
 	c->cache = s;
+	strscpy(c->name, s->name, sizeof(c->name));
 	c->slabs = s->nr_slabs;
 	c->objects = slab_objects_in_use(s);
 	c->pfn_sum = slab_pfn_sum(s);
@@ -101,12 +102,21 @@ bool slab_equal(const struct buddy_snapshot *snap)
 
 	for (i = 0; i < snap->nr_caches; i++) {
 		const struct cache_snapshot *c = &snap->caches[i];
+		struct kmem_cache *s;
+		bool alive = false;
 
+		list_for_each_entry(s, &slab_caches, list)	/* never read a destroyed one */
+			alive |= s == c->cache;
+		if (!alive) {
+			printk("    # cache %s: destroyed since the snapshot\n", c->name);
+			equal = false;
+			continue;
+		}
 		cache_snapshot_take(&now, (struct kmem_cache *)c->cache);
 		if (now.slabs == c->slabs && now.objects == c->objects && now.pfn_sum == c->pfn_sum)
 			continue;
 		printk("    # cache %s: %lu objects in %lu slabs, was %lu in %lu%s\n",
-		       c->cache->name, now.objects, now.slabs, c->objects, c->slabs,
+		       c->name, now.objects, now.slabs, c->objects, c->slabs,
 		       now.pfn_sum != c->pfn_sum ? " (other pages)" : "");
 		equal = false;
 	}

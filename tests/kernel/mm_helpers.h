@@ -17,6 +17,7 @@
 /* What a slab cache holds, for "nothing lost" with slabs in the picture. */
 struct cache_snapshot {
 	const struct kmem_cache *cache;
+	char name[24];			/* its name then: a destroyed cache is not read */
 	unsigned long slabs, objects;
 	unsigned long pfn_sum;		/* which pages its slabs are, in short */
 };

@@ -483,20 +483,59 @@ read from zone->free_area[order].nr_free."""
             out(line)
 
 
+# mm/vmstat.c's tables of Linux 6.1's counter names, in order.
+ZONE_STATS = ["nr_free_pages", "nr_zone_inactive_anon", "nr_zone_active_anon",
+              "nr_zone_inactive_file", "nr_zone_active_file", "nr_zone_unevictable",
+              "nr_zone_write_pending", "nr_mlock", "nr_bounce", "nr_free_cma"]
+NODE_STATS = ["nr_inactive_anon", "nr_active_anon", "nr_inactive_file", "nr_active_file",
+              "nr_unevictable", "nr_slab_reclaimable", "nr_slab_unreclaimable",
+              "nr_isolated_anon", "nr_isolated_file", "workingset_nodes",
+              "workingset_refault_anon", "workingset_refault_file",
+              "workingset_activate_anon", "workingset_activate_file",
+              "workingset_restore_anon", "workingset_restore_file", "workingset_nodereclaim",
+              "nr_anon_pages", "nr_mapped", "nr_file_pages", "nr_dirty", "nr_writeback",
+              "nr_writeback_temp", "nr_shmem", "nr_shmem_hugepages", "nr_shmem_pmdmapped",
+              "nr_file_hugepages", "nr_file_pmdmapped", "nr_anon_transparent_hugepages",
+              "nr_vmscan_write", "nr_vmscan_immediate_reclaim", "nr_dirtied", "nr_written",
+              "nr_throttled_written", "nr_kernel_misc_reclaimable", "nr_foll_pin_acquired",
+              "nr_foll_pin_released", "nr_kernel_stack", "nr_page_table_pages",
+              "nr_sec_page_table_pages", "nr_swapcached"]
+
+
+def vm_stat(item):
+    return ulong(value("vm_stat[%s]" % item))
+
+
+def node_stat(name):
+    """mm/vmstat.c node_stat(): the counters mm386 keeps, by Linux's names."""
+    return {"nr_slab_reclaimable": vm_stat("NR_SLAB_RECLAIMABLE"),
+            "nr_slab_unreclaimable": vm_stat("NR_SLAB_UNRECLAIMABLE") +
+            vm_stat("NR_KMALLOC_LARGE"),
+            "nr_kernel_stack": vm_stat("NR_KERNEL_STACK_KB"),
+            "nr_page_table_pages": vm_stat("NR_PAGETABLE")}.get(name, 0)
+
+
 @register
 class ZoneInfo(MMCommand):
     """Print /proc/zoneinfo: free pages, watermarks and sizes of each zone.
 Usage: mm-zoneinfo
-The same lines as dump=zoneinfo (mm/vmstat.c), read from
-contig_page_data.node_zones[]."""
+The same lines as dump=zoneinfo (mm/vmstat.c, Linux 6.1's format), read
+from contig_page_data.node_zones[] and vm_stat[]."""
 
     name = "mm-zoneinfo"
 
     def run(self, arg):
         require("totalram_pages_count", "the buddy allocator is not up yet")
+        node_done = False
         for zone in zones():
             wmark = zone["_watermark"]
+            populated = ulong(zone["present_pages"]) != 0
             out("Node 0, zone %8s" % zone_name(zone))
+            if populated and not node_done:
+                node_done = True
+                out("  per-node stats")
+                for name in NODE_STATS:
+                    out("      %-12s %lu" % (name, node_stat(name)))
             out("  pages free     %lu" % ulong(zone["free_pages"]))
             out("        boost    0")
             for i, w in enumerate(("min", "low", "high")):
@@ -506,18 +545,19 @@ contig_page_data.node_zones[]."""
             out("        cma      0")
             reserve = zone["lowmem_reserve"]
             out("        protection: (%s)"
-                % ", ".join("%lu" % ulong(reserve[i]) for i in range(arch().nr_zones)))
-            if not ulong(zone["present_pages"]):
+                % ", ".join("%d" % int(reserve[i]) for i in range(arch().nr_zones)))
+            if not populated:
                 continue
-            out("      nr_free_pages %lu" % ulong(zone["free_pages"]))
+            for i, name in enumerate(ZONE_STATS):
+                out("      %-12s %lu" % (name, ulong(zone["free_pages"]) if i == 0 else 0))
             pcp = zone["pcp"]
             out("  pagesets")
             out("    cpu: 0")
             for f in ("count", "high", "batch"):
                 out("              %-6s %d" % (f + ":", int(pcp[f])))
-            out("      pgalloc      %lu" % ulong(zone["nr_alloc"]))
-            out("      pgfree       %lu" % ulong(zone["nr_free_calls"]))
-            out("      nr_alloc_fail %lu" % ulong(zone["nr_alloc_fail"]))
+            mem = ulong(zone["managed_pages"]) >> (27 - arch().page_shift)
+            out("  vm stats threshold: %d" % min(2 * (1 + mem.bit_length()), 125))
+            out("  node_unreclaimable:  0")
             out("  start_pfn:           %lu" % ulong(zone["zone_start_pfn"]))
 
 
@@ -536,41 +576,40 @@ vm_stat[] counters and the layout."""
         zs = zones()
         kb = a.page_shift - 10
         free = sum(ulong(z["free_pages"]) for z in zs)
-        high_free = ulong(zs[-1]["free_pages"])
-        avail = sum(max(0, ulong(z["free_pages"]) - ulong(z["_watermark"][2])) for z in zs)
+        high_free = ulong(zs[enum_value("ZONE_HIGHMEM")]["free_pages"])
         total, high_total = ulong("totalram_pages_count"), ulong("totalhigh_pages_count")
-
-        def stat(item):
-            return ulong(value("vm_stat[%s]" % item))
-
-        slab_r, slab_u = stat("NR_SLAB_RECLAIMABLE"), stat("NR_SLAB_UNRECLAIMABLE")
-        rows = [("MemTotal:", total), ("MemFree:", free), ("MemAvailable:", avail),
-                ("Buffers:", 0), ("Cached:", 0), ("HighTotal:", high_total),
-                ("HighFree:", high_free), ("LowTotal:", total - high_total),
-                ("LowFree:", free - high_free), ("Slab:", slab_r + slab_u),
-                ("SReclaimable:", slab_r), ("SUnreclaim:", slab_u),
-                ("KmallocLarge:", stat("NR_KMALLOC_LARGE")),
-                ("PageTables:", stat("NR_PAGETABLE")),
-                ("VmallocTotal:", (a.vmalloc_end - vmalloc_start()) >> a.page_shift),
-                ("VmallocUsed:", stat("NR_VMALLOC")), ("DirectMap4k:", ulong("max_low_pfn"))]
+        slab_r = vm_stat("NR_SLAB_RECLAIMABLE")
+        slab_u = vm_stat("NR_SLAB_UNRECLAIMABLE") + vm_stat("NR_KMALLOC_LARGE")
+        # si_mem_available() (mm/show_mem.c)
+        wmark_low = sum(ulong(z["_watermark"][1]) for z in zs)
+        avail = max(0, free - ulong("totalreserve_pages") + slab_r - min(slab_r // 2, wmark_low))
+        rows = [("MemTotal:", total), ("MemFree:", free), ("MemAvailable:", avail)]
+        rows += [(n + ":", 0) for n in ("Buffers", "Cached", "SwapCached", "Active", "Inactive",
+                                        "Active(anon)", "Inactive(anon)", "Active(file)",
+                                        "Inactive(file)", "Unevictable", "Mlocked")]
+        rows += [("HighTotal:", high_total), ("HighFree:", high_free),
+                 ("LowTotal:", total - high_total), ("LowFree:", free - high_free)]
+        rows += [(n + ":", 0) for n in ("SwapTotal", "SwapFree", "Dirty", "Writeback",
+                                        "AnonPages", "Mapped", "Shmem")]
+        rows += [("KReclaimable:", slab_r), ("Slab:", slab_r + slab_u),
+                 ("SReclaimable:", slab_r), ("SUnreclaim:", slab_u)]
         for name, pages in rows:
             out("%-16s%8lu kB" % (name, pages << kb))
+        out("KernelStack:    %8lu kB" % vm_stat("NR_KERNEL_STACK_KB"))
+        rows = [("PageTables:", vm_stat("NR_PAGETABLE")), ("SecPageTables:", 0),
+                ("NFS_Unstable:", 0), ("Bounce:", 0), ("WritebackTmp:", 0),
+                ("CommitLimit:", total * 50 // 100), ("Committed_AS:", 0)]
+        for name, pages in rows:
+            out("%-16s%8lu kB" % (name, pages << kb))
+        out("VmallocTotal:   %8lu kB" % ((a.vmalloc_end - vmalloc_start()) >> 10))
+        for name, pages in [("VmallocUsed:", vm_stat("NR_VMALLOC")), ("VmallocChunk:", 0),
+                            ("Percpu:", 0)]:
+            out("%-16s%8lu kB" % (name, pages << kb))
+        out("DirectMap4k:    %8lu kB" % (ulong("max_low_pfn") << kb))
+        out("DirectMap4M:    %8lu kB" % 0)
 
 
 SLAB_INUSE_MASK = 0xffff       # page->private: objects in use (low 16 bits), colour (high)
-
-
-def slab_objects_in_use(cache):
-    """mm/slab.c slab_objects_in_use(): every slab on slabs_full holds num
-    objects; a partial slab and the active slab (cpu_slab, on no list) say
-    how many in page->private."""
-    num = ulong(cache["num"])
-    n = num * sum(1 for _ in list_for_each_entry(cache["slabs_full"], "struct page", "lru"))
-    for page in list_for_each_entry(cache["slabs_partial"], "struct page", "lru"):
-        n += ulong(page["private"]) & SLAB_INUSE_MASK
-    if ulong(cache["cpu_slab"]):
-        n += ulong(cache["cpu_slab"]["private"]) & SLAB_INUSE_MASK
-    return n
 
 
 @register
@@ -578,10 +617,10 @@ class SlabInfo(MMCommand):
     """Print /proc/slabinfo: every kmem_cache, its objects and slabs.
 Usage: mm-slabinfo
 The same lines as dump=slabinfo (slabinfo_show() in mm/slab.c), for the
-caches on slab_caches, newest first.  active_objs is counted slab by slab
-as the kernel does (the full slabs, the partial ones' page->private, and
-the active slab, cpu_slab, which is on no list); active_slabs are the
-slabs that are not on slabs_free."""
+caches on slab_caches, newest first, with SLUB's semantics: active_objs
+is every object but the free ones on the lists (the partial slabs' and
+the empty slabs'; the active slab's free objects count as active), and
+active_slabs is every slab."""
 
     name = "mm-slabinfo"
 
@@ -596,14 +635,19 @@ slabs that are not on slabs_free."""
             " <num_slabs> <sharedavail>")
         for c in list_for_each_entry(value("slab_caches"), "struct kmem_cache", "list"):
             num, slabs = ulong(c["num"]), ulong(c["nr_slabs"])
+            free = ulong(c["nr_free_slabs"]) * num + sum(
+                num - (ulong(p["private"]) & SLAB_INUSE_MASK)
+                for p in list_for_each_entry(c["slabs_partial"], "struct page", "lru"))
             out("%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u : slabdata %6lu %6lu %6lu"
-                % (c["name"].string(), slab_objects_in_use(c), slabs * num, ulong(c["size"]),
-                   num, 1 << ulong(c["order"]), 0, 0, 0, slabs - ulong(c["nr_free_slabs"]),
-                   slabs, 0))
+                % (c["name"].string(), slabs * num - free, slabs * num, ulong(c["size"]),
+                   num, 1 << ulong(c["order"]), 0, 0, 0, slabs, slabs, 0))
 
 
 # include/linux/vmalloc.h, vm_struct->flags (Linux's values; macros only).
-VM_IOREMAP, VM_ALLOC, VM_MAP, VM_UNINITIALIZED = 0x1, 0x2, 0x4, 0x20
+VM_IOREMAP, VM_ALLOC, VM_MAP = 0x1, 0x2, 0x4
+# The words Linux 6.1's s_show() prints for them, in its order.
+VM_WORDS = [(VM_IOREMAP, "ioremap"), (VM_ALLOC, "vmalloc"), (VM_MAP, "vmap"), (0x8, "user"),
+            (0x10, "dma-coherent")]
 
 
 class Kallsyms:
@@ -634,10 +678,12 @@ class VmallocInfo(MMCommand):
     """Print /proc/vmallocinfo: the areas of the vmalloc address space.
 Usage: mm-vmallocinfo
 The same lines as dump=vmallocinfo (mm/vmallocinfo.c), from vmap_area_list in
-address order: "0x%08lx-0x%08lx %7ld caller pages=N kind", where the size
-includes the guard page, the caller is printed as %pS prints it, and kind
-is vmalloc, vmap or ioremap.  Areas still being set up are left out, as
-Linux does.  A kernel built without mm/vmalloc.c has no such list."""
+address order: "0x%08lx-0x%08lx %7ld caller pages=N words", where the size
+includes the guard page, the caller is printed as %pS prints it, and the
+words are Linux 6.1's for the area's flags (ioremap, vmalloc, vmap, user,
+dma-coherent, vpages); areas still being set up are shown too, and
+vm_map_ram ranges as "vm_map_ram".  A kernel built without mm/vmalloc.c
+has no such list."""
 
     name = "mm-vmallocinfo"
 
@@ -651,19 +697,20 @@ Linux does.  A kernel built without mm/vmalloc.c has no such list."""
         syms = None
         for va in list_for_each_entry(value("vmap_area_list"), "struct vmap_area", "list"):
             vm = va["vm"]
-            if not ulong(vm) or ulong(vm["flags"]) & VM_UNINITIALIZED:
+            start, end = ulong(va["va_start"]), ulong(va["va_end"])
+            if not ulong(vm):
+                out("0x%08lx-0x%08lx %7ld vm_map_ram" % (start, end, end - start))
                 continue
             flags = ulong(vm["flags"])
-            line = "0x%08lx-0x%08lx %7ld" % (ulong(va["va_start"]), ulong(va["va_end"]),
-                                              ulong(vm["size"]))
+            line = "0x%08lx-0x%08lx %7ld" % (start, start + ulong(vm["size"]), ulong(vm["size"]))
             if ulong(vm["caller"]):
                 syms = syms or Kallsyms()
                 line += " " + syms.format(ulong(vm["caller"]))
             if ulong(vm["nr_pages"]):
                 line += " pages=%u" % ulong(vm["nr_pages"])
-            if flags & (VM_IOREMAP | VM_ALLOC | VM_MAP):
-                line += " " + ("vmalloc" if flags & VM_ALLOC else
-                               "vmap" if flags & VM_MAP else "ioremap")
+            for flag, word in VM_WORDS:
+                if flags & flag:
+                    line += " " + word
             if vmalloc_start() <= ulong(vm["pages"]) < a.vmalloc_end:
                 line += " vpages"
             out(line)
