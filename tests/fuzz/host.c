@@ -192,6 +192,19 @@ void __kunmap_atomic_high(void *addr)
 }
 
 /*
+ * RCU with no readers: one thread, no preemption, nobody inside
+ * rcu_read_lock() - every grace period has already passed.
+ */
+void call_rcu(struct rcu_head *head, rcu_callback_t func)
+{
+	func(head);
+}
+
+void rcu_barrier(void)
+{
+}
+
+/*
  * host_boot - RAM of @ram_mb at physical 0, mapped at PAGE_OFFSET; ZONE_DMA
  * below 16 MB, lowmem up to @low_mb, HighMem above; then the kernel's own
  * boot steps for the page allocator, the slab layer and the vmalloc area

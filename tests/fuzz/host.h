@@ -18,6 +18,7 @@
 #include <linux/memblock.h>
 #include <linux/slab.h>
 #include <linux/slab_def.h>
+#include <linux/rcupdate.h>
 #include <linux/vmalloc.h>
 #include <linux/rbtree_augmented.h>
 #include <linux/fault-inject.h>

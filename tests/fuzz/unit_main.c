@@ -3,10 +3,9 @@
  * tests/fuzz/unit_main.c - a harness without libFuzzer: its unit tests,
  * then every file named on the command line (a corpus) replayed through
  * LLVMFuzzerTestOneInput.  make fuzz runs these first; they are plain
- * ASan/UBSan programs, so a failure is a report and a non-zero status.
- *
- *   build/fuzz/unit_buddy tests/fuzz/corpus/buddy/*
+ * ASan/UBSan programs, so a failure is a report and a non-zero status:
  */
+// build/fuzz/unit_buddy tests/fuzz/corpus/buddy/*
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>

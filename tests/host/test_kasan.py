@@ -15,7 +15,7 @@ KASAN_BUILD = os.path.join(qemu.BUILD, "kasan")
 KASAN_CLANG = os.path.join(qemu.BUILD, "kasan-clang")
 # Suites that make no bad access on purpose (the others do, and KASAN
 # rightly reports them, or count on slab geometry KASAN's redzones change).
-CLEAN = "boot,elf,highmem,lib,module,buddy,rbtree,shell"
+CLEAN = "boot,elf,highmem,lib,module,buddy,rbtree,shell,mempool"
 
 # Each kasan case and the kinds of its reports, in order.
 EXPECTED = {
