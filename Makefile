@@ -106,7 +106,7 @@ CFLAGS := $(TARGET_FLAGS) -m32 -std=gnu11 -O2 -g \
 	-mno-sse -mno-mmx -mno-80387 \
 	-Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 	-Wno-missing-field-initializers -Wstrict-prototypes \
-	-Iinclude -MMD -MP
+	-Iinclude -MMD -MP -fdebug-prefix-map=$(CURDIR)=.
 ifeq ($(WERROR),1)
 CFLAGS += -Werror
 endif
@@ -188,7 +188,7 @@ DEPS_TOOLS	= $(TOOLS_BUILD) \
 # glibc (libc6-dev-i386-cross), whatever CC builds the kernel.  Those named
 # in USER_NOLIBC use no C library at all.
 USER_CC		:= i686-linux-gnu-gcc
-USER_CFLAGS	:= -static -O2 -g -Wall -Wextra -Werror
+USER_CFLAGS	:= -static -O2 -g -Wall -Wextra -Werror -fdebug-prefix-map=$(CURDIR)=.
 USER_NOLIBC	:= hello_raw
 USER_SRCS	:= $(sort $(wildcard user/*.c))
 USER_PROGS	:= $(patsubst user/%.c,$(O)/user/%,$(USER_SRCS))
@@ -203,8 +203,7 @@ comma		:= ,
 # linked by `ld -r` into one relocatable ELF file, $(O)/modules/NAME.ko.
 # NAME is the directory's name ('-' becomes '_', as in KBUILD_MODNAME).
 # $(call mod_cflags,DIR,NAME): how the files of module NAME in DIR compile.
-mod_cflags	= $(CFLAGS) -I$(1) -DMODULE -DKBUILD_MODNAME='"$(2)"' \
-		  -fdebug-prefix-map=$(CURDIR)=.
+mod_cflags	= $(CFLAGS) -I$(1) -DMODULE -DKBUILD_MODNAME='"$(2)"'
 # The modules in the tree, for compile_commands.json.
 INTREE_MODS	:= $(patsubst %/,%,$(sort $(dir $(wildcard examples/*/*.c tests/modules/*/*.c))))
 

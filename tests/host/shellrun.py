@@ -25,7 +25,7 @@ class Shell:
         if initrd:
             base += ["-initrd", ",".join(initrd)]
         args = ["--kill-after=5", str(timeout), qemu.QEMU] + base + [
-            "-kernel", qemu.KERNEL, "-m", str(mem), "-append", params,
+            "-kernel", qemu.kernel_arg(), "-m", str(mem), "-append", params,
             "-chardev", "stdio,id=ser0,signal=off", "-serial", "chardev:ser0"]
         self.child = pexpect.spawn("timeout", args, encoding="utf-8", codec_errors="replace",
                                    timeout=60)
