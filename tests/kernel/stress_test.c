@@ -25,7 +25,10 @@
  *
  * Processes take part: every hundred operations a task is made (its
  * vmalloc'ed kernel stack, files, PID), fails to exec and is reaped.
- * Mempools join the workload when they exist.
+ * So do the API on top of the allocators: kvmalloc (kmalloc, or vmalloc
+ * when that fails), kmem_cache_alloc_bulk (all or nothing), and a mempool
+ * of kmalloc blocks taken with GFP_NOWAIT, whose reserve must stand in
+ * when the allocator fails and be full again at the end.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -37,6 +40,7 @@
 #include <linux/string.h>
 #include <linux/preempt.h>
 #include <linux/fault-inject.h>
+#include <linux/mempool.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <mm386/ktest.h>
@@ -45,15 +49,18 @@
 #define STRESS_SLOTS	192
 #define STRESS_OPS	12000
 #define VMAP_MAX	4
+#define BULK_MAX	8	/* objects per kmem_cache_alloc_bulk */
+#define POOL_MIN	4	/* the mempool's reserve */
+#define POOL_SIZE	192	/* its elements' size */
 
 enum kind {
 	K_KMALLOC, K_KZALLOC, K_KREALLOC, K_CACHE, K_PAGES, K_HIGHPAGES, K_ATOMIC,
-	K_VMALLOC, K_VZALLOC, K_VMAP, K_IRQ, K_TASK, NR_KINDS
+	K_VMALLOC, K_VZALLOC, K_VMAP, K_KVMALLOC, K_BULK, K_MEMPOOL, K_IRQ, K_TASK, NR_KINDS
 };
 
 static const char *const kind_name[NR_KINDS] = {
 	"kmalloc", "kzalloc", "krealloc", "cache", "pages", "highpages", "atomic",
-	"vmalloc", "vzalloc", "vmap", "irq", "task",
+	"vmalloc", "vzalloc", "vmap", "kvmalloc", "bulk", "mempool", "irq", "task",
 };
 
 struct slot {
@@ -61,8 +68,9 @@ struct slot {
 	void *ptr;			/* kmalloc, cache, vmalloc, vmap */
 	struct page *page;		/* pages */
 	struct page *vpages[VMAP_MAX];	/* vmap */
+	void *objs[BULK_MAX];		/* bulk: ptr is objs[0] */
 	struct kmem_cache *cache;
-	unsigned int size, order;	/* bytes; pages: the order */
+	unsigned int size, order;	/* bytes; pages: the order; bulk: how many */
 	u32 seed;
 };
 
@@ -70,6 +78,7 @@ struct stress {
 	struct rnd_state rnd;
 	struct slot slots[STRESS_SLOTS];
 	struct kmem_cache *caches[3];
+	mempool_t *pool;
 	unsigned long ok[NR_KINDS], failed[NR_KINDS], bad[NR_KINDS];
 	unsigned long ops, checks;
 };
@@ -151,6 +160,14 @@ static bool slot_intact(struct slot *s)
 	case K_VMAP:	/* through the vmap, and through each page's own mapping */
 		return check_bytes(s->ptr, s->size, s->seed) &&
 		       page_pattern(s->vpages, s->size / PAGE_SIZE, s->seed, false);
+	case K_BULK: {
+		unsigned int i, len = kmem_cache_size(s->cache);
+
+		for (i = 0; i < s->size; i++)
+			if (!check_bytes(s->objs[i], len, s->seed + i))
+				return false;
+		return true;
+	}
 	default:
 		return check_bytes(s->ptr, s->size, s->seed);
 	}
@@ -181,6 +198,21 @@ fail:
 	while (i--)
 		__free_page(s->vpages[i]);
 	return false;
+}
+
+// 1..BULK_MAX objects of the aligned cache in one call: all or none.
+static bool make_bulk(struct slot *s)
+{
+	unsigned int i, n = 1 + rnd(BULK_MAX);
+
+	s->cache = st.caches[1];
+	if (!s->cache || !kmem_cache_alloc_bulk(s->cache, GFP_KERNEL, n, s->objs))
+		return false;
+	for (i = 0; i < n; i++)
+		fill_bytes(s->objs[i], kmem_cache_size(s->cache), s->seed + i);
+	s->size = n;
+	s->ptr = s->objs[0];
+	return true;
 }
 
 // Make a block of kind @k in @s; false if the allocator said no.
@@ -223,6 +255,18 @@ static bool make(struct slot *s, enum kind k)
 		break;
 	case K_VMAP:
 		return make_vmap(s);
+	case K_KVMALLOC:
+		s->size = 1 + rnd(rnd(2) ? PAGE_SIZE : 64 * 1024);
+		s->ptr = kvmalloc(s->size, GFP_KERNEL);
+		break;
+	case K_BULK:
+		return make_bulk(s);
+	case K_MEMPOOL:
+		if (!st.pool)		/* its creation failed (fault injection) */
+			return false;
+		s->size = POOL_SIZE;
+		s->ptr = mempool_alloc(st.pool, GFP_NOWAIT);	/* the reserve, if need be */
+		break;
 	default:
 		return false;
 	}
@@ -252,6 +296,15 @@ static void unmake(struct slot *s)
 		vunmap(s->ptr);
 		for (i = 0; i < s->size / PAGE_SIZE; i++)
 			__free_page(s->vpages[i]);
+		break;
+	case K_KVMALLOC:
+		kvfree(s->ptr);
+		break;
+	case K_BULK:
+		kmem_cache_free_bulk(s->cache, s->size, s->objs);
+		break;
+	case K_MEMPOOL:
+		mempool_free(s->ptr, st.pool);	/* the reserve first */
 		break;
 	default:
 		kfree(s->ptr);
@@ -416,6 +469,9 @@ static void random_mixed_workload(struct ktest *t)
 	slab_baseline(&before);
 	get_vmalloc_info(&vmi_before);
 	make_caches();
+	/* Its creation may fail too (nine allocations), leaving nothing: try again. */
+	for (i = 0; i < 100 && !st.pool; i++)
+		st.pool = mempool_create_kmalloc_pool(POOL_MIN, POOL_SIZE);
 	for (op = 0; op < STRESS_OPS; op++) {
 		struct slot *s = &st.slots[rnd(STRESS_SLOTS)];
 
@@ -443,6 +499,12 @@ static void random_mixed_workload(struct ktest *t)
 		if (slot_used(&st.slots[i]))
 			unmake(&st.slots[i]);
 	vfree_deferred_drain();
+	if (st.pool) {		/* every element back: the reserve is full again */
+		pr_info("stress: mempool reserve handed out %lu elements; %d of %d back at the end\n",
+			st.pool->nr_reserve_used, st.pool->curr_nr, st.pool->min_nr);
+		KT_EXPECT_EQ(t, st.pool->curr_nr, POOL_MIN);
+		mempool_destroy(st.pool);
+	}
 	for (i = 0; i < ARRAY_SIZE(st.caches); i++)
 		kmem_cache_destroy(st.caches[i]);	/* NULL is ignored */
 	for (i = 0; i < NR_KINDS; i++) {
@@ -500,8 +562,25 @@ static void *op_krealloc(void)
 	return n;
 }
 
+/* kmalloc's order-5 block; when that fails, vmalloc: the operation succeeds. */
+static void *op_kvmalloc(void) { return kvmalloc(100000, GFP_KERNEL); }
+
+static struct kmem_cache *nth_bulk_cache;
+static void *nth_objs[16];
+
+/* Sixteen objects, in new slabs (the cache is shrunk before each run): all or none. */
+static void *op_bulk(void)
+{
+	return kmem_cache_alloc_bulk(nth_bulk_cache, GFP_KERNEL, ARRAY_SIZE(nth_objs), nth_objs) ?
+	       nth_objs : NULL;
+}
+
+static void *op_mempool(void) { return mempool_create_kmalloc_pool(4, 300); }
+
 static void undo_pages(const void *p) { __free_pages((struct page *)p, 2); }
 static void undo_cache(const void *p) { kmem_cache_destroy((struct kmem_cache *)p); }
+static void undo_bulk(const void *p) { kmem_cache_free_bulk(nth_bulk_cache, ARRAY_SIZE(nth_objs), nth_objs); }
+static void undo_mempool(const void *p) { mempool_destroy((mempool_t *)p); }
 
 static const struct nth_op nth_ops[] = {
 	{ "kmalloc(100)", op_kmalloc, kfree },
@@ -513,6 +592,9 @@ static const struct nth_op nth_ops[] = {
 	{ "vmalloc(5 pages)", op_vmalloc, vfree },
 	{ "vzalloc(1030 pages)", op_vzalloc_big, vfree, 12 },
 	{ "vmap(3 pages)", op_vmap, vunmap },
+	{ "kvmalloc(100000)", op_kvmalloc, kvfree },
+	{ "kmem_cache_alloc_bulk(16)", op_bulk, undo_bulk },
+	{ "mempool_create(4 x 300 bytes)", op_mempool, undo_mempool },
 };
 
 /*
@@ -614,8 +696,11 @@ static void every_failure_point(struct ktest *t)
 		nth_pages[i] = alloc_page(GFP_HIGHUSER);
 		KT_ASSERT_NOT_NULL(t, nth_pages[i]);
 	}
+	nth_bulk_cache = kmem_cache_create("stress_bulk", 120, 0, 0, NULL);
+	KT_ASSERT_NOT_NULL(t, nth_bulk_cache);
 	for (i = 0; i < ARRAY_SIZE(nth_ops); i++)
 		walk_op(t, &nth_ops[i]);
+	kmem_cache_destroy(nth_bulk_cache);
 	for (i = 0; i < ARRAY_SIZE(nth_pages); i++)
 		__free_page(nth_pages[i]);
 	arm_all_knobs(false, saved);
