@@ -47,6 +47,7 @@
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/string.h>
+#include <linux/sched.h>
 #include <linux/bitops.h>
 #include <linux/export.h>
 #include "internal.h"
@@ -367,8 +368,8 @@ static void warn_alloc(gfp_t gfp, unsigned int order)
 	struct zone *zone;
 
 	format_gfp(mode, sizeof(mode), gfp);
-	pr_warn("swapper/0: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
-		order, gfp, mode);
+	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
+		current->comm, order, gfp, mode);
 	for_each_zone(zone)
 		if (zone->managed_pages)
 			pr_warn("Node 0 %s free:%lukB min:%lukB low:%lukB high:%lukB managed:%lukB\n",
@@ -570,7 +571,8 @@ static void bad_page(const char *func, const struct page *page, unsigned int ord
 		     const char *reason, unsigned long caller)
 {
 	report_begin();
-	pr_alert("BUG: Bad page state in process swapper/0  pfn:%05lx\n", page_to_pfn(page));
+	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n", current->comm,
+		 page_to_pfn(page));
 	pr_alert("%s(pfn %#lx, order %u) called from %pS\n", func, page_to_pfn(page), order,
 		 (void *)caller);
 	pr_alert("page:%p refcount:%d private(order):%lu\n", page, page_count(page), page->private);

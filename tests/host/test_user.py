@@ -135,8 +135,12 @@ def elf_mutations(good):
     mut("badclass", lambda b: b.__setitem__(4, 2), "not a 32-bit ELF file")
     mut("bigendian", lambda b: b.__setitem__(5, 2), "not little-endian")
     mut("x86_64", lambda b: struct.pack_into("<H", b, 18, 62), "not for i386")
+    # lib/elf.c's elf_check_header() checks these for programs as for modules
+    mut("version", lambda b: struct.pack_into("<I", b, 20, 0), "ELF version 1 in e_ident, 0 in e_version")
+    mut("ehsize", lambda b: struct.pack_into("<H", b, 40, 64), "ELF header of 64 bytes, expected 52")
+    mut("shentsize", lambda b: struct.pack_into("<H", b, 46, 64), "section headers of 64 bytes, expected 40")
     mut("phentsize", lambda b: struct.pack_into("<H", b, 42, 56), "program headers of 56 bytes")
-    mut("nophdrs", lambda b: struct.pack_into("<H", b, 44, 0), "0 program headers")
+    mut("nophdrs", lambda b: struct.pack_into("<H", b, 44, 0), "0 program headers: mm386 loads 1 to 128")
     mut("phoff", lambda b: struct.pack_into("<I", b, 28, len(good) - 8), "lies outside the file")
     mut("interp", lambda b: struct.pack_into("<I", b, phoff, 3), "has an interpreter (PT_INTERP)")
     mut("filesz", lambda b: struct.pack_into("<I", b, phoff + 16, 0x7fffffff), "is not loadable")
