@@ -344,22 +344,19 @@ static struct file *open_path(const char *path, long *err)
 
 long sys_openat(int dfd, const char __user *filename, int flags, int mode)
 {
-	char path[128];
-	long len = strncpy_from_user(path, filename, sizeof(path)), err = 0;
+	char *path = getname(filename);
+	long err = 0;
 	struct file *f;
 	int fd;
 
-	if (len < 0)
-		return len;
-	if (len == sizeof(path))
-		return -ENAMETOOLONG;
-	if (!len)
-		return -ENOENT;
+	if (IS_ERR(path))
+		return PTR_ERR(path);
 	if (path[0] != '/' && dfd != AT_FDCWD)
-		return fget(dfd) ? -ENOTDIR : -EBADF;
-	if (flags & O_CREAT)
-		return ramfs_lookup(path) ? -EACCES : -EROFS;
-	f = open_path(path, &err);
+		err = fget(dfd) ? -ENOTDIR : -EBADF;
+	else if (flags & O_CREAT)
+		err = ramfs_lookup(path) ? -EACCES : -EROFS;
+	f = err ? NULL : open_path(path, &err);
+	putname(path);
 	if (!f)
 		return err;
 	f->f_flags = flags;

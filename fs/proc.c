@@ -176,7 +176,7 @@ struct file *proc_open(const char *path, long *err)
 		t = find_task_by_pid(pid);
 	if (!t)
 		return NULL;
-	f = alloc_file(&proc_fops, path);
+	f = alloc_file(&proc_fops, "/proc/PID");	/* @path is the caller's, freed soon */
 	if (!f) {
 		*err = -ENOMEM;
 		return NULL;

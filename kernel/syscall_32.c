@@ -69,13 +69,17 @@ static long sys_clone(unsigned long flags, unsigned long newsp)
 	return kernel_clone(flags & CLONE_VFORK, task_pt_regs(current));
 }
 
+/*
+ * wait4: as Linux, the child is reaped first; a bad status or rusage
+ * pointer then makes the call -EFAULT (the child is gone all the same).
+ */
 static long sys_wait4(pid_t pid, int __user *stat_addr, int options, void __user *ru)
 {
-	if (ru && clear_user(ru, 72))	/* struct rusage: all zero */
+	long ret = kernel_wait4(pid, (int *)stat_addr, options, true);
+
+	if (ret > 0 && ru && clear_user(ru, 72))	/* struct rusage: all zero */
 		return -EFAULT;
-	if (stat_addr && !access_ok(stat_addr, sizeof(int)))
-		return -EFAULT;
-	return kernel_wait4(pid, (int *)stat_addr, options, true);
+	return ret;
 }
 
 static long sys_waitpid(pid_t pid, int __user *stat_addr, int options)
@@ -236,21 +240,30 @@ struct statx {			/* 256 bytes */
 	u64 spare[14];
 };
 
+#define AT_SYMLINK_NOFOLLOW	0x100
+#define AT_NO_AUTOMOUNT		0x800
+#define AT_STATX_SYNC_TYPE	0x6000
+#define STATX__RESERVED		0x80000000U
+
 static long sys_statx(int dfd, const char __user *filename, unsigned int flags,
 		      unsigned int mask, struct statx __user *buffer)
 {
 	struct statx sx;
 	struct file *f;
-	char c;
+	char *name;
+	bool empty;
 
-	if (flags & ~0x6f00)	/* AT_STATX_SYNC_TYPE | AT_SYMLINK_NOFOLLOW... */
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH | AT_STATX_SYNC_TYPE))
 		return -EINVAL;
-	if (mask & 0x80000000)	/* STATX__RESERVED */
+	if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE || (mask & STATX__RESERVED))
 		return -EINVAL;
-	if (get_user(c, filename))
-		return -EFAULT;
-	if (c || !(flags & AT_EMPTY_PATH))
-		return -ENOENT;	/* mm386 knows fds here, not paths */
+	name = getname_flags(filename, flags & AT_EMPTY_PATH);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	empty = !name[0];
+	putname(name);
+	if (!empty)
+		return -ENOENT;	/* mm386 knows descriptors here, not paths */
 	f = fget(dfd);
 	if (!f)
 		return -EBADF;
@@ -271,19 +284,23 @@ static long sys_statx(int dfd, const char __user *filename, unsigned int flags,
 
 static long sys_readlink(const char __user *path, char __user *buf, int bufsiz)
 {
-	char name[64], target[RAMFS_NAME_LEN + 2];
-	long len = strncpy_from_user(name, path, sizeof(name));
+	char *name = getname(path), target[RAMFS_NAME_LEN + 2];
+	long ret;
 	size_t n;
 
-	if (len < 0)
-		return len;
+	if (IS_ERR(name))
+		return PTR_ERR(name);
 	if (bufsiz <= 0)
-		return -EINVAL;
-	if (strcmp(name, "/proc/self/exe") || !current->mm || !current->mm->exe_file)
-		return ramfs_lookup(name) ? -EINVAL : -ENOENT;
-	snprintf(target, sizeof(target), "/%s", current->mm->exe_file->name);
-	n = min_t(size_t, strlen(target), bufsiz);
-	return copy_to_user(buf, target, n) ? -EFAULT : (long)n;
+		ret = -EINVAL;
+	else if (strcmp(name, "/proc/self/exe") || !current->mm || !current->mm->exe_file)
+		ret = ramfs_lookup(name) ? -EINVAL : -ENOENT;	/* not a symbolic link */
+	else {
+		snprintf(target, sizeof(target), "/%s", current->mm->exe_file->name);
+		n = min_t(size_t, strlen(target), bufsiz);
+		ret = copy_to_user(buf, target, n) ? -EFAULT : (long)n;
+	}
+	putname(name);
+	return ret;
 }
 
 /* ---------------------------------------------------------------------

@@ -85,6 +85,13 @@ void ramfs_for_each(void (*fn)(struct ramfs_file *f, void *arg), void *arg);
 int ramfs_read(struct ramfs_file *f, void *buf, unsigned long pos, unsigned long len);
 int ramfs_count(void);
 
+/* fs/namei.c: a path from user space, in a PATH_MAX buffer */
+#define PATH_MAX	4096
+#define NAME_MAX	255
+char *getname_flags(const char __user *filename, bool empty_ok);
+char *getname(const char __user *filename);
+void putname(char *name);
+
 /* fs/file.c */
 struct files_struct *files_alloc_console(void);
 struct files_struct *dup_files(struct files_struct *old);

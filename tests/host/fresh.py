@@ -44,6 +44,7 @@ PACKAGES = {
     "libclang-rt-14-dev": r"^libclang-rt-14-dev$",
     "qemu-system-x86": r"^(qemu-system-(x86|common|data)|ipxe-qemu)$",
     "seabios": r"^seabios$",
+    "qemu-user": r"^qemu-user$",
     "chromium": r"^chromium(-common|-sandbox)?$",
     "grub-common": r"^grub-common$",
     "grub-pc-bin": r"^grub-pc-bin$",
@@ -57,7 +58,8 @@ BUILD_TOOLS = ["i686-linux-gnu-gcc", "i686-linux-gnu-ld", "i686-linux-gnu-nm", "
                "i386-glibc"]
 CLANG_TOOLS = ["clang", "ld.lld", "compiler-rt"]
 CHECK_TOOLS = BUILD_TOOLS + CLANG_TOOLS + ["qemu-system-i386", "grub-mkrescue", "xorriso",
-                                           "gdb", "pytest", "pexpect", "seabios", "chromium"]
+                                           "gdb", "pytest", "pexpect", "seabios", "chromium",
+                                           "qemu-i386"]
 BUILD_PKGS = ["gcc-i686-linux-gnu", "binutils-i686-linux-gnu", "nasm", "libc6-dev-i386-cross"]
 CLANG_PKGS = BUILD_PKGS + ["clang", "lld", "libclang-rt-14-dev"]
 
