@@ -146,6 +146,7 @@ static const char *const group_names[NR_SHELL_GROUPS] = {
 	[SHELL_INSPECT] = "Inspect",
 	[SHELL_ALLOC] = "Allocate and free",
 	[SHELL_MAP] = "Map and touch",
+	[SHELL_PROCESS] = "Processes (user space)",
 	[SHELL_PROGRAM] = "Programs and the shell",
 };
 
@@ -325,6 +326,7 @@ void __noreturn shell_run(void)
 	keyboard_init();
 	pr_info("mm386: Explorer shell; type help for the commands\n");
 	for (;;) {
+		shell_reap_jobs();
 		console_write(SHELL_PROMPT, sizeof(SHELL_PROMPT) - 1);
 		shell_line_init(&line, &history, shell_echo);
 		do

@@ -53,6 +53,7 @@ enum shell_group {
 	SHELL_INSPECT,		/* tables, page, v2p, p2v */
 	SHELL_ALLOC,		/* kmalloc, alloc_pages, caches, vmalloc */
 	SHELL_MAP,		/* kmap, peek, poke */
+	SHELL_PROCESS,		/* run, ps, maps, pgdcmp, kill: user space */
 	SHELL_PROGRAM,		/* ktest, dmesg, history, poweroff... */
 	NR_SHELL_GROUPS
 };
@@ -143,6 +144,8 @@ int shell_execute(char *line);
  * "@what: refused ..."; returns 0 or -EFAULT.
  */
 int shell_judged(unsigned long before, const char *what);
+/* shell_reap_jobs - reap the `run -b` programs that have exited (shell/procs.c). */
+void shell_reap_jobs(void);
 /* shell_free_addr - "kfree ADDR", "vfree ADDR": parse, call @free_fn, judge. */
 int shell_free_addr(const char *cmd, const char *arg, void (*free_fn)(const void *));
 
