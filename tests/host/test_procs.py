@@ -121,6 +121,22 @@ def test_v2p_of_a_user_address_shows_cow(sh, held):
     assert re.search(r"^phys 0x00100000", out, re.M), out
 
 
+def test_vmalloc_after_the_fork_reaches_both(sh, held):
+    """A vmalloc made now (8 MB: new kernel page tables) is in both page
+    directories: pgd_list copied its PDEs; v2p through each finds it."""
+    out = sh.run("vmalloc 8M")
+    addr = int(re.search(r"^vmalloc\(\d+\) = 0x([0-9a-f]+)", out, re.M).group(1), 16)
+    out = sh.run(f"pgdcmp {held['parent']} {held['child']}")
+    assert re.search(r"^kernel half, PDEs 768-1023: 256 of 256 identical", out, re.M), out
+    last = addr + (8 << 20) - 4096
+    phys = set()
+    for pid in (held["parent"], held["child"]):
+        out = sh.run(f"v2p {pid} {last:#x}")
+        phys.add(re.search(r"^phys 0x([0-9a-f]+)", out, re.M).group(1))
+    assert len(phys) == 1
+    assert sh.run(f"vfree {addr:#x}").endswith("done\n")
+
+
 def test_bad_process_commands(sh):
     assert sh.run("maps 999") == "maps: no process 999 (ps lists them)\n"
     assert sh.run("maps 0") == "maps: swapper/0[0] has no user address space\n"

@@ -164,3 +164,12 @@ def test_bad_elf_files_refused_with_one_line(tmp_path):
     runs = run_lines(r.log)
     assert len(runs) == len(files) + 1 and all(v == "nothing lost" for *_, v in runs)
     assert "hello from ring 3" in r.log      # a good program still runs after them
+
+
+def test_vma_and_fault_suites(run_ktest):
+    """tests/kernel/vma_test.c on its own: none skipped, so the kernel PDE that
+    vmalloc makes after the address space is really new (and reachable)."""
+    r = run_ktest("vma,fault")
+    for suite, n in (("vma", 7), ("fault", 6)):
+        cases = r.ktap.suite(suite).cases
+        assert len(cases) == n and all(c.ok and not c.skip for c in cases), cases
