@@ -49,9 +49,33 @@ static void seq_pad(struct seq_buf *s, size_t line_start, size_t col)
 		s->buf[s->len++] = ' ';
 }
 
+/**
+ * vma_label - the last column of a maps line: "/FILE", "[heap]", "[stack]",
+ * a special mapping's name ("[mm386]"), or "" for anonymous memory
+ * @buf: room for a file name (RAMFS_NAME_LEN + 1 bytes)
+ * Return: @buf or a constant string.  Allocates nothing (telemetry uses it
+ * with interrupts off).
+ */
+const char *vma_label(const struct vm_area_struct *vma, char *buf, size_t size)
+{
+	if (vma->vm_file) {
+		snprintf(buf, size, "/%s", vma->vm_file->name);
+		return buf;
+	}
+	if (vma->vm_ops && vma->vm_ops->name)
+		return vma->vm_ops->name;
+	if (vma_is_heap(vma))
+		return "[heap]";
+	if (vma->vm_start <= vma->vm_mm->start_stack && vma->vm_end >= vma->vm_mm->start_stack)
+		return "[stack]";
+	return "";
+}
+
 static void show_map_vma(struct seq_buf *s, struct vm_area_struct *vma)
 {
 	unsigned long flags = vma->vm_flags;
+	char file[RAMFS_NAME_LEN + 2];
+	const char *label = vma_label(vma, file, sizeof(file));
 	size_t start = s->len;
 
 	seq_printf(s, "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu ", vma->vm_start, vma->vm_end,
@@ -59,19 +83,9 @@ static void show_map_vma(struct seq_buf *s, struct vm_area_struct *vma)
 		   flags & VM_EXEC ? 'x' : '-', flags & VM_MAYSHARE ? 's' : 'p',
 		   vma->vm_file ? (unsigned long long)vma->vm_pgoff << PAGE_SHIFT : 0ULL,
 		   0, vma->vm_file ? 1 : 0, vma->vm_file ? vma->vm_file->ino : 0UL);
-	if (vma->vm_file) {
+	if (*label) {
 		seq_pad(s, start, 25 + sizeof(void *) * 6 - 1);
-		seq_printf(s, "/%s", vma->vm_file->name);
-	} else if (vma->vm_ops && vma->vm_ops->name) {
-		seq_pad(s, start, 25 + sizeof(void *) * 6 - 1);
-		seq_printf(s, "%s", vma->vm_ops->name);
-	} else if (vma_is_heap(vma)) {
-		seq_pad(s, start, 25 + sizeof(void *) * 6 - 1);
-		seq_printf(s, "[heap]");
-	} else if (vma->vm_start <= vma->vm_mm->start_stack &&
-		   vma->vm_end >= vma->vm_mm->start_stack) {
-		seq_pad(s, start, 25 + sizeof(void *) * 6 - 1);
-		seq_printf(s, "[stack]");
+		seq_printf(s, "%s", label);
 	}
 	seq_printf(s, "\n");
 }

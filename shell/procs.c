@@ -27,8 +27,6 @@
 #include <asm/pgtable.h>
 #include <mm386/shell.h>
 
-int print_pid_text(pid_t pid, const char *what);
-
 // The process @arg names (a PID with an address space), or NULL after saying why.
 static struct task_struct *get_process(const char *cmd, const char *arg)
 {

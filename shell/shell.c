@@ -313,6 +313,7 @@ static void shell_handle(const char *typed)
 
 	console_loglevel = max(loglevel, CONSOLE_LOGLEVEL_DEFAULT);
 	shell_handle_line(typed);
+	shell_reap_jobs();	/* what a `kill` or `run -b` set going happens now */
 	console_loglevel = loglevel;
 	telemetry_snapshot(typed);
 }

@@ -101,6 +101,10 @@ int fd_install_new(struct file *f);
 struct file *alloc_file(const struct file_operations *fop, const char *name);
 void fput(struct file *f);
 
+/* fs/proc.c */
+const char *vma_label(const struct vm_area_struct *vma, char *buf, size_t size);
+int print_pid_text(pid_t pid, const char *what);
+
 /* fs/initramfs.c */
 void populate_rootfs(void);
 void run_boot_programs(void);
