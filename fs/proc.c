@@ -203,6 +203,47 @@ struct file *proc_open(const char *path, long *err)
 	return f;
 }
 
+/*
+ * dump=maps, dump=status: a process's tables are worth seeing while it
+ * lives, and the boot's programs are gone by the time the dumps print.  So
+ * each process prints its own just before it exits (do_exit calls
+ * proc_dump_exit, with the address space still whole), and the dumps at
+ * the end of boot show the processes still alive then.
+ */
+void proc_dump_exit(struct task_struct *t)
+{
+	if (proc_dump_wanted("maps"))
+		print_pid_text(t->pid, "maps");
+	if (proc_dump_wanted("status"))
+		print_pid_text(t->pid, "status");
+}
+
+// The end of boot's dump=maps or dump=status: every live process's.
+static void dump_live(const char *what)
+{
+	struct task_struct *t;
+	int n = 0;
+
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->mm && !t->exit_state && !print_pid_text(t->pid, what))
+			n++;
+	if (!n)
+		printk("(no live process now; with dump=%s each one printed its own as it exited)\n",
+		       what);
+}
+
+static void maps_dump(void)
+{
+	dump_live("maps");
+}
+proc_dump("maps", maps_dump);
+
+static void status_dump(void)
+{
+	dump_live("status");
+}
+proc_dump("status", status_dump);
+
 /* print_pid_text - /proc/PID/@what to the console (dump=, the shell). */
 int print_pid_text(pid_t pid, const char *what)
 {

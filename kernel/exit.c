@@ -76,6 +76,8 @@ void __noreturn do_exit(long code)
 		/* a bad address here is the program's problem: ignored, as in Linux */
 		(void)!copy_to_user((void __user *)tsk->clear_child_tid, &zero, sizeof(zero));
 	}
+	if (tsk->mm)
+		proc_dump_exit(tsk);	/* dump=maps,status: its tables, while they are whole */
 	exit_mm();
 	if (tsk->files) {
 		put_files(tsk->files);

@@ -53,7 +53,8 @@ static void meminfo_show(void)
 	show_val_kb("SReclaimable:", slab_r);
 	show_val_kb("SUnreclaim:", slab_u);
 	show_val_kb("KmallocLarge:", global_vm_stat(NR_KMALLOC_LARGE));
-	show_val_kb("PageTables:", global_vm_stat(NR_PAGETABLE));
+	/* the processes' page tables, as Linux counts them; the kernel's: dump=layout */
+	show_val_kb("PageTables:", global_vm_stat(NR_USER_PAGETABLE));
 	show_val_kb("VmallocTotal:", vmalloc_total);
 	show_val_kb("VmallocUsed:", global_vm_stat(NR_VMALLOC));
 	show_val_kb("DirectMap4k:", max_low_pfn);

@@ -187,12 +187,13 @@ static void help_group(int g)
 
 	if (g == SHELL_INSPECT) {
 		strscpy(dumps, proc_dump_names(), sizeof(dumps));
-		for (d = strim(dumps); *d && n < HELP_MAX; n++) {
+		for (d = strim(dumps); *d && n < HELP_MAX; ) {
 			names[n] = d;
 			d += strcspn(d, " ");
 			if (*d)
 				*(char *)d++ = '\0';
 			cmds[n] = NULL;
+			n += !find_cmd(names[n]);	/* a command of that name (maps) wins */
 		}
 	}
 	for_each_shell_cmd(c, p)

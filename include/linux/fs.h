@@ -104,6 +104,8 @@ void fput(struct file *f);
 /* fs/proc.c */
 const char *vma_label(const struct vm_area_struct *vma, char *buf, size_t size);
 int print_pid_text(pid_t pid, const char *what);
+struct task_struct;
+void proc_dump_exit(struct task_struct *t);
 
 /* fs/initramfs.c */
 void populate_rootfs(void);

@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+import mmlog
 import qemu
 from shellrun import Shell
 
@@ -137,6 +138,17 @@ def test_vmalloc_after_the_fork_reaches_both(sh, held):
     assert sh.run(f"vfree {addr:#x}").endswith("done\n")
 
 
+def test_meminfo_pagetables_are_the_processes(sh, held):
+    """meminfo's PageTables counts the processes' page tables, as Linux's:
+    the sum of their VmPTE; the kernel's own are in the layout dump."""
+    vmpte = 0
+    for pid in (held["parent"], held["child"]):
+        vmpte += int(re.search(r"^VmPTE:\s+(\d+) kB$", sh.run(f"status {pid}"), re.M).group(1))
+    mi = mmlog.meminfo(sh.run("meminfo"))
+    assert mi["PageTables"] == vmpte > 0
+    assert mmlog.kernel_pagetables(sh.run("layout")) > 100
+
+
 def test_bad_process_commands(sh):
     assert sh.run("maps 999") == "maps: no process 999 (ps lists them)\n"
     assert sh.run("maps 0") == "maps: swapper/0[0] has no user address space\n"
@@ -157,3 +169,4 @@ def test_kill_ends_them_and_the_shell_reaps(sh, held):
     out = sh.run(f"kill {held['child']} 9")
     assert re.search(rf"^exit: hold\[{held['child']}\] killed by signal 9 \(SIGKILL\)", out, re.M)
     assert list(ps(sh)) == [0]
+    assert mmlog.meminfo(sh.run("meminfo"))["PageTables"] == 0     # all given back

@@ -13,6 +13,7 @@ import subprocess
 
 import pytest
 
+import mmlog
 import qemu
 
 USER = os.path.join(qemu.BUILD, "user")
@@ -173,3 +174,20 @@ def test_vma_and_fault_suites(run_ktest):
     for suite, n in (("vma", 7), ("fault", 6)):
         cases = r.ktap.suite(suite).cases
         assert len(cases) == n and all(c.ok and not c.skip for c in cases), cases
+
+
+def test_dump_maps_and_status_at_each_exit():
+    """dump=maps,status: each process prints its own just before it exits
+    (the boot's programs are gone when the dumps print at the end)."""
+    r = qemu.boot("poweroff dump=maps,status,meminfo", mem=160, initrd=[prog("hello"), prog("hello_raw")])
+    r.expect_status(qemu.STATUS_OK)
+    log = r.log
+    for pid, name in ((1, "hello"), (2, "hello_raw")):
+        maps = log[log.index(f"==> /proc/{pid}/maps <=="):log.index(f"==> /proc/{pid}/status <==")]
+        assert re.search(rf"^08048000-08049000 r--p 00000000 00:01 \d+ +/{name}$", maps, re.M)
+        assert re.search(r"^bffdf000-c0000000 rw-p 00000000 00:00 0 +\[stack\]$", maps, re.M)
+        status = log[log.index(f"==> /proc/{pid}/status <=="):log.index(f"exit: {name}[{pid}]")]
+        assert re.search(rf"^Name:\t{name}$", status, re.M)
+        assert int(re.search(r"^VmPTE:\s+(\d+) kB$", status, re.M).group(1)) >= 8
+    assert re.search(r"^\(no live process now; with dump=maps each one printed its own", log, re.M)
+    assert mmlog.meminfo(log)["PageTables"] == 0      # the processes' page tables: all back
