@@ -103,7 +103,21 @@ void ktest_check_reports(struct ktest *t, unsigned long expected,
 		printk("    # %s: EXPECTATION FAILED at %s:%d\n", t->name, file, line);
 		printk("    Expected %lu BUG/WARNING report(s), but saw %lu\n", expected, seen);
 		t->failed = 1;
+	} else if (seen) {
+		printk("    # %s: the %lu report%s above %s provoked on purpose, as expected\n",
+		       t->name, seen, seen == 1 ? "" : "s", seen == 1 ? "was" : "were");
 	}
+}
+
+void ktest_note(struct ktest *t, const char *fmt, ...)
+{
+	va_list args;
+
+	printk("    # %s: ", t->name);
+	va_start(args, fmt);
+	vprintk(fmt, args);
+	va_end(args);
+	printk(KERN_CONT "\n");
 }
 
 void ktest_skip(struct ktest *t, const char *reason)

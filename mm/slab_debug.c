@@ -117,6 +117,12 @@ static void print_section(const char *what, const u8 *p, unsigned int len)
 	}
 }
 
+/* slab_alloc_caller - who last allocated @obj (a SLAB_STORE_USER cache), or 0. */
+unsigned long slab_alloc_caller(const struct kmem_cache *s, const void *obj)
+{
+	return track_of(s, obj, 0)->addr;
+}
+
 static void print_tracks(const struct kmem_cache *s, const void *obj)
 {
 	const struct kmem_track *t;

@@ -9,9 +9,10 @@
  * shows the object counted.  What it gives back is passed to the allocator
  * as typed: the allocators check every free (a bad pointer, a double free,
  * the wrong cache) and report "BUG ..." instead of corrupting anything, so
- * the shell lets them judge, and says "refused" when they did.  It cannot
- * tell a live allocation of the kernel's own from one of yours: free only
- * what the shell gave you.
+ * the shell lets them judge, and says "refused" when they did.  What the
+ * allocator cannot know is whether a live object is yours to free: the
+ * shell remembers what it handed out (shell/handouts.c) and refuses to free
+ * a live object of the kernel's own unless told -f.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -28,12 +29,41 @@
  * kmalloc, kzalloc, kfree
  */
 
-// "CALL = 0x... phys 0x... pfn 0x...": what an allocation returned.
-static void print_obj(const char *call, const void *p)
+/*
+ * "CALL = 0x... phys 0x... pfn 0x...": what an allocation returned, now the
+ * shell's (a free of it needs no -f) and $_.
+ */
+static void print_obj(const char *call, const void *p, enum shell_kind kind)
 {
 	pr_info("%s = 0x%08lx phys 0x%08lx pfn %#lx\n", call, (unsigned long)p, __pa(p),
 		virt_to_pfn(p));
+	shell_handed_out(kind, (unsigned long)p);
+	shell_set_answer("0x%08lx", (unsigned long)p);
+	shell_set_pfn(virt_to_pfn(p));
 }
+
+/*
+ * A live slab object at @addr that the shell did not hand out is someone
+ * else's: refuse (-EPERM) unless @force.  Anything else, a free object, a
+ * pointer into no object or no slab, goes to the allocator, whose checks
+ * report it.
+ */
+static int check_slab_owner(const char *cmd, unsigned long addr, bool force)
+{
+	struct kmem_obj_info kp;
+	char what[64];
+
+	if (force || shell_handed(addr) || !kmem_valid_obj((void *)addr))
+		return 0;
+	kmem_obj_info(&kp, (void *)addr);
+	if (!kp.kp_objp || kp.kp_free || shell_handed((unsigned long)kp.kp_objp))
+		return 0;
+	snprintf(what, sizeof(what), "a live object of cache %s", kmem_cache_name(kp.kp_slab_cache));
+	if (!kp.kp_ret)
+		pr_err("%s: (who allocated it is recorded only with slab_debug=U)\n", cmd);
+	return shell_not_yours(cmd, addr, what, kp.kp_ret);
+}
+
 
 static int do_kmalloc(int argc, char **argv, gfp_t extra)
 {
@@ -58,7 +88,7 @@ static int do_kmalloc(int argc, char **argv, gfp_t extra)
 			call, (unsigned long)p);
 		return 0;
 	}
-	print_obj(call, p);
+	print_obj(call, p, SHELL_KMALLOC);
 	page = compound_head(virt_to_page(p));
 	if (PageSlab(page))
 		pr_info("%s: from cache %s, ksize %zu\n", argv[0], kmem_cache_name(page->slab_cache),
@@ -104,13 +134,32 @@ shell_register(kzalloc_cmd);
 
 static int cmd_kfree(int argc, char **argv)
 {
-	return shell_free_addr(argv[0], argv[1], kfree);
+	unsigned long addr, before = misuse_reports;
+	char what[40];
+	bool force;
+	int err;
+
+	if (shell_free_args(&argc, argv, 1, &addr, &force))
+		return -EINVAL;
+	err = check_slab_owner(argv[0], addr, force);
+	if (err)
+		return err;
+	kfree((void *)addr);
+	snprintf(what, sizeof(what), "kfree(0x%08lx)", addr);
+	err = shell_judged(before, what);
+	if (!err)
+		shell_taken_back(addr);
+	return err;
 }
 
 static const struct shell_cmd kfree_cmd = {
-	.name = "kfree", .args = "ADDR", .min_args = 1, .max_args = 1,
+	.name = "kfree", .args = "[-f] ADDR", .min_args = 1, .max_args = 2,
 	.group = SHELL_ALLOC, .fn = cmd_kfree,
 	.summary = "kfree(ADDR); a bad pointer is reported and refused",
+	.help = "A live object that the shell did not hand out (the kernel's own) is not\n"
+		"freed: the shell names its cache and, with slab_debug=U, who allocated it.\n"
+		"-f frees it anyway.  Bad pointers and double frees go to kfree(), which\n"
+		"reports and refuses them.",
 };
 shell_register(kfree_cmd);
 
@@ -222,7 +271,7 @@ static int cmd_cache_alloc(int argc, char **argv)
 		pr_err("%s = NULL\n", call);
 		return -ENOMEM;
 	}
-	print_obj(call, p);
+	print_obj(call, p, SHELL_CACHE);
 	return 0;
 }
 
@@ -235,21 +284,30 @@ shell_register(cache_alloc_cmd);
 
 static int cmd_cache_free(int argc, char **argv)
 {
-	struct kmem_cache *s = find_cache(argv[0], argv[1]);
 	unsigned long addr, before = misuse_reports;
+	struct kmem_cache *s;
 	char what[80];
+	bool force;
+	int err;
 
+	if (shell_free_args(&argc, argv, 2, &addr, &force))
+		return -EINVAL;
+	s = find_cache(argv[0], argv[1]);
 	if (!s)
 		return -ENOENT;
-	if (shell_get_ulong(argv[0], "ADDR", argv[2], &addr))
-		return -EINVAL;
+	err = check_slab_owner(argv[0], addr, force);
+	if (err)
+		return err;
 	kmem_cache_free(s, (void *)addr);
 	snprintf(what, sizeof(what), "kmem_cache_free(%s, 0x%08lx)", argv[1], addr);
-	return shell_judged(before, what);
+	err = shell_judged(before, what);
+	if (!err)
+		shell_taken_back(addr);
+	return err;
 }
 
 static const struct shell_cmd cache_free_cmd = {
-	.name = "cache_free", .args = "NAME ADDR", .min_args = 2, .max_args = 2,
+	.name = "cache_free", .args = "NAME [-f] ADDR", .min_args = 2, .max_args = 3,
 	.group = SHELL_ALLOC, .fn = cmd_cache_free,
 	.summary = "kmem_cache_free; a wrong cache or a free object is refused",
 };

@@ -52,6 +52,8 @@ static int cmd_kmap(int argc, char **argv)
 	else
 		pr_info("kmap(pfn %#lx) = 0x%08lx (lowmem: its permanent address, nothing mapped)\n",
 			pfn, addr);
+	shell_set_answer("0x%08lx", addr);
+	shell_set_pfn(pfn);
 	return 0;
 }
 

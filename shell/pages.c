@@ -229,15 +229,27 @@ static int cmd_alloc_pages(int argc, char **argv)
 		return -ENOMEM;
 	}
 	pfn = page_to_pfn(page);
+	shell_handed_out(SHELL_PAGES, pfn);
+	shell_set_pfn(pfn);
 	pr_info("alloc_pages(%s, %u) = page 0x%08lx pfn %#lx phys 0x%08llx (%lu page%s, zone %s)\n",
 		gfp_text, order, (unsigned long)page, pfn, (unsigned long long)PFN_PHYS(pfn),
 		1UL << order, order ? "s" : "", page_zone(page)->name);
-	if (PageHighMem(page))
+	if (gfp_zone(gfp) > page_zonenum(page))
+		pr_info("alloc_pages: %s asks for %s first, but %s: zone %s served it\n", gfp_text,
+			contig_page_data.node_zones[gfp_zone(gfp)].name,
+			contig_page_data.node_zones[gfp_zone(gfp)].managed_pages ?
+			"it could not give the block (too little free above its watermark)" :
+			"this machine has none (all its RAM is below MAXMEM: lowmem)",
+			page_zone(page)->name);
+	if (PageHighMem(page)) {
 		pr_info("alloc_pages: no address: HighMem (kmap pfn %#lx to get one; free_pages pfn:%#lx %u)\n",
 			pfn, pfn, order);
-	else
+		shell_set_answer("pfn:%#lx", pfn);
+	} else {
 		pr_info("alloc_pages: address 0x%08lx (page_address)\n",
 			(unsigned long)page_address(page));
+		shell_set_answer("0x%08lx", (unsigned long)page_address(page));
+	}
 	return 0;
 }
 
@@ -251,30 +263,64 @@ static const struct shell_cmd alloc_pages_cmd = {
 };
 shell_register(alloc_pages_cmd);
 
+/*
+ * Is @pfn the head of an allocated block that the shell did not hand out
+ * (a slab's page, a page table, the kernel's own)?  Then refuse (-EPERM)
+ * unless @force; what is free, reserved or not a head goes to the
+ * allocator, whose checks report it.
+ */
+static int check_page_owner(const char *cmd, unsigned long pfn, bool force)
+{
+	struct page *page;
+	char what[64];
+
+	if (force || !pfn_valid(pfn) || shell_handed(pfn))
+		return 0;
+	page = pfn_to_page(pfn);
+	if (!page_count(page) || PageReserved(page) || PageTail(page))
+		return 0;
+	snprintf(what, sizeof(what), "pfn %#lx, an allocated %s block", pfn,
+		 PageSlab(page) ? "slab" : "page");
+	return shell_not_yours(cmd, pfn, what, NULL);
+}
+
 static int cmd_free_pages(int argc, char **argv)
 {
-	unsigned long before = misuse_reports, v;
+	unsigned long before = misuse_reports, v, pfn;
+	bool force = shell_force_flag(&argc, argv), by_pfn;
 	unsigned int order;
 	char what[48];
+	int err;
 
+	if (argc != 3) {
+		pr_err("%s: %s\n", argv[0], argc < 3 ? "missing argument" : "too many arguments");
+		return -EINVAL;
+	}
 	if (shell_get_order(argv[0], argv[2], &order))
 		return -EINVAL;
-	if (!strncmp(argv[1], "pfn:", 4)) {
-		if (shell_get_pfn(argv[0], argv[1], &v))
-			return -EINVAL;
+	by_pfn = !strncmp(argv[1], "pfn:", 4);
+	if (by_pfn ? shell_get_pfn(argv[0], argv[1], &v) :
+		     shell_get_ulong(argv[0], "ADDR", argv[1], &v))
+		return -EINVAL;
+	pfn = by_pfn ? v : (virt_addr_valid((void *)v) ? virt_to_pfn(v) : ~0UL);
+	err = check_page_owner(argv[0], pfn, force);
+	if (err)
+		return err;
+	if (by_pfn) {
 		__free_pages(pfn_to_page(v), order);
 		snprintf(what, sizeof(what), "__free_pages(pfn %#lx, %u)", v, order);
 	} else {
-		if (shell_get_ulong(argv[0], "ADDR", argv[1], &v))
-			return -EINVAL;
 		free_pages(v, order);
 		snprintf(what, sizeof(what), "free_pages(0x%08lx, %u)", v, order);
 	}
-	return shell_judged(before, what);
+	err = shell_judged(before, what);
+	if (!err)
+		shell_taken_back(pfn);
+	return err;
 }
 
 static const struct shell_cmd free_pages_cmd = {
-	.name = "free_pages", .args = "ADDR|pfn:PFN ORDER", .min_args = 2, .max_args = 2,
+	.name = "free_pages", .args = "[-f] ADDR|pfn:PFN ORDER", .min_args = 2, .max_args = 3,
 	.group = SHELL_ALLOC, .fn = cmd_free_pages,
 	.summary = "free_pages(ADDR, ORDER), or by pfn (HighMem has no ADDR)",
 	.help = "The order must be the one the block was allocated with; the allocator\n"

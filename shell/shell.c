@@ -81,11 +81,44 @@ static void print_usage(const struct shell_cmd *c)
 	pr_info("usage: %s%s%s\n", c->name, *c->args ? " " : "", c->args);
 }
 
-int shell_execute(char *line)
+/*
+ * Glue the words of a flag expression back together: "GFP_ATOMIC |
+ * __GFP_ZERO", as one writes it in C, is one argument.  In place.
+ */
+static void join_flag_words(char *line)
 {
-	char *argv[SHELL_MAX_ARGS];
+	char *src = line, *dst = line;
+
+	while (*src) {
+		if (*src == '|') {
+			while (dst > line && (dst[-1] == ' ' || dst[-1] == '\t'))
+				dst--;
+			*dst++ = *src++;
+			src = skip_spaces(src);
+			continue;
+		}
+		*dst++ = *src++;
+	}
+	*dst = '\0';
+}
+
+int shell_execute(char *typed)
+{
+	char *argv[SHELL_MAX_ARGS], line[SHELL_LINE_MAX];
 	const struct shell_cmd *c;
-	int argc = shell_split(line, argv, SHELL_MAX_ARGS), err;
+	int argc, err;
+
+	err = shell_expand_answer(typed, line, sizeof(line));
+	if (err == -ENOENT) {
+		pr_err("$_, $pfn: no address printed yet (kmalloc, vmalloc, alloc_pages... set them)\n");
+		return err;
+	}
+	if (err == -E2BIG) {
+		pr_err("$_: the line would be longer than %d characters\n", SHELL_LINE_MAX - 1);
+		return err;
+	}
+	join_flag_words(line);
+	argc = shell_split(line, argv, SHELL_MAX_ARGS);
 
 	if (argc == -E2BIG) {
 		pr_err("shell: more than %d words in one line\n", SHELL_MAX_ARGS);
@@ -126,16 +159,14 @@ int shell_judged(unsigned long before, const char *what)
 	return 0;
 }
 
-int shell_free_addr(const char *cmd, const char *arg, void (*free_fn)(const void *))
+int shell_not_yours(const char *cmd, unsigned long addr, const char *what, const void *owner)
 {
-	unsigned long addr, before = misuse_reports;
-	char what[40];
-
-	if (shell_get_ulong(cmd, "ADDR", arg, &addr))
-		return -EINVAL;
-	free_fn((const void *)addr);
-	snprintf(what, sizeof(what), "%s(0x%08lx)", cmd, addr);
-	return shell_judged(before, what);
+	pr_err("%s: 0x%08lx is %s, which the shell did not hand out\n", cmd, addr, what);
+	if (owner)
+		pr_err("%s: it was allocated by %pS\n", cmd, owner);
+	pr_err("%s: freeing it would pull it from under its owner; %s -f ... does it anyway\n",
+	       cmd, cmd);
+	return -EPERM;
 }
 
 /* ---------------------------------------------------------------------
@@ -224,6 +255,8 @@ static void help_all(void)
 		help_group(g);
 	pr_info("Numbers: 4096 or 0x1000.  Sizes: 4096, 4K, 2M.  PFN: 0x1fd4 or pfn:0x1fd4.\n");
 	pr_info("GFP: GFP_KERNEL (the default), GFP_ATOMIC|__GFP_ZERO, GFP_HIGHUSER...\n");
+	pr_info("$_ is the last address printed (kmalloc 100, then v2p $_), $pfn its page frame.\n");
+	pr_info("-f: free what the shell did not hand out (the kernel's own: careful).\n");
 	pr_info("Keys: Backspace, Ctrl-U erases the line, Ctrl-C abandons it, up/down and !! recall.\n");
 }
 

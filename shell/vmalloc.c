@@ -41,6 +41,9 @@ static int cmd_vmalloc(int argc, char **argv)
 			       vmalloc_to_pfn((char *)p + i * PAGE_SIZE));
 	pr_info("vmalloc(%lu) = 0x%08lx (%lu page%s)\n", size, (unsigned long)p, pages,
 		pages == 1 ? "" : "s");
+	shell_handed_out(SHELL_VMALLOC, (unsigned long)p);
+	shell_set_answer("0x%08lx", (unsigned long)p);
+	shell_set_pfn(vmalloc_to_pfn(p));
 	pr_info("vmalloc: pfns%s%s\n", pfns, pages > VMALLOC_SHOW_PFNS ? " ..." : "");
 	return 0;
 }
@@ -54,13 +57,37 @@ static const struct shell_cmd vmalloc_cmd = {
 };
 shell_register(vmalloc_cmd);
 
+/*
+ * vfree [-f] ADDR: an area the shell did not vmalloc (a module's, the
+ * kernel's) is refused without -f; anything else goes to vfree(), which
+ * reports what is not an area.
+ */
 static int cmd_vfree(int argc, char **argv)
 {
-	return shell_free_addr(argv[0], argv[1], vfree);
+	unsigned long addr, before = misuse_reports;
+	struct vm_struct *area;
+	char what[64];
+	bool force;
+	int err;
+
+	if (shell_free_args(&argc, argv, 1, &addr, &force))
+		return -EINVAL;
+	area = find_vm_area((void *)addr);
+	if (!force && area && area->addr == (void *)addr && !shell_handed(addr)) {
+		snprintf(what, sizeof(what), "a vmalloc area of %lu bytes (guard page included)",
+			 area->size);
+		return shell_not_yours(argv[0], addr, what, area->caller);
+	}
+	vfree((void *)addr);
+	snprintf(what, sizeof(what), "vfree(0x%08lx)", addr);
+	err = shell_judged(before, what);
+	if (!err)
+		shell_taken_back(addr);
+	return err;
 }
 
 static const struct shell_cmd vfree_cmd = {
-	.name = "vfree", .args = "ADDR", .min_args = 1, .max_args = 1,
+	.name = "vfree", .args = "[-f] ADDR", .min_args = 1, .max_args = 2,
 	.group = SHELL_ALLOC, .fn = cmd_vfree,
 	.summary = "vfree(ADDR): unmap the area, free its pages",
 };

@@ -3,7 +3,8 @@
 
 A transcript in a Markdown file is a block between two HTML comments.  The
 first says how to make it; docgen runs that and writes what the build
-prints between the comments, as an indented code block:
+prints between the comments, as an indented code block (indented 4 more
+spaces than the comments are, so a block may sit in a list item):
 
     <!-- docgen shell: mem=160 params="demo"
     kmalloc 100
@@ -23,7 +24,9 @@ Kinds, and what their body lines are:
   shell  lines typed at the mm386> prompt, shown with the prompt.  A line
          may end in "| grep RE" or "| head N" (docgen filters the output and
          marks the cut with "..."); a line starting with "@" is typed but
-         not shown.  The shell's $_ names the last address it printed.
+         not shown.  The shell's $_ names the last address it printed;
+         {{RE}} in a line is replaced by RE's first group in what the
+         kernel printed so far (an address a module printed at boot).
   gdb    GDB commands against the kernel booted halted with params; each is
          shown after "(gdb) "; mm386's helpers are loaded.
   cmd    host commands run in the repository, shown after "$ ".
@@ -63,7 +66,7 @@ import qemu  # noqa: E402
 from shellrun import Shell  # noqa: E402
 
 ICOUNT = ["-icount", "shift=0,sleep=off", "-rtc", "base=2020-01-01T00:00:00,clock=vm"]
-BLOCK = re.compile(r"^<!-- docgen (\w+):(.*?)\n(.*?)^-->\n(.*?)^<!-- /docgen -->\n",
+BLOCK = re.compile(r"^( *)<!-- docgen (\w+):(.*?)\n(.*?)^ *-->\n(.*?)^ *<!-- /docgen -->\n",
                    re.M | re.S)
 INDENT = "    "
 
@@ -84,13 +87,16 @@ def options(text):
 
 
 def build_modules(opts):
+    """The initrd files, relative to the repository (main() runs there): the
+    kernel prints their names, and the docs must not show this machine's
+    paths."""
     files = [f for f in opts.get("initrd", "").split(",") if f]
     for d in filter(None, opts.get("modules", "").split(",")):
         subprocess.run(["make", "-s", "-C", ROOT, f"M={d}"], check=True,
                        stdout=subprocess.DEVNULL)
         name = os.path.basename(d.rstrip("/")).replace("-", "_")
-        files.append(os.path.join(qemu.BUILD, "modules", name + ".ko"))
-    return [os.path.join(ROOT, f) for f in files]
+        files.append(os.path.relpath(os.path.join(qemu.BUILD, "modules", name + ".ko"), ROOT))
+    return files
 
 
 def parse_selector(sel):
@@ -159,6 +165,13 @@ def filtered(out, pipe):
     raise DocgenError(f"unknown filter {pipe!r}")
 
 
+def found(pattern, text):
+    m = re.search(pattern, text, re.M)
+    if not m:
+        raise DocgenError(f"{{{{{pattern}}}}}: not in the kernel's output so far")
+    return m.group(1)
+
+
 def run_shell(opts, body):
     sh = Shell(mem=int(opts.get("mem", 160)), params=opts.get("params", ""),
                initrd=build_modules(opts), extra=ICOUNT)
@@ -166,6 +179,7 @@ def run_shell(opts, body):
     try:
         for line in body:
             hidden = line.startswith("@")
+            line = re.sub(r"\{\{(.*?)\}\}", lambda m: found(m.group(1), sh.transcript), line)
             cmd, _, pipe = line.lstrip("@").partition(" | ")
             text = sh.run(cmd)
             if not hidden:
@@ -210,33 +224,33 @@ def run_cmd(opts, body):
 KINDS = {"boot": run_boot, "shell": run_shell, "gdb": run_gdb, "cmd": run_cmd}
 
 
-def render(kind, head, body_text):
+def render(kind, head, body_text, indent=""):
     opts = options(head)
-    body = [l for l in body_text.splitlines() if l.strip()]
+    body = [l.strip() for l in body_text.splitlines() if l.strip()]
     if kind not in KINDS:
         raise DocgenError(f"unknown kind {kind!r}")
     lines = KINDS[kind](opts, body)
     if "grep" in opts:
         lines = [l for l in lines if re.search(opts["grep"], l)]
-    return "".join((INDENT + l).rstrip() + "\n" for l in lines)
+    return "".join((indent + INDENT + l).rstrip() + "\n" for l in lines)
 
 
 def process(path, check):
     text = open(path).read()
     stale, pieces, pos = [], [], 0
     for m in BLOCK.finditer(text):
-        kind, head, body, old = m.groups()
+        indent, kind, head, body, old = m.groups()
         where = f"{os.path.relpath(path, ROOT)}:{text.count(chr(10), 0, m.start()) + 1}"
         try:
-            new = render(kind, head, body)
+            new = render(kind, head, body, indent)
         except (DocgenError, subprocess.CalledProcessError, AssertionError) as e:
             raise DocgenError(f"{where}: {e}")
         if new != old:
             diff = "".join(difflib.unified_diff(old.splitlines(True), new.splitlines(True),
                                                 "committed", "build prints", n=1))
             stale.append(f"{where} ({kind}) is stale:\n{diff}")
-        pieces += [text[pos:m.start(4)], new]
-        pos = m.end(4)
+        pieces += [text[pos:m.start(5)], new]
+        pos = m.end(5)
     pieces.append(text[pos:])
     if not check and stale:
         open(path, "w").write("".join(pieces))
@@ -274,6 +288,8 @@ def main():
     ap.add_argument("--pictures", action="store_true", help="only the pictures")
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
+    args.files = [os.path.abspath(f) for f in args.files]
+    os.chdir(ROOT)
     if args.pictures:
         stale = pictures(args.check)
         if args.check and stale:

@@ -204,4 +204,22 @@ int check_slab_caches(void);
 /* Find a cache by name (the shell, tests); NULL if none. */
 struct kmem_cache *kmem_cache_find(const char *name);
 
+/*
+ * struct kmem_obj_info - what the slab allocator knows of an address
+ * (Linux keeps it in mm/slab.h, for kmem_dump_obj(); mm386's shell asks
+ * too, before it frees what it did not allocate).
+ */
+struct kmem_obj_info {
+	void *kp_ptr;			/* the address asked about */
+	struct page *kp_slab;		/* its slab page */
+	void *kp_objp;			/* the object it falls in (NULL: none) */
+	unsigned long kp_data_offset;	/* kp_ptr - kp_objp */
+	struct kmem_cache *kp_slab_cache;
+	void *kp_ret;			/* who allocated it (slab_debug=U), or NULL */
+	bool kp_free;			/* mm386: the object is on a free list now */
+};
+bool kmem_valid_obj(const void *object);
+void kmem_obj_info(struct kmem_obj_info *kpp, const void *object);
+void kmem_dump_obj(const void *object);
+
 #endif

@@ -140,4 +140,10 @@ void ktest_skip(struct ktest *t, const char *reason);
 
 #define KT_SKIP(t, reason)	ktest_skip(t, reason)
 
+/*
+ * A KTAP diagnostic line "# CASE: ...": say, for example, that the error
+ * lines about to be printed are provoked on purpose.
+ */
+void ktest_note(struct ktest *t, const char *fmt, ...) __printf(2, 3);
+
 #endif

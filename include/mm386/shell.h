@@ -136,8 +136,17 @@ enum shell_line_state shell_line_feed(struct shell_line *l, int c);
 
 /* Split @line in place at spaces and tabs: the word count, or -E2BIG. */
 int shell_split(char *line, char **argv, int max);
-/* Run one line (history already expanded): 0 or the command's -errno. */
+/*
+ * shell_execute - run one line (history already expanded): $_ becomes the
+ * last answer, "A | B" one flag argument.  0 or the command's -errno.
+ */
 int shell_execute(char *line);
+/*
+ * shell_not_yours - refuse to free @addr, @what ("a live object of cache
+ * kmalloc-128") that the shell did not hand out; name @owner (who
+ * allocated it) if known (NULL: not recorded).  Returns -EPERM.
+ */
+int shell_not_yours(const char *cmd, unsigned long addr, const char *what, const void *owner);
 /*
  * shell_judged - after a call that frees or unmaps: did the callee report
  * a misuse (misuse_reports moved past @before)?  Prints "@what: done" or
@@ -146,8 +155,36 @@ int shell_execute(char *line);
 int shell_judged(unsigned long before, const char *what);
 /* shell_reap_jobs - reap the `run -b` programs that have exited (shell/procs.c). */
 void shell_reap_jobs(void);
-/* shell_free_addr - "kfree ADDR", "vfree ADDR": parse, call @free_fn, judge. */
-int shell_free_addr(const char *cmd, const char *arg, void (*free_fn)(const void *));
+/* ---------------------------------------------------------------------
+ * What the shell handed out, and $_ (shell/handouts.c)
+ */
+
+enum shell_kind { SHELL_KMALLOC, SHELL_CACHE, SHELL_VMALLOC, SHELL_PAGES };
+
+/* Remember that the shell returned @addr (a pfn for SHELL_PAGES). */
+void shell_handed_out(enum shell_kind kind, unsigned long addr);
+/* Did it, by any command?  (The free commands refuse someone else's.) */
+bool shell_handed(unsigned long addr);
+/* It was given back: forget it. */
+void shell_taken_back(unsigned long addr);
+/* Remove a "-f" among @argv[1..]: true if there was one. */
+bool shell_force_flag(int *argc, char **argv);
+/*
+ * shell_free_args - "kfree [-f] ADDR", "cache_free NAME [-f] ADDR": take the
+ * -f out, then parse the address, argument @addr_arg.  0 or -EINVAL.
+ */
+int shell_free_args(int *argc, char **argv, int addr_arg, unsigned long *addr, bool *force);
+/* $_ becomes the text @fmt makes ("0x%08lx", "pfn:%#lx"). */
+void shell_set_answer(const char *fmt, ...) __printf(1, 2);
+/* $pfn becomes "pfn:@pfn". */
+void shell_set_pfn(unsigned long pfn);
+/*
+ * shell_expand_answer - replace each "$_" and "$pfn" in @in by the last
+ * answer and its page frame.
+ * Return: 0 (none: @out is @in), 1 (replaced), -ENOENT (no answer yet) or
+ * -E2BIG (the result does not fit in @size).
+ */
+int shell_expand_answer(const char *in, char *out, size_t size);
 
 /* ---------------------------------------------------------------------
  * Arguments (shell/args.c).  The shell_get_* helpers print

@@ -245,12 +245,20 @@ def test_v2p_before_paging_and_tables_before_mm_init():
     assert got["mm-v2p 0x100000"] == [
         "virtual 0x00100000: paging is off (CR0.PG = 0), the CPU uses virtual = physical",
         "phys 0x00100000"]
-    got, _ = run(["mm-buddyinfo", "mm-layout", "mm-page 0"], stop="hbreak start_kernel")
+    got, _ = run(["mm-buddyinfo", "mm-layout", "mm-page 0", "mm-slabinfo", "mm-vmallocinfo"],
+                 stop="hbreak start_kernel")
     assert got["mm-buddyinfo"] == [
         "mm-buddyinfo: totalram_pages_count is still 0: the buddy allocator is not up yet "
         "(stop after mm_init(), e.g. hbreak crash_boot)"]
     assert "high_memory is still 0" in got["mm-layout"][0]
     assert "mem_map is still 0" in got["mm-page 0"][0]
+    # The tables that would print nothing before mm_init() say why instead.
+    assert got["mm-slabinfo"] == [
+        "mm-slabinfo: slab_caches is empty: kmem_cache_init() has not run yet "
+        "(stop after mm_init(), e.g. hbreak crash_boot)"]
+    assert got["mm-vmallocinfo"] == [
+        "mm-vmallocinfo: vmalloc_describe_hook is still 0: vmalloc_init() has not run yet "
+        "(stop after mm_init(), e.g. hbreak crash_boot)"]
 
 
 def last_block(log, first_line):

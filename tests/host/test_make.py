@@ -94,3 +94,14 @@ def test_make_gdb_loads_the_helpers_whatever_O_is(tmp_path):
     assert "Undefined command" not in out, out
     assert "mm386: connected." in out, out
     assert "buddy" in out.split("mm386: connected.", 1)[1].lower(), out
+
+
+def test_make_check_runs_the_tests_it_is_given_and_names_each_file():
+    # T= picks tests; the output names each file as it runs it (not a wall
+    # of dots) and ends with pytest's summary.
+    rc, out = run_make(f"O={qemu.BUILD}", "check", "T=tests/host/test_interface.py",
+                       timeout=600)
+    assert rc == 0, out[-3000:]
+    assert re.search(r"^tests/host/test_interface\.py \.+ +\[100%\]$", out, re.M), out[-2000:]
+    assert re.search(r"=+ 2 passed in ", out), out[-2000:]
+    assert "test_boot.py" not in out

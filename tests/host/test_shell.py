@@ -141,9 +141,9 @@ def test_help_lists_every_command(shell):
     out = sh.run("help")
     for name in ["buddyinfo", "kmaps", "layout", "memblock", "meminfo", "slabinfo", "zoneinfo",
                  "page PFN|ADDR", "v2p [PID] ADDR", "p2v PADDR", "kmalloc SIZE [GFP]",
-                 "kzalloc SIZE [GFP]", "kfree ADDR", "alloc_pages ORDER [GFP]",
-                 "free_pages ADDR|pfn:PFN ORDER", "kmem_cache_create NAME SIZE [ALIGN] [FLAGS]",
-                 "cache_alloc NAME [GFP]", "cache_free NAME ADDR", "kmem_cache_destroy NAME",
+                 "kzalloc SIZE [GFP]", "kfree [-f] ADDR", "alloc_pages ORDER [GFP]",
+                 "free_pages [-f] ADDR|pfn:PFN ORDER", "kmem_cache_create NAME SIZE [ALIGN] [FLAGS]",
+                 "cache_alloc NAME [GFP]", "cache_free NAME [-f] ADDR", "kmem_cache_destroy NAME",
                  "kmap PFN", "kunmap PFN", "kmap_atomic PFN", "peek ADDR [LEN]",
                  "poke ADDR VALUE [WIDTH]", "ktest", "dmesg", "echo", "history", "help",
                  "poweroff", "run [-b] [PROG [ARG...]]", "ps", "kill PID [SIG]", "maps PID",

@@ -339,6 +339,7 @@ static void param_parsing(struct ktest *t)
 	KT_EXPECT_STREQ(t, test_text, "two words");
 
 	/* Each bad one is rejected with its own line; good ones still apply. */
+	ktest_note(t, "expected: the next 5 lines are refusals provoked on purpose");
 	strcpy(line, "size=12Q  bogus size flag=1 text=much-too-long-for-it size=1K flag");
 	KT_EXPECT_EQ(t, parse_params(line, &tab, false), 5);
 	KT_EXPECT_EQ(t, test_size, 1024);

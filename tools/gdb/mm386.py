@@ -599,6 +599,9 @@ slabs that are not on slabs_free."""
 
     def run(self, arg):
         require("slab_caches.next", "kmem_cache_init() has not run yet")
+        if ulong("slab_caches.next") == address_of("slab_caches"):
+            raise gdb.GdbError("slab_caches is empty: kmem_cache_init() has not run "
+                               "yet (stop after mm_init(), e.g. hbreak crash_boot)")
         out("slabinfo - version: 2.1")
         out("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
             " : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs>"
@@ -654,6 +657,8 @@ Linux does.  A kernel built without mm/vmalloc.c has no such list."""
         if not symbol_known("vmap_area_list"):
             out("mm-vmallocinfo: vmalloc is not in this kernel (no vmap_area_list)")
             return
+        # vmalloc_init() sets the hook; an empty list before it means "not yet".
+        require("vmalloc_describe_hook", "vmalloc_init() has not run yet")
         a = arch()
         syms = None
         for va in list_for_each_entry(value("vmap_area_list"), "struct vmap_area", "list"):
