@@ -164,6 +164,8 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 			vm_area_free(tmp);
 			goto fail;
 		}
+		if (tmp->vm_ops && tmp->vm_ops->open)
+			tmp->vm_ops->open(tmp);	/* the child maps the driver's memory too */
 		if (copy_page_range(mm, oldmm, tmp))
 			goto fail;
 	}

@@ -314,7 +314,6 @@ static long sys_readlink(const char __user *path, char __user *buf, int bufsiz)
  * Memory: mmap2, old mmap, munmap, mprotect (the work is in mm/)
  */
 
-unsigned long sys_brk(unsigned long brk);
 unsigned long do_mmap_file(struct ramfs_file *file, struct file *f, unsigned long addr,
 			   unsigned long len, unsigned long prot, unsigned long flags,
 			   unsigned long pgoff);

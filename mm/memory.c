@@ -309,7 +309,7 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 		return VM_FAULT_OOM;
 	current->min_flt++;
 	if (!upte_present(*ptep)) {
-		if (vma->vm_flags & VM_PFNMAP)
+		if (vma->vm_flags & (VM_PFNMAP | VM_MIXEDMAP))	/* a driver's: all mapped at mmap */
 			ret = VM_FAULT_SIGBUS;
 		else if (vma->vm_file)
 			ret = do_file_fault(vma, addr, ptep, flags);
@@ -469,5 +469,37 @@ int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr, unsigned lon
 			return -ENOMEM;
 		set_pte(ptep, pfn_pte(pfn, prot));
 	}
+	return 0;
+}
+
+/**
+ * vm_insert_page - map one page the kernel allocated into a user VMA
+ * @vma: the VMA being set up (a driver's mmap); it becomes VM_MIXEDMAP
+ * @addr: the user address, inside @vma
+ * @page: the page; it gets a reference for the mapping, and counts in the
+ *	process's RSS as a file page does (Linux's insert_page)
+ *
+ * Unlike remap_pfn_range(), the page keeps a refcount per mapping, so it
+ * outlives its driver's free until the last process unmaps it, and fork
+ * shares it.  Return: 0; -EFAULT (@addr outside @vma), -EINVAL (a
+ * VM_PFNMAP VMA), -ENOMEM (no page table), -EBUSY (already mapped).
+ */
+int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *page)
+{
+	pte_t *ptep;
+
+	if (addr < vma->vm_start || addr >= vma->vm_end)
+		return -EFAULT;
+	if (vma->vm_flags & VM_PFNMAP)
+		return -EINVAL;
+	vma->vm_flags |= VM_MIXEDMAP;
+	ptep = pte_alloc(vma->vm_mm, addr);
+	if (!ptep)
+		return -ENOMEM;
+	if (upte_present(*ptep))
+		return -EBUSY;
+	get_page(page);
+	set_pte(ptep, mk_pte(page, vma, false));
+	add_mm_counter(vma->vm_mm, mm_counter(page), 1);
 	return 0;
 }

@@ -270,6 +270,8 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 		return -ENOMEM;
 	*new = *vma;
 	INIT_LIST_HEAD(&new->vm_list);
+	if (new->vm_ops && new->vm_ops->open)
+		new->vm_ops->open(new);		/* one more VMA on the driver's memory */
 	if (new_below) {
 		new->vm_end = addr;
 		vma_adjust(vma, addr, vma->vm_end);

@@ -35,7 +35,7 @@ struct page;
 #define VM_IOREMAP		0x00000001	/* a plain reservation (ioremap-like) */
 #define VM_ALLOC		0x00000002	/* vmalloc(): the area owns its pages */
 #define VM_MAP			0x00000004	/* vmap(): the caller owns the pages */
-#define VM_USERMAP		0x00000008	/* (unused in mm386) */
+#define VM_USERMAP		0x00000008	/* vmalloc_user(): may be mapped into user space */
 #define VM_NO_GUARD		0x00000040	/* no guard page after the area */
 #define VM_UNINITIALIZED	0x00000020	/* being set up: hidden from vmallocinfo */
 
@@ -98,6 +98,14 @@ static inline bool is_vmalloc_addr(const void *x)
 
 void *vmalloc(unsigned long size);
 void *vzalloc(unsigned long size);
+
+/* mm/vmalloc_user.c: vmalloc memory that a program maps (a driver's mmap) */
+struct vm_area_struct;
+void *vmalloc_user(unsigned long size);
+void *vmalloc_32_user(unsigned long size);
+int remap_vmalloc_range(struct vm_area_struct *vma, void *addr, unsigned long pgoff);
+int remap_vmalloc_range_partial(struct vm_area_struct *vma, unsigned long uaddr, void *kaddr,
+				unsigned long pgoff, unsigned long size);
 void *__vmalloc(unsigned long size, gfp_t gfp);
 void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned long start,
 			   unsigned long end, gfp_t gfp, pgprot_t prot, unsigned long vm_flags,

@@ -42,7 +42,6 @@
 #define NOREPLACE	(ANON | MAP_FIXED_NOREPLACE)
 #define BASE		0x40000000UL	/* where the cases put their fixed mappings */
 
-unsigned long sys_brk(unsigned long brk);
 
 static struct buddy_snapshot before;
 static unsigned long saved_min_flt, saved_cow_flt;
