@@ -31,8 +31,10 @@ Kinds, and what their body lines are:
          shown after "(gdb) "; mm386's helpers are loaded.
   cmd    host commands run in the repository, shown after "$ ".
 Options on the first line: mem=MB, params="...", modules=dir[,dir] (built
-with make M=dir and loaded), initrd=file[,file], grep=RE (keep only the
-matching lines of the whole block).
+with make M=dir and loaded), initrd=file[,file], programs="prog [args][,prog...]"
+(user programs from build/user, with their arguments; "norun" in params keeps
+them for the shell's run), grep=RE (keep only the matching lines of the
+whole block).
 
 Every run uses QEMU -icount, so a build prints the same transcript every
 time.  Transcripts are the default (gcc) build's.
@@ -91,6 +93,9 @@ def build_modules(opts):
     kernel prints their names, and the docs must not show this machine's
     paths."""
     files = [f for f in opts.get("initrd", "").split(",") if f]
+    # programs=NAME [ARGS],...: user programs from build/user, with their arguments
+    files += [os.path.relpath(os.path.join(qemu.BUILD, "user", p.strip()), ROOT)
+              for p in opts.get("programs", "").split(",") if p.strip()]
     for d in filter(None, opts.get("modules", "").split(",")):
         subprocess.run(["make", "-s", "-C", ROOT, f"M={d}"], check=True,
                        stdout=subprocess.DEVNULL)
