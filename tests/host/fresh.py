@@ -149,7 +149,9 @@ def inner(args):
                 .replace("LOG", repr(os.path.join(work, "apt.log"))))
     os.chmod(apt, 0o755)
     env = dict(os.environ, PATH=bindir + ":" + os.environ["PATH"])
-    for k in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL"):
+    # Nor the outer make's variables: `make CC=clang check` puts CC=clang in
+    # the environment, which would turn the gcc build into a clang one.
+    for k in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "CC", "LD", "NM", "O"):
         env.pop(k, None)
     print(f"fresh.py: hid {sum(map(len, files.values()))} files of {len(files)} packages; "
           f"running: {' '.join(args.cmd)}", flush=True)
