@@ -151,6 +151,8 @@ static void bad_pointers(void)
 		T("nanosleep(%s, NULL)", sc(SYS_nanosleep, p, 0, 0, 0, 0));
 		T("clock_nanosleep_time64(CLOCK_MONOTONIC, 0, %s, NULL)",
 		  sc(SYS_clock_nanosleep_time64, 1, 0, p, 0, 0));
+		T("clock_nanosleep(CLOCK_MONOTONIC, 0, %s, NULL)",
+		  sc(SYS_clock_nanosleep, 1, 0, p, 0, 0));
 		T("set_thread_area(%s)", sc(SYS_set_thread_area, p, 0, 0, 0, 0));
 		T("get_thread_area(%s)", sc(SYS_get_thread_area, p, 0, 0, 0, 0));
 		T("ioctl(1, TCGETS, %s)", sc(SYS_ioctl, 1, 0x5401, p, 0, 0));
@@ -192,6 +194,12 @@ static void processes(void)
 	show("execve(\"/no/such/file\", NULL, NULL)", sc(SYS_execve, (long)"/no/such/file", 0, 0, 0, 0));
 	show("set_robust_list(head, 11)", sc(SYS_set_robust_list, (long)exe, 11, 0, 0, 0));
 	show("system call 999", sc(999, 0, 0, 0, 0, 0));
+	show("kill(99999, 0)", sc(SYS_kill, 99999, 0, 0, 0, 0));
+	show("kill(self, 99)", sc(SYS_kill, getpid(), 99, 0, 0, 0));
+	show("kill(self, 0)", sc(SYS_kill, getpid(), 0, 0, 0, 0));
+	show("tgkill(self, self + 1000, 0)", sc(SYS_tgkill, getpid(), getpid() + 1000, 0, 0, 0));
+	show("tgkill(0, self, 0)", sc(SYS_tgkill, 0, getpid(), 0, 0, 0));
+	show("getpgid(99999)", sc(SYS_getpgid, 99999, 0, 0, 0, 0));
 }
 
 static void files(void)
@@ -204,6 +212,10 @@ static void files(void)
 	show("read(99, buf, 16)", sc(SYS_read, 99, (long)buf, 16, 0, 0));
 	show("write(-1, buf, 16)", sc(SYS_write, -1, (long)buf, 16, 0, 0));
 	show("close(99)", sc(SYS_close, 99, 0, 0, 0, 0));
+	show("dup(99)", sc(SYS_dup, 99, 0, 0, 0, 0));
+	show("dup2(99, 5)", sc(SYS_dup2, 99, 5, 0, 0, 0));
+	show("dup3(1, 1, 0)", sc(SYS_dup3, 1, 1, 0, 0, 0));
+	show("dup3(1, 5, 0x1) (bad flag)", sc(SYS_dup3, 1, 5, 1, 0, 0));
 	show("read(file, buf, 0)", sc(SYS_read, exe_fd, (long)buf, 0, 0, 0));
 	show("lseek(99, 0, SEEK_SET)", sc(SYS_lseek, 99, 0, 0, 0, 0));
 	show("lseek(1, 0, SEEK_SET) (a terminal)", sc(SYS_lseek, 1, 0, 0, 0, 0));
