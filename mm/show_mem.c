@@ -19,6 +19,7 @@
 #include <linux/gfp.h>
 #include <linux/vmstat.h>
 #include <linux/export.h>
+#include <linux/sched.h>
 #include "internal.h"
 
 #define K(pages)	((unsigned long)(pages) << (PAGE_SHIFT - 10))
@@ -139,8 +140,8 @@ void warn_alloc(gfp_t gfp, unsigned int order)
 	char mode[96];
 
 	format_gfp(mode, sizeof(mode), gfp);
-	pr_warn("swapper/0: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
-		order, gfp, mode);
+	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
+		current->comm, order, gfp, mode);
 	dump_stack();
 	show_free_areas();
 }
