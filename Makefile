@@ -170,7 +170,7 @@ DEPS_RUN	:= $(QEMU)
 DEPS_WEB	:= node npm chromium seabios npm-ci:web
 DEPS_FUZZ	:= clang compiler-rt fuzz-i386
 DEPS_CHECK	:= $(QEMU) grub-mkrescue xorriso gdb clang ld.lld compiler-rt \
-		   i686-linux-gnu-gcc pytest pexpect slabtop psutil $(DEPS_WEB) $(DEPS_FUZZ)
+		   i686-linux-gnu-gcc pytest pexpect slabtop psutil qemu-i386 $(DEPS_WEB) $(DEPS_FUZZ)
 goal_needs	= $(filter $(1),$(or $(MAKECMDGOALS),all))
 DEPS_TOOLS	= $(TOOLS_BUILD) \
 		  $(if $(call goal_needs,run debug gdb bench docs diagrams),$(DEPS_RUN)) \

@@ -10,6 +10,25 @@
  * how many pages back it and in how many physically contiguous runs, how
  * many are HighMem, and which page directory entries map it (a process's
  * own, 0-767, or the kernel's, 768-1023, the same in every process).
+ *
+ * mmap(fd, len, ..., MAP_SHARED, offset) gives the program kernel memory
+ * at an address of its own (seed 001: "vmalloc memory can be mapped to
+ * user space"); the offset picks how:
+ *
+ *   0          vmalloc_user(len), remap_vmalloc_range(): vmalloc pages,
+ *              HighMem first, each inserted with a refcount
+ *   4096       kmalloc(len), remap_pfn_range(): physically contiguous
+ *              lowmem, mapped as page frames (VM_PFNMAP, no refcounts)
+ *   8192       vmalloc_32_user(len): as the first, lowmem pages only
+ *
+ * The kernel writes a line at the start of each page before mapping it,
+ * and prints, page by page, the user address, the kernel address and the
+ * page frame: the same physical page at two virtual addresses.  The
+ * buffer lives as long as some VMA maps it (vm_ops open/close count them:
+ * fork and a split make more), then it is freed.
+ * ioctl(fd, MM386_IOC_PEEK, user address) prints what the kernel reads at
+ * the kernel address of that page: the program's writes, seen from the
+ * other side.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -22,6 +41,12 @@
 #include <linux/fs.h>
 
 #define MM386_IOC_COMPARE	0x6d01
+#define MM386_IOC_PEEK		0x6d02
+
+#define MM386_MMAP_VMALLOC	0	/* mmap offsets, in pages */
+#define MM386_MMAP_KMALLOC	1
+#define MM386_MMAP_VMALLOC32	2
+#define MM386_MMAP_MAX		(1UL << 20)	/* 1 MB at most */
 
 struct span {
 	unsigned long pages, runs, highmem, mapped;
@@ -116,15 +141,157 @@ static long mm386_compare(unsigned long __user *uargs)
 	return 0;
 }
 
+/* A buffer given to user space: freed when the last VMA that maps it goes. */
+struct mm386_map {
+	int refs;		/* VMAs mapping it */
+	int kind;		/* MM386_MMAP_* */
+	void *buf;		/* its kernel address */
+	unsigned long size;
+};
+
+static const char *const map_how[] = {
+	[MM386_MMAP_VMALLOC] = "vmalloc_user, remap_vmalloc_range",
+	[MM386_MMAP_KMALLOC] = "kmalloc, remap_pfn_range",
+	[MM386_MMAP_VMALLOC32] = "vmalloc_32_user, remap_vmalloc_range",
+};
+
+static void mm386_vm_open(struct vm_area_struct *vma)
+{
+	struct mm386_map *m = vma->vm_private_data;
+
+	m->refs++;
+}
+
+static void mm386_vm_close(struct vm_area_struct *vma)
+{
+	struct mm386_map *m = vma->vm_private_data;
+
+	if (--m->refs)
+		return;
+	if (m->kind == MM386_MMAP_KMALLOC)
+		kfree(m->buf);
+	else
+		vfree(m->buf);
+	kfree(m);
+}
+
+static const struct vm_operations_struct mm386_vm_ops = {
+	.name = "/dev/mm386",
+	.open = mm386_vm_open,
+	.close = mm386_vm_close,
+};
+
+// The page behind kernel address @k: lowmem (__pa) or vmalloc (its PTE).
+static unsigned long kernel_pfn(const void *k)
+{
+	return is_vmalloc_addr(k) ? page_to_pfn(vmalloc_to_page(k)) : __pa(k) >> PAGE_SHIFT;
+}
+
+// Fill each page's first line, and print where each page is seen from.
+static void mm386_map_show(struct vm_area_struct *vma, struct mm386_map *m)
+{
+	unsigned long i, n = m->size >> PAGE_SHIFT;
+
+	pr_info("mm386: %s[%d] maps %lu bytes of kernel memory (%s):\n", current->comm,
+		current->pid, m->size, map_how[m->kind]);
+	pr_info("  page  user address  kernel address  pfn      the same physical page, twice\n");
+	for (i = 0; i < n; i++) {
+		unsigned long uaddr = vma->vm_start + (i << PAGE_SHIFT);
+		char *k = (char *)m->buf + (i << PAGE_SHIFT);
+		pte_t *pte = follow_pte(vma->vm_mm, uaddr);
+		unsigned long pfn = kernel_pfn(k);
+
+		if (i < 4 || i == n - 1)
+			pr_info("  %4lu  0x%08lx    0x%08lx      %#7lx  %s%s\n", i, uaddr,
+				(unsigned long)k, pfn,
+				pte && pte_present(*pte) && pte_pfn(*pte) == pfn ? "same" : "DIFFERENT",
+				PageHighMem(pfn_to_page(pfn)) ? " (HighMem)" : "");
+		else if (i == 4)
+			pr_info("  ...\n");
+	}
+}
+
+/*
+ * mm386_mmap - the program's VMA gets one of the three buffers (the offset
+ * says which), of its length, with a line of text at the start of each page.
+ */
+static int mm386_mmap(struct file *f, struct vm_area_struct *vma)
+{
+	unsigned long size = vma->vm_end - vma->vm_start, i;
+	struct mm386_map *m;
+	int err;
+
+	if (!(vma->vm_flags & VM_MAYSHARE))
+		return -EINVAL;		/* MAP_SHARED only: a private copy would share nothing */
+	if (vma->vm_pgoff > MM386_MMAP_VMALLOC32 || size > MM386_MMAP_MAX)
+		return -EINVAL;
+	m = kzalloc(sizeof(*m), GFP_KERNEL);
+	if (!m)
+		return -ENOMEM;
+	m->kind = vma->vm_pgoff;
+	m->size = size;
+	m->refs = 1;
+	if (m->kind == MM386_MMAP_KMALLOC)
+		m->buf = kmalloc(size, GFP_KERNEL | __GFP_ZERO);
+	else if (m->kind == MM386_MMAP_VMALLOC)
+		m->buf = vmalloc_user(size);
+	else
+		m->buf = vmalloc_32_user(size);
+	if (!m->buf || ((unsigned long)m->buf & ~PAGE_MASK)) {
+		err = m->buf ? -EINVAL : -ENOMEM;	/* a kmalloc object not page-aligned (slab_debug) */
+		kfree(m->buf);
+		kfree(m);
+		return err;
+	}
+	for (i = 0; i < size; i += PAGE_SIZE)
+		snprintf((char *)m->buf + i, 64, "mm386: page %lu, written by the kernel at 0x%08lx",
+			 i >> PAGE_SHIFT, (unsigned long)m->buf + i);
+	if (m->kind == MM386_MMAP_KMALLOC)
+		err = remap_pfn_range(vma, vma->vm_start, __pa(m->buf) >> PAGE_SHIFT, size,
+				      vma->vm_page_prot);
+	else
+		err = remap_vmalloc_range(vma, m->buf, 0);
+	vma->vm_ops = &mm386_vm_ops;
+	vma->vm_private_data = m;
+	if (err) {
+		mm386_vm_close(vma);	/* the caller unmaps what was mapped */
+		vma->vm_ops = NULL;
+		return err;
+	}
+	mm386_map_show(vma, m);
+	return 0;
+}
+
+// What the kernel reads at its own address of the page behind user address @uaddr.
+static long mm386_peek(unsigned long uaddr)
+{
+	struct vm_area_struct *vma = find_vma(current->mm, uaddr);
+	struct mm386_map *m;
+	char text[64];
+	char *k;
+
+	if (!vma || vma->vm_start > uaddr || vma->vm_ops != &mm386_vm_ops)
+		return -EINVAL;
+	m = vma->vm_private_data;
+	k = (char *)m->buf + ((uaddr - vma->vm_start) & PAGE_MASK);
+	strscpy(text, k, sizeof(text));
+	pr_info("mm386: the kernel reads at 0x%08lx (user 0x%08lx): \"%s\"\n", (unsigned long)k,
+		uaddr & PAGE_MASK, text);
+	return 0;
+}
+
 static long mm386_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 {
 	if (cmd == MM386_IOC_COMPARE)
 		return mm386_compare((unsigned long __user *)arg);
+	if (cmd == MM386_IOC_PEEK)
+		return mm386_peek(arg);
 	return -ENOTTY;
 }
 
 static const struct file_operations mm386_fops = {
 	.ioctl = mm386_ioctl,
+	.mmap = mm386_mmap,
 	.mode = S_IFCHR | 0666,
 };
 

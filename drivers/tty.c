@@ -14,16 +14,25 @@
  * The producers run in hard interrupt context with interrupts off; the
  * consumer takes bytes with interrupts off.  On one CPU that is all the
  * locking the ring needs.  A byte that finds the ring full is dropped.
+ *
+ * A reader with nothing to read sleeps on tty_wait (the shell in task 0,
+ * or a program in read(0, ...)); each byte that arrives wakes it.  While
+ * it sleeps, other tasks run: a program started with the shell's `run -b`
+ * goes on while the shell waits for the next line.  With nobody to run,
+ * schedule() halts the CPU until the next interrupt.
  */
 #include <linux/kernel.h>
 #include <linux/console.h>
 #include <linux/irqflags.h>
+#include <linux/sched.h>
+#include <linux/errno.h>
 
 #define TTY_BUF_SIZE	512	/* a power of two */
 
 static char tty_buf[TTY_BUF_SIZE];
 /* tty_head - tty_tail bytes wait; both only grow (indices mod TTY_BUF_SIZE). */
 static unsigned int tty_head, tty_tail;
+static DECLARE_WAIT_QUEUE_HEAD(tty_wait);
 
 /**
  * console_input - queue a byte that arrived on a console
@@ -36,6 +45,7 @@ void console_input(char c)
 	if (tty_head - tty_tail >= TTY_BUF_SIZE)
 		return;
 	tty_buf[tty_head++ % TTY_BUF_SIZE] = c;
+	wake_up(&tty_wait);
 }
 
 /**
@@ -56,25 +66,46 @@ static int tty_pop(void)
 	return (unsigned char)tty_buf[tty_tail++ % TTY_BUF_SIZE];
 }
 
+static bool tty_has_input(void *arg)
+{
+	return tty_head != tty_tail;
+}
+
+// The next byte; -EINTR if @interruptible and a fatal signal came first.
+static int tty_getc(bool interruptible)
+{
+	unsigned long flags;
+	int c;
+
+	local_irq_save(flags);
+	if (interruptible) {
+		if (wait_event_interruptible_irqoff(&tty_wait, tty_has_input, NULL)) {
+			local_irq_restore(flags);
+			return -EINTR;
+		}
+	} else {
+		wait_event_irqoff(&tty_wait, tty_has_input, NULL);
+	}
+	c = tty_pop();
+	local_irq_restore(flags);
+	return c;
+}
+
 /**
- * console_getc - the next typed byte, halting the CPU until one comes
+ * console_getc - the next typed byte, sleeping until one comes
  *
- * Must be called with interrupts on (the shell, in process context).  The
- * check and the halt are one step ("sti; hlt" cannot be split by an
- * interrupt), so a byte that arrives in between still wakes the CPU.  The
- * timer keeps ticking meanwhile.
+ * Must be called in process context (the shell in task 0, a system call).
+ * The check and the sleep happen with interrupts off, so a byte that
+ * arrives in between still wakes the reader.  The timer keeps ticking
+ * meanwhile, and other tasks run.
  */
 int console_getc(void)
 {
-	int c;
+	return tty_getc(false);
+}
 
-	for (;;) {
-		local_irq_disable();
-		c = tty_pop();
-		if (c >= 0) {
-			local_irq_enable();
-			return c;
-		}
-		safe_halt();
-	}
+/* console_getc_user - console_getc() for read(): -EINTR when the reader is killed. */
+int console_getc_user(void)
+{
+	return tty_getc(true);
 }

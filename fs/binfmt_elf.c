@@ -20,10 +20,12 @@
  * _start reads: argc, argv[], envp[] and the auxiliary vector (AT_PHDR,
  * AT_ENTRY, AT_RANDOM...), in Linux's order and layout.
  *
- * Everything the loader reads through an offset is checked first; a bad
- * file is refused with one line, "binfmt_elf: NAME: why", before the
- * process's old address space is touched.  PT_INTERP (a dynamically linked
- * program) is refused: mm386 runs static programs.  PT_GNU_STACK says
+ * Everything the loader reads through an offset is checked first: the
+ * ELF header by lib/elf.c's elf_check_header(), the one check that kernel
+ * modules get too, and the segments here.  A bad file is refused with one
+ * line, "binfmt_elf: NAME: why", before the process's old address space
+ * is touched.  PT_INTERP (a dynamically linked program) is refused: mm386
+ * runs static programs.  PT_GNU_STACK says
  * whether the stack is executable.
  */
 #include <linux/kernel.h>
@@ -54,43 +56,30 @@ static __printf(3, 4) int elf_err(const struct linux_binprm *bprm, int err, cons
 	return err;
 }
 
+/* The program loader's words for elf_check_header(): ET_EXEC, or a static-pie ET_DYN. */
+static const struct elf_want exec_elf = {
+	.types = ELF_TYPE_BIT(ET_EXEC) | ELF_TYPE_BIT(ET_DYN),
+	.not_type = "not an executable",
+	.type_hint = "a program is ET_EXEC = 2 (or a static-pie ET_DYN = 3), made by gcc -static",
+	.min_segments = 1,
+};
+
 /*
  * elf_check_exec - is the file in @bprm an i386 executable whose program
- * headers we can trust?  Reads them into *@phdrs (kmalloc'ed).
+ * headers we can trust?  The header is lib/elf.c's business (one check for
+ * both loaders); the segments are ours.  Reads the program headers into
+ * *@phdrs (kmalloc'ed).
  */
 static int elf_check_exec(struct linux_binprm *bprm, const Elf32_Ehdr *eh, Elf32_Phdr **phdrs)
 {
 	unsigned long size = bprm->file->size, phsize;
-	const u8 *id = eh->e_ident;
 	Elf32_Phdr *ph;
+	char why[160];
 	int i, loads = 0;
 
-	if (size < sizeof(*eh))
-		return elf_err(bprm, -ENOEXEC, "truncated: %lu bytes, smaller than an ELF header (%zu bytes)",
-			       size, sizeof(*eh));
-	if (memcmp(id, ELFMAG, SELFMAG))
-		return elf_err(bprm, -ENOEXEC, "not an ELF file (magic %02x %02x %02x %02x, expected 7f 45 4c 46)",
-			       id[0], id[1], id[2], id[3]);
-	if (id[EI_CLASS] != ELFCLASS32)
-		return elf_err(bprm, -ENOEXEC, "not a 32-bit ELF file (class %u)", id[EI_CLASS]);
-	if (id[EI_DATA] != ELFDATA2LSB)
-		return elf_err(bprm, -ENOEXEC, "not little-endian (data encoding %u)", id[EI_DATA]);
-	if (eh->e_machine != EM_386)
-		return elf_err(bprm, -ENOEXEC, "built for machine %u%s, not for i386 (EM_386 = 3)",
-			       eh->e_machine, eh->e_machine == EM_X86_64 ? " (x86-64)" : "");
-	if (eh->e_type != ET_EXEC && eh->e_type != ET_DYN)
-		return elf_err(bprm, -ENOEXEC, "not an executable: e_type %u%s", eh->e_type,
-			       eh->e_type == ET_REL ? " (ET_REL, a relocatable object: a kernel module?)" : "");
-	if (eh->e_phentsize != sizeof(Elf32_Phdr))
-		return elf_err(bprm, -ENOEXEC, "program headers of %u bytes, expected %zu",
-			       eh->e_phentsize, sizeof(Elf32_Phdr));
-	if (eh->e_phnum < 1 || eh->e_phnum > 65536U / sizeof(Elf32_Phdr))
-		return elf_err(bprm, -ENOEXEC, "%u program headers: Linux loads 1 to %zu",
-			       eh->e_phnum, 65536U / sizeof(Elf32_Phdr));
+	if (elf_check_header(bprm->buf, size, &exec_elf, why, sizeof(why)))
+		return elf_err(bprm, -ENOEXEC, "%s", why);
 	phsize = eh->e_phnum * sizeof(Elf32_Phdr);
-	if (eh->e_phoff > size || size - eh->e_phoff < phsize)
-		return elf_err(bprm, -ENOEXEC, "program header table (offset %u, %u entries) lies outside the file (%lu bytes)",
-			       eh->e_phoff, eh->e_phnum, size);
 	ph = kmalloc(phsize, GFP_KERNEL);
 	if (!ph)
 		return -ENOMEM;
@@ -105,7 +94,7 @@ static int elf_check_exec(struct linux_binprm *bprm, const Elf32_Ehdr *eh, Elf32
 		if (p->p_type != PT_LOAD)
 			continue;
 		loads++;
-		if (p->p_filesz > p->p_memsz || p->p_offset > size || size - p->p_offset < p->p_filesz ||
+		if (p->p_filesz > p->p_memsz || !elf_in_file(size, p->p_offset, p->p_filesz) ||
 		    (p->p_vaddr - p->p_offset) & (ELF_MIN_ALIGN - 1) ||
 		    p->p_vaddr + p->p_memsz < p->p_vaddr ||
 		    (eh->e_type == ET_EXEC && p->p_vaddr + p->p_memsz > TASK_SIZE)) {

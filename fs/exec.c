@@ -216,12 +216,12 @@ int kernel_execve(const char *filename, const char *const *argv)
 long sys_execve(const char __user *filename, const char *const __user *argv,
 		const char *const __user *envp)
 {
-	char name[RAMFS_NAME_LEN + 1];
-	long len = strncpy_from_user(name, filename, sizeof(name));
+	char *name = getname(filename);
+	long err;
 
-	if (len < 0)
-		return len;
-	if (len == sizeof(name))
-		return -ENAMETOOLONG;
-	return do_execve(name, argv, envp, true);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = do_execve(name, argv, envp, true);
+	putname(name);
+	return err;
 }

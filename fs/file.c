@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * fs/file.c - open files and file descriptors, and the system calls that
- * use them: read, write, writev, open, openat, close, lseek, ioctl.
+ * use them: read, write, writev, open, openat, close, dup, lseek, ioctl.
  *
  * Each task has a table of descriptors (struct files_struct); a
  * descriptor points at a struct file, which fork shares between parent
@@ -50,8 +50,10 @@ static ssize_t console_file_read(struct file *f, char __user *buf, size_t count)
 	size_t done = 0;
 
 	while (done < count) {
-		char c = console_getc();
+		int c = console_getc_user();
 
+		if (c < 0)
+			return done ? (ssize_t)done : c;
 		if (c == '\r')
 			c = '\n';
 		if (put_user(c, buf + done))
@@ -344,22 +346,19 @@ static struct file *open_path(const char *path, long *err)
 
 long sys_openat(int dfd, const char __user *filename, int flags, int mode)
 {
-	char path[128];
-	long len = strncpy_from_user(path, filename, sizeof(path)), err = 0;
+	char *path = getname(filename);
+	long err = 0;
 	struct file *f;
 	int fd;
 
-	if (len < 0)
-		return len;
-	if (len == sizeof(path))
-		return -ENAMETOOLONG;
-	if (!len)
-		return -ENOENT;
+	if (IS_ERR(path))
+		return PTR_ERR(path);
 	if (path[0] != '/' && dfd != AT_FDCWD)
-		return fget(dfd) ? -ENOTDIR : -EBADF;
-	if (flags & O_CREAT)
-		return ramfs_lookup(path) ? -EACCES : -EROFS;
-	f = open_path(path, &err);
+		err = fget(dfd) ? -ENOTDIR : -EBADF;
+	else if (flags & O_CREAT)
+		err = ramfs_lookup(path) ? -EACCES : -EROFS;
+	f = err ? NULL : open_path(path, &err);
+	putname(path);
 	if (!f)
 		return err;
 	f->f_flags = flags;
@@ -383,6 +382,48 @@ long sys_close(unsigned int fd)
 	current->files->fd[fd] = NULL;
 	fput(f);
 	return 0;
+}
+
+/* dup - the lowest free descriptor now points at @fd's file too. */
+long sys_dup(unsigned int fd)
+{
+	struct file *f = fget(fd);
+	int nfd;
+
+	if (!f)
+		return -EBADF;
+	nfd = fd_install_new(f);
+	if (nfd >= 0)
+		f->f_count++;
+	return nfd;
+}
+
+/* dup3 - @newfd (closed first if open) points at @oldfd's file; -EINVAL if they are equal. */
+long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
+{
+	struct file *f = fget(oldfd);
+
+	if (flags & ~O_CLOEXEC)
+		return -EINVAL;
+	if (oldfd == newfd)
+		return -EINVAL;
+	if (newfd >= NR_OPEN_DEFAULT)
+		return -EBADF;
+	if (!f)
+		return -EBADF;
+	f->f_count++;
+	if (current->files->fd[newfd])
+		fput(current->files->fd[newfd]);
+	current->files->fd[newfd] = f;
+	return newfd;
+}
+
+/* dup2 - dup3 without flags, and @oldfd == @newfd is fine if it is open. */
+long sys_dup2(unsigned int oldfd, unsigned int newfd)
+{
+	if (oldfd == newfd)
+		return fget(oldfd) ? newfd : -EBADF;
+	return sys_dup3(oldfd, newfd, 0);
 }
 
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)

@@ -147,26 +147,26 @@ static void mem_snapshot(struct mem_snapshot *m)
 			m->nr_free[z][o] = contig_page_data.node_zones[z].free_area[o].nr_free;
 }
 
-// Reap every child of task 0 that is left (orphans of the program too).
-static void reap_children(void)
+// Tasks other than task 0 (those of a `run -b` job too), and whether any is alive.
+static unsigned int other_tasks(void)
 {
-	while (kernel_wait4(-1, NULL, 0, false) > 0)
-		;
+	struct task_struct *t;
+	unsigned int n = 0;
+
+	list_for_each_entry(t, &task_list, tasks)
+		n += t != &init_task;
+	return n;
 }
 
-/**
- * run_program - run ramfs program @rf with its boot arguments (or @args)
- * and wait for it and every process it left behind.
- * Return: its wait status, or -errno if it could not start.
+/*
+ * start_program - start ramfs program @rf with its boot arguments (or
+ * @args), as a job of its own.  Return: its PID, or -errno.
  */
-int run_program(struct ramfs_file *rf, const char *args)
+static pid_t start_program(struct ramfs_file *rf, const char *args)
 {
 	char buf[RAMFS_ARGS_LEN], *p = buf, *word;
 	const char *argv[MAX_ARGS + 2];
-	struct mem_snapshot before, after;
-	int argc = 0, status = 0;
-	bool same_buddy;
-	long tables;
+	int argc = 0;
 	pid_t pid;
 
 	strscpy(buf, args ? args : rf->args, sizeof(buf));
@@ -175,14 +175,39 @@ int run_program(struct ramfs_file *rf, const char *args)
 		if (*word)
 			argv[argc++] = word;
 	argv[argc] = NULL;
-	mem_snapshot(&before);
 	pid = kernel_run_program(rf->name, argv);
-	if (pid < 0) {
+	if (pid < 0)
 		pr_err("run: %s: cannot start (%pe)\n", rf->name, ERR_PTR(pid));
+	return pid;
+}
+
+/**
+ * run_program - run ramfs program @rf with its boot arguments (or @args)
+ * and wait for it and every process of its job (the children it forked,
+ * which task 0 inherits when it exits); then check that nothing was lost.
+ * Return: its wait status, or -errno if it could not start.
+ */
+int run_program(struct ramfs_file *rf, const char *args)
+{
+	struct mem_snapshot before, after;
+	unsigned int others = other_tasks();
+	int status = 0;
+	bool same_buddy;
+	long tables;
+	pid_t pid;
+
+	mem_snapshot(&before);
+	pid = start_program(rf, args);
+	if (pid < 0)
 		return pid;
-	}
 	kernel_wait4(pid, &status, 0, false);
-	reap_children();
+	while (kernel_wait4(-pid, NULL, 0, false) > 0)	/* the rest of its job */
+		;
+	if (others || other_tasks()) {
+		pr_info("run: %s[%d]: other processes ran meanwhile (ps lists them): free pages not compared\n",
+			rf->name, pid);
+		return status;
+	}
 	mem_snapshot(&after);
 	same_buddy = !memcmp(before.nr_free, after.nr_free, sizeof(before.nr_free));
 	tables = after.kernel_pgtables - before.kernel_pgtables;
@@ -197,11 +222,36 @@ int run_program(struct ramfs_file *rf, const char *args)
 	return status;
 }
 
-/* run_boot_programs - each boot program in turn, to its exit. */
+/**
+ * run_program_background - start @rf (with @args) and return at once: the
+ * shell's `run -b`.  The shell reaps the job's processes when they exit.
+ * Return: its PID, or -errno.
+ */
+pid_t run_program_background(struct ramfs_file *rf, const char *args)
+{
+	return start_program(rf, args);
+}
+
+static bool norun;
+
+/* norun: keep the programs in ramfs for the shell's run, do not run them at boot. */
+static int __init norun_setup(char *val)
+{
+	norun = true;
+	return 0;
+}
+__setup("norun", norun_setup);
+
+/* run_boot_programs - each boot program in turn, to its exit (unless norun). */
 void run_boot_programs(void)
 {
 	unsigned int i;
 
+	if (norun && nr_boot_programs) {
+		pr_info("initramfs: norun: %u program%s kept in ramfs, not run (the shell's run starts them)\n",
+			nr_boot_programs, nr_boot_programs == 1 ? "" : "s");
+		return;
+	}
 	for (i = 0; i < nr_boot_programs; i++)
 		run_program(boot_programs[i], NULL);
 }

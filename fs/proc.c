@@ -49,9 +49,33 @@ static void seq_pad(struct seq_buf *s, size_t line_start, size_t col)
 		s->buf[s->len++] = ' ';
 }
 
+/**
+ * vma_label - the last column of a maps line: "/FILE", "[heap]", "[stack]",
+ * a special mapping's name ("[mm386]"), or "" for anonymous memory
+ * @buf: room for a file name (RAMFS_NAME_LEN + 1 bytes)
+ * Return: @buf or a constant string.  Allocates nothing (telemetry uses it
+ * with interrupts off).
+ */
+const char *vma_label(const struct vm_area_struct *vma, char *buf, size_t size)
+{
+	if (vma->vm_file) {
+		snprintf(buf, size, "/%s", vma->vm_file->name);
+		return buf;
+	}
+	if (vma->vm_ops && vma->vm_ops->name)
+		return vma->vm_ops->name;
+	if (vma_is_heap(vma))
+		return "[heap]";
+	if (vma->vm_start <= vma->vm_mm->start_stack && vma->vm_end >= vma->vm_mm->start_stack)
+		return "[stack]";
+	return "";
+}
+
 static void show_map_vma(struct seq_buf *s, struct vm_area_struct *vma)
 {
 	unsigned long flags = vma->vm_flags;
+	char file[RAMFS_NAME_LEN + 2];
+	const char *label = vma_label(vma, file, sizeof(file));
 	size_t start = s->len;
 
 	seq_printf(s, "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu ", vma->vm_start, vma->vm_end,
@@ -59,19 +83,9 @@ static void show_map_vma(struct seq_buf *s, struct vm_area_struct *vma)
 		   flags & VM_EXEC ? 'x' : '-', flags & VM_MAYSHARE ? 's' : 'p',
 		   vma->vm_file ? (unsigned long long)vma->vm_pgoff << PAGE_SHIFT : 0ULL,
 		   0, vma->vm_file ? 1 : 0, vma->vm_file ? vma->vm_file->ino : 0UL);
-	if (vma->vm_file) {
+	if (*label) {
 		seq_pad(s, start, 25 + sizeof(void *) * 6 - 1);
-		seq_printf(s, "/%s", vma->vm_file->name);
-	} else if (vma->vm_ops && vma->vm_ops->name) {
-		seq_pad(s, start, 25 + sizeof(void *) * 6 - 1);
-		seq_printf(s, "%s", vma->vm_ops->name);
-	} else if (vma_is_heap(vma)) {
-		seq_pad(s, start, 25 + sizeof(void *) * 6 - 1);
-		seq_printf(s, "[heap]");
-	} else if (vma->vm_start <= vma->vm_mm->start_stack &&
-		   vma->vm_end >= vma->vm_mm->start_stack) {
-		seq_pad(s, start, 25 + sizeof(void *) * 6 - 1);
-		seq_printf(s, "[stack]");
+		seq_printf(s, "%s", label);
 	}
 	seq_printf(s, "\n");
 }
@@ -176,7 +190,7 @@ struct file *proc_open(const char *path, long *err)
 		t = find_task_by_pid(pid);
 	if (!t)
 		return NULL;
-	f = alloc_file(&proc_fops, path);
+	f = alloc_file(&proc_fops, "/proc/PID");	/* @path is the caller's, freed soon */
 	if (!f) {
 		*err = -ENOMEM;
 		return NULL;
@@ -188,6 +202,47 @@ struct file *proc_open(const char *path, long *err)
 	}
 	return f;
 }
+
+/*
+ * dump=maps, dump=status: a process's tables are worth seeing while it
+ * lives, and the boot's programs are gone by the time the dumps print.  So
+ * each process prints its own just before it exits (do_exit calls
+ * proc_dump_exit, with the address space still whole), and the dumps at
+ * the end of boot show the processes still alive then.
+ */
+void proc_dump_exit(struct task_struct *t)
+{
+	if (proc_dump_wanted("maps"))
+		print_pid_text(t->pid, "maps");
+	if (proc_dump_wanted("status"))
+		print_pid_text(t->pid, "status");
+}
+
+// The end of boot's dump=maps or dump=status: every live process's.
+static void dump_live(const char *what)
+{
+	struct task_struct *t;
+	int n = 0;
+
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->mm && !t->exit_state && !print_pid_text(t->pid, what))
+			n++;
+	if (!n)
+		printk("(no live process now; with dump=%s each one printed its own as it exited)\n",
+		       what);
+}
+
+static void maps_dump(void)
+{
+	dump_live("maps");
+}
+proc_dump("maps", maps_dump);
+
+static void status_dump(void)
+{
+	dump_live("status");
+}
+proc_dump("status", status_dump);
 
 /* print_pid_text - /proc/PID/@what to the console (dump=, the shell). */
 int print_pid_text(pid_t pid, const char *what)

@@ -68,6 +68,12 @@ static int __init dump_setup(char *val)
 }
 __setup("dump=", dump_setup);
 
+/* proc_dump_wanted - is @name in dump=? (maps and status print at each exit too) */
+bool proc_dump_wanted(const char *name)
+{
+	return match_word(dump_list, name, ',');
+}
+
 void proc_dump_boot(void)
 {
 	const char *p = dump_list;

@@ -27,29 +27,6 @@
 #include <linux/irqflags.h>
 #include <linux/string.h>
 
-const char *signal_name(int sig)
-{
-	switch (sig) {
-	case SIGILL: return "SIGILL";
-	case SIGTRAP: return "SIGTRAP";
-	case SIGBUS: return "SIGBUS";
-	case SIGFPE: return "SIGFPE";
-	case SIGKILL: return "SIGKILL";
-	case SIGSEGV: return "SIGSEGV";
-	}
-	return "signal";
-}
-
-/*
- * force_fatal_sig - @sig kills current: it acts on it before going back
- * to ring 3 (exit_to_user_mode), as a signal with no handler does.
- */
-void force_fatal_sig(int sig)
-{
-	if (!current->pending_signal)
-		current->pending_signal = sig;
-}
-
 // Leave the address space: back to the kernel's page directory, then free it.
 static void exit_mm(void)
 {
@@ -100,6 +77,8 @@ void __noreturn do_exit(long code)
 		/* a bad address here is the program's problem: ignored, as in Linux */
 		(void)!copy_to_user((void __user *)tsk->clear_child_tid, &zero, sizeof(zero));
 	}
+	if (tsk->mm)
+		proc_dump_exit(tsk);	/* dump=maps,status: its tables, while they are whole */
 	exit_mm();
 	if (tsk->files) {
 		put_files(tsk->files);
@@ -146,9 +125,14 @@ struct wait_opts {
 	bool any;			/* some child matches at all */
 };
 
+/* wait4's @pid: a child's PID; -1 any child; 0 our process group; -PGID that group. */
 static bool child_matches(const struct task_struct *p, pid_t pid)
 {
-	return pid == -1 || pid == 0 || p->pid == pid;
+	if (pid > 0)
+		return p->pid == pid;
+	if (pid == -1)
+		return true;
+	return p->pgid == (pid ? -pid : current->pgid);
 }
 
 // Is there a zombie child to reap?  Interrupts off.
@@ -172,12 +156,13 @@ static bool wait_consider(void *arg)
 
 /**
  * kernel_wait4 - wait for a child to exit, and reap it
- * @pid: a child's PID, or -1 (or 0) for any child
+ * @pid: a child's PID; -1 for any child; 0 for any in our process group,
+ *	-PGID for any in process group PGID
  * @stat_addr: where to store its wait status, or NULL
  * @options: WNOHANG, or 0
  * @user: @stat_addr is a user pointer
  * Return: the child's PID; 0 with WNOHANG and none ready; -ECHILD;
- * -EFAULT; -EINVAL for unknown options.
+ * -EFAULT; -EINVAL for unknown options; -EINTR when killed meanwhile.
  */
 long kernel_wait4(pid_t pid, int *stat_addr, int options, bool user)
 {
@@ -189,10 +174,11 @@ long kernel_wait4(pid_t pid, int *stat_addr, int options, bool user)
 	if (options & ~(WNOHANG | __WALL | 2 /* WUNTRACED */ | 8 /* WCONTINUED */))
 		return -EINVAL;
 	local_irq_save(flags);
-	if (options & WNOHANG) {
+	if (options & WNOHANG)
 		wait_consider(&wo);
-	} else {
-		wait_event_irqoff(&current->wait_chldexit, wait_consider, &wo);
+	else if (wait_event_interruptible_irqoff(&current->wait_chldexit, wait_consider, &wo)) {
+		local_irq_restore(flags);
+		return -EINTR;		/* killed while waiting */
 	}
 	if (!wo.found) {
 		local_irq_restore(flags);

@@ -30,6 +30,7 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/uaccess.h>
 #include <linux/irqflags.h>
 #include <linux/jiffies.h>
 #include <asm/segment.h>
@@ -48,6 +49,7 @@ void fork_init(void)
 					       SLAB_PANIC, NULL);
 	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 0, SLAB_PANIC,
 				      NULL);
+	vm_area_cache_init();
 }
 
 /**
@@ -174,6 +176,8 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 			vm_area_free(tmp);
 			goto fail;
 		}
+		if (tmp->vm_ops && tmp->vm_ops->open)
+			tmp->vm_ops->open(tmp);	/* the child maps the driver's memory too */
 		if (copy_page_range(mm, oldmm, tmp))
 			goto fail;
 	}
@@ -246,6 +250,7 @@ static struct task_struct *copy_process(const struct pt_regs *regs, int (*fn)(vo
 		goto fail;
 	copy_thread(p, regs, fn, arg);
 	p->pid = alloc_pid();
+	p->pgid = current->pgid;
 	p->parent = current;
 	list_add_tail(&p->sibling, &current->children);
 	list_add_tail(&p->tasks, &task_list);
@@ -260,24 +265,32 @@ fail:
 
 /**
  * kernel_clone - fork current (fork, vfork, clone with SIGCHLD)
- * @clone_flags: CLONE_VFORK makes the parent wait until the child has
- *	exec'd or exited; the child still gets a copy-on-write copy of the
- *	address space (Linux shares it outright: CLONE_VM)
- * @regs: the parent's user registers (the child's start as a copy)
+ * @args: CLONE_VFORK makes the parent wait until the child has exec'd or
+ *	exited (the child still gets a copy-on-write copy of the address
+ *	space: Linux shares it outright, CLONE_VM); CLONE_PARENT_SETTID
+ *	stores the child's PID in the parent, CLONE_CHILD_SETTID in the child
+ *	(when it first runs: schedule_tail), CLONE_CHILD_CLEARTID clears it at
+ *	the child's exit (glibc's fork asks for both)
  * Return: the child's PID in the parent, or -errno.
  */
-long kernel_clone(unsigned long clone_flags, struct pt_regs *regs)
+long kernel_clone(const struct kernel_clone_args *args)
 {
-	struct task_struct *p = copy_process(regs, NULL, NULL);
+	struct task_struct *p = copy_process(args->regs, NULL, NULL);
 	pid_t pid;
 
 	if (IS_ERR(p))
 		return PTR_ERR(p);
 	pid = p->pid;
-	if (clone_flags & 0x4000 /* CLONE_VFORK */)
+	if (args->flags & CLONE_CHILD_SETTID)
+		p->set_child_tid = (unsigned long)args->child_tid;
+	if (args->flags & CLONE_CHILD_CLEARTID)
+		p->clear_child_tid = (unsigned long)args->child_tid;
+	if (args->flags & CLONE_PARENT_SETTID)
+		(void)!put_user(pid, args->parent_tid);	/* a bad pointer: ignored, as Linux */
+	if (args->flags & CLONE_VFORK)
 		p->vfork_parent = current;
 	wake_up_new_task(p);
-	if (clone_flags & 0x4000) {
+	if (args->flags & CLONE_VFORK) {
 		unsigned long flags;
 
 		local_irq_save(flags);
@@ -291,9 +304,13 @@ long kernel_clone(unsigned long clone_flags, struct pt_regs *regs)
 	return pid;
 }
 
+#define RUN_MAX_ARGS	16
+
+/* What a program the kernel starts gets: its own copy (the caller may return at once). */
 struct run_program_args {
 	char file[RAMFS_NAME_LEN];
-	const char *const *argv;
+	const char *argv[RUN_MAX_ARGS + 2];
+	char strings[RAMFS_ARGS_LEN + RAMFS_NAME_LEN];
 };
 
 int kernel_execve(const char *file, const char *const *argv);
@@ -314,26 +331,42 @@ static int run_program_thread(void *data)
 
 /**
  * kernel_run_program - start program @file from the kernel (task 0's child)
- * @argv: its arguments, argv[0] first, NULL-terminated
+ * @argv: its arguments, argv[0] first, NULL-terminated (copied: at most
+ *	RUN_MAX_ARGS, and RAMFS_ARGS_LEN bytes of strings)
  *
  * The new task execs @file; if that fails it exits with 126 (127: no
- * such file), as a shell would.  Return: its PID, or -errno.
+ * such file), as a shell would.  It leads a process group of its own
+ * (pgid = its PID), which its children inherit: run_program() waits for
+ * that whole job.  Return: its PID, or -errno (-E2BIG: too many arguments).
  */
 pid_t kernel_run_program(const char *file, const char *const *argv)
 {
-	struct run_program_args *a = kmalloc(sizeof(*a), GFP_KERNEL);
+	struct run_program_args *a = kzalloc(sizeof(*a), GFP_KERNEL);
 	struct task_struct *p;
+	size_t used = 0;
+	int i;
 
 	if (!a)
 		return -ENOMEM;
 	strscpy(a->file, file, sizeof(a->file));
-	a->argv = argv;
+	for (i = 0; argv[i]; i++) {
+		size_t len = strlen(argv[i]) + 1;
+
+		if (i == RUN_MAX_ARGS + 1 || len > sizeof(a->strings) - used) {
+			kfree(a);
+			return -E2BIG;
+		}
+		memcpy(a->strings + used, argv[i], len);
+		a->argv[i] = a->strings + used;
+		used += len;
+	}
 	p = copy_process(NULL, run_program_thread, a);
 	if (IS_ERR(p)) {
 		kfree(a);
 		return PTR_ERR(p);
 	}
 	strscpy(p->comm, file, sizeof(p->comm));
+	p->pgid = p->pid;	/* a job of its own, as a shell's setpgid(0, 0) */
 	wake_up_new_task(p);
 	return p->pid;
 }

@@ -55,7 +55,13 @@ void irq_work_sync(struct irq_work *work)
 
 	if (!(flags & X86_EFLAGS_IF))
 		panic("irq_work_sync: called with interrupts off, would hang");
-	while (READ_ONCE(work->pending))
-		halt();
+	/* test and halt as one step (sti; hlt), so a tick in between still wakes us */
+	for (;;) {
+		local_irq_disable();
+		if (!READ_ONCE(work->pending))
+			break;
+		safe_halt();
+	}
+	local_irq_restore(flags);
 }
 EXPORT_SYMBOL(irq_work_sync);

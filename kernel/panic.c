@@ -16,6 +16,7 @@
 #include <linux/preempt.h>
 #include <linux/irqflags.h>
 #include <linux/reboot.h>
+#include <linux/sched.h>
 #include <linux/export.h>
 #include <linux/jiffies.h>
 #include <asm/traps.h>
@@ -142,8 +143,8 @@ void __might_sleep_flags(const char *file, int line, unsigned long flags)
 	report_begin();
 	printk(KERN_ERR "BUG: sleeping function called from invalid context at %s:%d\n",
 	       file, line);
-	printk(KERN_ERR "in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: 0, name: swapper/0\n",
-	       count != 0, irqs_off);
+	printk(KERN_ERR "in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",
+	       count != 0, irqs_off, current->pid, current->comm);
 	printk(KERN_ERR "preempt_count: %lx, expected: 0\n", count);
 	report_end(0);
 }

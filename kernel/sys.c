@@ -32,6 +32,18 @@ long sys_getppid(void)
 	return current->parent ? current->parent->pid : 0;
 }
 
+long sys_getpgid(pid_t pid)
+{
+	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
+
+	return p ? p->pgid : -ESRCH;
+}
+
+long sys_getpgrp(void)
+{
+	return current->pgid;
+}
+
 long sys_getuid(void)
 {
 	return 0;		/* everything runs as root: uid, gid, euid, egid 0 */
@@ -275,14 +287,15 @@ static bool deadline_passed(void *arg)
 static long do_nanosleep(u64 sec, u64 nsec)
 {
 	unsigned long flags, deadline;
+	int err;
 
 	if (nsec >= 1000000000)
 		return -EINVAL;
 	deadline = jiffies + (unsigned long)(sec * HZ + DIV_ROUND_UP(nsec, 1000000000 / HZ)) + 1;
 	local_irq_save(flags);
-	wait_event_irqoff(&sleep_wq, deadline_passed, &deadline);
+	err = wait_event_interruptible_irqoff(&sleep_wq, deadline_passed, &deadline);
 	local_irq_restore(flags);
-	return 0;
+	return err;	/* -EINTR: killed while asleep */
 }
 
 long sys_nanosleep_time32(const s32 __user *rqtp, s32 __user *rmtp)
@@ -296,16 +309,14 @@ long sys_nanosleep_time32(const s32 __user *rqtp, s32 __user *rmtp)
 	return do_nanosleep(t[0], t[1]);
 }
 
-long sys_clock_nanosleep_time64(int clock, int flags, const s64 __user *rqtp, s64 __user *rmtp)
+// clock_nanosleep on @clock until (TIMER_ABSTIME in @flags) or for @t (sec, nsec).
+static long do_clock_nanosleep(int clock, int flags, const s64 t[2])
 {
-	s64 t[2];
 	u64 sec;
 	u32 nsec;
 
 	if (clock_now(clock, &sec, &nsec))
 		return -EINVAL;
-	if (copy_from_user(t, rqtp, sizeof(t)))
-		return -EFAULT;
 	if (t[0] < 0 || t[1] < 0 || t[1] >= 1000000000)
 		return -EINVAL;
 	if (flags & 1) {	/* TIMER_ABSTIME */
@@ -316,4 +327,34 @@ long sys_clock_nanosleep_time64(int clock, int flags, const s64 __user *rqtp, s6
 		return do_nanosleep((then - now) / 1000000000, (then - now) % 1000000000);
 	}
 	return do_nanosleep(t[0], t[1]);
+}
+
+long sys_clock_nanosleep_time64(int clock, int flags, const s64 __user *rqtp, s64 __user *rmtp)
+{
+	s64 t[2];
+	u64 sec;
+	u32 nsec;
+
+	if (clock_now(clock, &sec, &nsec))
+		return -EINVAL;
+	if (copy_from_user(t, rqtp, sizeof(t)))
+		return -EFAULT;
+	return do_clock_nanosleep(clock, flags, t);
+}
+
+/* clock_nanosleep with the old 32-bit struct timespec (glibc's fallback). */
+long sys_clock_nanosleep_time32(int clock, int flags, const s32 __user *rqtp, s32 __user *rmtp)
+{
+	s32 t32[2];
+	s64 t[2];
+	u64 sec;
+	u32 nsec;
+
+	if (clock_now(clock, &sec, &nsec))
+		return -EINVAL;
+	if (copy_from_user(t32, rqtp, sizeof(t32)))
+		return -EFAULT;
+	t[0] = t32[0];
+	t[1] = t32[1];
+	return do_clock_nanosleep(clock, flags, t);
 }

@@ -46,36 +46,47 @@ static long sys_exit(int code)
 
 static long sys_fork(void)
 {
-	return kernel_clone(0, task_pt_regs(current));
+	struct kernel_clone_args args = { .regs = task_pt_regs(current) };
+
+	return kernel_clone(&args);
 }
 
 static long sys_vfork(void)
 {
-	return kernel_clone(0x4000 /* CLONE_VFORK */, task_pt_regs(current));
+	struct kernel_clone_args args = { .flags = CLONE_VFORK, .regs = task_pt_regs(current) };
+
+	return kernel_clone(&args);
 }
 
-#define CSIGNAL		0x000000ff
-#define CLONE_VFORK	0x00004000
-#define CLONE_VM	0x00000100
-
-/* clone(): only what fork and vfork are (SIGCHLD, optionally CLONE_VM|CLONE_VFORK). */
-static long sys_clone(unsigned long flags, unsigned long newsp)
+/*
+ * clone() with i386's argument order (flags, newsp, parent_tid, tls,
+ * child_tid): what fork and vfork are, with the TID stores glibc's fork
+ * asks for.  Threads (CLONE_VM without CLONE_VFORK, a new stack, TLS) are
+ * not supported: -EINVAL.
+ */
+static long sys_clone(unsigned long flags, unsigned long newsp, int __user *parent_tid,
+		      unsigned long tls, int __user *child_tid)
 {
-	unsigned long rest = flags & ~(CSIGNAL | CLONE_VFORK | CLONE_VM);
+	unsigned long known = CSIGNAL | CLONE_VFORK | CLONE_VM | CLONE_PARENT_SETTID |
+			      CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID;
+	struct kernel_clone_args args = {
+		.flags = flags, .parent_tid = parent_tid, .child_tid = child_tid,
+		.regs = task_pt_regs(current),
+	};
 
-	if (rest || (flags & CSIGNAL) != SIGCHLD || newsp ||
+	if ((flags & ~known) || (flags & CSIGNAL) != SIGCHLD || newsp ||
 	    ((flags & CLONE_VM) && !(flags & CLONE_VFORK)))
 		return -EINVAL;		/* threads are not supported */
-	return kernel_clone(flags & CLONE_VFORK, task_pt_regs(current));
+	return kernel_clone(&args);
 }
 
 static long sys_wait4(pid_t pid, int __user *stat_addr, int options, void __user *ru)
 {
-	if (ru && clear_user(ru, 72))	/* struct rusage: all zero */
+	long ret = kernel_wait4(pid, (int *)stat_addr, options, true);
+
+	if (ret > 0 && ru && clear_user(ru, 72))	/* struct rusage: all zero */
 		return -EFAULT;
-	if (stat_addr && !access_ok(stat_addr, sizeof(int)))
-		return -EFAULT;
-	return kernel_wait4(pid, (int *)stat_addr, options, true);
+	return ret;
 }
 
 static long sys_waitpid(pid_t pid, int __user *stat_addr, int options)
@@ -236,21 +247,30 @@ struct statx {			/* 256 bytes */
 	u64 spare[14];
 };
 
+#define AT_SYMLINK_NOFOLLOW	0x100
+#define AT_NO_AUTOMOUNT		0x800
+#define AT_STATX_SYNC_TYPE	0x6000
+#define STATX__RESERVED		0x80000000U
+
 static long sys_statx(int dfd, const char __user *filename, unsigned int flags,
 		      unsigned int mask, struct statx __user *buffer)
 {
 	struct statx sx;
 	struct file *f;
-	char c;
+	char *name;
+	bool empty;
 
-	if (flags & ~0x6f00)	/* AT_STATX_SYNC_TYPE | AT_SYMLINK_NOFOLLOW... */
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH | AT_STATX_SYNC_TYPE))
 		return -EINVAL;
-	if (mask & 0x80000000)	/* STATX__RESERVED */
+	if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE || (mask & STATX__RESERVED))
 		return -EINVAL;
-	if (get_user(c, filename))
-		return -EFAULT;
-	if (c || !(flags & AT_EMPTY_PATH))
-		return -ENOENT;	/* mm386 knows fds here, not paths */
+	name = getname_flags(filename, flags & AT_EMPTY_PATH);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	empty = !name[0];
+	putname(name);
+	if (!empty)
+		return -ENOENT;	/* mm386 knows descriptors here, not paths */
 	f = fget(dfd);
 	if (!f)
 		return -EBADF;
@@ -271,26 +291,29 @@ static long sys_statx(int dfd, const char __user *filename, unsigned int flags,
 
 static long sys_readlink(const char __user *path, char __user *buf, int bufsiz)
 {
-	char name[64], target[RAMFS_NAME_LEN + 2];
-	long len = strncpy_from_user(name, path, sizeof(name));
+	char *name = getname(path), target[RAMFS_NAME_LEN + 2];
+	long ret;
 	size_t n;
 
-	if (len < 0)
-		return len;
+	if (IS_ERR(name))
+		return PTR_ERR(name);
 	if (bufsiz <= 0)
-		return -EINVAL;
-	if (strcmp(name, "/proc/self/exe") || !current->mm || !current->mm->exe_file)
-		return ramfs_lookup(name) ? -EINVAL : -ENOENT;
-	snprintf(target, sizeof(target), "/%s", current->mm->exe_file->name);
-	n = min_t(size_t, strlen(target), bufsiz);
-	return copy_to_user(buf, target, n) ? -EFAULT : (long)n;
+		ret = -EINVAL;
+	else if (strcmp(name, "/proc/self/exe") || !current->mm || !current->mm->exe_file)
+		ret = ramfs_lookup(name) ? -EINVAL : -ENOENT;	/* not a symbolic link */
+	else {
+		snprintf(target, sizeof(target), "/%s", current->mm->exe_file->name);
+		n = min_t(size_t, strlen(target), bufsiz);
+		ret = copy_to_user(buf, target, n) ? -EFAULT : (long)n;
+	}
+	putname(name);
+	return ret;
 }
 
 /* ---------------------------------------------------------------------
  * Memory: mmap2, old mmap, munmap, mprotect (the work is in mm/)
  */
 
-unsigned long sys_brk(unsigned long brk);
 unsigned long do_mmap_file(struct ramfs_file *file, struct file *f, unsigned long addr,
 			   unsigned long len, unsigned long prot, unsigned long flags,
 			   unsigned long pgoff);
@@ -350,6 +373,9 @@ long sys_write(unsigned int fd, const char __user *buf, size_t count);
 long sys_open(const char __user *filename, int flags, int mode);
 long sys_openat(int dfd, const char __user *filename, int flags, int mode);
 long sys_close(unsigned int fd);
+long sys_dup(unsigned int fd);
+long sys_dup2(unsigned int oldfd, unsigned int newfd);
+long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_lseek(unsigned int fd, long offset, unsigned int whence);
 long sys_writev(unsigned int fd, const void __user *vec, unsigned long vlen);
@@ -359,6 +385,10 @@ long sys_execve(const char __user *filename, const char *const __user *argv,
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_getuid(void);
+long sys_getpgid(pid_t pid);
+long sys_getpgrp(void);
+long sys_tgkill(pid_t tgid, pid_t pid, int sig);
+long sys_tkill(pid_t pid, int sig);
 long sys_newuname(void __user *name);
 long sys_getrlimit(unsigned int resource, u32 __user *rlim);
 long sys_prlimit64(pid_t pid, unsigned int resource, const u64 __user *new_rlim,
@@ -370,6 +400,7 @@ long sys_gettimeofday(u32 __user *tv, void __user *tz);
 long sys_time32(u32 __user *tloc);
 long sys_nanosleep_time32(const s32 __user *rqtp, s32 __user *rmtp);
 long sys_clock_nanosleep_time64(int clock, int flags, const s64 __user *rqtp, s64 __user *rmtp);
+long sys_clock_nanosleep_time32(int clock, int flags, const s32 __user *rqtp, s32 __user *rmtp);
 
 #define SYS(nr, fn)	[nr] = (syscall_fn_t)(void (*)(void))(fn)
 
@@ -386,12 +417,17 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYS(19, sys_lseek),
 	SYS(20, sys_getpid),
 	SYS(24, sys_getuid),
+	SYS(29, sys_pause),
+	SYS(37, sys_kill),
 	SYS(45, sys_brk),
 	SYS(47, sys_getuid),		/* getgid */
 	SYS(49, sys_getuid),		/* geteuid */
 	SYS(50, sys_getuid),		/* getegid */
+	SYS(41, sys_dup),
 	SYS(54, sys_ioctl),
+	SYS(63, sys_dup2),
 	SYS(64, sys_getppid),
+	SYS(65, sys_getpgrp),
 	SYS(76, sys_getrlimit),
 	SYS(78, sys_gettimeofday),
 	SYS(85, sys_readlink),
@@ -401,8 +437,10 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYS(120, sys_clone),
 	SYS(122, sys_newuname),
 	SYS(125, sys_mprotect),
+	SYS(132, sys_getpgid),
 	SYS(145, sys_readv),
 	SYS(146, sys_writev),
+	SYS(158, sys_sched_yield),
 	SYS(162, sys_nanosleep_time32),
 	SYS(190, sys_vfork),
 	SYS(191, sys_getrlimit),	/* ugetrlimit */
@@ -413,13 +451,17 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYS(201, sys_getuid),		/* geteuid32 */
 	SYS(202, sys_getuid),		/* getegid32 */
 	SYS(224, sys_getpid),		/* gettid: one thread per process */
+	SYS(238, sys_tkill),
 	SYS(243, sys_set_thread_area),
 	SYS(244, sys_get_thread_area),
 	SYS(252, sys_exit),		/* exit_group */
 	SYS(258, sys_set_tid_address),
 	SYS(265, sys_clock_gettime32),
+	SYS(267, sys_clock_nanosleep_time32),
+	SYS(270, sys_tgkill),
 	SYS(295, sys_openat),
 	SYS(311, sys_set_robust_list),
+	SYS(330, sys_dup3),
 	SYS(340, sys_prlimit64),
 	SYS(355, sys_getrandom),
 	SYS(383, sys_statx),

@@ -17,7 +17,8 @@
  *   {"seq":3,"why":"kmalloc 100",
  *    "layout":{"page_offset":..,"high_memory":..,"vmalloc_start":..,...,
  *              "kernel":{"text":[start,end],...},"mem_map":[start,end]},
- *    "processes":[],
+ *    "processes":[{"pid":2,"name":"hold","vmas":[{"start":..,"end":..,
+ *                  "name":"/hold"},...,{..,"name":"[heap]"},...]}],
  *    "zones":[{"name":"Normal","start_pfn":..,"spanned":..,"present":..,
  *              "managed":..,"free":..,"free_area":[nr_free of order 0..10],
  *              "blocks":[[pfn,order],...],"more":0,"pcp":[[pfn,order],...]}],
@@ -33,8 +34,10 @@
  * "blocks" lists the free buddy blocks below MAX_ORDER - 1 (where splits
  * and merges happen) up to a cap, "more" counts those left out; the
  * largest blocks, of which 2 GB of RAM has hundreds, are one bit each in
- * max_order_map.  "processes" is empty until mm386 runs user programs:
- * each will add its VMAs there.  The snapshot walks the lists with
+ * max_order_map.  "processes" lists every live user process and its VMAs
+ * (named as the last column of /proc/PID/maps: "/FILE", "[heap]",
+ * "[stack]", or "" for anonymous memory): a process the shell started with
+ * `run -b` is there until it exits.  The snapshot walks the lists with
  * interrupts off but allocates nothing, so taking it changes nothing it
  * describes.
  */
@@ -49,6 +52,8 @@
 #include <linux/vmalloc.h>
 #include <linux/highmem.h>
 #include <linux/irqflags.h>
+#include <linux/sched.h>
+#include <linux/fs.h>
 #include <asm/pgtable.h>
 #include <asm/fixmap.h>
 #include <asm/sections.h>
@@ -313,6 +318,39 @@ static void tm_pkmap(void)
 	tm_printf("],\"kmap_atomic\":%d", kmap_atomic_depth());
 }
 
+/*
+ * tm_processes - "processes":[{"pid":2,"name":"hold","vmas":[{"start":..,
+ * "end":..,"name":"[heap]"},...]},...]: every live process's VMAs, with the
+ * last column of its /proc/PID/maps as their names.
+ */
+static void tm_processes(void)
+{
+	char file[RAMFS_NAME_LEN + 2];
+	struct vm_area_struct *vma;
+	struct task_struct *t;
+	bool first = true;
+
+	serial2_write("\"processes\":[", 13);
+	list_for_each_entry(t, &task_list, tasks) {
+		bool first_vma = true;
+
+		if (!t->mm || t->exit_state)
+			continue;
+		tm_sep(&first);
+		tm_printf("{\"pid\":%d,\"name\":", t->pid);
+		tm_str(t->comm);
+		serial2_write(",\"vmas\":[", 9);
+		for_each_vma(t->mm, vma) {
+			tm_sep(&first_vma);
+			tm_printf("{\"start\":%lu,\"end\":%lu,\"name\":", vma->vm_start, vma->vm_end);
+			tm_str(vma_label(vma, file, sizeof(file)));
+			serial2_write("}", 1);
+		}
+		serial2_write("]}", 2);
+	}
+	serial2_write("],", 2);
+}
+
 /**
  * telemetry_snapshot - send one snapshot line on ttyS1, if "telemetry" is on
  * @why: what just happened: "boot", or the shell line that ran
@@ -327,7 +365,8 @@ void telemetry_snapshot(const char *why)
 	tm_str(why);
 	serial2_write(",", 1);
 	tm_layout();
-	serial2_write(",\"processes\":[],", 16);
+	serial2_write(",", 1);
+	tm_processes();
 	tm_zones();
 	serial2_write(",", 1);
 	tm_slabs();

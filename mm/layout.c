@@ -18,6 +18,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/vmalloc.h>
+#include <linux/vmstat.h>
 #include <asm/pgtable.h>
 #include <asm/fixmap.h>
 #include <linux/kasan.h>
@@ -163,15 +164,25 @@ void print_layout_diagram(void)
 	diagram_region(PAGE_OFFSET, high, "lowmem: RAM, at 3 GB + phys");
 	diagram_lowmem_contents();
 	diagram_edge(PAGE_OFFSET, "PAGE_OFFSET");
-	diagram_region(PAGE_SIZE, PAGE_OFFSET, "user space (no programs in mm386)");
+	diagram_region(PAGE_SIZE, PAGE_OFFSET, "user space: each process's own");
 	diagram_edge(PAGE_SIZE, NULL);
 	diagram_region(0, PAGE_SIZE, "NULL page (never mapped)");
 	diagram_edge(0, NULL);
 }
 
+/*
+ * The kernel's own page tables (lowmem's, vmalloc's, pkmap's, fixmap's):
+ * one set, in swapper_pg_dir, whose PDEs every process's page directory
+ * copies.  Linux counts them nowhere; meminfo's PageTables are the
+ * processes' (NR_USER_PAGETABLE).  mm386 says how many there are here.
+ */
 static void layout_show(void)
 {
+	unsigned long tables = global_vm_stat(NR_PAGETABLE);
+
 	print_memory_layout();
 	print_layout_diagram();
+	printk("kernel page tables: %lu (%lu kB), in swapper_pg_dir, shared by every process\n",
+	       tables, tables << (PAGE_SHIFT - 10));
 }
 proc_dump("layout", layout_show);

@@ -70,7 +70,8 @@ static void meminfo_show(void)
 	show_val_kb("SReclaimable:", sreclaimable);
 	show_val_kb("SUnreclaim:", sunreclaim);
 	printk("KernelStack:    %8lu kB\n", global_vm_stat(NR_KERNEL_STACK_KB));
-	show_val_kb("PageTables:", global_vm_stat(NR_PAGETABLE));
+	/* the processes' page tables, as Linux counts them; the kernel's: dump=layout */
+	show_val_kb("PageTables:", global_vm_stat(NR_USER_PAGETABLE));
 	show_val_kb("SecPageTables:", 0);
 	show_val_kb("NFS_Unstable:", 0);
 	show_val_kb("Bounce:", 0);

@@ -26,7 +26,8 @@
  *
  * Each fault counts as a minor fault of the task (min_flt; there is no
  * disk, so no major faults); copies are counted in cow_flt too.  The boot
- * parameter vmtrace logs every fault and what it did.
+ * parameter vmtrace logs every fault and what it did, and at fork which
+ * pages the child shares (vmtrace=PROG: only that program's).
  *
  * User page tables come from lowmem (GFP_KERNEL, as Linux without
  * CONFIG_HIGHPTE), their PDEs carry _PAGE_USER, and they count in the
@@ -47,6 +48,7 @@
 
 struct page *empty_zero_page;
 bool vm_trace;
+static char vm_trace_comm[TASK_COMM_LEN];	/* vmtrace=PROG: only this program's */
 
 static int __init vmtrace_setup(char *val)
 {
@@ -54,6 +56,20 @@ static int __init vmtrace_setup(char *val)
 	return 0;
 }
 __setup("vmtrace", vmtrace_setup);
+
+static int __init vmtrace_comm_setup(char *val)
+{
+	strscpy(vm_trace_comm, val, sizeof(vm_trace_comm));
+	vm_trace = true;
+	return 0;
+}
+__setup("vmtrace=", vmtrace_comm_setup);
+
+// Is current's memory traced (vmtrace, or vmtrace=its name)?
+static bool tracing(void)
+{
+	return vm_trace && (!vm_trace_comm[0] || !strcmp(current->comm, vm_trace_comm));
+}
 
 void __init mm_memory_init(void)
 {
@@ -176,7 +192,7 @@ static pte_t mk_pte(struct page *page, struct vm_area_struct *vma, bool write)
 static void trace_fault(const char *what, struct vm_area_struct *vma, unsigned long addr,
 			struct page *page)
 {
-	if (vm_trace)
+	if (tracing())
 		pr_info("vmtrace: %s[%d] %s at %08lx -> pfn %#lx%s\n", current->comm,
 			current->pid, what, addr, page ? page_to_pfn(page) : 0UL,
 			page && PageHighMem(page) ? " (HighMem)" : "");
@@ -293,7 +309,7 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 		return VM_FAULT_OOM;
 	current->min_flt++;
 	if (!upte_present(*ptep)) {
-		if (vma->vm_flags & VM_PFNMAP)
+		if (vma->vm_flags & (VM_PFNMAP | VM_MIXEDMAP))	/* a driver's: all mapped at mmap */
 			ret = VM_FAULT_SIGBUS;
 		else if (vma->vm_file)
 			ret = do_file_fault(vma, addr, ptep, flags);
@@ -371,7 +387,7 @@ void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
 {
 	bool cow = (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
-	unsigned long addr;
+	unsigned long addr, shared = 0, cowed = 0;
 
 	for (addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
 		pte_t *sp = follow_pte(src, addr), *dp, pte;
@@ -387,7 +403,9 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 			pte &= ~_PAGE_RW;
 			set_pte(sp, pte);
 		}
+		cowed += cow && (vma->vm_flags & VM_WRITE);	/* the trace: writable ones */
 		set_pte(dp, pte);
+		shared++;
 		if (vma->vm_flags & VM_PFNMAP)
 			continue;
 		page = pfn_to_page(pte_pfn(pte));
@@ -398,6 +416,12 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 	}
 	if (src == current->active_mm)
 		__flush_tlb_all();
+	if (tracing() && shared)
+		pr_info("vmtrace: %s[%d] fork: %08lx-%08lx %c%c%c%c: %lu pages shared with the child, %lu of them copy-on-write (read-only in both until written)\n",
+			current->comm, current->pid, vma->vm_start, vma->vm_end,
+			vma->vm_flags & VM_READ ? 'r' : '-', vma->vm_flags & VM_WRITE ? 'w' : '-',
+			vma->vm_flags & VM_EXEC ? 'x' : '-', vma->vm_flags & VM_MAYSHARE ? 's' : 'p',
+			shared, cowed);
 	return 0;
 }
 
@@ -445,5 +469,37 @@ int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr, unsigned lon
 			return -ENOMEM;
 		set_pte(ptep, pfn_pte(pfn, prot));
 	}
+	return 0;
+}
+
+/**
+ * vm_insert_page - map one page the kernel allocated into a user VMA
+ * @vma: the VMA being set up (a driver's mmap); it becomes VM_MIXEDMAP
+ * @addr: the user address, inside @vma
+ * @page: the page; it gets a reference for the mapping, and counts in the
+ *	process's RSS as a file page does (Linux's insert_page)
+ *
+ * Unlike remap_pfn_range(), the page keeps a refcount per mapping, so it
+ * outlives its driver's free until the last process unmaps it, and fork
+ * shares it.  Return: 0; -EFAULT (@addr outside @vma), -EINVAL (a
+ * VM_PFNMAP VMA), -ENOMEM (no page table), -EBUSY (already mapped).
+ */
+int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *page)
+{
+	pte_t *ptep;
+
+	if (addr < vma->vm_start || addr >= vma->vm_end)
+		return -EFAULT;
+	if (vma->vm_flags & VM_PFNMAP)
+		return -EINVAL;
+	vma->vm_flags |= VM_MIXEDMAP;
+	ptep = pte_alloc(vma->vm_mm, addr);
+	if (!ptep)
+		return -ENOMEM;
+	if (upte_present(*ptep))
+		return -EBUSY;
+	get_page(page);
+	set_pte(ptep, mk_pte(page, vma, false));
+	add_mm_counter(vma->vm_mm, mm_counter(page), 1);
 	return 0;
 }

@@ -47,13 +47,22 @@
 
 static struct kmem_cache *vm_area_cachep;
 
+/*
+ * vm_area_cache_init - the VMAs' cache, made at boot with the other
+ * process caches (fork_init), as Linux's proc_caches_init() makes it: not
+ * at the first VMA, which would make a test's first mmap look like a
+ * cache that leaked (tests/kernel/mm_helpers.c compares the caches).
+ */
+void vm_area_cache_init(void)
+{
+	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct), 0,
+					   SLAB_PANIC, NULL);
+}
+
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
 
-	if (!vm_area_cachep)
-		vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(*vma), 0,
-						   SLAB_PANIC, NULL);
 	vma = kmem_cache_zalloc(vm_area_cachep, GFP_KERNEL);
 	if (vma) {
 		vma->vm_mm = mm;
@@ -270,6 +279,8 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 		return -ENOMEM;
 	*new = *vma;
 	INIT_LIST_HEAD(&new->vm_list);
+	if (new->vm_ops && new->vm_ops->open)
+		new->vm_ops->open(new);		/* one more VMA on the driver's memory */
 	if (new_below) {
 		new->vm_end = addr;
 		vma_adjust(vma, addr, vma->vm_end);
@@ -458,7 +469,8 @@ static unsigned long calc_vm_prot_bits(unsigned long prot)
  * @f: the open file whose f_op->mmap sets the VMA up (/dev/mm386), or NULL
  * Return: the address, or -EINVAL (length 0, bad flags, unaligned
  * MAP_FIXED), -ENOMEM (no room, beyond TASK_SIZE), -EEXIST
- * (MAP_FIXED_NOREPLACE over a mapping), -EOVERFLOW (offset wraps).
+ * (MAP_FIXED_NOREPLACE over a mapping), -EOVERFLOW (offset wraps),
+ * -EOPNOTSUPP (MAP_SHARED_VALIDATE with a flag mmap does not know).
  */
 unsigned long do_mmap_file(struct ramfs_file *file, struct file *f, unsigned long addr,
 			   unsigned long len, unsigned long prot, unsigned long flags,
@@ -480,14 +492,6 @@ unsigned long do_mmap_file(struct ramfs_file *file, struct file *f, unsigned lon
 		flags |= MAP_FIXED;
 	if ((flags & MAP_FIXED) && (addr & ~PAGE_MASK))
 		return -EINVAL;
-	switch (flags & MAP_TYPE) {
-	case MAP_SHARED:
-	case MAP_SHARED_VALIDATE:
-	case MAP_PRIVATE:
-		break;
-	default:
-		return -EINVAL;
-	}
 	if (mm->map_count > 65530)		/* sysctl_max_map_count */
 		return -ENOMEM;
 	addr = get_unmapped_area(file, addr, len, pgoff, flags);
@@ -496,8 +500,24 @@ unsigned long do_mmap_file(struct ramfs_file *file, struct file *f, unsigned lon
 	if ((flags & MAP_FIXED_NOREPLACE) && find_vma_intersection(mm, addr, addr + len))
 		return -EEXIST;
 	vm_flags = calc_vm_prot_bits(prot) | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
-	if ((flags & MAP_TYPE) != MAP_PRIVATE)
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED_VALIDATE:	/* unknown flags are an error, not ignored */
+		if (!file && !f)
+			return -EINVAL;
+		if (flags & ~LEGACY_MAP_MASK)
+			return -EOPNOTSUPP;
+		fallthrough;
+	case MAP_SHARED:
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
+		/* a ramfs file is never open for writing: never writable through it */
+		if (file)
+			vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
+		break;
+	case MAP_PRIVATE:
+		break;
+	default:
+		return -EINVAL;
+	}
 	if (flags & MAP_GROWSDOWN)
 		vm_flags |= VM_GROWSDOWN;
 	return mmap_region(file, f, addr, len, vm_flags, pgoff);

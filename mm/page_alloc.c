@@ -48,6 +48,7 @@
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/string.h>
+#include <linux/sched.h>
 #include <linux/bitops.h>
 #include <linux/export.h>
 #include <linux/fault-inject.h>
@@ -640,7 +641,8 @@ static void bad_page(const char *func, const struct page *page, unsigned int ord
 		     const char *reason, unsigned long caller)
 {
 	report_begin();
-	pr_alert("BUG: Bad page state in process swapper/0  pfn:%05lx\n", page_to_pfn(page));
+	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n", current->comm,
+		 page_to_pfn(page));
 	pr_alert("%s(pfn %#lx, order %u) called from %pS\n", func, page_to_pfn(page), order,
 		 (void *)caller);
 	pr_alert("page:%p refcount:%d private(order):%lu\n", page, page_count(page), page->private);

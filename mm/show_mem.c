@@ -20,6 +20,7 @@
 #include <linux/ratelimit.h>
 #include <linux/vmstat.h>
 #include <linux/export.h>
+#include <linux/sched.h>
 #include "internal.h"
 
 #define K(pages)	((unsigned long)(pages) << (PAGE_SHIFT - 10))
@@ -146,8 +147,8 @@ void warn_alloc(gfp_t gfp, unsigned int order)
 	if (!__ratelimit(&nopage_rs))
 		return;
 	format_gfp(mode, sizeof(mode), gfp);
-	pr_warn("swapper/0: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
-		order, gfp, mode);
+	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
+		current->comm, order, gfp, mode);
 	dump_stack();
 	show_free_areas();
 }

@@ -177,6 +177,7 @@ static const char *const group_names[NR_SHELL_GROUPS] = {
 	[SHELL_INSPECT] = "Inspect",
 	[SHELL_ALLOC] = "Allocate and free",
 	[SHELL_MAP] = "Map and touch",
+	[SHELL_PROCESS] = "Processes (user space)",
 	[SHELL_PROGRAM] = "Programs and the shell",
 };
 
@@ -217,12 +218,13 @@ static void help_group(int g)
 
 	if (g == SHELL_INSPECT) {
 		strscpy(dumps, proc_dump_names(), sizeof(dumps));
-		for (d = strim(dumps); *d && n < HELP_MAX; n++) {
+		for (d = strim(dumps); *d && n < HELP_MAX; ) {
 			names[n] = d;
 			d += strcspn(d, " ");
 			if (*d)
 				*(char *)d++ = '\0';
 			cmds[n] = NULL;
+			n += !find_cmd(names[n]);	/* a command of that name (maps) wins */
 		}
 	}
 	for_each_shell_cmd(c, p)
@@ -345,6 +347,7 @@ static void shell_handle(const char *typed)
 
 	console_loglevel = max(loglevel, CONSOLE_LOGLEVEL_DEFAULT);
 	shell_handle_line(typed);
+	shell_reap_jobs();	/* what a `kill` or `run -b` set going happens now */
 	console_loglevel = loglevel;
 	telemetry_snapshot(typed);
 }
@@ -358,6 +361,7 @@ void __noreturn shell_run(void)
 	keyboard_init();
 	pr_info("mm386: Explorer shell; type help for the commands\n");
 	for (;;) {
+		shell_reap_jobs();
 		console_write(SHELL_PROMPT, sizeof(SHELL_PROMPT) - 1);
 		shell_line_init(&line, &history, shell_echo);
 		do

@@ -31,8 +31,10 @@ Kinds, and what their body lines are:
          shown after "(gdb) "; mm386's helpers are loaded.
   cmd    host commands run in the repository, shown after "$ ".
 Options on the first line: mem=MB, params="...", modules=dir[,dir] (built
-with make M=dir and loaded), initrd=file[,file], grep=RE (keep only the
-matching lines of the whole block), kasan=1 (boot: the make KASAN=1 kernel).
+with make M=dir and loaded), initrd=file[,file], programs="prog [args][,prog...]"
+(user programs from build/user, with their arguments; "norun" in params keeps
+them for the shell's run), grep=RE (keep only the matching lines of the
+whole block), kasan=1 (boot: the make KASAN=1 kernel).
 
 Every run uses QEMU -icount, so a build prints the same transcript every
 time.  Transcripts are the default (gcc) build's.
@@ -91,6 +93,9 @@ def build_modules(opts):
     kernel prints their names, and the docs must not show this machine's
     paths."""
     files = [f for f in opts.get("initrd", "").split(",") if f]
+    # programs=NAME [ARGS],...: user programs from build/user, with their arguments
+    files += [os.path.relpath(os.path.join(qemu.BUILD, "user", p.strip()), ROOT)
+              for p in opts.get("programs", "").split(",") if p.strip()]
     for d in filter(None, opts.get("modules", "").split(",")):
         subprocess.run(["make", "-s", "-C", ROOT, f"M={d}"], check=True,
                        stdout=subprocess.DEVNULL)
@@ -206,8 +211,10 @@ def run_gdb(opts, body):
         cmd, _, pipe = line.lstrip("@").partition(" | ")
         shown.append((not line.startswith("@"), cmd, pipe))
         cmds += [f"echo @@docgen {len(shown) - 1}\\n", cmd]
+    initrd = build_modules(opts)
     s = gdbrun.gdb_session(cmds, params=opts.get("params", "poweroff"),
-                           mem=int(opts.get("mem", 160)), helpers=True, extra=ICOUNT)
+                           mem=int(opts.get("mem", 160)), helpers=True,
+                           extra=ICOUNT + (["-initrd", ",".join(initrd)] if initrd else []))
     parts = re.split(r"^@@docgen (\d+)\n", s.out, flags=re.M)
     out = []
     for i in range(1, len(parts), 2):
@@ -268,9 +275,10 @@ def process(path, check):
 
 
 # (picture, RAM in MB, boot parameters): the address-space drawings.
+# With a process: user/hold's child prints its /proc/PID/maps as it exits (dump=maps).
 PICTURES = [
-    ("docs/images/layout-160mb.svg", 160, "poweroff"),
-    ("docs/images/layout-2gb.svg", 2048, "poweroff"),
+    ("docs/images/layout-160mb.svg", 160, "poweroff dump=maps"),
+    ("docs/images/layout-2gb.svg", 2048, "poweroff dump=maps"),
 ]
 
 
@@ -278,7 +286,8 @@ def pictures(check):
     """Redraw each picture; the stale ones (with --check, nothing is written)."""
     stale = []
     for path, mem, params in PICTURES:
-        r = qemu.boot(params, mem=mem, extra=ICOUNT)
+        r = qemu.boot(params, mem=mem, extra=ICOUNT,
+                      initrd=[os.path.join(qemu.BUILD, "user", "hold") + " 1"])
         r.expect_status(qemu.STATUS_OK)
         title = f"mm386 at -m {mem}: the virtual address space and physical memory"
         svg = layout_svg.draw(layout_svg.read_log(r.log), title)

@@ -9,11 +9,14 @@ Reads, from the log (the lines are in docs/interface.md):
   - the first "virtual kernel memory layout:" block (printed at every boot),
   - the "NMB HIGHMEM available." / "NMB LOWMEM available." lines,
   - the "Zone ranges:" block,
-  - if there is one, a dump=vmallocinfo section ("==> /proc/vmallocinfo <==").
+  - if there is one, a dump=vmallocinfo section ("==> /proc/vmallocinfo <=="),
+  - if there is one, a process's /proc/PID/maps ("==> /proc/PID/maps <==",
+    which dump=maps prints as each process exits).
 
 Draws, on the left, the 4 GB virtual address space as one bar, from user
 space at the bottom to the never-mapped top page, with the kernel image
-inside lowmem and the vmalloc areas inside vmalloc; and on the right the
+inside lowmem, the vmalloc areas inside vmalloc and a process's VMAs
+(its program, heap, mmaps, stack) inside user space; and on the right the
 physical RAM by zone, with the direct map (lowmem: virtual = physical +
 PAGE_OFFSET) drawn between them.  The virtual regions range from 4 kB to
 3 GB, so that bar uses a broken scale: a band's height grows with the
@@ -36,6 +39,8 @@ PAGE_SIZE = 4096
 LAYOUT_HEAD = "virtual kernel memory layout:\n"
 LAYOUT_NAMES = ["fixmap", "pkmap", "vmalloc", "lowmem", ".init", ".data", ".text"]
 VMALLOCINFO_RE = re.compile(r"^0x([0-9a-f]{8})-0x([0-9a-f]{8}) +(\d+) (\S+)(.*)$")
+MAPS_HEAD_RE = re.compile(r"^==> /proc/(\d+)/maps <==$", re.M)
+MAPS_RE = re.compile(r"^([0-9a-f]{8})-([0-9a-f]{8}) (\S{4}) [0-9a-f]{8} \S+ \d+ *(.*)$")
 
 SANS = "DejaVu Sans, Helvetica, Arial, sans-serif"
 MONO = "DejaVu Sans Mono, Menlo, Consolas, monospace"
@@ -52,6 +57,7 @@ COLOURS = {
     ".data": ("#ffd966", "#b38f00"),
     ".init": ("#c9a0dc", "#7d4fb3"),
     "area": ("#3b6fb6", "#274b7a"),
+    "vma": ("#8a96a8", "#4f5b6e"),
     "DMA": ("#f8cecc", "#b85450"),
     "Normal": ("#d5ecd4", "#3f8a3f"),
     "HighMem": ("#fff2cc", "#c9a227"),
@@ -82,6 +88,23 @@ def vmallocinfo(log):
     return areas
 
 
+def process_maps(log):
+    """(pid, name, [(start, end, perms, label)]) of the first /proc/PID/maps
+    in the log, or None.  The name is the program's, from its exit line."""
+    m = MAPS_HEAD_RE.search(log)
+    if not m:
+        return None
+    pid = int(m.group(1))
+    vmas = []
+    for line in mmlog.proc(log, f"{pid}/maps"):
+        v = MAPS_RE.match(line)
+        if not v:
+            break
+        vmas.append((int(v.group(1), 16), int(v.group(2), 16), v.group(3), v.group(4).strip()))
+    name = re.search(rf"^exit: (\S+)\[{pid}\] ", log[m.end():], re.M)
+    return pid, name.group(1) if name else f"pid {pid}", vmas
+
+
 def read_log(text):
     """Everything the picture needs, or LogError saying what is missing."""
     log = re.sub(r"\r+\n", "\n", text)
@@ -106,7 +129,8 @@ def read_log(text):
     high_mb, low_mb = mmlog.mb_lines(log)
     cmdline = re.search(r"^Command line: (.*)$", log, re.M)
     return {"layout": lay, "zones": zones, "high_mb": high_mb, "low_mb": low_mb,
-            "areas": vmallocinfo(log), "cmdline": cmdline.group(1) if cmdline else None}
+            "areas": vmallocinfo(log), "cmdline": cmdline.group(1) if cmdline else None,
+            "process": process_maps(log)}
 
 
 # ---------------------------------------------------------------------
@@ -268,7 +292,7 @@ def virtual_regions(d):
         ("lowmem", "lowmem", low[0], low[1], printed_size(low),
          f"direct map: virtual = physical + 0x{low[0]:08x}", "PAGE_OFFSET"),
         ("user", "user space", 0, low[0], human(low[0]),
-         "no user programs in mm386", ""),
+         "each process's own VMAs", ""),
     ]
     return [r for r in regions if r[3] > r[2]]
 
@@ -285,7 +309,9 @@ class Picture:
         self.svg = Svg()
         self.regions = virtual_regions(d)
         rows_wanted = min(len(self.areas or ()), 8)
-        minimum = {"lowmem": 112, "vmalloc": 56 + 14 * rows_wanted}
+        self.process = d.get("process")
+        vma_rows = len(self.process[2]) if self.process else 0
+        minimum = {"lowmem": 112, "vmalloc": 56 + 14 * rows_wanted, "user": 60 + 14 * vma_rows}
         self.heights = [band_height(r[3] - r[2], minimum.get(r[0], 0)) for r in self.regions]
         self.ys, y = [], TOP
         for h in self.heights:
@@ -457,6 +483,31 @@ class Picture:
             svg.text(bx + 6, by + 27 + 14 * len(shown),
                      f"\u2026 and {len(areas) - len(shown)} more", 10, fill=GREY, italic=True)
 
+    def user_vmas(self):
+        """A process's VMAs marked in user space (on a linear scale of its
+        3 GB), and listed in a box as its /proc/PID/maps lists them."""
+        if not self.process:
+            return
+        pid, name, vmas = self.process
+        svg, colour = self.svg, COLOURS["vma"][1]
+        utop, uh = self.band("user")
+        top_of_user = self.lay["lowmem"][0]
+
+        def y(addr):
+            return utop + uh * (top_of_user - addr) / top_of_user
+
+        for s, e, perms, label in vmas:
+            a, b = y(e), y(s)
+            svg.rect(VX + 1, a, 10, max(b - a, 1.5), COLOURS["vma"][0], "none")
+        bx, by, bw = VX + 20, utop + 8, VW - 28
+        bh = 18 + 14 * len(vmas)
+        svg.rect(bx, by, bw, bh, "#ffffff", colour, 1, ' rx="3"')
+        svg.text(bx + 6, by + 13, f"{name}[{pid}]'s VMAs (/proc/{pid}/maps)", 10,
+                 weight="bold", fill=colour)
+        for j, (s, e, perms, label) in enumerate(vmas):
+            svg.text(bx + 6, by + 27 + 14 * j,
+                     f"0x{s:08x} {human(e - s):>7} {perms} {label or 'anonymous'}", 10, mono=True)
+
     def region_labels(self):
         """Name, range, size and use of each region, left of the bar, spread
         so that they never overlap, each with a leader line to its band."""
@@ -517,21 +568,22 @@ class Picture:
         for key, words in (("lowmem", "lowmem (direct map)"), ("vmalloc", "vmalloc"),
                            ("area", "vmalloc area"), ("pkmap", "pkmap (kmap)"),
                            ("fixmap", "fixmap (kmap_atomic)"), ("hole", "unmapped"),
-                           ("user", "user space"), (".text", "kernel image"),
-                           ("HighMem", "HighMem")):
+                           ("user", "user space"), ("vma", "a process's VMA"),
+                           (".text", "kernel image"), ("HighMem", "HighMem")):
             fill, stroke = COLOURS[key]
             svg.rect(x, y + 48, 14, 14, fill, stroke)
             svg.text(x + 20, y + 60, words, 11)
             x += 40 + text_width(words, 11)
         svg.text(40, y + 86, "Drawn by tools/layout_svg.py from the kernel's serial log: "
                  "virtual kernel memory layout, Zone ranges" +
-                 (", /proc/vmallocinfo." if self.areas is not None else "."), 10, fill=GREY,
+                 (", /proc/vmallocinfo" if self.areas is not None else "") +
+                 (f", /proc/{self.process[0]}/maps." if self.process else "."), 10, fill=GREY,
                  italic=True)
 
     def render(self):
         # Links first, so that bars and labels are drawn over them.
         for part in (self.header, self.direct_map, self.highmem_links, self.virtual_bar,
-                     self.kernel_image, self.vmalloc_areas, self.region_labels,
+                     self.kernel_image, self.vmalloc_areas, self.user_vmas, self.region_labels,
                      self.physical_bar, self.legend):
             part()
         H = f"{self.height:.0f}"

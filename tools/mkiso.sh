@@ -1,7 +1,10 @@
 #!/bin/sh
 # mkiso.sh KERNEL OUT.iso "CMDLINE" [MODULE...] - a GRUB rescue ISO that
 # boots KERNEL by multiboot with CMDLINE, loading each MODULE as a
-# multiboot module (mm386 loads those as kernel modules).
+# multiboot module: a .ko is a kernel module, an ELF executable a program
+# to run.  A MODULE may be "FILE ARGS...": the module line's string is then
+# the file's name and the arguments, as with QEMU's -initrd ("build/user/segv
+# null" runs segv with argv[1] = "null").
 set -eu
 kernel=$1
 out=$2
@@ -19,9 +22,11 @@ cp "$kernel" "$dir/boot/kernel.elf"
 	echo 'menuentry "mm386" {'
 	echo "	multiboot /boot/kernel.elf $cmdline"
 	for m in "$@"; do
-		name=$(basename "$m")
-		cp "$m" "$dir/boot/modules/$name"
-		echo "	module /boot/modules/$name $name"
+		file=${m%% *}
+		args=${m#"$file"}
+		name=$(basename "$file")
+		cp "$file" "$dir/boot/modules/$name"
+		echo "	module /boot/modules/$name $name$args"
 	done
 	echo '	boot'
 	echo '}'

@@ -79,7 +79,7 @@ function drawLayout(s) {
     body += `<text x="${x0 + 6}" y="${y + H - userH + 46}" class="small">no processes yet</text>`;
   procs.forEach((p, i) => (p.vmas || []).forEach((v) => {
     const vy = y + H - v.end * scale, vh = Math.max(2, (v.end - v.start) * scale);
-    body += `<rect x="${x0 + 60 + 6 * i}" y="${vy}" width="5" height="${vh}" class="vma" ${act(`v2p ${hex(v.start)}`, `${p.name || p.pid} ${v.name || ""} ${hex(v.start)}`)}/>`;
+    body += `<rect x="${x0 + 60 + 6 * i}" y="${vy}" width="5" height="${vh}" class="vma" ${act(`v2p ${p.pid} ${hex(v.start)}`, `${p.name || p.pid}[${p.pid}] ${v.name || "anonymous"} ${hex(v.start)}`)}/>`;
   }));
   body += `<text x="${x0 + bw + 4}" y="${y + H - userH + 4}" class="small">${hex(L.page_offset)}</text>`;
   body += `<text x="${x0 + bw + 4}" y="${y + H}" class="small">0x00000000</text>`;

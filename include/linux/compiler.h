@@ -14,6 +14,7 @@
 #define __used		__attribute__((used))
 #define __maybe_unused	__attribute__((unused))
 #define __printf(a, b)	__attribute__((format(printf, a, b)))
+#define fallthrough	__attribute__((__fallthrough__))	/* a case that goes on into the next */
 #define __cold		__attribute__((cold))
 #define __weak		__attribute__((weak))
 #define __alias(sym)	__attribute__((alias(#sym)))

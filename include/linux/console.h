@@ -35,6 +35,7 @@ void keyboard_init(void);
 /* drivers/tty.c: the input queue */
 void console_input(char c);		/* from interrupt handlers */
 void console_input_str(const char *s);
-int console_getc(void);			/* waits (hlt) for the next byte */
+int console_getc(void);			/* sleeps until the next byte */
+int console_getc_user(void);		/* the same, or -EINTR for a killed reader */
 
 #endif

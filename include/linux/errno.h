@@ -33,6 +33,7 @@
 #define ENOSYS		38
 #define ENOTEMPTY	39
 #define EOVERFLOW	75
+#define EOPNOTSUPP	95
 #define ENOKEY		126
 
 #define MAX_ERRNO	4095

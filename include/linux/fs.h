@@ -85,6 +85,13 @@ void ramfs_for_each(void (*fn)(struct ramfs_file *f, void *arg), void *arg);
 int ramfs_read(struct ramfs_file *f, void *buf, unsigned long pos, unsigned long len);
 int ramfs_count(void);
 
+/* fs/namei.c: a path from user space, in a PATH_MAX buffer */
+#define PATH_MAX	4096
+#define NAME_MAX	255
+char *getname_flags(const char __user *filename, bool empty_ok);
+char *getname(const char __user *filename);
+void putname(char *name);
+
 /* fs/file.c */
 struct files_struct *files_alloc_console(void);
 struct files_struct *dup_files(struct files_struct *old);
@@ -93,6 +100,12 @@ struct file *fget(int fd);
 int fd_install_new(struct file *f);
 struct file *alloc_file(const struct file_operations *fop, const char *name);
 void fput(struct file *f);
+
+/* fs/proc.c */
+const char *vma_label(const struct vm_area_struct *vma, char *buf, size_t size);
+int print_pid_text(pid_t pid, const char *what);
+struct task_struct;
+void proc_dump_exit(struct task_struct *t);
 
 /* fs/initramfs.c */
 void populate_rootfs(void);

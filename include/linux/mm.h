@@ -164,6 +164,7 @@ unsigned long free_reserved_area(unsigned long start, unsigned long end);
 #define VM_ACCOUNT	0x00100000
 #define VM_NORESERVE	0x00200000
 #define VM_DONTDUMP	0x04000000
+#define VM_MIXEDMAP	0x10000000	/* vm_insert_page(): pages with refcounts, no faults */
 #define VM_STACK	VM_GROWSDOWN
 #define VM_DATA_DEFAULT_FLAGS	(VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
 #define VM_STACK_DEFAULT_FLAGS	VM_DATA_DEFAULT_FLAGS
@@ -179,8 +180,9 @@ unsigned long free_reserved_area(unsigned long start, unsigned long end);
 #define FAULT_FLAG_USER		0x40
 
 struct vm_operations_struct {
-	const char *name;		/* for /proc/PID/maps ("[mm386]") */
-	void (*close)(struct vm_area_struct *vma);
+	const char *name;		/* for /proc/PID/maps ("/dev/mm386") */
+	void (*open)(struct vm_area_struct *vma);	/* a copy was made: fork, split */
+	void (*close)(struct vm_area_struct *vma);	/* it goes: munmap, exit */
 };
 
 #define stack_guard_gap		(256UL << PAGE_SHIFT)	/* Linux's default: 1 MB */
@@ -204,6 +206,7 @@ int vm_brk_flags(unsigned long addr, unsigned long len, unsigned long flags);
 int do_mprotect(unsigned long start, size_t len, unsigned long prot);
 int expand_stack(struct vm_area_struct *vma, unsigned long address);
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+void vm_area_cache_init(void);
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
 void vm_area_free(struct vm_area_struct *vma);
 void exit_mmap(struct mm_struct *mm);
@@ -221,6 +224,8 @@ void change_protection(struct vm_area_struct *vma, unsigned long start, unsigned
 		       unsigned long newprot);
 int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr, unsigned long pfn,
 		    unsigned long size, unsigned long prot);
+int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *page);
+unsigned long sys_brk(unsigned long brk);
 /* follow_pte - the PTE for @addr in @mm, or NULL if no page table covers it. */
 pte_t *follow_pte(struct mm_struct *mm, unsigned long addr);
 unsigned long get_mm_rss(const struct mm_struct *mm);

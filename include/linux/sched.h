@@ -40,14 +40,28 @@
 #define PF_EXITING	0x00000004	/* getting shut down */
 #define PF_SIGNALED	0x00000400	/* killed by a signal */
 
-/* The signals mm386 delivers: all of them are fatal (no handlers yet). */
+/*
+ * Signals (Linux i386's numbers).  mm386 has no handlers: a signal whose
+ * default action is to terminate ends the process (kernel/signal.c); those
+ * whose default is to be ignored, or to stop, do nothing.
+ */
+#define SIGHUP		1
+#define SIGINT		2
+#define SIGQUIT		3
 #define SIGILL		4
 #define SIGTRAP		5
+#define SIGABRT		6
 #define SIGBUS		7
 #define SIGFPE		8
 #define SIGKILL		9
+#define SIGUSR1		10
 #define SIGSEGV		11
+#define SIGUSR2		12
+#define SIGPIPE		13
+#define SIGALRM		14
+#define SIGTERM		15
 #define SIGCHLD		17
+#define _NSIG		64
 
 #define TIMESLICE_TICKS	10		/* user time slice: 10 timer ticks */
 
@@ -72,6 +86,7 @@ struct task_struct {
 	int exit_code;			/* wait4 status: (code << 8) | signal */
 	int pending_signal;		/* a fatal signal to act on before ring 3 */
 	pid_t pid;
+	pid_t pgid;			/* process group: the job a program the kernel ran started */
 	struct task_struct *parent;	/* who wait4()s for it */
 	struct list_head children;	/* its children, by their sibling links */
 	struct list_head sibling;
@@ -85,6 +100,7 @@ struct task_struct {
 	unsigned long nvcsw, nivcsw;	/* context switches: voluntary, preempted */
 	u64 start_time;			/* jiffies at fork */
 	unsigned long clear_child_tid;	/* set_tid_address(): a user address */
+	unsigned long set_child_tid;	/* CLONE_CHILD_SETTID: its PID goes there first */
 	struct files_struct *files;	/* open files (fs/file.c) */
 };
 
@@ -114,6 +130,9 @@ static inline pid_t task_pid_nr(const struct task_struct *t)
 /* kernel/sched/core.c */
 void sched_init(void);
 void schedule(void);
+void yield(void);
+unsigned int nr_running_others(void);
+long sys_sched_yield(void);
 void schedule_tail(struct task_struct *prev);
 void wake_up_process(struct task_struct *p);
 void wake_up_new_task(struct task_struct *p);
@@ -128,7 +147,22 @@ unsigned long *alloc_thread_stack_node(struct task_struct *tsk);
 void free_thread_stack(struct task_struct *tsk);
 struct task_struct *find_task_by_pid(pid_t pid);
 void free_task(struct task_struct *tsk);
-long kernel_clone(unsigned long clone_flags, struct pt_regs *regs);
+/* clone() flags mm386 knows (Linux's values) */
+#define CSIGNAL			0x000000ff	/* the signal the parent gets at exit */
+#define CLONE_VM		0x00000100
+#define CLONE_VFORK		0x00004000
+#define CLONE_SETTLS		0x00080000
+#define CLONE_PARENT_SETTID	0x00100000
+#define CLONE_CHILD_CLEARTID	0x00200000
+#define CLONE_CHILD_SETTID	0x01000000
+
+struct kernel_clone_args {
+	unsigned long flags;		/* CLONE_VFORK, CLONE_*_SETTID, CLONE_CHILD_CLEARTID */
+	int __user *parent_tid;		/* CLONE_PARENT_SETTID: the child's PID, in the parent */
+	int __user *child_tid;		/* CLONE_CHILD_SETTID/CLEARTID: in the child */
+	struct pt_regs *regs;		/* the parent's user registers */
+};
+long kernel_clone(const struct kernel_clone_args *args);
 void fork_init(void);
 /* kernel_run_program - fork a task from task 0 that exec's @file. */
 pid_t kernel_run_program(const char *file, const char *const *argv);
@@ -140,14 +174,20 @@ void timer_wake_sleepers(void);
 void do_int80_syscall_32(struct pt_regs *regs);
 unsigned int nr_syscalls_implemented(void);
 int run_program(struct ramfs_file *rf, const char *args);
+pid_t run_program_background(struct ramfs_file *rf, const char *args);
 struct ramfs_file;
 
 /* kernel/exit.c */
 void __noreturn do_exit(long code);
 void __noreturn do_group_exit(int exit_code);
 long kernel_wait4(pid_t pid, int *stat_addr, int options, bool user);
+
+/* kernel/signal.c */
 void force_fatal_sig(int sig);
 const char *signal_name(int sig);
+int kill_pid(pid_t pid, int sig);
+long sys_kill(pid_t pid, int sig);
+long sys_pause(void);
 
 /* wait4 options */
 #define WNOHANG		0x00000001

@@ -105,6 +105,14 @@ static inline bool is_vmalloc_addr(const void *x)
 
 void *vmalloc(unsigned long size);
 void *vzalloc(unsigned long size);
+
+/* mm/vmalloc_user.c: vmalloc memory that a program maps (a driver's mmap) */
+struct vm_area_struct;
+void *vmalloc_user(unsigned long size);
+void *vmalloc_32_user(unsigned long size);
+int remap_vmalloc_range(struct vm_area_struct *vma, void *addr, unsigned long pgoff);
+int remap_vmalloc_range_partial(struct vm_area_struct *vma, unsigned long uaddr, void *kaddr,
+				unsigned long pgoff, unsigned long size);
 void *__vmalloc(unsigned long size, gfp_t gfp);
 void *__vmalloc_node(unsigned long size, unsigned long align, gfp_t gfp, int node,
 		     const void *caller);

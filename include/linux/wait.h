@@ -41,5 +41,12 @@ void wake_up(struct wait_queue_head *wq);
  * interrupts off; they are off again on return.
  */
 void wait_event_irqoff(struct wait_queue_head *wq, bool (*cond)(void *arg), void *arg);
+/*
+ * wait_event_interruptible_irqoff - the same, but a fatal signal sent to
+ * the sleeper (kill) ends the wait: 0 when @cond came true, -EINTR when a
+ * signal is pending (the task then dies on its way back to ring 3).
+ */
+int wait_event_interruptible_irqoff(struct wait_queue_head *wq, bool (*cond)(void *arg),
+				    void *arg);
 
 #endif

@@ -11,6 +11,7 @@
 #define _MM386_DUMP_H
 
 #include <linux/compiler.h>
+#include <linux/types.h>
 
 struct proc_dump {
 	const char *name;
@@ -23,6 +24,8 @@ struct proc_dump {
 
 /* proc_dump_show - print dump @name with its header; -ENOENT if unknown. */
 int proc_dump_show(const char *name);
+/* Is @name one of the dumps listed in dump=? */
+bool proc_dump_wanted(const char *name);
 /* Print the dumps listed in the dump= parameter. */
 void proc_dump_boot(void);
 /* The names of all dumps, separated by spaces, for help texts. */

@@ -53,6 +53,7 @@ enum shell_group {
 	SHELL_INSPECT,		/* tables, page, v2p, p2v */
 	SHELL_ALLOC,		/* kmalloc, alloc_pages, caches, vmalloc */
 	SHELL_MAP,		/* kmap, peek, poke */
+	SHELL_PROCESS,		/* run, ps, maps, pgdcmp, kill: user space */
 	SHELL_PROGRAM,		/* ktest, dmesg, history, poweroff... */
 	NR_SHELL_GROUPS
 };
@@ -152,6 +153,8 @@ int shell_not_yours(const char *cmd, unsigned long addr, const char *what, const
  * "@what: refused ..."; returns 0 or -EFAULT.
  */
 int shell_judged(unsigned long before, const char *what);
+/* shell_reap_jobs - reap the `run -b` programs that have exited (shell/procs.c). */
+void shell_reap_jobs(void);
 /* ---------------------------------------------------------------------
  * What the shell handed out, and $_ (shell/handouts.c)
  */

@@ -28,6 +28,8 @@
 #include <linux/string.h>
 #include <linux/jiffies.h>
 #include <linux/rcupdate.h>
+#include <linux/errno.h>
+#include <linux/uaccess.h>
 #include <asm/desc.h>
 #include <asm/processor.h>
 
@@ -131,6 +133,8 @@ static struct task_struct *context_switch(struct task_struct *prev, struct task_
 void schedule_tail(struct task_struct *prev)
 {
 	local_irq_enable();
+	if (current->set_child_tid)	/* clone(CLONE_CHILD_SETTID): a COW write, in the child */
+		(void)!put_user(current->pid, (int __user *)current->set_child_tid);
 }
 
 /**
@@ -171,6 +175,38 @@ void schedule(void)
 	local_irq_restore(flags);
 }
 
+/**
+ * yield - let every other runnable task run before current goes on
+ *
+ * Current stays runnable and goes to the run queue's tail.  The shell
+ * does it before each prompt, so a program it started in the background
+ * has its turn (and prints) before the next line is read.
+ */
+void yield(void)
+{
+	schedule();
+}
+
+/* nr_running_others - how many tasks besides current are runnable now. */
+unsigned int nr_running_others(void)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	unsigned int n = 0;
+
+	local_irq_save(flags);
+	list_for_each_entry(p, &runqueue, run_list)
+		n += p != current;
+	local_irq_restore(flags);
+	return n;
+}
+
+long sys_sched_yield(void)
+{
+	yield();
+	return 0;
+}
+
 /* wake_up - make every task sleeping on @wq runnable. */
 void wake_up(struct wait_queue_head *wq)
 {
@@ -183,17 +219,36 @@ void wake_up(struct wait_queue_head *wq)
 	local_irq_restore(flags);
 }
 
-void wait_event_irqoff(struct wait_queue_head *wq, bool (*cond)(void *arg), void *arg)
+// Sleep on @wq until @cond(@arg), or (@interruptible) until a signal is pending.
+static int __wait_event(struct wait_queue_head *wq, bool (*cond)(void *arg), void *arg,
+			bool interruptible)
 {
 	struct wait_queue_entry w = { .task = current };
+	int ret = 0;
 
 	list_add_tail(&w.entry, &wq->head);
 	while (!cond(arg)) {
+		if (interruptible && current->pending_signal) {
+			ret = -EINTR;
+			break;
+		}
 		set_current_state(TASK_INTERRUPTIBLE);
 		schedule();		/* returns with interrupts off, as called */
 	}
 	__set_current_state(TASK_RUNNING);
 	list_del(&w.entry);
+	return ret;
+}
+
+void wait_event_irqoff(struct wait_queue_head *wq, bool (*cond)(void *arg), void *arg)
+{
+	__wait_event(wq, cond, arg, false);
+}
+
+int wait_event_interruptible_irqoff(struct wait_queue_head *wq, bool (*cond)(void *arg),
+				    void *arg)
+{
+	return __wait_event(wq, cond, arg, true);
 }
 
 /*
@@ -215,9 +270,11 @@ void scheduler_tick(void)
  */
 void exit_to_user_mode(struct pt_regs *regs)
 {
-	if (current->pending_signal)
-		do_exit(current->pending_signal);
-	if (need_resched) {
+	for (;;) {
+		if (current->pending_signal)	/* also one sent while we were preempted */
+			do_exit(current->pending_signal);
+		if (!need_resched)
+			return;
 		current->nivcsw++;
 		schedule();
 	}

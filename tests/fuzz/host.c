@@ -41,6 +41,10 @@ unsigned long might_sleep_suppressed;
 
 int host_verbose = -1;
 
+/* One task, the one every report names (warn_alloc, bad_page): swapper/0. */
+static struct task_struct host_task = { .comm = "swapper/0" };
+struct task_struct *current_task = &host_task;
+
 static bool verbose(void)
 {
 	if (host_verbose < 0)

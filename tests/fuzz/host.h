@@ -19,6 +19,7 @@
 #include <linux/slab.h>
 #include <linux/slab_def.h>
 #include <linux/rcupdate.h>
+#include <linux/sched.h>
 #include <linux/vmalloc.h>
 #include <linux/rbtree_augmented.h>
 #include <linux/fault-inject.h>

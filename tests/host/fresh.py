@@ -48,6 +48,7 @@ PACKAGES = {
     "lib32stdc++6": r"^lib32(stdc\+\+6|gcc-s1)$",
     "qemu-system-x86": r"^(qemu-system-(x86|common|data)|ipxe-qemu)$",
     "seabios": r"^seabios$",
+    "qemu-user": r"^qemu-user$",
     "chromium": r"^chromium(-common|-sandbox)?$",
     "grub-common": r"^grub-common$",
     "grub-pc-bin": r"^grub-pc-bin$",
@@ -64,7 +65,7 @@ BUILD_TOOLS = ["i686-linux-gnu-gcc", "i686-linux-gnu-ld", "i686-linux-gnu-nm", "
 CLANG_TOOLS = ["clang", "ld.lld", "compiler-rt"]
 CHECK_TOOLS = BUILD_TOOLS + CLANG_TOOLS + ["qemu-system-i386", "grub-mkrescue", "xorriso",
                                            "gdb", "pytest", "pexpect", "seabios", "chromium",
-                                           "slabtop", "psutil", "fuzz-i386"]
+                                           "slabtop", "psutil", "qemu-i386", "fuzz-i386"]
 BUILD_PKGS = ["gcc-i686-linux-gnu", "binutils-i686-linux-gnu", "nasm", "libc6-dev-i386-cross"]
 CLANG_PKGS = BUILD_PKGS + ["clang", "lld", "libclang-rt-14-dev"]
 
@@ -154,7 +155,9 @@ def inner(args):
                 .replace("LOG", repr(os.path.join(work, "apt.log"))))
     os.chmod(apt, 0o755)
     env = dict(os.environ, PATH=bindir + ":" + os.environ["PATH"])
-    for k in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL"):
+    # Nor the outer make's variables: `make CC=clang check` puts CC=clang in
+    # the environment, which would turn the gcc build into a clang one.
+    for k in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "CC", "LD", "NM", "O"):
         env.pop(k, None)
     print(f"fresh.py: hid {sum(map(len, files.values()))} files of {len(files)} packages; "
           f"running: {' '.join(args.cmd)}", flush=True)

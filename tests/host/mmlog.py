@@ -66,6 +66,13 @@ def proc(log, name):
     return lines
 
 
+def kernel_pagetables(log):
+    """The kernel's own page tables, in kB, from dump=layout's last line."""
+    m = re.search(r"^kernel page tables: \d+ \((\d+) kB\), in swapper_pg_dir", log, re.M)
+    assert m, "no 'kernel page tables:' line (dump=layout)"
+    return int(m.group(1))
+
+
 def meminfo(log):
     out = {}
     for line in proc(log, "meminfo"):

@@ -18,7 +18,8 @@ class Shell:
     """One QEMU with the shell on a pty.  run() types a line and returns
     what the kernel printed before the next prompt, echo removed."""
 
-    def __init__(self, mem=160, params="", monitor=None, timeout=180, initrd=(), extra=()):
+    def __init__(self, mem=160, params="", monitor=None, timeout=180, initrd=(), extra=(),
+                 com2=None):
         base = list(qemu.QEMU_BASE) + list(extra)
         if monitor:
             base[base.index("-monitor") + 1] = f"unix:{monitor},server=on,wait=off"
@@ -27,6 +28,8 @@ class Shell:
         args = ["--kill-after=5", str(timeout), qemu.QEMU] + base + [
             "-kernel", qemu.kernel_arg(), "-m", str(mem), "-append", params,
             "-chardev", "stdio,id=ser0,signal=off", "-serial", "chardev:ser0"]
+        if com2:        # the second serial port (telemetry) into a file
+            args += ["-serial", f"file:{com2}"]
         self.child = pexpect.spawn("timeout", args, encoding="utf-8", codec_errors="replace",
                                    timeout=60)
         self.transcript = ""

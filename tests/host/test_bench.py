@@ -1,5 +1,6 @@
 """The benchmarks run and print their lines (a smoke run: no timing is
 asserted), and under -icount two runs are identical."""
+import os
 import re
 
 import qemu
@@ -7,11 +8,15 @@ import qemu
 ICOUNT = ["-icount", "shift=0,sleep=off", "-rtc", "base=2020-01-01T00:00:00,clock=vm"]
 LINE = re.compile(r"^bench: (\S+) iters=(\d+) ticks_per_op=(\d+\.\d\d)$", re.M)
 OPS = {"kmalloc_100", "kzalloc_100", "get_free_page", "alloc_pages_3", "kmap_atomic_high",
-       "kmap_atomic_low", "kmap_high", "kmem_cache_64"}
+       "kmap_atomic_low", "kmap_high", "kmem_cache_64",
+       # user/ubench, a boot program: measured from user space
+       "user_getpid", "user_first_touch", "user_cow_fault", "user_brk_grow_shrink",
+       "user_mmap_munmap_1mb", "user_fork_exit_wait"}
 
 
 def smoke():
-    r = qemu.boot("bench=smoke", mem=2048, extra=ICOUNT, timeout=300)
+    r = qemu.boot("bench=smoke", mem=2048, extra=ICOUNT, timeout=300,
+                  initrd=[os.path.join(qemu.BUILD, "user", "ubench") + " smoke"])
     r.expect_status(qemu.STATUS_OK)
     return r.log
 

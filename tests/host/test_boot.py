@@ -32,6 +32,13 @@ def test_ktest_by_name(run_ktest):
     assert len(r.ktap.suite("lib").cases) >= 10
 
 
+def test_might_sleep_names_the_task(run_ktest):
+    """Linux's line names current, whichever task it is (boot_test.c swaps in a fake one)."""
+    r = run_ktest("boot")
+    assert re.search(r"^in_atomic\(\): 1, irqs_disabled\(\): 0, non_block: 0, pid: 4242, name: ktest-sleeper$",
+                     r.log, re.M), r.log[-3000:]
+
+
 def test_no_ktap_is_a_failure():
     r = qemu.boot("poweroff").expect_status(qemu.STATUS_OK)
     with pytest.raises(ktap.KtapError, match="no KTAP"):

@@ -26,6 +26,33 @@ def built_with_gcc():
         return False
 
 
+# Lines a kernel, a shell or GDB prints: in a document they must come from
+# a docgen block, never be typed.
+PRINTED = re.compile(r"^ {4,}(mm386> \S|\(gdb\) \S|BUG: |WARNING: |#PF: |==> /proc/|Node 0, zone |"
+                     r"pagemem addr=|kmallocmem addr=|vmallocmem addr=|Memory: \d|BIOS-e820: |"
+                     r"module \w+: (loaded|sections|unloaded)|crash: |bench: \w+ iters=|"
+                     r"exit: \w+\[\d+\]|run: \w+\[\d+\]|\w+\[\d+\]: segfault at|Oops: |EIP: |"
+                     r"Freeing initrd memory|mm386: ready)")
+
+
+def test_every_document_has_its_transcripts_generated():
+    # A line of kernel, shell or GDB output outside a docgen block was typed
+    # by hand, and goes stale with the next build.
+    docs = [os.path.join(qemu.ROOT, "README.md")] + \
+        [os.path.join(qemu.ROOT, "docs", f) for f in sorted(os.listdir(
+            os.path.join(qemu.ROOT, "docs"))) if f.endswith(".md")]
+    typed = []
+    for path in docs:
+        if path.endswith("interface.md"):   # line formats ("%08lx", "NNN"), not output
+            continue
+        text = open(path).read()
+        outside = re.sub(r"^ *<!-- docgen .*?^ *<!-- /docgen -->\n", "", text, flags=re.M | re.S)
+        for line in outside.splitlines():
+            if PRINTED.match(line) and "%" not in line:     # not a format
+                typed.append(f"{os.path.relpath(path, qemu.ROOT)}: {line.strip()}")
+    assert not typed, "typed by hand, not generated:\n" + "\n".join(typed[:40])
+
+
 @pytest.mark.skipif(not built_with_gcc(), reason="transcripts are the gcc build's")
 def test_transcripts_match_what_the_build_prints():
     p = subprocess.run([sys.executable, DOCGEN, "--check"], stdout=subprocess.PIPE,

@@ -6,6 +6,7 @@ after the dump= tables, so the serial log and GDB describe the same
 moment: mm-buddyinfo, mm-zoneinfo, mm-meminfo and mm-layout must equal
 those dumps line for line.
 """
+import os
 import re
 import subprocess
 
@@ -301,8 +302,36 @@ def test_vmallocinfo():
 
 def test_every_command_has_help():
     names = ["mm-layout", "mm-buddyinfo", "mm-zoneinfo", "mm-meminfo", "mm-slabinfo",
-             "mm-vmallocinfo", "mm-page", "mm-v2p"]
+             "mm-vmallocinfo", "mm-page", "mm-v2p", "mm-ps", "mm-maps", "mm-pgdcmp"]
     got, _ = run([f"help {n}" for n in names], stop=None)
     for n in names:
         text = got[f"help {n}"]
         assert len(text) >= 3 and text[1].startswith(f"Usage: {n}"), text
+
+
+def test_process_helpers_match_the_kernel():
+    """Stopped in proc_dump_exit() as forkcow's first child exits (its parent
+    waits in wait4): mm-maps of the child equals the /proc/2/maps the kernel
+    prints a moment later (finish); mm-ps sees both; mm-pgdcmp finds the
+    kernel half identical and the text page shared; mm-v2p PID walks each
+    process's own page directory to the same physical page."""
+    prog = os.path.join(qemu.BUILD, "user", "forkcow")
+    cmds = ["mm-ps", "mm-maps 2", "mm-pgdcmp 1 2", "mm-v2p 1 0x08049000",
+            "mm-v2p 2 0x08049000", "mm-maps 0", "finish"]
+    script = ["hbreak proc_dump_exit", "continue"]
+    for c in cmds:
+        script += [f"echo <<< {c}\\n", c, "echo >>>\\n"]
+    s = gdb_session(script, params="dump=maps", mem=160, helpers=True, extra=["-initrd", prog])
+    got = {m.group(1): m.group(2).splitlines()
+           for m in re.finditer(r"^<<< (.*)\n((?:.*\n)*?)>>>$", s.out, re.M)}
+    ps = {int(l.split()[0]): l.split() for l in got["mm-ps"][1:]}
+    assert ps[1][-1] == ps[2][-1] == "forkcow" and ps[2][1] == "1" and ps[1][3] == "S", got["mm-ps"]
+    want = mmlog.proc(s.log, "2/maps")
+    assert want and [l.rstrip() for l in got["mm-maps 2"]] == [l.rstrip() for l in want], s.out
+    pgd = "\n".join(got["mm-pgdcmp 1 2"])
+    assert "kernel half, PDEs 768-1023: 256 of 256 identical" in pgd, pgd
+    assert re.search(r"^  PDE  32 \(08000000-083fffff\): in both \d+: same page [1-9]", pgd, re.M), pgd
+    phys = [next(l for l in got[f"mm-v2p {p} 0x08049000"] if l.startswith("phys ")) for p in (1, 2)]
+    assert phys[0] == phys[1], phys
+    assert any(l.startswith("page directory of forkcow[2] at phys") for l in got["mm-v2p 2 0x08049000"])
+    assert any("has no user address space" in l for l in s.out.splitlines()), s.out

@@ -387,21 +387,21 @@ def test_ktest_module_suite_skips_without_the_module(run_ktest):
 
 def free_and_tables(log):
     mi = mmlog.meminfo(log)
-    return mi["MemFree"] + mi["PageTables"], mi["Slab"], mi["VmallocUsed"]
+    return mi["MemFree"] + mmlog.kernel_pagetables(log), mi["Slab"], mi["VmallocUsed"]
 
 
 def same_as_blacklisted(initrd, name, log):
     """The memory counts of @log equal those of a boot with the same files
     in which @name is never loaded (module_blacklist=), page tables that the
     vmalloc area keeps counted as free."""
-    other = boot(initrd, f"module_blacklist={name} dump=meminfo").log
+    other = boot(initrd, f"module_blacklist={name} dump=meminfo,layout").log
     assert f"Module {name} is blacklisted" in other
     assert free_and_tables(log) == free_and_tables(other)
 
 
 def test_rmmod_runs_exit_and_frees_everything(ko):
     initrd = [ko["mem_module"]]
-    log = boot(initrd, "rmmod=mem_module dump=vmallocinfo,modules,meminfo").log
+    log = boot(initrd, "rmmod=mem_module dump=vmallocinfo,modules,meminfo,layout").log
     check_seed003(log, 160)
     exit_line = log.index("mem_module: freed pagemem, kmallocmem and vmallocmem")
     unloaded = re.search(r"^module mem_module: unloaded: exit mem_module_exit ran; freeing "
@@ -440,7 +440,7 @@ def shell_counts(sh):
     given back the empty slabs they keep for reuse."""
     assert "pages given back to the buddy allocator" in sh.run("kmem_cache_shrink")
     mi = mmlog.meminfo(sh.run("meminfo"))
-    return mi["MemFree"] + mi["PageTables"], mi["VmallocUsed"], \
+    return mi["MemFree"] + mmlog.kernel_pagetables(sh.run("layout")), mi["VmallocUsed"], \
         mmlog.buddyinfo(sh.run("buddyinfo"))
 
 
@@ -709,7 +709,7 @@ def test_bad_elf_file_is_refused(ko, tmp_path, fname, corrupt, message):
     path = str(tmp_path / f"{fname}.ko")
     with open(path, "wb") as f:
         f.write(data)
-    log = boot([path], "dump=vmallocinfo,modules,meminfo").log
+    log = boot([path], "dump=vmallocinfo,modules,meminfo,layout").log
     name = fname if fname in EARLY else "mem_module"
     errors = re.findall(r"^module \w+: .*$", log, re.M)
     errors = [e for e in errors if not e.startswith("module: ")]
@@ -736,7 +736,7 @@ def test_module_bigger_than_free_ram_is_refused(ko, tmp_path):
 
 def test_unknown_symbols_are_each_named(ko):
     initrd = [ko["unknown_sym_module"]]
-    log = boot(initrd, "dump=vmallocinfo,modules,meminfo").log
+    log = boot(initrd, "dump=vmallocinfo,modules,meminfo,layout").log
     assert re.findall(r"^module unknown_sym_module: unknown symbol (\w+) \(not exported by the kernel\)$",
                       log, re.M) == ["no_such_function", "mm_init"]
     assert "module unknown_sym_module: 2 unknown symbols" in log
@@ -747,7 +747,7 @@ def test_unknown_symbols_are_each_named(ko):
 
 def test_init_error_unloads_the_module(ko):
     initrd = [ko["bad_init_module"]]
-    log = boot(initrd, "dump=vmallocinfo,modules,meminfo").log
+    log = boot(initrd, "dump=vmallocinfo,modules,meminfo,layout").log
     assert "bad_init_module: init takes memory, gives it back, and fails" in log
     assert re.search(r"^module bad_init_module: init (bad_init_init|init_module) returned -EINVAL; "
                      r"unloading it \(its exit function is not run\)$", log, re.M)

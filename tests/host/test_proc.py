@@ -98,10 +98,9 @@ LINUX = {
 # each key must appear there).
 DIFFERENCES = {
     "managed": "a smaller kernel image, fewer and bottom-up boot allocations, no percpu areas",
-    "page cache": "no page cache, no swap, no processes: Cached, Active, Inactive, "
-                  "AnonPages, Mapped, Committed_AS, KernelStack are 0",
+    "page cache": "no page cache, no swap, and at the end of boot no processes: Cached, "
+                  "Active, Inactive, AnonPages, Mapped, Committed_AS are 0",
     "Percpu": "no percpu allocator",
-    "PageTables": "counts the kernel's own page tables until user space lands",
     "DirectMap": "lowmem is mapped with 4 KB pages only (no PSE): DirectMap4M is 0",
     "cpu_entry_area": "no cpu_entry_area or LDT remap below the fixmap: VMALLOC_END is 12 MB "
                       "higher, so lowmem is 12 MB larger at 2048 MB and VmallocTotal 12 MB "

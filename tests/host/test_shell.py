@@ -143,13 +143,14 @@ def test_help_lists_every_command(shell):
     sh = shell()
     out = sh.run("help")
     for name in ["buddyinfo", "kmaps", "layout", "memblock", "meminfo", "slabinfo", "zoneinfo",
-                 "page PFN|ADDR", "v2p ADDR", "p2v PADDR", "kmalloc SIZE [GFP]",
+                 "page PFN|ADDR", "v2p [PID] ADDR", "p2v PADDR", "kmalloc SIZE [GFP]",
                  "kzalloc SIZE [GFP]", "kfree [-f] ADDR", "alloc_pages ORDER [GFP]",
                  "free_pages [-f] ADDR|pfn:PFN ORDER", "kmem_cache_create NAME SIZE [ALIGN] [FLAGS]",
                  "cache_alloc NAME [GFP]", "cache_free NAME [-f] ADDR", "kmem_cache_destroy NAME",
                  "kmap PFN", "kunmap PFN", "kmap_atomic PFN", "peek ADDR [LEN]",
                  "poke ADDR VALUE [WIDTH]", "ktest", "dmesg", "echo", "history", "help",
-                 "poweroff"]:
+                 "poweroff", "run [-b] [PROG [ARG...]]", "ps", "kill PID [SIG]", "maps PID",
+                 "status PID", "pgdcmp PID1 PID2"]:
         assert re.search(rf"^  {re.escape(name)}\s", out, re.M), f"{name} missing:\n{out}"
     # Every line of help is one command; each /proc table is listed.
     assert "print /proc/slabinfo, as dump=slabinfo does" in out

@@ -176,3 +176,24 @@ def test_committed_diagrams_are_current_svg(name, vmalloc_start):
     with open(os.path.join(qemu.ROOT, "docs", "images", name), "rb") as f:
         words = [t[0] for t in texts(f.read())]
     assert any(w.startswith(vmalloc_start) for w in words), name
+
+
+def test_a_process_vmas_from_dump_maps():
+    """dump=maps: the first process's /proc/PID/maps is drawn in user space,
+    one line per VMA, as the kernel printed it; the labels still do not overlap."""
+    r = qemu.boot("poweroff dump=maps", mem=160,
+                  initrd=[os.path.join(qemu.BUILD, "user", "hold") + " 1"])
+    r.expect_status(qemu.STATUS_OK)
+    head = re.search(r"^==> /proc/(\d+)/maps <==$", r.log, re.M)
+    pid = head.group(1)
+    maps = [l for l in mmlog.proc(r.log, f"{pid}/maps") if re.match(r"^[0-9a-f]{8}-", l)]
+    assert len(maps) >= 6
+    p = render(r.log)
+    assert p.returncode == 0, p.stderr.decode()
+    words = [t[0] for t in texts(p.stdout)]
+    assert f"hold[{pid}]'s VMAs (/proc/{pid}/maps)" in words
+    for line in maps:
+        start = line.split("-")[0]
+        assert [w for w in words if w.startswith(f"0x{start} ")], (line, words)
+    assert [w for w in words if re.fullmatch(r"0xb7eff000 +1028 kB rw-p anonymous", w)]
+    assert not overlapping(texts(p.stdout))

@@ -168,3 +168,30 @@ def test_a_snapshot_after_each_shell_command(tmp_path):
         child.close()
     assert child.exitstatus == qemu.STATUS_OK
     assert os.path.getsize(com2) > 0
+
+
+def test_processes_and_their_vmas(tmp_path):
+    """A process `run -b` started is in every snapshot until it exits, with
+    its VMAs named as its /proc/PID/maps names them."""
+    from shellrun import Shell
+    com2 = tmp_path / "com2.jsonl"
+    user = os.path.join(qemu.BUILD, "user")
+    sh = Shell(params="telemetry norun", initrd=[os.path.join(user, "hold")], com2=com2)
+    try:
+        assert json.loads(com2.read_text().splitlines()[0])["processes"] == []
+        sh.run("run -b hold")
+        maps = sh.run("maps 2")
+        snap = json.loads(com2.read_text().splitlines()[-1])
+        assert [(p["pid"], p["name"]) for p in snap["processes"]] == [(1, "hold"), (2, "hold")]
+        want = []
+        for line in maps.splitlines()[1:]:
+            rng, *rest = line.split()
+            start, end = (int(x, 16) for x in rng.split("-"))
+            want.append((start, end, rest[4] if len(rest) > 4 else ""))
+        got = [(v["start"], v["end"], v["name"]) for v in snap["processes"][1]["vmas"]]
+        assert got == want and {"/hold", "[heap]", "[stack]", ""} <= {n for *_, n in got}
+        sh.run("kill 1")
+        sh.run("kill 2")
+        assert json.loads(com2.read_text().splitlines()[-1])["processes"] == []
+    finally:
+        sh.close()

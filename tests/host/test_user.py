@@ -13,6 +13,7 @@ import subprocess
 
 import pytest
 
+import mmlog
 import qemu
 
 USER = os.path.join(qemu.BUILD, "user")
@@ -135,8 +136,12 @@ def elf_mutations(good):
     mut("badclass", lambda b: b.__setitem__(4, 2), "not a 32-bit ELF file")
     mut("bigendian", lambda b: b.__setitem__(5, 2), "not little-endian")
     mut("x86_64", lambda b: struct.pack_into("<H", b, 18, 62), "not for i386")
+    # lib/elf.c's elf_check_header() checks these for programs as for modules
+    mut("version", lambda b: struct.pack_into("<I", b, 20, 0), "ELF version 1 in e_ident, 0 in e_version")
+    mut("ehsize", lambda b: struct.pack_into("<H", b, 40, 64), "ELF header of 64 bytes, expected 52")
+    mut("shentsize", lambda b: struct.pack_into("<H", b, 46, 64), "section headers of 64 bytes, expected 40")
     mut("phentsize", lambda b: struct.pack_into("<H", b, 42, 56), "program headers of 56 bytes")
-    mut("nophdrs", lambda b: struct.pack_into("<H", b, 44, 0), "0 program headers")
+    mut("nophdrs", lambda b: struct.pack_into("<H", b, 44, 0), "0 program headers: mm386 loads 1 to 128")
     mut("phoff", lambda b: struct.pack_into("<I", b, 28, len(good) - 8), "lies outside the file")
     mut("interp", lambda b: struct.pack_into("<I", b, phoff, 3), "has an interpreter (PT_INTERP)")
     mut("filesz", lambda b: struct.pack_into("<I", b, phoff + 16, 0x7fffffff), "is not loadable")
@@ -160,3 +165,29 @@ def test_bad_elf_files_refused_with_one_line(tmp_path):
     runs = run_lines(r.log)
     assert len(runs) == len(files) + 1 and all(v == "nothing lost" for *_, v in runs)
     assert "hello from ring 3" in r.log      # a good program still runs after them
+
+
+def test_vma_and_fault_suites(run_ktest):
+    """tests/kernel/vma_test.c on its own: none skipped, so the kernel PDE that
+    vmalloc makes after the address space is really new (and reachable)."""
+    r = run_ktest("vma,fault")
+    for suite, n in (("vma", 7), ("fault", 6)):
+        cases = r.ktap.suite(suite).cases
+        assert len(cases) == n and all(c.ok and not c.skip for c in cases), cases
+
+
+def test_dump_maps_and_status_at_each_exit():
+    """dump=maps,status: each process prints its own just before it exits
+    (the boot's programs are gone when the dumps print at the end)."""
+    r = qemu.boot("poweroff dump=maps,status,meminfo", mem=160, initrd=[prog("hello"), prog("hello_raw")])
+    r.expect_status(qemu.STATUS_OK)
+    log = r.log
+    for pid, name in ((1, "hello"), (2, "hello_raw")):
+        maps = log[log.index(f"==> /proc/{pid}/maps <=="):log.index(f"==> /proc/{pid}/status <==")]
+        assert re.search(rf"^08048000-08049000 r--p 00000000 00:01 \d+ +/{name}$", maps, re.M)
+        assert re.search(r"^bffdf000-c0000000 rw-p 00000000 00:00 0 +\[stack\]$", maps, re.M)
+        status = log[log.index(f"==> /proc/{pid}/status <=="):log.index(f"exit: {name}[{pid}]")]
+        assert re.search(rf"^Name:\t{name}$", status, re.M)
+        assert int(re.search(r"^VmPTE:\s+(\d+) kB$", status, re.M).group(1)) >= 8
+    assert re.search(r"^\(no live process now; with dump=maps each one printed its own", log, re.M)
+    assert mmlog.meminfo(log)["PageTables"] == 0      # the processes' page tables: all back

@@ -13,7 +13,8 @@ straight out of guest memory, while the kernel is stopped.
     mm-slabinfo     /proc/slabinfo (mm/slab.c)
     mm-vmallocinfo  /proc/vmallocinfo (mm/vmallocinfo.c, once the kernel has it)
     mm-page PFN|ADDR|PAGE  one struct page, its flags by name, and what it is used for
-    mm-v2p ADDR     walk the page tables from CR3: PDE, PTE, physical address
+    mm-v2p [PID] ADDR  walk the page tables from CR3 (or PID's): PDE, PTE, physical address
+    mm-ps, mm-maps PID, mm-pgdcmp PID1 PID2   user processes (mm386_procs.py)
 
 The table commands print exactly what the kernel's dump= prints, line for
 line (tests/host/test_gdb_helpers.py compares them), so what you see in
@@ -45,6 +46,8 @@ list_head lists, e.g.
         out("%-17s %6lu" % (cache["name"].string(), ulong(cache["num"])))
 """
 import bisect
+import os
+import struct
 
 import gdb
 
@@ -130,6 +133,12 @@ def read_u32(addr):
     """One 32-bit word of guest memory at virtual address @addr."""
     data = gdb.selected_inferior().read_memory(addr, 4).tobytes()
     return int.from_bytes(data, "little")
+
+
+def read_table(vaddr):
+    """A page directory or page table at kernel address @vaddr: its 1024 entries."""
+    data = gdb.selected_inferior().read_memory(vaddr, 4096).tobytes()
+    return list(struct.unpack("<1024I", data))
 
 
 def out(line=""):
@@ -456,10 +465,13 @@ def layout_diagram(a, high):
     start, end = ulong(value("&_text")), ulong(value("&_end"))
     text("  kernel  0x%08x-0x%08x" % (start, end), human_size(end - start))
     edge(a.page_offset, "PAGE_OFFSET")
-    region(a.page_size, a.page_offset, "user space (no programs in mm386)")
+    region(a.page_size, a.page_offset, "user space: each process's own")
     edge(a.page_size)
     region(0, a.page_size, "NULL page (never mapped)")
     edge(0)
+    tables = ulong(value("vm_stat[NR_PAGETABLE]"))
+    out("kernel page tables: %d (%d kB), in swapper_pg_dir, shared by every process"
+        % (tables, tables * 4))
 
 
 @register
@@ -596,7 +608,7 @@ vm_stat[] counters and the layout."""
         for name, pages in rows:
             out("%-16s%8lu kB" % (name, pages << kb))
         out("KernelStack:    %8lu kB" % vm_stat("NR_KERNEL_STACK_KB"))
-        rows = [("PageTables:", vm_stat("NR_PAGETABLE")), ("SecPageTables:", 0),
+        rows = [("PageTables:", vm_stat("NR_USER_PAGETABLE")), ("SecPageTables:", 0),
                 ("NFS_Unstable:", 0), ("Bounce:", 0), ("WritebackTmp:", 0),
                 ("CommitLimit:", total * 50 // 100), ("Committed_AS:", 0)]
         for name, pages in rows:
@@ -850,14 +862,23 @@ before boot/head.asm turns it on) virtual addresses are physical ones."""
     name = "mm-v2p"
 
     def run(self, arg):
-        walk_page_tables(parse_number(self.name, arg, "ADDR"), out)
+        args = arg.split()
+        if len(args) == 2:      # mm-v2p PID ADDR (mm386_procs.py): that process's directory
+            t, mm = process_mm(self.name, args[0])
+            walk_page_tables(parse_number(self.name, args[1], "ADDR"), out,
+                             (ulong(mm["pgd"]), "%s[%d]" % (t["comm"].string(), int(t["pid"]))))
+        else:
+            walk_page_tables(parse_number(self.name, arg, "ADDR"), out)
 
 
-def walk_page_tables(vaddr, show):
+def walk_page_tables(vaddr, show, process=None):
     """The physical address @vaddr maps to (None if it is not mapped),
-    found from CR3 as the MMU does; @show(line) gets each step."""
+    found from CR3 as the MMU does (or from @process: (its page
+    directory's address, its name)); @show(line) gets each step."""
     a = arch()
     cr0, cr3 = ulong("$cr0"), ulong("$cr3")
+    if process:
+        cr3 = a.pa(process[0])
     if not cr0 & CR0_PG:
         show("virtual 0x%08lx: paging is off (CR0.PG = 0), the CPU uses virtual = physical"
              % vaddr)
@@ -871,7 +892,10 @@ def walk_page_tables(vaddr, show):
 
     pgdir = cr3 & ~(a.page_size - 1)
     which = " (swapper_pg_dir)" if a.va(pgdir) == address_of("swapper_pg_dir") else ""
-    show("CR3  0x%08lx%s" % (cr3, which))
+    if process:
+        show("page directory of %s at phys 0x%08lx (its CR3 while it runs)" % (process[1], pgdir))
+    else:
+        show("CR3  0x%08lx%s" % (cr3, which))
 
     def entry(kind, table, index):
         at = table + 4 * index
@@ -909,4 +933,7 @@ class PfnToPage(gdb.Function):
 
 
 PfnToPage()
+# The process commands (mm-ps, mm-maps, mm-pgdcmp) live in a file of their own.
+gdb.execute("source " + os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                     "mm386_procs.py"))
 gdb.write("mm386: GDB helpers loaded: %s (help NAME for each)\n" % " ".join(COMMANDS))

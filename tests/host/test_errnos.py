@@ -1,0 +1,162 @@
+"""Linux's errnos for bad system calls: user/errnos.c on mm386 and on Linux.
+
+user/errnos.c calls every system call mm386 serves with bad pointers (NULL,
+unmapped, the kernel's first byte, a range crossing into the kernel), bad
+descriptors, lengths, flags, and bad mmap/munmap/mprotect/brk ranges, one
+line per call.  The same static program runs on Linux, and the two outputs
+must agree line by line.
+
+The reference is the host's own kernel when it runs i386 programs (an
+x86-64 kernel with IA32 emulation: real Linux system calls), else
+qemu-i386 (qemu-user), which passes most calls to the host kernel but
+emulates the memory calls itself; where its emulation is known to differ
+from Linux, Linux's answer (measured on the host kernel) is used instead.
+
+Both are 64-bit kernels, where a 32-bit program's address space goes up to
+4 GB.  On i386 it ends at 3 GB, so a few answers differ by design: those
+lines are checked against Linux i386's answer, read from its source.
+"""
+import os
+import pty
+import re
+import subprocess
+
+import pytest
+
+import qemu
+
+USER = os.path.join(qemu.BUILD, "user")
+ERRNOS = os.path.join(USER, "errnos")
+
+# Linux i386 (TASK_SIZE 0xc0000000), where a 64-bit kernel running a 32-bit
+# program answers otherwise: line -> (i386's answer, why).
+I386 = {
+    "read(file, crossing, 16)": ("-1 EFAULT", "access_ok() refuses the whole range first"),
+    "readv(file, {crossing, 16}, 1)": ("-1 EFAULT", "import_iovec's access_ok()"),
+    "getrandom(crossing, 16, 0)": ("-1 EFAULT", "import_single_range's access_ok()"),
+    "mmap2(0xc0000000, 4096, rw, anon | MAP_FIXED)": ("-1 ENOMEM", "get_unmapped_area: addr > TASK_SIZE - len"),
+    "mmap2(0xbffff000, 8192, rw, anon | MAP_FIXED)": ("-1 ENOMEM", "get_unmapped_area: addr > TASK_SIZE - len"),
+    "mmap2(NULL, 8192, r, MAP_PRIVATE, file, 0xffffffff)": ("-1 EOVERFLOW", "a 32-bit pgoff wraps"),
+    "munmap(0xc0000000, 4096)": ("-1 EINVAL", "do_munmap: start > TASK_SIZE"),
+    "munmap(0xbffff000, 8192)": ("-1 EINVAL", "do_munmap: len > TASK_SIZE - start"),
+}
+
+# Where qemu-user emulates a call and answers otherwise than Linux (which
+# answers as here, measured on an x86-64 host with IA32 emulation).
+QEMU_USER_WRONG = {
+    "nanosleep(NULL, NULL)": "-1 EFAULT",
+    "nanosleep(unmapped, NULL)": "-1 EFAULT",
+    "nanosleep(kernel, NULL)": "-1 EFAULT",
+    "nanosleep(crossing, NULL)": "-1 EFAULT",
+    "prlimit64(0, RLIMIT_STACK, unmapped, NULL)": "-1 EFAULT",
+    "prlimit64(0, RLIMIT_STACK, kernel, NULL)": "-1 EFAULT",
+    "prlimit64(0, RLIMIT_STACK, crossing, NULL)": "-1 EFAULT",
+    "set_robust_list(head, 11)": "-1 EINVAL",
+    "ioctl(1, 0x1234, buf)": "-1 ENOTTY",
+    "writev(99, iov, 1)": "-1 EBADF",
+    "mmap2(0x08048000, 4096, rw, anon | MAP_FIXED_NOREPLACE)": "-1 EEXIST",
+    "mmap2(NULL, 4096, r, MAP_SHARED_VALIDATE | 0x200000, file)": "-1 EOPNOTSUPP",
+    "mmap2(a, 4096, rw, anon | MAP_FIXED_NOREPLACE) over it": "-1 EEXIST",
+    "mprotect(a, 12288, PROT_READ) (a hole in the middle)": "-1 ENOMEM",
+    "mprotect(0x50000000, 4096, PROT_READ) (nothing there)": "-1 ENOMEM",
+    "mprotect(a, 0, PROT_READ)": "0",
+    "mprotect(that, 4096, rw) (the file is not open for writing)": "-1 EACCES",
+    "brk(+64K) into that mapping returns the old break": "yes",
+    "brk(0xc0001000) returns the old break": "yes",
+}
+
+
+def parse(text):
+    """The program's lines between its first and last, as {call: answer}, in order."""
+    start = text.index("errnos: system calls with bad arguments")
+    end = text.index("errnos: done", start)
+    out = {}
+    for line in text[start:end].splitlines()[1:]:
+        m = re.match(r"^(\S.*?)\s+(-1 E[A-Z0-9]+|-?\d+|ok|yes|no)$", line)
+        if m:
+            assert m.group(1) not in out, f"two lines for {m.group(1)}"
+            out[m.group(1)] = m.group(2)
+    return out
+
+
+def run_on_pty(cmd):
+    """Run @cmd with a terminal on stdin/stdout (TCGETS and lseek need one)."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        out += data
+    os.close(master)
+    proc.wait(timeout=60)
+    return proc.returncode, out.decode(errors="replace").replace("\r\n", "\n")
+
+
+def host_runs_i386():
+    try:
+        return subprocess.run([os.path.join(USER, "hello_raw")], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, timeout=10).returncode == 42
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def linux():
+    """(how, answers) from Linux: the host kernel itself, or qemu-i386."""
+    if host_runs_i386():
+        rc, out = run_on_pty([ERRNOS])
+        how = "the host's kernel"
+    else:
+        rc, out = run_on_pty(["qemu-i386", ERRNOS])
+        how = "qemu-i386"
+    assert rc == 0, out[-2000:]
+    answers = parse(out)
+    if how == "qemu-i386":
+        answers.update(QEMU_USER_WRONG)
+    return how, answers
+
+
+@pytest.fixture(scope="module")
+def mm386():
+    r = qemu.boot("poweroff", mem=160, initrd=[ERRNOS])
+    r.expect_status(qemu.STATUS_OK)
+    return r
+
+
+def test_errnos_are_linuxs(linux, mm386):
+    how, want = linux
+    got = parse(mm386.log)
+    assert list(got) == list(want), "the program printed other lines on mm386"
+    assert len(got) > 200
+    wrong = []
+    for call, answer in got.items():
+        expect = I386[call][0] if call in I386 else want[call]
+        if answer != expect:
+            wrong.append(f"{call}: mm386 {answer}, Linux {expect}")
+    assert not wrong, f"reference: {how}\n" + "\n".join(wrong)
+
+
+def test_i386_lines_really_differ_on_64_bit(linux):
+    """The I386 table is only for answers a 64-bit kernel gives otherwise."""
+    how, want = linux
+    if how != "the host's kernel":
+        pytest.skip("needs the host kernel as the reference")
+    same = [c for c, (a, _) in I386.items() if want[c] == a]
+    assert not same, same
+
+
+def test_bad_pointers_never_oops(mm386):
+    log = mm386.log
+    assert "Oops" not in log and "BUG" not in log
+    assert re.search(r"^exit: errnos\[1\] exited with status 0 ", log, re.M)
+    assert re.search(r"^run: errnos\[1\]: .*: nothing lost$", log, re.M)
+    # its two children: wait4 reaped them even when it then said EFAULT
+    assert len(re.findall(r"^exit: errnos\[\d+\] exited with status 7 ", log, re.M)) == 2
+    # the unknown system call is logged once, with its number
+    assert "errnos[1] called unknown system call 999 (not a Linux i386 system call)" in log

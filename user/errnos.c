@@ -1,0 +1,367 @@
+/*
+ * user/errnos.c - every system call mm386 serves, called wrongly on purpose.
+ *
+ * Each line is one call and what the kernel answered: "-1 EFAULT", or a
+ * number, or "ok" where the number itself differs between kernels (an
+ * address).  The same static program runs on mm386 and on Linux (natively
+ * on an x86-64 host that runs i386 programs, or under qemu-i386), and
+ * tests/host/test_errnos.py compares the two outputs line by line: the
+ * errnos must be Linux's.
+ *
+ *   bad pointers: for every call that takes one, NULL, an unmapped address
+ *                 (0x50000000), the kernel's first byte (0xc0000000) and a
+ *                 range that starts 2 bytes below 3 GB and crosses into
+ *                 the kernel: -EFAULT, never an oops;
+ *   bad numbers:  descriptors, lengths, flags, clocks, limits;
+ *   memory:       mmap2, munmap, mprotect with bad ranges and flags, brk
+ *                 below its start and into another mapping.
+ *
+ * The system calls are made with syscall(2), by number, so that glibc's
+ * wrappers add nothing.  Only calls that fail before they could block are
+ * made: nothing here reads the console.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+
+#define NULLP		0x00000000UL
+#define UNMAPPED	0x50000000UL
+#define KERNEL		0xc0000000UL
+#define CROSSING	0xbffffffeUL	/* 2 bytes below 3 GB, then the kernel */
+#define PG		4096UL
+
+static const unsigned long bad[] = { NULLP, UNMAPPED, KERNEL, CROSSING };
+static const char *const bad_name[] = { "NULL", "unmapped", "kernel", "crossing" };
+#define NR_BAD	4
+
+// One line: what was called and what came back.
+static void show(const char *what, long ret)
+{
+	if (ret == -1)
+		printf("%-58s -1 %s\n", what, strerrorname_np(errno));
+	else
+		printf("%-58s %ld\n", what, ret);
+	fflush(stdout);
+}
+
+// The same, for a call whose success value differs between kernels.
+static void show_ok(const char *what, long ret)
+{
+	if (ret == -1)
+		show(what, ret);
+	else
+		printf("%-58s ok\n", what);
+	fflush(stdout);
+}
+
+static void yesno(const char *what, int yes)
+{
+	printf("%-58s %s\n", what, yes ? "yes" : "no");
+	fflush(stdout);
+}
+
+static long sc(long nr, long a, long b, long c, long d, long e)
+{
+	errno = 0;
+	return syscall(nr, a, b, c, d, e, 0);
+}
+
+static long mmap2(unsigned long addr, unsigned long len, int prot, int flags, int fd,
+		  unsigned long pgoff)
+{
+	errno = 0;
+	return syscall(SYS_mmap2, addr, len, prot, flags, fd, pgoff);
+}
+
+/*
+ * The page below 3 GB must hold non-NUL bytes for the "crossing" strings:
+ * on i386 it is the stack's top page; where a 32-bit program's space goes
+ * to 4 GB (x86-64) it is mapped here.
+ */
+static void prepare_crossing(void)
+{
+	volatile char *top;
+
+	mmap2(KERNEL - PG, PG, PROT_READ | PROT_WRITE,
+	      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	top = (volatile char *)CROSSING;
+	top[0] = 'x';
+	top[1] = 'x';
+}
+
+static char exe[256];
+static int exe_fd;
+
+// Every pointer argument of every call, each bad pointer in turn.
+static void bad_pointers(void)
+{
+	static char buf[512] __attribute__((aligned(16)));
+	char what[96];
+	int i;
+
+	for (i = 0; i < NR_BAD; i++) {
+		long p = bad[i];
+		const char *n = bad_name[i];
+		long iov[2] = { p, 16 };
+
+#define T(fmt, call) do { snprintf(what, sizeof(what), fmt, n); show(what, call); } while (0)
+		T("read(file, %s, 16)", sc(SYS_read, exe_fd, p, 16, 0, 0));
+		T("write(1, %s, 16)", sc(SYS_write, 1, p, 16, 0, 0));
+		T("readv(file, %s, 1)", sc(SYS_readv, exe_fd, p, 1, 0, 0));
+		T("writev(1, %s, 1)", sc(SYS_writev, 1, p, 1, 0, 0));
+		T("readv(file, {%s, 16}, 1)", sc(SYS_readv, exe_fd, (long)iov, 1, 0, 0));
+		T("writev(1, {%s, 16}, 1)", sc(SYS_writev, 1, (long)iov, 1, 0, 0));
+		T("open(%s, O_RDONLY)", sc(SYS_open, p, O_RDONLY, 0, 0, 0));
+		T("openat(AT_FDCWD, %s, O_RDONLY)", sc(SYS_openat, AT_FDCWD, p, O_RDONLY, 0, 0));
+		T("execve(%s, NULL, NULL)", sc(SYS_execve, p, 0, 0, 0, 0));
+		if (p)		/* a NULL argv is allowed: it would run the program */
+			T("execve(exe, %s, NULL)", sc(SYS_execve, (long)exe, p, 0, 0, 0));
+		T("readlink(%s, buf, 64)", sc(SYS_readlink, p, (long)buf, 64, 0, 0));
+		T("readlink(\"/proc/self/exe\", %s, 64)",
+		  sc(SYS_readlink, (long)"/proc/self/exe", p, 64, 0, 0));
+		T("uname(%s)", sc(SYS_uname, p, 0, 0, 0, 0));
+		T("ugetrlimit(RLIMIT_STACK, %s)", sc(SYS_ugetrlimit, 3, p, 0, 0, 0));
+		T("getrlimit(RLIMIT_STACK, %s)", sc(SYS_getrlimit, 3, p, 0, 0, 0));
+		T("prlimit64(0, RLIMIT_STACK, NULL, %s)", sc(SYS_prlimit64, 0, 3, 0, p, 0));
+		if (p)
+			T("prlimit64(0, RLIMIT_STACK, %s, NULL)", sc(SYS_prlimit64, 0, 3, p, 0, 0));
+		T("getrandom(%s, 16, 0)", sc(SYS_getrandom, p, 16, 0, 0, 0));
+		T("clock_gettime(CLOCK_MONOTONIC, %s)", sc(SYS_clock_gettime, 1, p, 0, 0, 0));
+		T("clock_gettime64(CLOCK_MONOTONIC, %s)", sc(SYS_clock_gettime64, 1, p, 0, 0, 0));
+		if (!p)		/* the good call, for comparison */
+			show("statx(file, \"\", AT_EMPTY_PATH, 0x7ff, buf)",
+			     sc(SYS_statx, exe_fd, (long)"", AT_EMPTY_PATH, 0x7ff, (long)buf));
+		if (p) {
+			T("gettimeofday(%s, NULL)", sc(SYS_gettimeofday, p, 0, 0, 0, 0));
+			T("gettimeofday(tv, %s)", sc(SYS_gettimeofday, (long)buf, p, 0, 0, 0));
+			T("time(%s)", sc(SYS_time, p, 0, 0, 0, 0));
+			T("fstat64(1, %s)", sc(SYS_fstat64, 1, p, 0, 0, 0));
+			T("statx(file, \"\", AT_EMPTY_PATH, 0x7ff, %s)",
+			  sc(SYS_statx, exe_fd, (long)"", AT_EMPTY_PATH, 0x7ff, p));
+			T("statx(AT_FDCWD, %s, AT_EMPTY_PATH, 0x7ff, buf)",
+			  sc(SYS_statx, AT_FDCWD, p, AT_EMPTY_PATH, 0x7ff, (long)buf));
+		}
+		T("nanosleep(%s, NULL)", sc(SYS_nanosleep, p, 0, 0, 0, 0));
+		T("clock_nanosleep_time64(CLOCK_MONOTONIC, 0, %s, NULL)",
+		  sc(SYS_clock_nanosleep_time64, 1, 0, p, 0, 0));
+		T("clock_nanosleep(CLOCK_MONOTONIC, 0, %s, NULL)",
+		  sc(SYS_clock_nanosleep, 1, 0, p, 0, 0));
+		T("set_thread_area(%s)", sc(SYS_set_thread_area, p, 0, 0, 0, 0));
+		T("get_thread_area(%s)", sc(SYS_get_thread_area, p, 0, 0, 0, 0));
+		T("ioctl(1, TCGETS, %s)", sc(SYS_ioctl, 1, 0x5401, p, 0, 0));
+		T("ioctl(1, TIOCGWINSZ, %s)", sc(SYS_ioctl, 1, 0x5413, p, 0, 0));
+		T("mmap(%s) (old_mmap's argument block)", sc(SYS_mmap, p, 0, 0, 0, 0));
+#undef T
+	}
+}
+
+// A child that exits at once, for the wait4 cases; its PID.
+static long child(void)
+{
+	long pid = sc(SYS_fork, 0, 0, 0, 0, 0);
+
+	if (pid == 0)
+		syscall(SYS_exit, 7);
+	return pid;
+}
+
+static void processes(void)
+{
+	long pid;
+
+	show("wait4(-1, NULL, 0, NULL), no children", sc(SYS_wait4, -1, 0, 0, 0, 0));
+	show("wait4(-1, NULL, WNOHANG, kernel rusage), no children",
+	     sc(SYS_wait4, -1, 0, WNOHANG, KERNEL, 0));
+	show("wait4(-1, NULL, 0x1000 (unknown option), NULL)", sc(SYS_wait4, -1, 0, 0x1000, 0, 0));
+	show("waitpid(-1, NULL, WNOHANG), no children", sc(SYS_waitpid, -1, 0, WNOHANG, 0, 0));
+	pid = child();
+	yesno("fork() gives a child", pid > 0);
+	show("wait4(child, kernel status, 0, NULL)", sc(SYS_wait4, pid, KERNEL, 0, 0, 0));
+	show("wait4(child, NULL, 0, NULL): reaped by the status call", sc(SYS_wait4, pid, 0, 0, 0, 0));
+	pid = child();
+	show("wait4(child, NULL, 0, unmapped rusage)", sc(SYS_wait4, pid, 0, 0, UNMAPPED, 0) == -1 ?
+	     -1 : 0);
+	show("wait4(child, NULL, 0, NULL): reaped by the rusage call", sc(SYS_wait4, pid, 0, 0, 0, 0));
+	show("clone(CLONE_SIGHAND | SIGCHLD) without CLONE_VM",
+	     sc(SYS_clone, 0x800 | SIGCHLD, 0, 0, 0, 0));
+	show("execve(\"/no/such/file\", NULL, NULL)", sc(SYS_execve, (long)"/no/such/file", 0, 0, 0, 0));
+	show("set_robust_list(head, 11)", sc(SYS_set_robust_list, (long)exe, 11, 0, 0, 0));
+	show("system call 999", sc(999, 0, 0, 0, 0, 0));
+	show("kill(99999, 0)", sc(SYS_kill, 99999, 0, 0, 0, 0));
+	show("kill(self, 99)", sc(SYS_kill, getpid(), 99, 0, 0, 0));
+	show("kill(self, 0)", sc(SYS_kill, getpid(), 0, 0, 0, 0));
+	show("tgkill(self, self + 1000, 0)", sc(SYS_tgkill, getpid(), getpid() + 1000, 0, 0, 0));
+	show("tgkill(0, self, 0)", sc(SYS_tgkill, 0, getpid(), 0, 0, 0));
+	show("getpgid(99999)", sc(SYS_getpgid, 99999, 0, 0, 0, 0));
+}
+
+static void files(void)
+{
+	static char path[5000], buf[64];
+	long iov[2] = { (long)buf, 0x80000000L };
+	long ts[2] = { -1, 0 }, ts2[2] = { 0, 1000000000 };
+	long desc[4] = { 3, 0, 0, 0x51 };
+
+	show("read(99, buf, 16)", sc(SYS_read, 99, (long)buf, 16, 0, 0));
+	show("write(-1, buf, 16)", sc(SYS_write, -1, (long)buf, 16, 0, 0));
+	show("close(99)", sc(SYS_close, 99, 0, 0, 0, 0));
+	show("dup(99)", sc(SYS_dup, 99, 0, 0, 0, 0));
+	show("dup2(99, 5)", sc(SYS_dup2, 99, 5, 0, 0, 0));
+	show("dup3(1, 1, 0)", sc(SYS_dup3, 1, 1, 0, 0, 0));
+	show("dup3(1, 5, 0x1) (bad flag)", sc(SYS_dup3, 1, 5, 1, 0, 0));
+	show("read(file, buf, 0)", sc(SYS_read, exe_fd, (long)buf, 0, 0, 0));
+	show("lseek(99, 0, SEEK_SET)", sc(SYS_lseek, 99, 0, 0, 0, 0));
+	show("lseek(1, 0, SEEK_SET) (a terminal)", sc(SYS_lseek, 1, 0, 0, 0, 0));
+	show("lseek(file, 0, 7)", sc(SYS_lseek, exe_fd, 0, 7, 0, 0));
+	show("lseek(file, -4096, SEEK_SET)", sc(SYS_lseek, exe_fd, -4096, 0, 0, 0));
+	show("ioctl(99, TCGETS, buf)", sc(SYS_ioctl, 99, 0x5401, (long)buf, 0, 0));
+	show("ioctl(1, 0x1234, buf)", sc(SYS_ioctl, 1, 0x1234, (long)buf, 0, 0));
+	show("ioctl(file, TCGETS, buf)", sc(SYS_ioctl, exe_fd, 0x5401, (long)buf, 0, 0));
+	show("writev(1, iov, 1025)", sc(SYS_writev, 1, (long)iov, 1025, 0, 0));
+	show("writev(1, {buf, 0x80000000}, 1)", sc(SYS_writev, 1, (long)iov, 1, 0, 0));
+	show("writev(99, iov, 1)", sc(SYS_writev, 99, (long)iov, 1, 0, 0));
+	show("fstat64(99, buf)", sc(SYS_fstat64, 99, (long)buf, 0, 0, 0));
+	show("open(\"/no/such/file\", O_RDONLY)", sc(SYS_open, (long)"/no/such/file", 0, 0, 0, 0));
+	show("open(\"\", O_RDONLY)", sc(SYS_open, (long)"", 0, 0, 0, 0));
+	memset(path, 'a', 200);
+	path[0] = '/';
+	show("open(a 200-byte name, O_RDONLY)", sc(SYS_open, (long)path, 0, 0, 0, 0));
+	memset(path, 'a', 300);
+	show("open(a 300-byte name, O_RDONLY): NAME_MAX is 255", sc(SYS_open, (long)path, 0, 0, 0, 0));
+	memset(path, 'a', sizeof(path) - 1);
+	for (int i = 0; i < (int)sizeof(path) - 1; i += 100)
+		path[i] = '/';
+	show("open(a 4999-byte path, O_RDONLY): PATH_MAX is 4096", sc(SYS_open, (long)path, 0, 0, 0, 0));
+	show("openat(99, \"relative\", O_RDONLY)", sc(SYS_openat, 99, (long)"relative", 0, 0, 0));
+	show("openat(1, \"relative\", O_RDONLY) (not a directory)",
+	     sc(SYS_openat, 1, (long)"relative", 0, 0, 0));
+	show("readlink(\"/proc/self/exe\", buf, 0)", sc(SYS_readlink, (long)"/proc/self/exe", (long)buf, 0, 0, 0));
+	show("readlink(\"/no/such/file\", buf, 64)", sc(SYS_readlink, (long)"/no/such/file", (long)buf, 64, 0, 0));
+	show("statx(file, \"\", 0x80000000 (bad flag), 0x7ff, buf)",
+	     sc(SYS_statx, exe_fd, (long)"", 0x80000000L, 0x7ff, (long)path));
+	show("statx(file, \"\", AT_EMPTY_PATH, STATX__RESERVED, buf)",
+	     sc(SYS_statx, exe_fd, (long)"", AT_EMPTY_PATH, 0x80000000L, (long)path));
+	show("getrlimit(99, buf)", sc(SYS_getrlimit, 99, (long)buf, 0, 0, 0));
+	show("prlimit64(0, 99, NULL, buf)", sc(SYS_prlimit64, 0, 99, 0, (long)buf, 0));
+	show("prlimit64(99999, RLIMIT_STACK, NULL, buf)", sc(SYS_prlimit64, 99999, 3, 0, (long)buf, 0));
+	show("getrandom(buf, 16, 0x100 (bad flag))", sc(SYS_getrandom, (long)buf, 16, 0x100, 0, 0));
+	show("getrandom(buf, 16, GRND_RANDOM | GRND_INSECURE)", sc(SYS_getrandom, (long)buf, 16, 6, 0, 0));
+	show("getrandom(NULL, 0, 0)", sc(SYS_getrandom, 0, 0, 0, 0, 0));
+	show("clock_gettime(99, buf)", sc(SYS_clock_gettime, 99, (long)buf, 0, 0, 0));
+	show("clock_gettime(-1, buf)", sc(SYS_clock_gettime, -1, (long)buf, 0, 0, 0));
+	show("nanosleep({-1, 0}, NULL)", sc(SYS_nanosleep, (long)ts, 0, 0, 0, 0));
+	show("nanosleep({0, 1000000000}, NULL)", sc(SYS_nanosleep, (long)ts2, 0, 0, 0, 0));
+	show("gettimeofday(NULL, NULL)", sc(SYS_gettimeofday, 0, 0, 0, 0, 0));
+	show("set_thread_area({entry 3}) (not a TLS entry)", sc(SYS_set_thread_area, (long)desc, 0, 0, 0, 0));
+	show("get_thread_area({entry 3})", sc(SYS_get_thread_area, (long)desc, 0, 0, 0, 0));
+}
+
+static void memory(void)
+{
+	const int rw = PROT_READ | PROT_WRITE, anon = MAP_PRIVATE | MAP_ANONYMOUS;
+	long a, b, brk0, brk1;
+	int rofd;
+
+	show("mmap2(NULL, 0, rw, anon)", mmap2(0, 0, rw, anon, -1, 0));
+	show("mmap2(NULL, 4096, rw, MAP_ANONYMOUS only)", mmap2(0, PG, rw, MAP_ANONYMOUS, -1, 0));
+	show("mmap2(0x10001, 4096, rw, anon | MAP_FIXED)", mmap2(0x10001, PG, rw, anon | MAP_FIXED, -1, 0));
+	show("mmap2(NULL, 0xfffff000, rw, anon)", mmap2(0, 0xfffff000UL, rw, anon, -1, 0));
+	show("mmap2(NULL, 0xfffff001, rw, anon) (wraps when aligned)", mmap2(0, 0xfffff001UL, rw, anon, -1, 0));
+	show("mmap2(0xc0000000, 4096, rw, anon | MAP_FIXED)", mmap2(KERNEL, PG, rw, anon | MAP_FIXED, -1, 0));
+	show("mmap2(0xbffff000, 8192, rw, anon | MAP_FIXED)", mmap2(KERNEL - PG, 2 * PG, rw, anon | MAP_FIXED, -1, 0));
+	show("mmap2(0x08048000, 4096, rw, anon | MAP_FIXED_NOREPLACE)",
+	     mmap2(0x08048000, PG, rw, anon | MAP_FIXED_NOREPLACE, -1, 0));
+	show("mmap2(NULL, 4096, rw, MAP_PRIVATE, 99, 0)", mmap2(0, PG, rw, MAP_PRIVATE, 99, 0));
+	show("mmap2(NULL, 4096, rw, MAP_PRIVATE, 1 (a terminal), 0)", mmap2(0, PG, rw, MAP_PRIVATE, 1, 0));
+	show("mmap2(NULL, 4096, rw, MAP_SHARED, read-only file, 0)", mmap2(0, PG, rw, MAP_SHARED, exe_fd, 0));
+	show("mmap2(NULL, 4096, r, MAP_SHARED_VALIDATE | 0x200000, file)",
+	     mmap2(0, PG, PROT_READ, MAP_SHARED_VALIDATE | 0x200000, exe_fd, 0));
+	show("mmap2(NULL, 8192, r, MAP_PRIVATE, file, 0xffffffff)",
+	     mmap2(0, 2 * PG, PROT_READ, MAP_PRIVATE, exe_fd, 0xffffffffUL));
+
+	/* MAP_FIXED over a mapping replaces it: the old bytes are gone */
+	a = mmap2(0, 3 * PG, rw, anon, -1, 0);
+	show_ok("mmap2(NULL, 12288, rw, anon)", a);
+	memset((void *)a, 0x5a, 3 * PG);
+	b = mmap2(a + PG, PG, rw, anon | MAP_FIXED, -1, 0);
+	yesno("mmap2(a + 4096, 4096, rw, anon | MAP_FIXED) returns a + 4096", b == a + (long)PG);
+	yesno("  the page it replaced reads 0, its neighbours 0x5a",
+	      !((char *)a)[PG] && ((char *)a)[0] == 0x5a && ((char *)a)[2 * PG] == 0x5a);
+	show("mmap2(a, 4096, rw, anon | MAP_FIXED_NOREPLACE) over it",
+	     mmap2(a, PG, rw, anon | MAP_FIXED_NOREPLACE, -1, 0));
+	b = mmap2(0x60000000, PG, rw, anon, -1, 0);
+	yesno("mmap2(hint 0x60000000 (free), 4096) returns the hint", b == 0x60000000);
+	sc(SYS_munmap, b, PG, 0, 0, 0);
+	b = mmap2(a, PG, rw, anon, -1, 0);
+	yesno("mmap2(hint a (taken), 4096) returns another address", b != a && b != -1);
+	show("munmap(another, 4096)", sc(SYS_munmap, b, PG, 0, 0, 0));
+
+	show("munmap(a + 1, 4096)", sc(SYS_munmap, a + 1, PG, 0, 0, 0));
+	show("munmap(a, 0)", sc(SYS_munmap, a, 0, 0, 0, 0));
+	show("munmap(0xc0000000, 4096)", sc(SYS_munmap, KERNEL, PG, 0, 0, 0));
+	show("munmap(0xbffff000, 8192)", sc(SYS_munmap, KERNEL - PG, 2 * PG, 0, 0, 0));
+	show("munmap(0x50000000, 4096) (nothing there)", sc(SYS_munmap, UNMAPPED, PG, 0, 0, 0));
+	show("munmap(a + 4096, 4096) (the middle page)", sc(SYS_munmap, a + PG, PG, 0, 0, 0));
+	yesno("  its neighbours still read 0x5a", ((char *)a)[0] == 0x5a && ((char *)a)[2 * PG] == 0x5a);
+
+	show("mprotect(a + 1, 4096, PROT_READ)", sc(SYS_mprotect, a + 1, PG, PROT_READ, 0, 0));
+	show("mprotect(a, 4096, 0x100 (bad bit))", sc(SYS_mprotect, a, PG, 0x100, 0, 0));
+	show("mprotect(a, 4096, PROT_GROWSDOWN | PROT_GROWSUP)",
+	     sc(SYS_mprotect, a, PG, PROT_READ | PROT_GROWSDOWN | PROT_GROWSUP, 0, 0));
+	show("mprotect(a, 12288, PROT_READ) (a hole in the middle)", sc(SYS_mprotect, a, 3 * PG, PROT_READ, 0, 0));
+	yesno("  the part before the hole changed anyway (Linux keeps it)",
+	      sc(SYS_mprotect, a, PG, PROT_READ | PROT_WRITE, 0, 0) == 0);
+	show("mprotect(0x50000000, 4096, PROT_READ) (nothing there)", sc(SYS_mprotect, UNMAPPED, PG, PROT_READ, 0, 0));
+	show("mprotect(0xfffff000, 8192, PROT_READ) (wraps)", sc(SYS_mprotect, 0xfffff000UL, 2 * PG, PROT_READ, 0, 0));
+	show("mprotect(a, 0, PROT_READ)", sc(SYS_mprotect, a, 0, PROT_READ, 0, 0));
+	rofd = exe_fd;
+	b = mmap2(0, PG, PROT_READ, MAP_SHARED, rofd, 0);
+	show_ok("mmap2(NULL, 4096, r, MAP_SHARED, read-only file, 0)", b);
+	show("mprotect(that, 4096, rw) (the file is not open for writing)",
+	     sc(SYS_mprotect, b, PG, rw, 0, 0));
+	show("mprotect(that, 4096, PROT_READ | PROT_EXEC)", sc(SYS_mprotect, b, PG, PROT_READ | PROT_EXEC, 0, 0));
+	sc(SYS_munmap, b, PG, 0, 0, 0);
+	sc(SYS_munmap, a, 4 * PG, 0, 0, 0);
+
+	brk0 = sc(SYS_brk, 0, 0, 0, 0, 0);
+	yesno("brk(0) returns the break", brk0 > 0 && sc(SYS_brk, 0, 0, 0, 0, 0) == brk0);
+	yesno("brk(0x1000) (below its start) returns the old break",
+	      sc(SYS_brk, 0x1000, 0, 0, 0, 0) == brk0);
+	brk1 = sc(SYS_brk, brk0 + 16 * PG, 0, 0, 0, 0);
+	yesno("brk(+64K) grows", brk1 == brk0 + 16 * (long)PG);
+	memset((void *)brk0, 1, 16 * PG);
+	yesno("brk(+16K) shrinks", sc(SYS_brk, brk0 + 4 * PG, 0, 0, 0, 0) == brk0 + 4 * (long)PG);
+	a = mmap2((brk0 + 8 * PG) & ~(PG - 1), PG, rw, anon | MAP_FIXED_NOREPLACE, -1, 0);
+	yesno("a mapping 4 pages above the break", a != -1);
+	yesno("brk(+64K) into that mapping returns the old break",
+	      sc(SYS_brk, brk0 + 16 * PG, 0, 0, 0, 0) == brk0 + 4 * (long)PG);
+	yesno("brk(0xc0001000) returns the old break",
+	      sc(SYS_brk, KERNEL + PG, 0, 0, 0, 0) == brk0 + 4 * (long)PG);
+	sc(SYS_munmap, a, PG, 0, 0, 0);
+	yesno("brk(its start) gives everything back", sc(SYS_brk, brk0, 0, 0, 0, 0) == brk0);
+}
+
+int main(void)
+{
+	long n = syscall(SYS_readlink, "/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0 || (exe_fd = syscall(SYS_open, exe, O_RDONLY)) < 0) {
+		perror("errnos: /proc/self/exe");
+		return 1;
+	}
+	printf("errnos: system calls with bad arguments, and what they answer\n");
+	prepare_crossing();
+	bad_pointers();
+	processes();
+	files();
+	memory();
+	printf("errnos: done\n");
+	return 0;
+}
