@@ -99,6 +99,12 @@ TOOLS_BUILD	= $(CC) $(LD) $(NM) $(NASM) $(TOOLS_USER)
 endif
 NASM		:= nasm
 
+# No path of this machine in the debug information: kernel.elf is then the
+# same file wherever the tree is checked out.  gcc names sources as given
+# (kernel/demo.c) and needs only the compilation directory mapped; clang
+# would join a mapped "." to them (./kernel/demo.c), so there it maps to "".
+DEBUG_PREFIX_MAP := -fdebug-prefix-map=$(CURDIR)=$(if $(filter clang,$(COMPILER)),,.)
+
 CFLAGS := $(TARGET_FLAGS) -m32 -std=gnu11 -O2 -g \
 	-ffreestanding -fno-pie -fno-pic -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-omit-frame-pointer \
@@ -106,7 +112,7 @@ CFLAGS := $(TARGET_FLAGS) -m32 -std=gnu11 -O2 -g \
 	-mno-sse -mno-mmx -mno-80387 \
 	-Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 	-Wno-missing-field-initializers -Wstrict-prototypes \
-	-Iinclude -MMD -MP -fdebug-prefix-map=$(CURDIR)=.
+	-Iinclude -MMD -MP $(DEBUG_PREFIX_MAP)
 ifeq ($(WERROR),1)
 CFLAGS += -Werror
 endif
