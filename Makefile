@@ -11,6 +11,9 @@
 #                     clone, with every package it needs hidden until the
 #                     install step (tests/host/fresh.py; root, unshare -m)
 #   make bench        deterministic benchmarks (guest instructions per operation)
+#   make fuzz         the allocator cores on the host under ASan/UBSan: unit
+#                     tests, then libFuzzer (FUZZ_SECONDS each, FUZZ=buddy...)
+#   make fuzz-build   only build them (build/fuzz/fuzz_NAME, unit_NAME)
 #   make docs         regenerate every transcript in README.md and docs/, and
 #                     every picture (tools/docgen.py; make check compares)
 #   make diagrams     only the pictures: docs/images/layout-*.svg
@@ -37,6 +40,7 @@
 #   T=...           the tests make check runs (pytest node ids)
 #   U="prog args,prog2"  user programs for make run to run (from build/user/)
 #   WERROR=0        do not turn warnings into errors
+#   KASAN=1         the Kernel Address SANitizer, in build/kasan (gcc or clang)
 #   -jN             jobs (default: one per CPU)
 
 # Build in parallel unless the user said how many jobs.
@@ -44,6 +48,11 @@ ifeq ($(filter -j% j%,$(MAKEFLAGS)),)
 MAKEFLAGS	+= -j$(shell nproc 2>/dev/null || echo 2)
 endif
 
+# make KASAN=1: the Kernel Address SANitizer (mm/kasan/), in its own build directory.
+KASAN		?= 0
+ifeq ($(KASAN),1)
+O		?= build/kasan
+endif
 O		?= build
 # One spelling for one directory: O=build and O=$PWD/build must name the
 # same targets, or the dependency files (which carry the spelling of the
@@ -90,6 +99,12 @@ TOOLS_BUILD	= $(CC) $(LD) $(NM) $(NASM) $(TOOLS_USER)
 endif
 NASM		:= nasm
 
+# No path of this machine in the debug information: kernel.elf is then the
+# same file wherever the tree is checked out.  gcc names sources as given
+# (kernel/demo.c) and needs only the compilation directory mapped; clang
+# would join a mapped "." to them (./kernel/demo.c), so there it maps to "".
+DEBUG_PREFIX_MAP := -fdebug-prefix-map=$(CURDIR)=$(if $(filter clang,$(COMPILER)),,.)
+
 CFLAGS := $(TARGET_FLAGS) -m32 -std=gnu11 -O2 -g \
 	-ffreestanding -fno-pie -fno-pic -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-omit-frame-pointer \
@@ -97,16 +112,44 @@ CFLAGS := $(TARGET_FLAGS) -m32 -std=gnu11 -O2 -g \
 	-mno-sse -mno-mmx -mno-80387 \
 	-Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 	-Wno-missing-field-initializers -Wstrict-prototypes \
-	-Iinclude -MMD -MP
+	-Iinclude -MMD -MP $(DEBUG_PREFIX_MAP)
 ifeq ($(WERROR),1)
 CFLAGS += -Werror
 endif
 ASFLAGS	:= -f elf32 -Iinclude/asm/
+
+# KASAN=1: every file is compiled with -fsanitize=kernel-address (outline
+# checks: calls to __asan_loadN/storeN; stack and global redzones), with
+# the shadow at KASAN_SHADOW_OFFSET (include/linux/kasan.h) - except the
+# allocators and KASAN itself, which work inside poisoned memory, and the
+# boot code that runs before the shadow exists (Linux's KASAN_SANITIZE := n).
+# clang offers kernel-address only for Linux targets: i686-linux-gnu.
+KASAN_OFFSET	:= 0xdf800000
+KASAN_SANITIZE_n := mm/kasan/%.c mm/slab.c mm/slab_common.c mm/slab_debug.c mm/slab_bulk.c \
+		   mm/page_alloc.c mm/page_alloc_check.c mm/memblock.c mm/mm_init.c \
+		   mm/init.c mm/maccess.c kernel/stacktrace.c
+ifeq ($(KASAN),1)
+ifeq ($(COMPILER),clang)
+TARGET_FLAGS	:= --target=i686-linux-gnu -march=i686
+CFLAGS		:= $(patsubst --target=i686-elf,--target=i686-linux-gnu,$(CFLAGS))
+CFLAGS_KASAN	:= -fsanitize=kernel-address -mllvm -asan-mapping-offset=$(KASAN_OFFSET) \
+		   -mllvm -asan-instrumentation-with-call-threshold=0 \
+		   -mllvm -asan-stack=1 -mllvm -asan-globals=1
+else
+CFLAGS_KASAN	:= -fsanitize=kernel-address -fasan-shadow-offset=$(KASAN_OFFSET) \
+		   --param asan-instrumentation-with-call-threshold=0 \
+		   --param asan-stack=1 --param asan-globals=1
+endif
+CFLAGS		+= -DCONFIG_KASAN
+ASFLAGS		+= -DCONFIG_KASAN
+endif
+kasan_flags	= $(if $(filter $(KASAN_SANITIZE_n),$(1)),,$(CFLAGS_KASAN))
 LDFLAGS	:= -m elf_i386 -nostdlib -z noexecstack -z max-page-size=0x1000 \
 	--build-id=none -T linker.ld
 
 # Every directory of the layering, in boot -> kernel -> mm -> drivers/lib order.
-SRCDIRS	:= boot kernel kernel/module kernel/rcu kernel/sched mm fs drivers lib shell tests/kernel
+SRCDIRS	:= boot kernel kernel/module kernel/rcu kernel/sched mm fs drivers lib shell tests/kernel \
+	   $(if $(filter 1,$(KASAN)),mm/kasan)
 C_SRCS	:= $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c)))
 ASM_SRCS := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.asm)))
 OBJS	:= $(patsubst %.c,$(O)/obj/%.o,$(C_SRCS)) \
@@ -123,7 +166,7 @@ endif
 
 # Anything that changes how objects are built forces a rebuild.
 CONFIG_STAMP := $(O)/.config
-CONFIG_TEXT  := $(COMPILER) $(CC) $(CFLAGS) $(ASFLAGS) $(LD) $(LDFLAGS)
+CONFIG_TEXT  := $(COMPILER) $(CC) $(CFLAGS) $(CFLAGS_KASAN) $(if $(CFLAGS_KASAN),$(KASAN_SANITIZE_n)) $(ASFLAGS) $(LD) $(LDFLAGS)
 
 QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
@@ -131,24 +174,27 @@ QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,ios
 # command line need, so that even under -j only one apt-get runs.
 DEPS_RUN	:= $(QEMU)
 DEPS_WEB	:= node npm chromium seabios npm-ci:web
+DEPS_FUZZ	:= clang compiler-rt fuzz-i386
 DEPS_CHECK	:= $(QEMU) grub-mkrescue xorriso gdb clang ld.lld compiler-rt \
-		   i686-linux-gnu-gcc pytest pexpect slabtop psutil qemu-i386 $(DEPS_WEB)
+		   i686-linux-gnu-gcc pytest pexpect slabtop psutil qemu-i386 $(DEPS_WEB) $(DEPS_FUZZ)
 goal_needs	= $(filter $(1),$(or $(MAKECMDGOALS),all))
 DEPS_TOOLS	= $(TOOLS_BUILD) \
 		  $(if $(call goal_needs,run debug gdb bench docs diagrams),$(DEPS_RUN)) \
 		  $(if $(call goal_needs,docs),gdb pexpect $(DEPS_WEB)) \
 		  $(if $(call goal_needs,check iso $(ISO)),$(DEPS_CHECK)) \
-		  $(if $(call goal_needs,web serve),$(DEPS_WEB))
+		  $(if $(call goal_needs,web serve),$(DEPS_WEB)) \
+		  $(if $(call goal_needs,fuzz fuzz-build),$(DEPS_FUZZ))
 
 .PHONY: all run debug gdb iso check check-fresh clean deps bench help docs diagrams modules dups user
 .PHONY: web serve
+.PHONY: fuzz fuzz-build
 .DEFAULT_GOAL := all
 
 # User programs (user/*.c): always Debian's i686-linux-gnu-gcc and its static
 # glibc (libc6-dev-i386-cross), whatever CC builds the kernel.  Those named
 # in USER_NOLIBC use no C library at all.
 USER_CC		:= i686-linux-gnu-gcc
-USER_CFLAGS	:= -static -O2 -g -Wall -Wextra -Werror
+USER_CFLAGS	:= -static -O2 -g -Wall -Wextra -Werror -fdebug-prefix-map=$(CURDIR)=.
 USER_NOLIBC	:= hello_raw
 USER_SRCS	:= $(sort $(wildcard user/*.c))
 USER_PROGS	:= $(patsubst user/%.c,$(O)/user/%,$(USER_SRCS))
@@ -163,8 +209,7 @@ comma		:= ,
 # linked by `ld -r` into one relocatable ELF file, $(O)/modules/NAME.ko.
 # NAME is the directory's name ('-' becomes '_', as in KBUILD_MODNAME).
 # $(call mod_cflags,DIR,NAME): how the files of module NAME in DIR compile.
-mod_cflags	= $(CFLAGS) -I$(1) -DMODULE -DKBUILD_MODNAME='"$(2)"' \
-		  -fdebug-prefix-map=$(CURDIR)=.
+mod_cflags	= $(CFLAGS) -I$(1) -DMODULE -DKBUILD_MODNAME='"$(2)"'
 # The modules in the tree, for compile_commands.json.
 INTREE_MODS	:= $(patsubst %/,%,$(sort $(dir $(wildcard examples/*/*.c tests/modules/*/*.c))))
 
@@ -202,7 +247,7 @@ $(CONFIG_STAMP): FORCE
 $(O)/obj/%.o: %.c $(CONFIG_STAMP) | deps
 	@mkdir -p $(dir $@)
 	$(SAY) "  CC      $<"
-	@$(CC) $(CFLAGS) -c $< -o $@
+	@$(CC) $(CFLAGS) $(call kasan_flags,$<) -c $< -o $@
 
 $(O)/obj/%.o: %.asm $(CONFIG_STAMP) | deps
 	@mkdir -p $(dir $@)
@@ -370,5 +415,7 @@ dups:
 	@$(PYTHON) tools/find_dups.py
 
 FORCE:
+
+include tests/fuzz/fuzz.mk
 
 -include $(OBJS:.o=.d)

@@ -68,6 +68,19 @@ _start:
 	cmp edx, EARLY_PGTABLES
 	jne .fill_pde
 
+%ifdef CONFIG_KASAN
+	; KASAN: all 128 MB of shadow read as one page of zeros until
+	; kasan_init() (mm/kasan/shadow.c) gives lowmem's shadow real pages.
+	mov edi, PHYS(kasan_early_shadow_pte)
+	mov eax, PHYS(kasan_early_shadow_page) + PTE_PRESENT_RW
+	mov ecx, 1024
+	rep stosd
+	mov edi, PHYS(swapper_pg_dir) + PDE_INDEX(KASAN_SHADOW_START) * 4
+	mov eax, PHYS(kasan_early_shadow_pte) + PTE_PRESENT_RW
+	mov ecx, (KASAN_SHADOW_END - KASAN_SHADOW_START) >> 22
+	rep stosd
+%endif
+
 	mov eax, PHYS(swapper_pg_dir)
 	mov cr3, eax
 	mov eax, cr0
@@ -104,6 +117,11 @@ boot_mbi_phys:	dd 0
 
 section .bss.page_aligned nobits alloc noexec write align=16384
 early_pgtables:	resb EARLY_PGTABLES * PAGE_SIZE
+%ifdef CONFIG_KASAN
+global kasan_early_shadow_page
+kasan_early_shadow_page:	resb PAGE_SIZE
+kasan_early_shadow_pte:	resb PAGE_SIZE
+%endif
 alignb 16384
 init_stack:	resb THREAD_SIZE
 init_stack_top:

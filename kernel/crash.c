@@ -12,6 +12,8 @@
  *        warn (not fatal: it prints a WARNING and boot goes on)
  *        triple_fault hang (for testing the test harness itself)
  *        kmap_stale (needs HighMem: a kmap() address after kunmap())
+ *        call_vfreed (a call into a freed vmalloc area: EIP is unmapped)
+ *        stack_overflow, stack_unmapped (double faults, kernel/doublefault.c)
  * Other files register more with crash_type() (include/mm386/crash.h).
  */
 #include <linux/kernel.h>
@@ -21,6 +23,9 @@
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
+#include <linux/vmalloc.h>
+#include <linux/sched.h>
+#include <asm/pgtable.h>
 #include <mm386/crash.h>
 
 static const char crash_rodata[16] = "read-only data";
@@ -129,6 +134,57 @@ static noinline void crash_kmap_stale(void)
 	(void)*p;
 }
 
+/*
+ * A call through a pointer to memory that is gone: EIP itself lands on an
+ * unmapped page, so the oops cannot show the code bytes at EIP and says
+ * so ("Unable to access opcode bytes"), but has everything else.
+ */
+static noinline void crash_call_vfreed(void)
+{
+	void (*fn)(void) = vmalloc(PAGE_SIZE);
+
+	vfree(fn);
+	pr_info("crash: calling 0x%08lx, a vmalloc area already freed\n", (unsigned long)fn);
+	fn();
+	barrier();	/* not a tail call: this function stays in the trace */
+}
+
+/*
+ * Recursion until the stack runs out: the page below the kernel stack is
+ * a guard page (kernel/doublefault.c), so the push that reaches it faults,
+ * the CPU cannot push that fault's frame either, and the double-fault task
+ * reports it on a stack of its own.  Without the guard this wrote over
+ * whatever lay below the stack, silently, and a deeper one reset the CPU.
+ */
+static volatile int recurse_forever = 1;
+
+static noinline int recurse(volatile char *prev, int depth)
+{
+	volatile char frame[512];
+
+	frame[0] = depth;
+	frame[511] = prev ? prev[0] : 0;
+	if (!recurse_forever)
+		return 0;
+	return recurse(frame, depth + 1) + frame[1];	/* not a tail call */
+}
+
+static noinline void crash_stack_overflow(void)
+{
+	pr_info("crash: recursing on the kernel stack (%d KB) into its guard page\n",
+		THREAD_SIZE >> 10);
+	recurse(NULL, 0);
+}
+
+/* ESP pointed at unmapped memory, then a push: a double fault too. */
+static noinline void crash_stack_unmapped(void)
+{
+	unsigned long sp = PKMAP_BASE - PAGE_SIZE;	/* the gap below pkmap */
+
+	pr_info("crash: pointing ESP at 0x%08lx, which is not mapped, and pushing\n", sp);
+	__asm__ __volatile__("mov %0, %%esp\n\tpushl $0" : : "r"(sp) : "memory");
+}
+
 crash_type("null_read", crash_null_read);
 crash_type("null_write", crash_null_write);
 crash_type("rodata_write", crash_rodata_write);
@@ -141,6 +197,9 @@ crash_type("warn", crash_warn);
 crash_type("triple_fault", crash_triple_fault);
 crash_type("hang", crash_hang);
 crash_type("kmap_stale", crash_kmap_stale);
+crash_type("call_vfreed", crash_call_vfreed);
+crash_type("stack_overflow", crash_stack_overflow);
+crash_type("stack_unmapped", crash_stack_unmapped);
 
 extern const struct crash_type __start_crash_types[], __stop_crash_types[];
 static const struct crash_type *crash_selected;

@@ -140,8 +140,11 @@ static void lessons_in_irq(struct irq_work *work)
 		"a HighMem page in a fixmap slot, no sleeping" :
 		"a lowmem page: its own address (boot with highmem=64M to see a fixmap slot)");
 	kunmap_atomic(p);
+	/* Linux prints one such report a second: each lesson gets its own. */
+	might_sleep_ratelimit_reset();
 	pr_info("  kmalloc(100, GFP_KERNEL) in an interrupt handler:\n");
 	l->kernel = kmalloc(100, GFP_KERNEL);
+	might_sleep_ratelimit_reset();
 	pr_info("  vmalloc(4096) in an interrupt handler:\n");
 	l->vmem = vmalloc(4096);
 	pr_info("[leaving the timer interrupt: the kernel carries on]\n");

@@ -18,6 +18,7 @@
  * Children of an exiting process go to task 0, which reaps them.
  */
 #include <linux/kernel.h>
+#include <linux/vmalloc.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/fs.h>
@@ -187,6 +188,7 @@ long kernel_wait4(pid_t pid, int *stat_addr, int options, bool user)
 	status = wo.found->exit_code;
 	release_task(wo.found);
 	local_irq_restore(flags);
+	vfree_deferred_drain();		/* the child's kernel stack (free_thread_stack) */
 	if (stat_addr) {
 		if (user) {
 			if (put_user(status, (int __user *)stat_addr))

@@ -209,6 +209,14 @@ static bool do_user_addr_fault(struct pt_regs *regs, unsigned long err, unsigned
 	return true;
 }
 
+/*
+ * do_page_fault - a user fault, a uaccess fault resolved like one, an
+ * exception-table instruction resumed at its fixup, or an oops.  The fixup
+ * applies while an oops is being printed too: that is when show_code()
+ * reads the bytes at a wild EIP with copy_from_kernel_nofault(), and its
+ * fault must come back as -EFAULT, not as a recursive fault that ends the
+ * oops before its registers.
+ */
 void do_page_fault(struct pt_regs *regs, unsigned long address)
 {
 	unsigned long err = regs->error_code;
@@ -221,7 +229,7 @@ void do_page_fault(struct pt_regs *regs, unsigned long address)
 	if (!oops_in_progress && address < TASK_SIZE && current->mm &&
 	    search_exception_tables(regs->ip) && do_user_addr_fault(regs, err, address))
 		return;
-	if (!oops_in_progress && fixup_exception(regs))
+	if (fixup_exception(regs))
 		return;
 	page_fault_oops(regs, regs->error_code, address);
 }

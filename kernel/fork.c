@@ -4,9 +4,8 @@
  * kernel's own way to start a program.
  *
  * A new task gets a task_struct (from its slab cache), a kernel stack
- * (alloc_thread_stack_node: THREAD_SIZE = 16 KB, four pages from the buddy
- * allocator; the one place to change if stacks move to vmalloc with a
- * guard page, as Linux's CONFIG_VMAP_STACK), a PID, and either a copy of
+ * (alloc_thread_stack_node: THREAD_SIZE = 16 KB of vmalloc memory with a
+ * guard page below it, as Linux's CONFIG_VMAP_STACK), a PID, and either a copy of
  * its parent's address space or none yet (a program the kernel starts
  * gets its mm from execve).
  *
@@ -26,6 +25,7 @@
 #include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
+#include <linux/vmalloc.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/errno.h>
@@ -49,28 +49,40 @@ void fork_init(void)
 					       SLAB_PANIC, NULL);
 	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 0, SLAB_PANIC,
 				      NULL);
+	vm_area_cache_init();
 }
 
 /**
  * alloc_thread_stack_node - give @tsk its kernel stack
  *
- * THREAD_SIZE bytes from the page allocator (order 2, lowmem).  Every
- * kernel stack is allocated here and freed in free_thread_stack(), so a
- * vmalloc'ed stack with a guard page needs only these two changed.
+ * THREAD_SIZE bytes of vmalloc memory, THREAD_SIZE-aligned, as Linux's
+ * CONFIG_VMAP_STACK: the page below the stack is the guard page of the
+ * area before it, or free vmalloc space - unmapped either way.  A stack
+ * overflow then faults at once instead of writing over whatever lowmem
+ * lies below (the page fault that cannot be delivered becomes a double
+ * fault, kernel/doublefault.c).  The pages themselves need not be
+ * contiguous, and come from HighMem when there is some.
  * Return: the stack's lowest address, or NULL.
  */
 unsigned long *alloc_thread_stack_node(struct task_struct *tsk)
 {
-	unsigned long stack = __get_free_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+	void *stack = __vmalloc_node_range(THREAD_SIZE, THREAD_SIZE, VMALLOC_START, VMALLOC_END,
+					   GFP_KERNEL | __GFP_HIGHMEM, PAGE_KERNEL, 0,
+					   __builtin_return_address(0));
 
-	tsk->stack = (void *)stack;
-	return (unsigned long *)stack;
+	tsk->stack = stack;
+	return stack;
 }
 
-/* free_thread_stack - give back what alloc_thread_stack_node() took. */
+/*
+ * free_thread_stack - give back what alloc_thread_stack_node() took.  The
+ * reaper holds interrupts off, so the vfree is deferred (vfree_atomic; as
+ * Linux frees a dead task's vmap stack after an RCU grace period), and
+ * kernel_wait4() drains it once interrupts are back on.
+ */
 void free_thread_stack(struct task_struct *tsk)
 {
-	free_pages((unsigned long)tsk->stack, THREAD_SIZE_ORDER);
+	vfree_atomic(tsk->stack);
 	tsk->stack = NULL;
 }
 

@@ -20,8 +20,7 @@
  *     descriptors (load_TLS).  glibc points %gs at one of them for its
  *     thread pointer; %gs itself is saved and restored in struct pt_regs.
  *
- * A double-fault task gate (entry 31 is reserved for its TSS) belongs
- * here too.  The boot loader's GDT lives in memory we will reuse, so ours
+ * Entry 31 is the double-fault task's TSS (kernel/doublefault.c).  The boot loader's GDT lives in memory we will reuse, so ours
  * is loaded first thing.
  */
 #include <linux/kernel.h>
@@ -70,6 +69,12 @@ void gdt_init(void)
 		"ltr %w4\n\t"
 		: : "m"(gdtr), "i"(__KERNEL_CS), "r"(__KERNEL_DS), "r"(0),
 		    "r"(GDT_ENTRY_TSS_SEL) : "memory");
+}
+
+/* gdt_set_entry - write GDT entry @entry (the double-fault TSS's). */
+void gdt_set_entry(unsigned int entry, u64 desc)
+{
+	gdt_table[entry] = desc;
 }
 
 /**

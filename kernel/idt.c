@@ -62,6 +62,22 @@ void idt_init(void)
 	__asm__ __volatile__("lidt %0" : : "m"(idtr));
 }
 
+/*
+ * idt_set_task_gate - make @vector a task gate to the TSS @tss_selector:
+ * the CPU switches task instead of pushing onto the current stack (the
+ * double fault, kernel/doublefault.c).
+ */
+void idt_set_task_gate(unsigned int vector, u16 tss_selector)
+{
+	struct gate_desc *g = &idt_table[vector];
+
+	g->offset_low = 0;
+	g->offset_high = 0;
+	g->segment = tss_selector;
+	g->reserved = 0;
+	g->type_attr = 0x85;		/* present, DPL 0, task gate */
+}
+
 /* do_entry - called by kernel/entry.asm for every exception and interrupt. */
 void do_entry(struct pt_regs *regs)
 {

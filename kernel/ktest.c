@@ -32,6 +32,8 @@
 #include <linux/preempt.h>
 #include <linux/irqflags.h>
 #include <mm386/ktest.h>
+#include <mm386/initcall.h>
+#include <linux/kasan.h>
 
 extern struct ktest_suite *__start_ktest_suites[], *__stop_ktest_suites[];
 
@@ -131,20 +133,21 @@ void ktest_skip(struct ktest *t, const char *reason)
 static void run_case(struct ktest_case *c, int index, struct ktest_totals *tot)
 {
 	struct ktest t = { .name = c->name, .reports_seen = misuse_reports };
-	unsigned long count = preempt_count();
+	struct cpu_context ctx;
+	char what[96];
 
 	local_irq_enable();
+	might_sleep_ratelimit_reset();	/* each case's reports are its own */
+	cpu_context_save(&ctx);
 	if (setjmp(t.abort) == 0)
 		c->run(&t);
-	if (preempt_count() != count) {
+	else		/* an assertion longjmp()ed out of frames whose redzones stay */
+		kasan_unpoison_stack_below(__builtin_frame_address(0));
+	if (preempt_count() != ctx.preempt_count)
 		printk("    # %s: left preempt_count at %lx (was %lx)\n", c->name,
-		       preempt_count(), count);
-		__preempt_count = count;
-		t.failed = 1;
-	}
-	if (irqs_disabled()) {
-		printk("    # %s: returned with interrupts disabled\n", c->name);
-		local_irq_enable();
+		       preempt_count(), ctx.preempt_count);
+	if (cpu_context_restore(&ctx, what, sizeof(what))) {
+		printk("    # %s: returned with %s\n", c->name, what);
 		t.failed = 1;
 	}
 	if (!t.skipped && misuse_reports != t.reports_seen) {

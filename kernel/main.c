@@ -26,6 +26,7 @@
 #include <linux/jiffies.h>
 #include <linux/reboot.h>
 #include <linux/string.h>
+#include <linux/random.h>
 #include <linux/errno.h>
 #include <asm/desc.h>
 #include <asm/setup.h>
@@ -103,10 +104,12 @@ void __init start_kernel(void)
 	vga_console_init();
 	print_banner();
 	setup_arch();
+	random_init(boot_tsc ^ rdtsc());	/* per-boot secrets: slab freelist keys */
 	parse_early_param();
 	parse_args();
 
 	idt_init();
+	doublefault_init();
 	fpu_init();
 	init_8259A();
 	mm_init();

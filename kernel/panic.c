@@ -18,6 +18,7 @@
 #include <linux/reboot.h>
 #include <linux/sched.h>
 #include <linux/export.h>
+#include <linux/jiffies.h>
 #include <asm/traps.h>
 
 enum system_states system_state = SYSTEM_BOOTING;
@@ -88,12 +89,39 @@ void __noreturn __bug(const char *file, int line)
 }
 EXPORT_SYMBOL(__bug);
 
+/* preempt_count_underflow - see <linux/preempt.h>; the count is left alone. */
+noinline void preempt_count_underflow(unsigned long val)
+{
+	report_begin();
+	printk(KERN_WARNING "DEBUG_LOCKS_WARN_ON(val > preempt_count())\n");
+	printk(KERN_WARNING "WARNING: CPU: 0 PID: 0 at kernel/sched/core.c preempt_count_sub\n");
+	printk(KERN_WARNING "preempt_count_sub(%#lx) from %pS with preempt_count %lx: nothing to undo; the count is kept\n",
+	       val, __builtin_return_address(0), preempt_count());
+	report_end(0);
+}
+EXPORT_SYMBOL(preempt_count_underflow);
+
 /*
  * __might_sleep_flags - the report behind might_sleep().  might_sleep_flags()
  * calls it only in atomic context (preempt_count, or IF clear in @flags, the
  * state before the caller's own local_irq_save()); it stays quiet while the
- * kernel is still booting (interrupts off) or already oopsing.
+ * kernel is still booting (interrupts off) or already oopsing, and within a
+ * second (HZ jiffies) of its last report.
  */
+static unsigned long might_sleep_prev_jiffy;
+static bool might_sleep_reported;
+unsigned long might_sleep_suppressed;	/* reports the rate limit swallowed */
+
+/*
+ * might_sleep_ratelimit_reset - forget when the last report was, so the
+ * next one prints.  For the ktest runner (each case is judged on its own)
+ * and the demo (each lesson shows its own report).
+ */
+void might_sleep_ratelimit_reset(void)
+{
+	might_sleep_reported = false;
+}
+
 void __might_sleep_flags(const char *file, int line, unsigned long flags)
 {
 	unsigned long count = preempt_count();
@@ -101,6 +129,17 @@ void __might_sleep_flags(const char *file, int line, unsigned long flags)
 
 	if (system_state != SYSTEM_RUNNING || oops_in_progress)
 		return;
+	/*
+	 * At most one report a second, as Linux's __might_resched(): 200
+	 * GFP_KERNEL allocations under preempt_disable() are one mistake,
+	 * not 200 reports.
+	 */
+	if (might_sleep_reported && time_before(jiffies, might_sleep_prev_jiffy + HZ)) {
+		might_sleep_suppressed++;
+		return;
+	}
+	might_sleep_reported = true;
+	might_sleep_prev_jiffy = jiffies;
 	report_begin();
 	printk(KERN_ERR "BUG: sleeping function called from invalid context at %s:%d\n",
 	       file, line);

@@ -2,7 +2,8 @@
 /*
  * kernel/params.c - the kernel command line.
  *
- * Parameters are separated by spaces; each is a flag ("poweroff") or a
+ * Parameters are separated by white space (spaces, tabs, newlines: any
+ * isspace() character, as Linux's next_arg()); each is a flag ("poweroff") or a
  * key=value pair ("mem=64M", "ktest=lib,buddy").  A double-quoted value may
  * contain spaces.  Handlers are registered with early_param() or __setup()
  * (include/linux/init.h) and collected by the linker in .init.setup.
@@ -15,6 +16,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/string.h>
+#include <linux/ctype.h>
 #include <linux/errno.h>
 #include <asm/setup.h>
 
@@ -41,7 +43,7 @@ char *next_arg(char *args, char **param, char **val)
 	char *p, *eq = NULL;
 
 	args = skip_spaces(args);
-	for (p = args; *p && (in_quote || *p != ' '); p++) {
+	for (p = args; *p && (in_quote || !isspace(*p)); p++) {
 		if (*p == '"')
 			in_quote = !in_quote;
 		else if (*p == '=' && !eq)

@@ -14,6 +14,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/ctype.h>
 #include <asm/multiboot.h>
 #include <asm/e820.h>
 #include <asm/setup.h>
@@ -138,9 +139,38 @@ void e820__print_table(const char *who)
 	}
 }
 
+/*
+ * copy_command_line - the loader's command line (at @phys) into
+ * boot_command_line.  QEMU's -kernel loader puts the image path first; it
+ * is skipped at the source, so that all COMMAND_LINE_SIZE - 1 characters
+ * are the user's.  A longer line is cut there (as in Linux): the return
+ * value is what was cut off, still in the loader's memory, for
+ * setup_arch() to name, and *@len the whole line's length; NULL if it fit.
+ */
+static const char *copy_command_line(unsigned long phys, size_t *len)
+{
+	const char *src = early_va(phys, 1, "command line");
+	size_t max = EARLY_MAP_SIZE - phys;
+
+	if (!strncmp(boot_loader_name, "qemu", 4)) {	/* drop the image path */
+		const char *p = skip_spaces(src);
+
+		while (*p && !isspace(*p))
+			p++;
+		p = skip_spaces(p);
+		max -= p - src;
+		src = p;
+	}
+	*len = strnlen(src, max);
+	strscpy(boot_command_line, src, min_t(size_t, sizeof(boot_command_line), max));
+	return *len >= COMMAND_LINE_SIZE ? src + COMMAND_LINE_SIZE - 1 : NULL;
+}
+
 void setup_arch(void)
 {
 	const struct multiboot_info *mbi;
+	const char *dropped = NULL;
+	size_t len = 0;
 
 	if (boot_magic != MULTIBOOT_BOOTLOADER_MAGIC)
 		panic("setup_arch: not started by a multiboot loader (EAX=0x%08x)", boot_magic);
@@ -150,22 +180,16 @@ void setup_arch(void)
 		copy_string(boot_loader_name, sizeof(boot_loader_name),
 			    mbi->boot_loader_name, "loader name");
 	if (mbi->flags & MULTIBOOT_INFO_CMDLINE)
-		copy_string(boot_command_line, sizeof(boot_command_line), mbi->cmdline,
-			    "command line");
-	if (!strncmp(boot_loader_name, "qemu", 4)) {	/* drop the image path */
-		char *args = skip_spaces(boot_command_line);
-		size_t len;
-
-		args = skip_spaces(args + strcspn(args, " "));
-		len = strlen(args);
-		memmove(boot_command_line, args, len);
-		memset(boot_command_line + len, 0, sizeof(boot_command_line) - len);
-	}
+		dropped = copy_command_line(mbi->cmdline, &len);
 	parse_memory_map(mbi);
 	parse_modules(mbi);
 
 	pr_info("Booted by: %s\n", boot_loader_name[0] ? boot_loader_name : "(unnamed loader)");
 	pr_info("Command line: %s\n", boot_command_line);
+	if (dropped)
+		pr_warn("Kernel command line too long: %zu characters, the first %d kept; %zu dropped: \"%.*s%s\"\n",
+			len, COMMAND_LINE_SIZE - 1, len - (COMMAND_LINE_SIZE - 1), 160, dropped,
+			strnlen(dropped, 161) > 160 ? "..." : "");
 	pr_info("BIOS-provided physical RAM map:\n");
 	e820__print_table("BIOS-e820");
 }

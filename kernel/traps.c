@@ -76,17 +76,21 @@ static void show_code(unsigned long ip)
 
 void show_regs(struct pt_regs *regs)
 {
+	/* Read before show_code(), whose probe of a wild EIP may fault again. */
+	unsigned long cr2 = read_cr2();
+
 	printk(KERN_EMERG "EIP: %pS\n", (void *)regs->ip);
 	show_code(regs->ip);
 	printk(KERN_EMERG "EAX: %08lx EBX: %08lx ECX: %08lx EDX: %08lx\n",
 	       regs->ax, regs->bx, regs->cx, regs->dx);
 	printk(KERN_EMERG "ESI: %08lx EDI: %08lx EBP: %08lx ESP: %08lx\n",
-	       regs->si, regs->di, regs->bp, kernel_stack_pointer(regs));
+	       regs->si, regs->di, regs->bp,
+	       regs->vector == X86_TRAP_DF ? regs->sp : kernel_stack_pointer(regs));
 	printk(KERN_EMERG "DS: %04lx ES: %04lx FS: %04lx GS: %04lx SS: %04x EFLAGS: %08lx\n",
 	       regs->ds & 0xffff, regs->es & 0xffff, regs->fs & 0xffff,
 	       regs->gs & 0xffff, __KERNEL_DS, regs->flags);
 	printk(KERN_EMERG "CR0: %08lx CR2: %08lx CR3: %08lx CR4: %08lx\n",
-	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
+	       read_cr0(), cr2, read_cr3(), read_cr4());
 	show_trace(regs->bp, 0);
 }
 

@@ -452,6 +452,28 @@ static struct rb_node *step(const struct rb_node *cnode, int dir)
 	return parent;
 }
 
+/**
+ * rb_replace_node - put @new where @victim is, without rebalancing
+ * @victim: a node in @root
+ * @new: a node not in any tree, with the same key as @victim (and, for an
+ *       augmented tree, the same augmented value)
+ * @root: the tree
+ *
+ * @new takes @victim's parent, children and colour; @victim is out.
+ */
+void rb_replace_node(struct rb_node *victim, struct rb_node *new, struct rb_root *root)
+{
+	struct rb_node *parent = rb_parent(victim);
+
+	*new = *victim;
+	if (victim->rb_left)
+		rb_set_parent(victim->rb_left, new);
+	if (victim->rb_right)
+		rb_set_parent(victim->rb_right, new);
+	change_child(victim, new, parent, root);
+}
+EXPORT_SYMBOL(rb_replace_node);
+
 /* rb_first - the node with the smallest key, NULL if the tree is empty. */
 struct rb_node *rb_first(const struct rb_root *root)
 {

@@ -9,9 +9,16 @@
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/ctype.h>
 #include <linux/export.h>
 
-void *memcpy(void *dst, const void *src, size_t n)
+/*
+ * __memcpy, __memmove and __memset do the work; memcpy, memmove and memset
+ * are the same functions - unless the kernel is built with KASAN, where
+ * mm/kasan/shadow.c checks the range first.  Files that are not
+ * instrumented call these directly (<linux/string.h>).
+ */
+void *__memcpy(void *dst, const void *src, size_t n)
 {
 	void *ret = dst;
 	size_t words = n / 4;
@@ -21,22 +28,22 @@ void *memcpy(void *dst, const void *src, size_t n)
 	__asm__ __volatile__("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
 	return ret;
 }
-EXPORT_SYMBOL(memcpy);
+EXPORT_SYMBOL(__memcpy);
 
-void *memmove(void *dst, const void *src, size_t n)
+void *__memmove(void *dst, const void *src, size_t n)
 {
 	unsigned char *d = dst;
 	const unsigned char *s = src;
 
 	if (d <= s || d >= s + n)
-		return memcpy(dst, src, n);
+		return __memcpy(dst, src, n);
 	while (n--)		/* overlapping, destination above: copy down */
 		d[n] = s[n];
 	return dst;
 }
-EXPORT_SYMBOL(memmove);
+EXPORT_SYMBOL(__memmove);
 
-void *memset(void *s, int c, size_t n)
+void *__memset(void *s, int c, size_t n)
 {
 	void *ret = s;
 	unsigned int v = (unsigned char)c * 0x01010101U;
@@ -47,7 +54,19 @@ void *memset(void *s, int c, size_t n)
 	__asm__ __volatile__("rep stosb" : "+D"(s), "+c"(n) : "a"(v) : "memory");
 	return ret;
 }
+EXPORT_SYMBOL(__memset);
+
+#ifndef CONFIG_KASAN
+#undef memcpy
+#undef memmove
+#undef memset
+void *memcpy(void *dst, const void *src, size_t n) __alias(__memcpy);
+EXPORT_SYMBOL(memcpy);
+void *memmove(void *dst, const void *src, size_t n) __alias(__memmove);
+EXPORT_SYMBOL(memmove);
+void *memset(void *s, int c, size_t n) __alias(__memset);
 EXPORT_SYMBOL(memset);
+#endif
 
 int memcmp(const void *a, const void *b, size_t n)
 {
@@ -231,7 +250,7 @@ char *strsep(char **s, const char *delim)
 
 char *skip_spaces(const char *s)
 {
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+	while (isspace(*s))
 		s++;
 	return (char *)s;
 }

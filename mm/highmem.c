@@ -291,16 +291,22 @@ void *__kmap_atomic_high(struct page *page)
 EXPORT_SYMBOL(__kmap_atomic_high);
 
 /*
- * __kunmap_atomic_high - kunmap_atomic() of a fixmap address: pop the most
- * recent slot, or report and refuse an unmap that is out of order.
+ * __kunmap_atomic_high - kunmap_atomic() of an address outside lowmem: pop
+ * the most recent slot, or report and refuse an unmap that is out of order
+ * or of an address that is no slot at all (preempt_count is not touched:
+ * no kmap_atomic() raised it for this address).
  */
 void __kunmap_atomic_high(void *addr)
 {
 	unsigned long vaddr = (unsigned long)addr & PAGE_MASK, flags, expect;
 	int idx;
 
-	if (vaddr > fix_to_virt(FIX_KMAP_BEGIN)) {
-		preempt_enable();	/* not a kmap_atomic slot: nothing mapped */
+	if (vaddr > fix_to_virt(FIX_KMAP_BEGIN) || vaddr < fix_to_virt(FIX_KMAP_END)) {
+		/* Not lowmem (kunmap_atomic's inline part), not a slot either. */
+		report_begin();
+		pr_err("BUG: kunmap_atomic(0x%08lx) from %pS: not an address kmap_atomic() returns (neither lowmem nor a kmap_atomic slot); refused\n",
+		       (unsigned long)addr, __builtin_return_address(0));
+		report_end(0);
 		return;
 	}
 	local_irq_save(flags);
@@ -325,6 +331,30 @@ void __kunmap_atomic_high(void *addr)
 	preempt_enable();
 }
 EXPORT_SYMBOL(__kunmap_atomic_high);
+
+/*
+ * kmap_atomic_unwind - pop the kmap_atomic slots above @depth, clearing
+ * their PTEs, without touching preempt_count (the caller puts that back
+ * too).  For code that returned holding mappings it should have undone: a
+ * module's init function (do_one_initcall) or a test case.
+ * Return: how many slots were popped.
+ */
+int kmap_atomic_unwind(int depth)
+{
+	unsigned long flags;
+	int n = 0;
+
+	local_irq_save(flags);
+	while (kmap_atomic_idx > depth && kmap_atomic_idx > 0) {
+		int idx = --kmap_atomic_idx;
+
+		*kmap_slot_pte(idx) = 0;
+		__flush_tlb_one_kernel(fix_to_virt(FIX_KMAP_BEGIN + idx));
+		n++;
+	}
+	local_irq_restore(flags);
+	return n;
+}
 
 /* kmap_atomic_depth - slots in use now (tests, the shell). */
 int kmap_atomic_depth(void)

@@ -34,6 +34,7 @@
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/memblock.h>
+#include <linux/kasan.h>
 #include <linux/highmem.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
@@ -253,11 +254,13 @@ void __init kmap_init(void)
  * they can be written before they are in use).  Kernel text and rodata are
  * mapped read-only; CR0.WP (set in boot/head.asm) makes that hold for the
  * kernel too.  Boot mappings above lowmem are removed, so the gap after
- * high_memory really faults.
+ * high_memory really faults, and so does the boot stack's guard page.
  */
+extern char init_stack[];
+
 void __init paging_init(void)
 {
-	unsigned long pfn, pdes = 0, i;
+	unsigned long pfn, pdes = 0, i, stack_guard;
 
 	for (pfn = 0; pfn < max_low_pfn; pfn += PTRS_PER_PTE, pdes++) {
 		pte_t *table = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
@@ -271,6 +274,14 @@ void __init paging_init(void)
 	for (i = KERNEL_PGD_BOUNDARY + pdes; i < KERNEL_PGD_BOUNDARY + (EARLY_MAP_SIZE >> PGDIR_SHIFT); i++)
 		swapper_pg_dir[i] = 0;
 	mod_vm_stat(NR_PAGETABLE, pdes);
+	/*
+	 * The boot stack's guard page: the page below init_stack (the last of
+	 * the boot page tables, unused from here on) is unmapped, so running
+	 * off the stack faults there, and the fault that cannot be delivered
+	 * becomes a double fault with a report (kernel/doublefault.c).
+	 */
+	stack_guard = (unsigned long)init_stack - PAGE_SIZE;
+	pgd_page_vaddr(swapper_pg_dir[pgd_index(stack_guard)])[pte_index(stack_guard)] = 0;
 	kmap_init();
 	mod_vm_stat(NR_PAGETABLE, 2);
 	__flush_tlb_all();
@@ -342,6 +353,7 @@ void __init mm_init(void)
 	memblock_set_current_limit(min_t(u64, EARLY_MAP_SIZE, PFN_PHYS(max_low_pfn)));
 	paging_init();
 	memblock_set_current_limit(PFN_PHYS(max_low_pfn));
+	kasan_init();		/* KASAN builds: the shadow of lowmem (mm/kasan/) */
 
 	free_area_init(MAX_DMA_PFN, max_low_pfn, max_pfn);
 	mem_init();

@@ -21,6 +21,7 @@
 #include <linux/vmstat.h>
 #include <asm/pgtable.h>
 #include <asm/fixmap.h>
+#include <linux/kasan.h>
 #include <asm/sections.h>
 #include <mm386/dump.h>
 
@@ -32,15 +33,19 @@ void print_memory_layout(void)
 {
 	pr_info("virtual kernel memory layout:\n"
 		"    fixmap  : 0x%08lx - 0x%08lx   (%4ld kB)\n"
-		"    pkmap   : 0x%08lx - 0x%08lx   (%4ld kB)\n"
-		"    vmalloc : 0x%08lx - 0x%08lx   (%4ld MB)\n"
+		"    pkmap   : 0x%08lx - 0x%08lx   (%4ld kB)\n",
+		FIXADDR_START, FIXADDR_TOP, KB(FIXADDR_START, FIXADDR_TOP),
+		PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE,
+		KB(PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE));
+#ifdef CONFIG_KASAN
+	pr_info("    kasan   : 0x%08lx - 0x%08lx   (%4ld MB)\n", KASAN_SHADOW_START,
+		KASAN_SHADOW_END, MB(KASAN_SHADOW_START, KASAN_SHADOW_END));
+#endif
+	pr_info("    vmalloc : 0x%08lx - 0x%08lx   (%4ld MB)\n"
 		"    lowmem  : 0x%08lx - 0x%08lx   (%4ld MB)\n"
 		"      .init : 0x%08lx - 0x%08lx   (%4ld kB)\n"
 		"      .data : 0x%08lx - 0x%08lx   (%4ld kB)\n"
 		"      .text : 0x%08lx - 0x%08lx   (%4ld kB)\n",
-		FIXADDR_START, FIXADDR_TOP, KB(FIXADDR_START, FIXADDR_TOP),
-		PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE,
-		KB(PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE),
 		VMALLOC_START, VMALLOC_END, MB(VMALLOC_START, VMALLOC_END),
 		PAGE_OFFSET, (unsigned long)high_memory, MB(PAGE_OFFSET, high_memory),
 		(unsigned long)__init_begin, (unsigned long)__init_end,

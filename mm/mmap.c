@@ -47,13 +47,22 @@
 
 static struct kmem_cache *vm_area_cachep;
 
+/*
+ * vm_area_cache_init - the VMAs' cache, made at boot with the other
+ * process caches (fork_init), as Linux's proc_caches_init() makes it: not
+ * at the first VMA, which would make a test's first mmap look like a
+ * cache that leaked (tests/kernel/mm_helpers.c compares the caches).
+ */
+void vm_area_cache_init(void)
+{
+	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct), 0,
+					   SLAB_PANIC, NULL);
+}
+
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
 
-	if (!vm_area_cachep)
-		vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(*vma), 0,
-						   SLAB_PANIC, NULL);
 	vma = kmem_cache_zalloc(vm_area_cachep, GFP_KERNEL);
 	if (vma) {
 		vma->vm_mm = mm;

@@ -51,6 +51,8 @@
 #include <linux/sched.h>
 #include <linux/bitops.h>
 #include <linux/export.h>
+#include <linux/fault-inject.h>
+#include <linux/kasan.h>
 #include "internal.h"
 
 struct pglist_data contig_page_data;
@@ -403,6 +405,7 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
 	set_page_count(page, 1);
 	page->private = order;
+	kasan_alloc_pages(page, order);
 	if (gfp & __GFP_COMP)
 		prep_compound_page(page, order);
 	if (unlikely(want_init_on_alloc(gfp)) && !want_init_on_free())
@@ -434,6 +437,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	}
 	if (gfpflags_allow_blocking(gfp))
 		might_sleep();
+	if (should_fail_alloc_page(gfp, order))	/* mm/fail_page_alloc.c */
+		return NULL;
 
 	page = get_page_from_freelist(order, highest, WMARK_LOW);
 	if (!page)
@@ -476,7 +481,8 @@ unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr_pages,
 
 	if (gfpflags_allow_blocking(gfp))
 		might_sleep();
-	for (z = highest; z >= 0 && i < nr_pages; z--) {	/* the fast pass */
+	/* With fault injection armed, every page goes through alloc_pages(). */
+	for (z = fault_inject_active ? -1 : highest; z >= 0 && i < nr_pages; z--) {	/* fast pass */
 		struct zone *zone = &contig_page_data.node_zones[z];
 		unsigned long flags;
 
@@ -687,6 +693,7 @@ static void free_the_page(struct page *page, unsigned int order)
 	struct per_cpu_pages *pcp = &zone->pcp;
 	unsigned long flags, i;
 
+	kasan_free_pages(page, order);
 	set_page_count(page, 0);
 	page->private = 0;
 	if (unlikely(PageHead(page))) {
@@ -802,6 +809,7 @@ unsigned long free_memblock_range(unsigned long start_pfn, unsigned long end_pfn
 		if (want_init_on_free())	/* the free lists hold zeroed pages only */
 			kernel_init_pages(page, order);
 		zone->managed_pages += 1UL << order;
+		kasan_free_pages(page, order);
 		__free_one_page(page, pfn, zone, order);
 		pfn += 1UL << order;
 	}

@@ -17,6 +17,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
+#include <linux/ratelimit.h>
 #include <linux/vmstat.h>
 #include <linux/export.h>
 #include <linux/sched.h>
@@ -133,12 +134,18 @@ unsigned long si_mem_available(void)
  * @order: its order
  *
  * The "page allocation failure" line, a call trace, and show_free_areas().
- * __GFP_NOWARN callers (kvmalloc's first try, mempools) are not reported.
+ * __GFP_NOWARN callers (kvmalloc's first try, mempools) are not reported,
+ * and at most 10 reports in 5 seconds are (Linux's nopage_rs), so that a
+ * fault-injection run does not drown the log.
  */
 void warn_alloc(gfp_t gfp, unsigned int order)
 {
+	static DEFINE_RATELIMIT_STATE(nopage_rs, DEFAULT_RATELIMIT_INTERVAL,
+				      DEFAULT_RATELIMIT_BURST);	/* 10 in 5 s, as Linux */
 	char mode[96];
 
+	if (!__ratelimit(&nopage_rs))
+		return;
 	format_gfp(mode, sizeof(mode), gfp);
 	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
 		current->comm, order, gfp, mode);

@@ -50,6 +50,7 @@
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/export.h>
+#include <linux/kasan.h>
 #include <linux/rcupdate.h>
 #include <mm386/dump.h>
 #include "slab.h"
@@ -112,6 +113,7 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 		s->colour_next = 0;
 	local_irq_restore(irqflags);
 
+	kasan_poison_slab(s, page);
 	__SetPageSlab(page);
 	page->slab_cache = s;
 	page->private = colour << 16;
@@ -120,10 +122,13 @@ static struct page *new_slab(struct kmem_cache *s, gfp_t gfp)
 	page->freelist = obj;
 	for (i = 0; i < s->num; i++, obj += s->size) {
 		if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
-			debug_init_new(s, obj);
-		if (s->ctor)
+			kasan_quiet(debug_init_new(s, obj));
+		if (s->ctor) {
+			kasan_unpoison_new_object(s, obj);
 			s->ctor(obj);
-		*freeptr_of(s, obj) = i + 1 < s->num ? obj + s->size : NULL;
+			kasan_poison_new_object(s, obj);
+		}
+		set_freepointer(s, obj, i + 1 < s->num ? obj + s->size : NULL);
 		*free_marker_of(s, obj) = FREE_MARKER ^ (unsigned long)obj;
 	}
 	account_slab(s, 1L << s->order);
@@ -202,6 +207,7 @@ static unsigned long shrink_free_slabs(struct kmem_cache *s, unsigned long keep)
 /* kmem_cache_shrink - give all of @s's empty slabs back.  Returns 0. */
 int kmem_cache_shrink(struct kmem_cache *s)
 {
+	kasan_quarantine_drain();
 	shrink_free_slabs(s, 0);
 	return 0;
 }
@@ -216,6 +222,7 @@ unsigned long kmem_cache_shrink_all(void)
 	struct kmem_cache *s;
 	unsigned long pages = 0;
 
+	kasan_quarantine_drain();
 	list_for_each_entry(s, &slab_caches, list)
 		pages += shrink_free_slabs(s, 0);
 	return pages;
@@ -274,7 +281,7 @@ void slab_post_alloc(struct kmem_cache *s, struct page *page, void *obj, gfp_t g
 		     unsigned long caller, size_t orig_size)
 {
 	if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
-		debug_on_alloc(s, page, obj, caller, orig_size);
+		kasan_quiet(debug_on_alloc(s, page, obj, caller, orig_size));
 	/* init_on_alloc: one memset serves __GFP_ZERO too */
 	if ((gfp & __GFP_ZERO) || (s->flags & __SLAB_INIT_ON_ALLOC))
 		/* kmalloc debugging guards what lies past orig_size */
@@ -296,12 +303,34 @@ bool on_freelist(const struct kmem_cache *s, const struct page *page, const void
 	const void *p = page->freelist;
 	unsigned int n = 0;
 
-	while (p && n++ <= s->num) {
+	while (p && n++ <= s->num && !freeptr_outside(s, page, p)) {
 		if (p == obj)
 			return true;
-		p = *freeptr_of(s, p);
+		p = get_freepointer(s, p);
 	}
 	return false;
+}
+
+/*
+ * freelist_corrupt - slab_alloc() took free object @obj, whose free
+ * pointer decodes to @next, outside the slab: it was written after the
+ * object was freed (or the slab's memory was overrun).  Reported, and
+ * refused: the slab's chain ends here and the free objects it still
+ * counted are taken out of use (counted as in use for good), so that no
+ * allocation is ever handed an address the corruption chose.  Interrupts
+ * are off.  Return: the new end of the chain, NULL.
+ */
+void *freelist_corrupt(struct kmem_cache *s, struct page *page, void *obj, void *next,
+		       unsigned long caller)
+{
+	unsigned int lost = s->num - slab_inuse(page) - 1;
+
+	slab_report(s, "slab_alloc", obj, caller,
+		    "Freepointer corrupt: free object 0x%08lx points to 0x%08lx, outside its slab 0x%08lx-0x%08lx; %u free objects taken out of use",
+		    (unsigned long)obj, (unsigned long)next, (unsigned long)page->s_mem,
+		    (unsigned long)page->s_mem + s->objs_size, lost);
+	page->private += lost;
+	return NULL;
 }
 
 /*
@@ -356,11 +385,11 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned lo
 	}
 	local_irq_restore(flags);
 	if (s->flags & SLAB_DEBUG_FLAGS)
-		debug_on_free(s, page, obj, caller);
+		kasan_quiet(debug_on_free(s, page, obj, caller));
 	if (s->flags & __SLAB_INIT_ON_FREE)
 		memset(obj, 0, s->object_size);
 	local_irq_save(flags);
-	link_free_object(page, obj, freeptr_of(s, obj));
+	link_free_object(s, page, obj, freeptr_of(s, obj));
 	if (page == s->cpu_slab)
 		local_irq_restore(flags);
 	else
@@ -430,22 +459,77 @@ EXPORT_SYMBOL(kmem_cache_free);
  * Not static: gcc would give a static one registers for arguments and
  * tail-call it, and kfree would be missing from its reports' call trace.
  */
+/* not_kmalloc_block - report @obj, on no slab page, as no kmalloc block. */
+static noinline void not_kmalloc_block(struct page *page, const void *obj, unsigned long caller,
+				       const char *func)
+{
+	slab_report(NULL, func, obj, caller,
+		    "0x%08lx was not allocated by kmalloc (pfn %#lx is %s)",
+		    (unsigned long)obj, page_to_pfn(page),
+		    PageReserved(page) ? "reserved: kernel image, stack or boot data" :
+		    PageHead(page) ? "a kmalloc block, but not its start" :
+		    PageBuddy(page) || !page_count(page) ? "free" :
+		    "a page from the page allocator: free it with free_pages()");
+}
+
 noinline void kfree_large(struct page *page, const void *obj, unsigned long caller)
 {
 	unsigned int order = page->private;
 
 	if (unlikely(!PageHead(page) || obj != page_address(page))) {
-		slab_report(NULL, "kfree", obj, caller,
-			    "0x%08lx was not allocated by kmalloc (pfn %#lx is %s)",
-			    (unsigned long)obj, page_to_pfn(page),
-			    PageReserved(page) ? "reserved: kernel image, stack or boot data" :
-			    PageHead(page) ? "a kmalloc block, but not its start" :
-			    PageBuddy(page) || !page_count(page) ? "free" :
-			    "a page from the page allocator: free it with free_pages()");
+		not_kmalloc_block(page, obj, caller, "kfree");
 		return;
 	}
 	mod_vm_stat(NR_KMALLOC_LARGE, -(1L << order));
 	__free_pages(page, order);
+}
+
+/*
+ * kmalloc_block_size - the usable size of the live kmalloc() block that
+ * starts at @obj, for ksize() and krealloc() (@func, called from
+ * @caller).  Anything else - an address outside the direct map (a vmalloc
+ * or kmap address), the middle of an object or of a large block, an object
+ * already freed, a page that kmalloc never gave out - is reported as
+ * kfree() would report it.
+ * Return: the size, or 0 after a report.
+ */
+size_t kmalloc_block_size(const void *obj, const char *func, unsigned long caller)
+{
+	struct kmem_cache *s;
+	struct page *page;
+	unsigned long off, flags;
+	bool freed;
+
+	if (unlikely(!virt_addr_valid(obj))) {
+		not_slab_object(NULL, func, obj, caller);
+		return 0;
+	}
+	page = compound_head(virt_to_page(obj));
+	if (!PageSlab(page)) {
+		if (likely(PageHead(page) && obj == page_address(page)))
+			return PAGE_SIZE << page->private;
+		not_kmalloc_block(page, obj, caller, func);
+		return 0;
+	}
+	s = page->slab_cache;
+	off = (char *)obj - (char *)slab_first_object(page);
+	if (off % s->size || off / s->size >= s->num) {
+		slab_report(s, func, obj, caller,
+			    "Invalid object pointer 0x%08lx: %lu bytes into object 0x%08lx",
+			    (unsigned long)obj, off % s->size, (unsigned long)obj - off % s->size);
+		return 0;
+	}
+	local_irq_save(flags);
+	freed = kasan_object_freed(obj) ||	/* in KASAN's quarantine */
+		(*free_marker_of(s, obj) == (FREE_MARKER ^ (unsigned long)obj) &&
+		 on_freelist(s, page, obj));
+	local_irq_restore(flags);
+	if (freed) {
+		slab_report(s, func, obj, caller, "Object 0x%08lx is free: used after kfree()",
+			    (unsigned long)obj);
+		return 0;
+	}
+	return s->object_size;
 }
 
 /**
@@ -475,6 +559,19 @@ void kfree(const void *obj)
 	slab_free(page->slab_cache, page, (void *)obj, _RET_IP_, "kfree");
 }
 EXPORT_SYMBOL(kfree);
+
+#ifdef CONFIG_KASAN
+/* KASAN's quarantine lets @obj go for good: the free kfree() deferred. */
+static void slab_free_quarantined(struct kmem_cache *s, void *obj)
+{
+	do_slab_free(s, compound_head(virt_to_page(obj)), obj, _RET_IP_, "kfree");
+}
+
+void __init slab_kasan_init(void)
+{
+	kasan_release_object = slab_free_quarantined;
+}
+#endif
 
 /* ---------------------------------------------------------------------
  * The end of a cache, and finding caches
@@ -612,7 +709,7 @@ static int validate_slab(struct kmem_cache *s, struct page *page, unsigned int e
 		}
 		set_bit(off / s->size, free_map);
 		nfree++;
-		p = *freeptr_of(s, p);
+		p = get_freepointer(s, p);
 	}
 	if (!errors && nfree + slab_inuse(page) != s->num) {
 		pr_err("BUG %s (Not tainted): slab %p has %u free objects and %u in use, not %u\n",
@@ -626,8 +723,8 @@ static int validate_slab(struct kmem_cache *s, struct page *page, unsigned int e
 	}
 	if (s->flags & SLAB_DEBUG_FLAGS)
 		for (i = 0; i < s->num; i++)
-			errors += debug_check_object(s, page, first + i * s->size,
-						     !test_bit(i, free_map));
+			errors += kasan_quiet_val(debug_check_object(s, page, first + i * s->size,
+						     !test_bit(i, free_map)));
 	return errors;
 }
 

@@ -17,6 +17,9 @@
 #include <linux/gfp.h>
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
+#include <linux/swab.h>
+#include <linux/fault-inject.h>
+#include <linux/kasan.h>
 
 #define FREE_MARKER	0x51ab5eedUL	/* ^ object address: "this object is free" */
 
@@ -42,6 +45,43 @@ static inline void **freeptr_of(const struct kmem_cache *s, const void *obj)
 	return (void **)((char *)obj + s->offset);
 }
 
+/*
+ * freelist_ptr - CONFIG_SLAB_FREELIST_HARDENED, always on: the free
+ * pointer as stored at @slot is @ptr ^ the cache's key ^ @slot's address
+ * byte-swapped (Linux's formula); the same xor decodes it.
+ */
+static __always_inline void *freelist_ptr(const struct kmem_cache *s, const void *ptr,
+					  void *const *slot)
+{
+	return (void *)((unsigned long)ptr ^ s->random ^ swab((unsigned long)slot));
+}
+
+// The next free object after free object @obj (decoded).
+static __always_inline void *get_freepointer(const struct kmem_cache *s, const void *obj)
+{
+	void **slot = freeptr_of(s, obj);
+
+	return freelist_ptr(s, *slot, slot);
+}
+
+static __always_inline void set_freepointer(const struct kmem_cache *s, void *obj, void *next)
+{
+	void **slot = freeptr_of(s, obj);
+
+	*slot = freelist_ptr(s, next, slot);
+}
+
+/*
+ * freeptr_outside - is decoded free pointer @next neither NULL nor inside
+ * @page's objects?  One subtraction and one comparison: a corrupted
+ * pointer decodes to noise, which lands outside with near certainty.
+ */
+static __always_inline bool freeptr_outside(const struct kmem_cache *s, const struct page *page,
+					    const void *next)
+{
+	return next && (unsigned long)((const char *)next - (const char *)page->s_mem) >= s->objs_size;
+}
+
 static inline unsigned long *free_marker_of(const struct kmem_cache *s, const void *obj)
 {
 	return (unsigned long *)((char *)obj + s->offset + sizeof(void *));
@@ -56,6 +96,7 @@ struct kmem_cache *create_boot_cache(struct kmem_cache *s, const char *name,
 /* mm/slab.c */
 void __kmem_cache_shutdown(struct kmem_cache *s);
 void kfree_large(struct page *page, const void *obj, unsigned long caller);
+size_t kmalloc_block_size(const void *obj, const char *func, unsigned long caller);
 struct page *refill_cpu_slab(struct kmem_cache *s, gfp_t gfp, unsigned long flags);
 void slab_post_alloc(struct kmem_cache *s, struct page *page, void *obj, gfp_t gfp,
 		     unsigned long caller, size_t orig_size);
@@ -64,27 +105,39 @@ void __slab_free(struct kmem_cache *s, struct page *page, void *obj, unsigned lo
 void slab_free_list_work(struct kmem_cache *s, struct page *page, unsigned long flags);
 unsigned long slab_objects_in_use(struct kmem_cache *s);
 bool on_freelist(const struct kmem_cache *s, const struct page *page, const void *obj);
+void *freelist_corrupt(struct kmem_cache *s, struct page *page, void *obj, void *next,
+		       unsigned long caller);
+void slab_kasan_init(void);
 void slab_report(const struct kmem_cache *s, const char *func, const void *obj,
 		 unsigned long caller, const char *fmt, ...) __printf(5, 6);
 
 /*
  * link_free_object - push @obj on @page's free chain (interrupts off).
- * @fp: freeptr_of(cache, @obj); the free marker is the word after it
+ * @fp: freeptr_of(@s, @obj); the free marker is the word after it
  */
-static __always_inline void link_free_object(struct page *page, void *obj, void **fp)
+static __always_inline void link_free_object(const struct kmem_cache *s, struct page *page,
+					     void *obj, void **fp)
 {
-	fp[0] = page->freelist;
+	fp[0] = freelist_ptr(s, page->freelist, fp);
 	fp[1] = (void *)(FREE_MARKER ^ (unsigned long)obj);
 	page->freelist = obj;
 	page->private--;
 }
 
-/* take_free_object - pop @page's first free object (interrupts off). */
-static __always_inline void *take_free_object(const struct kmem_cache *s, struct page *page)
+/*
+ * take_free_object - pop @page's first free object (interrupts off).  A
+ * free pointer that decodes to outside the slab is reported and the chain
+ * cut there (freelist_corrupt(), for @caller's report).
+ */
+static __always_inline void *take_free_object(struct kmem_cache *s, struct page *page,
+					      unsigned long caller)
 {
 	void *obj = page->freelist, **fp = freeptr_of(s, obj);
+	void *next = freelist_ptr(s, fp[0], fp);
 
-	page->freelist = fp[0];
+	if (unlikely(freeptr_outside(s, page, next)))
+		next = freelist_corrupt(s, page, obj, next, caller);
+	page->freelist = next;
 	fp[1] = NULL;				/* the free marker */
 	page->private++;
 	return obj;
@@ -109,6 +162,10 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	local_irq_save(flags);
 	if (gfpflags_allow_blocking(gfp))
 		might_sleep_flags(flags);
+	if (should_failslab(s, gfp)) {		/* mm/failslab.c */
+		local_irq_restore(flags);
+		return NULL;
+	}
 	page = s->cpu_slab;
 	if (unlikely(!page || !page->freelist)) {
 		page = refill_cpu_slab(s, gfp, flags);
@@ -117,21 +174,22 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 			return NULL;
 		}
 	}
-	obj = take_free_object(s, page);
+	obj = take_free_object(s, page, caller);
 	local_irq_restore(flags);
+	kasan_slab_alloc(s, obj, orig_size, caller);
 	if (unlikely((gfp & __GFP_ZERO) || (s->flags & SLAB_POST_ALLOC_FLAGS)))
 		slab_post_alloc(s, page, obj, gfp, caller, orig_size);
 	return obj;
 }
 
 /*
- * slab_free - give @obj back to its slab (@func is kfree or
+ * do_slab_free - give @obj back to its slab (@func is kfree or
  * kmem_cache_free, for reports).  The fast path checks that @obj starts an
  * object of @page and does not carry the free marker; anything else goes to
  * __slab_free(), which reports misuse and runs the debugging checks.
  */
-static __always_inline void slab_free(struct kmem_cache *s, struct page *page, void *obj,
-				      unsigned long caller, const char *func)
+static __always_inline void do_slab_free(struct kmem_cache *s, struct page *page, void *obj,
+					 unsigned long caller, const char *func)
 {
 	unsigned long off = (char *)obj - (char *)slab_first_object(page);
 	unsigned long idx = off / s->size, flags;	/* one div gives both */
@@ -144,11 +202,24 @@ static __always_inline void slab_free(struct kmem_cache *s, struct page *page, v
 		return;
 	}
 	local_irq_save(flags);
-	link_free_object(page, obj, fp);
+	link_free_object(s, page, obj, fp);
 	if (likely(page == s->cpu_slab))
 		local_irq_restore(flags);
 	else
 		slab_free_list_work(s, page, flags);
+}
+
+/*
+ * slab_free - kfree() and kmem_cache_free(): in a KASAN build the object
+ * first goes through KASAN's checks and its quarantine (mm/kasan/common.c),
+ * which gives it to do_slab_free() later; otherwise straight there.
+ */
+static __always_inline void slab_free(struct kmem_cache *s, struct page *page, void *obj,
+				      unsigned long caller, const char *func)
+{
+	if (kasan_slab_free(s, page, obj, caller))
+		return;
+	do_slab_free(s, page, obj, caller, func);
 }
 
 /* mm/slab_debug.c: only called for caches with SLAB_DEBUG_FLAGS */

@@ -38,6 +38,10 @@ int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t gfp, size_t size, void **p
 	local_irq_save(flags);
 	if (gfpflags_allow_blocking(gfp))
 		might_sleep_flags(flags);
+	if (should_failslab(s, gfp)) {		/* once per call, as Linux's slab_pre_alloc_hook */
+		local_irq_restore(flags);
+		return 0;
+	}
 	for (i = 0; i < size; i++) {
 		struct page *page = s->cpu_slab;
 
@@ -45,18 +49,26 @@ int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t gfp, size_t size, void **p
 			page = refill_cpu_slab(s, gfp, flags);
 			if (unlikely(!page)) {
 				local_irq_restore(flags);
-				kmem_cache_free_bulk(s, i, p);
-				return 0;
+				goto undo;
 			}
 		}
-		p[i] = take_free_object(s, page);
+		p[i] = take_free_object(s, page, _RET_IP_);
 	}
 	local_irq_restore(flags);
+	for (i = 0; i < size; i++)
+		kasan_slab_alloc(s, p[i], s->object_size, _RET_IP_);
 	if (unlikely((gfp & __GFP_ZERO) || (s->flags & SLAB_POST_ALLOC_FLAGS)))
 		for (i = 0; i < size; i++)
 			slab_post_alloc(s, virt_to_head_page(p[i]), p[i], gfp, _RET_IP_,
 					s->object_size);
 	return size;
+
+undo:	/* give back the @i taken, through kmem_cache_free's checks (and KASAN's) */
+	size = i;
+	for (i = 0; i < size; i++)
+		kasan_slab_alloc(s, p[i], s->object_size, _RET_IP_);
+	kmem_cache_free_bulk(s, size, p);
+	return 0;
 }
 EXPORT_SYMBOL(kmem_cache_alloc_bulk);
 

@@ -40,6 +40,7 @@
 #include <linux/export.h>
 #include <linux/rcupdate.h>
 #include <asm/sections.h>
+#include <linux/kasan.h>
 #include <linux/irqflags.h>
 #include <mm386/dump.h>
 #include "slab.h"
@@ -140,6 +141,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp, unsigned long caller)
 	if (!page)
 		return NULL;
 	mod_vm_stat(NR_KMALLOC_LARGE, 1L << order);
+	kasan_kmalloc_large(page_address(page), size, order);
 	return page_address(page);
 }
 
@@ -191,24 +193,38 @@ void *kmalloc_trace(struct kmem_cache *s, gfp_t gfp, size_t size)
 }
 EXPORT_SYMBOL(kmalloc_trace);
 
-/* ksize - how many bytes really are usable at @obj (>= what was asked). */
-size_t ksize(const void *obj)
+/*
+ * ksize_checked - ksize() for @func, called from @caller: the usable size
+ * of a live kmalloc block, or 0 after a report (kmalloc_block_size).
+ */
+static size_t ksize_checked(const void *obj, const char *func, unsigned long caller)
 {
 	struct page *page;
+	size_t size = kmalloc_block_size(obj, func, caller);
 
-	if (ZERO_OR_NULL_PTR(obj) || !virt_addr_valid(obj))
+	if (!size)
 		return 0;
 	page = compound_head(virt_to_page(obj));
-	if (PageSlab(page)) {
-		struct kmem_cache *s = page->slab_cache;
+	/* The caller now owns all of it: debugging must not call the bytes
+	 * past the original request a red zone any more, nor KASAN. */
+	if (PageSlab(page) && (page->slab_cache->flags & SLAB_RED_ZONE))
+		debug_set_orig_size(page->slab_cache, (void *)obj, size);
+	kasan_unpoison_object(obj, size);
+	return size;
+}
 
-		/* The caller now owns all of it: debugging must not call the
-		 * bytes past the original request a red zone any more. */
-		if (s->flags & SLAB_RED_ZONE)
-			debug_set_orig_size(s, (void *)obj, s->object_size);
-		return s->object_size;
-	}
-	return PageHead(page) ? PAGE_SIZE << page->private : 0;
+/**
+ * ksize - how many bytes really are usable at @obj (>= what was asked)
+ * @obj: a live kmalloc() block; NULL and ZERO_SIZE_PTR give 0
+ *
+ * Anything else (a vmalloc address, the middle of a block, a block
+ * already freed) is reported, as kfree() reports it, and gives 0.
+ */
+size_t ksize(const void *obj)
+{
+	if (ZERO_OR_NULL_PTR(obj))
+		return 0;
+	return ksize_checked(obj, "ksize", _RET_IP_);
 }
 EXPORT_SYMBOL(ksize);
 
@@ -239,21 +255,30 @@ EXPORT_SYMBOL(kmalloc_size_roundup);
  * @new_size: the new size (0: like kfree, returns ZERO_SIZE_PTR)
  * @gfp: for a new block
  *
+ * A @p that is no live kmalloc() block (a vmalloc pointer, the middle of
+ * a block, a block already freed) is reported and refused: NULL, and
+ * nothing changes.
  * Return: @p itself if it is already big enough, else a new block with the
  * old contents (and @p freed); NULL on failure, leaving @p untouched.
  */
 void *krealloc(const void *p, size_t new_size, gfp_t gfp)
 {
-	size_t old;
+	size_t old = 0;
 	void *n;
 
 	if (!new_size) {
 		kfree(p);
 		return ZERO_SIZE_PTR;
 	}
-	old = ksize(p);
-	if (new_size <= old)
+	if (!ZERO_OR_NULL_PTR(p)) {
+		old = ksize_checked(p, "krealloc", _RET_IP_);
+		if (!old)
+			return NULL;
+	}
+	if (new_size <= old) {
+		kasan_krealloc(p, new_size);	/* only new_size bytes are the caller's */
 		return (void *)p;
+	}
 	n = kmalloc(new_size, gfp);
 	if (n && old) {
 		memcpy(n, p, old);
@@ -392,6 +417,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	if (!s)
 		return;
 	might_sleep();
+	kasan_quarantine_drain();	/* freed objects KASAN still holds are freed */
 	live = slab_objects_in_use(s);
 	if (live) {
 		report_begin();
@@ -421,6 +447,9 @@ void __init kmem_cache_init(void)
 				       sizeof(struct kmem_cache), SLAB_HWCACHE_ALIGN);
 	create_kmalloc_caches();
 	page_alloc_reclaim_hook = kmem_cache_shrink_all;
+#ifdef CONFIG_KASAN
+	slab_kasan_init();
+#endif
 }
 
 /* ---------------------------------------------------------------------

@@ -15,6 +15,8 @@
 #include <linux/slab_def.h>
 #include <linux/bitops.h>
 #include <linux/string.h>
+#include <linux/random.h>
+#include <linux/kasan.h>
 #include "slab.h"
 
 #define SLAB_MIN_OBJECTS	8	/* SLUB: 4 * (fls(nr_cpu_ids) + 1), one CPU */
@@ -32,7 +34,11 @@ static unsigned int calculate_alignment(unsigned long flags, unsigned int align,
 			ralign /= 2;
 		align = max(align, ralign);
 	}
-	return ALIGN(max_t(unsigned int, align, sizeof(void *)), sizeof(void *));
+	align = ALIGN(max_t(unsigned int, align, sizeof(void *)), sizeof(void *));
+#ifdef CONFIG_KASAN
+	align = max_t(unsigned int, align, KASAN_GRANULE_SIZE);	/* objects start granules */
+#endif
+	return align;
 }
 
 /*
@@ -43,12 +49,17 @@ static void calculate_sizes(struct kmem_cache *s)
 {
 	unsigned int inuse = ALIGN(s->object_size, sizeof(void *));
 	unsigned int meta;
+	unsigned int kasan_redzone, kasan_meta = kasan_cache_extra(s, &kasan_redzone);
 
 	s->red_left_pad = 0;
 	if (s->flags & SLAB_RED_ZONE) {
 		s->red_left_pad = ALIGN(sizeof(void *), s->align);
 		if (inuse == s->object_size)	/* at least one word on the right */
 			inuse += sizeof(void *);
+	}
+	if (kasan_meta) {		/* KASAN: redzones on both sides (mm/kasan/common.c) */
+		s->red_left_pad = max(s->red_left_pad, ALIGN(2 * KASAN_GRANULE_SIZE, s->align));
+		inuse = ALIGN(inuse, KASAN_GRANULE_SIZE) + kasan_redzone;
 	}
 	s->inuse = inuse;
 	meta = inuse;
@@ -61,6 +72,8 @@ static void calculate_sizes(struct kmem_cache *s)
 	s->meta_offset = meta;
 	if (s->flags & SLAB_DEBUG_FLAGS)	/* orig_size, alloc and free tracks */
 		meta += sizeof(unsigned long) + 2 * sizeof(struct kmem_track);
+	s->kasan_offset = meta;
+	meta += kasan_meta;
 	s->size = ALIGN(s->red_left_pad + meta, s->align);
 }
 
@@ -109,6 +122,7 @@ static int calculate_order(struct kmem_cache *s)
 found:
 	s->order = order;
 	s->num = (PAGE_SIZE << order) / s->size;
+	s->objs_size = s->num * s->size;
 	s->colour_off = max_t(unsigned int, CACHE_LINE_SIZE, s->align);
 	s->colour = ((PAGE_SIZE << order) - s->num * s->size) / s->colour_off;
 	s->colour_next = 0;
@@ -140,6 +154,13 @@ int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 			   unsigned int align, unsigned long flags, void (*ctor)(void *))
 {
 	memset(s, 0, sizeof(*s));
+	/*
+	 * Refuse what no slab can hold before any arithmetic on the size:
+	 * near 4 GB, ALIGN() and the red zones would wrap it round to a few
+	 * bytes, or to 0 and a division by zero in calculate_order().
+	 */
+	if (size > PAGE_SIZE << SLAB_MAX_ORDER)
+		return -1;
 	s->name = name;
 	s->object_size = size;
 	s->ctor = ctor;
@@ -148,6 +169,7 @@ int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int size,
 		flags &= ~SLAB_POISON;	/* objects must stay constructed */
 	flags |= slab_init_flags(flags, ctor);
 	s->flags = flags;
+	s->random = get_random_u32();	/* the key of its hardened free pointers (mm/slab.h) */
 	s->align = calculate_alignment(flags, align, size);
 	s->allocflags = (flags & SLAB_CACHE_DMA) ? GFP_DMA : 0;
 	INIT_LIST_HEAD(&s->slabs_partial);

@@ -33,13 +33,17 @@
  * vfree() (an address vmalloc never returned, the middle of an area, an
  * area already freed) is reported with a WARNING and changes nothing.
  *
- * Context.  vmalloc(), vmap() and vfree() may sleep, as seed 000 says:
+ * Context.  vmalloc(), vmap() and vunmap() may sleep, as seed 000 says:
  * from an interrupt, might_sleep() reports "BUG: sleeping function called
  * from invalid context", and then the work is done without sleeping (all
  * tree, list and page-table changes are made with interrupts off, for
- * exactly such calls).  Linux since 3.10 quietly accepts vfree() in an
- * interrupt by deferring the work to a workqueue (__vfree_deferred); mm386
- * has no workqueues and keeps the older, stricter rule (docs/vmalloc.md).
+ * exactly such calls).  vfree() is different since Linux 3.10: in an
+ * interrupt it is allowed, and deferred (__vfree_deferred): the area is
+ * checked, marked VM_FREE_DEFERRED and put on a list, and the real free
+ * happens later in process context.  Linux hands the list to a workqueue;
+ * mm386 has none, so the next vmalloc(), vfree(), vmap() or vunmap() from
+ * process context empties it first (vfree_deferred_drain(), which tests
+ * and the shell may also call).  vfree_atomic() always defers.
  *
  * dump=vmallocinfo prints the areas in /proc/vmallocinfo's format.
  */
@@ -57,6 +61,8 @@
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/export.h>
+#include <linux/ratelimit.h>
+#include <linux/kasan.h>
 #include <asm/pgtable.h>
 #include <mm386/crash.h>
 #include "internal.h"
@@ -177,6 +183,9 @@ struct vm_lookup {
 	bool inside, freed, map_ram;
 };
 
+/* What removing an area refuses: one being set up, or already vfree()d. */
+#define VM_REFUSE	(VM_UNINITIALIZED | VM_FREE_DEFERRED)
+
 /*
  * remove_vm_area_checked - unmap the area that starts at @addr and give
  * its range back to the free ranges, unless its kind is in @refuse.
@@ -205,8 +214,10 @@ static struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned lon
 		l->usable = get_vm_area_size(va->vm);
 		l->flags = va->vm->flags;
 		l->caller = va->vm->caller;
-		if (va->va_start == addr && !(va->vm->flags & (refuse | VM_UNINITIALIZED))) {
+		if (va->va_start == addr && !(va->vm->flags & refuse)) {
 			vm = va->vm;
+			if (vm->flags & (VM_ALLOC | VM_MAP))	/* KASAN: a use after free is caught */
+				kasan_poison_vmalloc((void *)va->va_start, l->usable);
 			vunmap_range(va->va_start, va->va_start + l->usable);
 			n = unlink_vmap_area_locked(va, dead);
 		}
@@ -253,6 +264,7 @@ static void explain_bad_free(char *buf, size_t size, const char *func, unsigned 
 			  l->start, l->end);
 	} else if (l->inside && addr == l->start) {
 		scnprintf(buf + n, size - n, "%s area %s: %s", vm_kind(l->flags), area,
+			  (l->flags & VM_FREE_DEFERRED) ? "already freed (its vfree() from an interrupt is pending)" :
 			  (l->flags & VM_UNINITIALIZED) ? "still being set up; refused" :
 			  "made by vmalloc(), free it with vfree(); refused");
 	} else if (l->inside && addr >= l->start + l->usable) {
@@ -292,7 +304,7 @@ noinline void free_vm_area(struct vm_struct *area)
 	struct vm_struct *vm;
 	char why[320];
 
-	vm = remove_vm_area_checked((unsigned long)area->addr, 0, &l);
+	vm = remove_vm_area_checked((unsigned long)area->addr, VM_REFUSE, &l);
 	if (vm == area) {
 		kfree(vm);
 		return;
@@ -326,6 +338,18 @@ static void compact_pages_array(struct page **pages, unsigned int nr)
 }
 
 /*
+ * vmalloc_warn - "vmalloc error: ..." unless the caller said __GFP_NOWARN;
+ * at most 10 in 5 seconds, as Linux's warn_alloc() (fault injection can
+ * make thousands).
+ */
+static struct ratelimit_state vmalloc_error_rs = RATELIMIT_STATE_INIT(DEFAULT_RATELIMIT_INTERVAL,
+								      DEFAULT_RATELIMIT_BURST);
+#define vmalloc_warn(gfp, fmt, ...) do {					\
+	if (!((gfp) & __GFP_NOWARN) && __ratelimit(&vmalloc_error_rs))		\
+		pr_warn(fmt, ##__VA_ARGS__);					\
+} while (0)
+
+/*
  * vmalloc_area_pages - fill @area with pages and map them.  On failure,
  * whatever was taken is still recorded in @area (pages[], nr_pages), for
  * the caller to free.
@@ -344,7 +368,7 @@ static int vmalloc_area_pages(struct vm_struct *area, gfp_t gfp, pgprot_t prot)
 	else
 		area->pages = kzalloc(array_size, bookkeeping_gfp(gfp));
 	if (!area->pages) {
-		pr_warn("vmalloc error: size %lu, failed to allocate the page array (%lu bytes)\n",
+		vmalloc_warn(gfp, "vmalloc error: size %lu, failed to allocate the page array (%lu bytes)\n",
 			get_vm_area_size(area), array_size);
 		return -ENOMEM;
 	}
@@ -356,12 +380,13 @@ static int vmalloc_area_pages(struct vm_struct *area, gfp_t gfp, pgprot_t prot)
 	mod_vm_stat(NR_VMALLOC, i);
 	if (i < nr) {
 		format_gfp(mode, sizeof(mode), gfp);
-		pr_warn("vmalloc error: size %lu, failed to allocate pages (got %u of %u), mode:%#x(%s); freeing them\n",
+		vmalloc_warn(gfp, "vmalloc error: size %lu, failed to allocate pages (got %u of %u), mode:%#x(%s); freeing them\n",
 			get_vm_area_size(area), i, nr, gfp, mode);
 		return -ENOMEM;
 	}
 	if (vmap_pages_range((unsigned long)area->addr, area->pages, nr, prot, gfp)) {
-		pr_warn("vmalloc error: size %lu, failed to map pages\n", get_vm_area_size(area));
+		vmalloc_warn(gfp, "vmalloc error: size %lu, failed to map pages\n",
+			     get_vm_area_size(area));
 		return -ENOMEM;
 	}
 	return 0;
@@ -393,6 +418,7 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 
 	if (gfpflags_allow_blocking(gfp))
 		might_sleep();
+	vfree_deferred_drain();
 	gfp = context_gfp(gfp);
 	if (WARN(!size, "vmalloc: size 0 (from %pS): returning NULL\n", caller))
 		return NULL;
@@ -404,16 +430,18 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 				  gfp, caller);
 	if (!area)
 		return NULL;
-	if (vmalloc_area_pages(area, gfp, prot)) {
+	if (vmalloc_area_pages(area, gfp, prot) ||
+	    kasan_populate_vmalloc((unsigned long)area->addr, area->size, gfp)) {
 		/* Take the area away with what it got (not refusing VM_UNINITIALIZED). */
 		area->flags &= ~VM_UNINITIALIZED;
-		if (remove_vm_area_checked((unsigned long)area->addr, 0, &l) == area) {
+		if (remove_vm_area_checked((unsigned long)area->addr, VM_FREE_DEFERRED, &l) == area) {
 			if (area->pages)
 				vm_free_pages(area);
 			kfree(area);
 		}
 		return NULL;
 	}
+	kasan_unpoison_vmalloc(area->addr, size);	/* the rest of the last page stays poisoned */
 	barrier();	/* everything is mapped before vmallocinfo may show it */
 	area->flags &= ~VM_UNINITIALIZED;
 	return area->addr;
@@ -469,6 +497,94 @@ noinline void *vzalloc(unsigned long size)
 	return __vmalloc_node(size, 1, GFP_KERNEL | __GFP_ZERO, NUMA_NO_NODE, __builtin_return_address(0));
 }
 EXPORT_SYMBOL(vzalloc);
+
+/*
+ * __vfree - vfree()'s work, in process context; @caller for the report.
+ * @refuse: VM_REFUSE, or VM_UNINITIALIZED for the deferred ones (whose
+ *          VM_FREE_DEFERRED stays set until they are gone, so that an
+ *          interrupt cannot vfree them a second time meanwhile)
+ */
+static __always_inline void __vfree(const void *addr, const void *caller, unsigned long refuse)
+{
+	struct vm_struct *vm;
+	struct vm_lookup l;
+	char why[320];
+
+	vm = remove_vm_area_checked((unsigned long)addr, refuse, &l);
+	if (unlikely(!vm)) {
+		explain_bad_free(why, sizeof(why), "vfree", (unsigned long)addr, caller, &l);
+		WARN(1, "%s\n", why);
+		return;
+	}
+	if (vm->flags & VM_ALLOC)
+		vm_free_pages(vm);
+	kfree(vm);
+}
+
+/*
+ * The areas whose vfree() came from an interrupt, newest first, chained
+ * through vm_struct->next.  Changed with interrupts off.
+ */
+static struct vm_struct *vfree_deferred_list;
+
+/*
+ * vfree_defer - vfree() in an interrupt (or vfree_atomic()): check @addr
+ * now, so that a bad one is reported where it happened, then mark the
+ * area VM_FREE_DEFERRED (a second vfree of it is a double free) and put it
+ * on the list.  Nothing is written into the area: a vmap()'s pages are
+ * the caller's.
+ */
+static void vfree_defer(const void *addr, const void *caller)
+{
+	struct vmap_area *va;
+	struct vm_struct *vm = NULL;
+	struct vm_lookup l;
+	unsigned long flags;
+	char why[320];
+
+	if (!addr)
+		return;
+	local_irq_save(flags);
+	va = is_vmalloc_addr(addr) ? find_vmap_area_locked((unsigned long)addr) : NULL;
+	if (va && va->vm && va->va_start == (unsigned long)addr &&
+	    !(va->vm->flags & (VM_UNINITIALIZED | VM_FREE_DEFERRED))) {
+		vm = va->vm;
+		vm->flags |= VM_FREE_DEFERRED;
+		vm->next = vfree_deferred_list;
+		vfree_deferred_list = vm;
+	}
+	local_irq_restore(flags);
+	if (vm)
+		return;
+	remove_vm_area_checked((unsigned long)addr, ~0UL, &l);	/* only looks */
+	explain_bad_free(why, sizeof(why), "vfree", (unsigned long)addr, caller, &l);
+	WARN(1, "%s\n", why);
+}
+
+/**
+ * vfree_deferred_drain - free the areas that interrupt handlers vfree()d
+ *
+ * mm386's stand-in for Linux's vfree workqueue: called in process context
+ * by vmalloc(), vfree(), vmap() and vunmap() before their own work, and by
+ * anyone who wants the memory back now (tests, the shell).
+ */
+void vfree_deferred_drain(void)
+{
+	struct vm_struct *vm, *next;
+	unsigned long flags;
+
+	if (likely(!READ_ONCE(vfree_deferred_list)) || in_interrupt())
+		return;
+	local_irq_save(flags);
+	vm = vfree_deferred_list;
+	vfree_deferred_list = NULL;
+	local_irq_restore(flags);
+	for (; vm; vm = next) {
+		next = vm->next;
+		__vfree(vm->addr, vm->caller, VM_UNINITIALIZED);
+	}
+}
+EXPORT_SYMBOL(vfree_deferred_drain);
 
 /*
  * The _node variants: mm386 is one node (<linux/numa.h>), so @node
@@ -532,30 +648,34 @@ EXPORT_SYMBOL(vcalloc);
  * vmap() is only unmapped: its pages belong to the caller (as in Linux).
  * An address that is not the start of a live area (a kmalloc pointer, the
  * middle of an area, an area already freed) is reported with a WARNING
- * and nothing is changed.  May sleep: in interrupt context it is reported
- * (then done anyway).
+ * and nothing is changed.  Allowed in interrupt context, as in Linux: the
+ * free is deferred to the next vmalloc-family call in process context.
  */
 noinline void vfree(const void *addr)
 {
-	struct vm_struct *vm;
-	struct vm_lookup l;
-	char why[320];
+	const void *caller = __builtin_return_address(0);
 
-	if (!addr)
-		return;
-	might_sleep();
-	vm = remove_vm_area_checked((unsigned long)addr, 0, &l);
-	if (unlikely(!vm)) {
-		explain_bad_free(why, sizeof(why), "vfree", (unsigned long)addr,
-				 __builtin_return_address(0), &l);
-		WARN(1, "%s\n", why);
+	if (unlikely(in_interrupt())) {		/* Linux: __vfree_deferred() */
+		vfree_defer(addr, caller);
 		return;
 	}
-	if (vm->flags & VM_ALLOC)
-		vm_free_pages(vm);
-	kfree(vm);
+	might_sleep();
+	if (!addr)
+		return;
+	vfree_deferred_drain();
+	__vfree(addr, caller, VM_REFUSE);
 }
 EXPORT_SYMBOL(vfree);
+
+/**
+ * vfree_atomic - vfree() from any context: the free is always deferred
+ * @addr: what vmalloc() returned; NULL does nothing
+ */
+noinline void vfree_atomic(const void *addr)
+{
+	vfree_defer(addr, __builtin_return_address(0));
+}
+EXPORT_SYMBOL(vfree_atomic);
 
 /* ---------------------------------------------------------------------
  * vmap and vunmap
@@ -579,6 +699,7 @@ noinline void *vmap(struct page **pages, unsigned int count, unsigned long flags
 	struct vm_lookup l;
 
 	might_sleep();
+	vfree_deferred_drain();
 	if (!count || count > totalram_pages())
 		return NULL;
 	area = __get_vm_area_node((unsigned long)count << PAGE_SHIFT, 1, flags | VM_MAP,
@@ -586,11 +707,13 @@ noinline void *vmap(struct page **pages, unsigned int count, unsigned long flags
 	if (!area)
 		return NULL;
 	if (vmap_pages_range((unsigned long)area->addr, pages, count, prot,
-			     context_gfp(GFP_KERNEL))) {
-		if (remove_vm_area_checked((unsigned long)area->addr, 0, &l) == area)
+			     context_gfp(GFP_KERNEL)) ||
+	    kasan_populate_vmalloc((unsigned long)area->addr, area->size, context_gfp(GFP_KERNEL))) {
+		if (remove_vm_area_checked((unsigned long)area->addr, VM_REFUSE, &l) == area)
 			kfree(area);
 		return NULL;
 	}
+	kasan_unpoison_vmalloc(area->addr, (unsigned long)count << PAGE_SHIFT);
 	return area->addr;
 }
 EXPORT_SYMBOL(vmap);
@@ -612,7 +735,8 @@ noinline void vunmap(const void *addr)
 	might_sleep();
 	if (!addr)
 		return;
-	vm = remove_vm_area_checked((unsigned long)addr, VM_ALLOC, &l);
+	vfree_deferred_drain();
+	vm = remove_vm_area_checked((unsigned long)addr, VM_REFUSE | VM_ALLOC, &l);
 	if (unlikely(!vm)) {
 		explain_bad_free(why, sizeof(why), "vunmap", (unsigned long)addr,
 				 __builtin_return_address(0), &l);
@@ -646,16 +770,19 @@ noinline void *vm_map_ram(struct page **pages, unsigned int count, int node)
 	struct vmap_area *va;
 
 	might_sleep();
+	vfree_deferred_drain();
 	if (!count || count > totalram_pages())
 		return NULL;
 	va = alloc_vmap_area(size, PAGE_SIZE, VMALLOC_START, VMALLOC_END,
 			     context_gfp(GFP_KERNEL), NULL, &largest);
 	if (IS_ERR(va))
 		return NULL;
-	if (vmap_pages_range(va->va_start, pages, count, PAGE_KERNEL, context_gfp(GFP_KERNEL))) {
+	if (vmap_pages_range(va->va_start, pages, count, PAGE_KERNEL, context_gfp(GFP_KERNEL)) ||
+	    kasan_populate_vmalloc(va->va_start, size, context_gfp(GFP_KERNEL))) {
 		vm_unmap_ram((void *)va->va_start, count);
 		return NULL;
 	}
+	kasan_unpoison_vmalloc((void *)va->va_start, size);
 	return (void *)va->va_start;
 }
 EXPORT_SYMBOL(vm_map_ram);
@@ -680,6 +807,7 @@ noinline void vm_unmap_ram(const void *mem, unsigned int count)
 	ok = va && !va->vm && va->va_start == addr &&
 	     va->va_end - va->va_start == (unsigned long)count << PAGE_SHIFT;
 	if (ok) {
+		kasan_poison_vmalloc((void *)va->va_start, va->va_end - va->va_start);
 		vunmap_range(va->va_start, va->va_end);
 		n = unlink_vmap_area_locked(va, dead);
 	}

@@ -348,6 +348,51 @@ static struct vmap_area *clip_free_vmap_area(struct vmap_area *va, unsigned long
 }
 
 /*
+ * Which nodes survive.  Merging two or three ranges keeps one node and
+ * frees the others; a request that takes a whole free range needs one node
+ * where there were two.  The node kept is always the oldest.  So when
+ * everything a workload allocated is freed again, every range is back in
+ * the very node that held it before (all the workload's nodes are younger),
+ * the vmap_area cache holds the same objects in the same slabs, and the
+ * buddy allocator's free blocks come back exactly: "nothing lost" holds to
+ * the page, not just to the count.
+ */
+static unsigned long vmap_area_serial;
+
+// A node from the cache, stamped with its age.
+static struct vmap_area *new_vmap_area(gfp_t gfp)
+{
+	struct vmap_area *va = kmem_cache_alloc(vmap_area_cachep, bookkeeping_gfp(gfp));
+
+	if (va)
+		va->age = ++vmap_area_serial;	/* a race only blurs the order */
+	return va;
+}
+
+/*
+ * keep_oldest_free - @kept is the free range that stays after a merge,
+ * @dead[0..n-1] the nodes let go.  If one of them is older than @kept, it
+ * takes @kept's place (same range, same subtree size, same position in
+ * the tree and the list) and @kept is let go instead.  Interrupts off.
+ */
+static void keep_oldest_free(struct vmap_area *kept, struct vmap_area *dead[], unsigned int n)
+{
+	unsigned int i, oldest = n;
+
+	for (i = 0; i < n; i++)
+		if (dead[i]->age < (oldest < n ? dead[oldest]->age : kept->age))
+			oldest = i;
+	if (oldest == n)
+		return;
+	dead[oldest]->va_start = kept->va_start;
+	dead[oldest]->va_end = kept->va_end;
+	dead[oldest]->subtree_max_size = kept->subtree_max_size;
+	rb_replace_node(&kept->rb_node, &dead[oldest]->rb_node, &free_vmap_area_root);
+	list_replace(&kept->list, &dead[oldest]->list);
+	dead[oldest] = kept;
+}
+
+/*
  * merge_or_add_vmap_area - give the range of @va, just taken off the busy
  * tree, back to the free ranges.  It merges with a free neighbour that
  * touches it on either side (found in O(1) on the free list, next to
@@ -386,6 +431,7 @@ static unsigned int merge_or_add_vmap_area(struct vmap_area *va, struct vmap_are
 	}
 	free_vmap_area_rb_augment_cb_propagate(prev ? &prev->rb_node : &next->rb_node, NULL);
 	dead[n++] = va;
+	keep_oldest_free(prev ? prev : next, dead, n);
 	return n;
 }
 
@@ -408,7 +454,7 @@ struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
 				  unsigned long vstart, unsigned long vend, gfp_t gfp,
 				  struct vm_struct *vm, unsigned long *largest)
 {
-	struct vmap_area *va = kmem_cache_alloc(vmap_area_cachep, bookkeeping_gfp(gfp));
+	struct vmap_area *va = new_vmap_area(gfp);
 	struct vmap_area *free, *spare = NULL, *dead = NULL;
 	unsigned long flags, addr = 0;
 
@@ -425,7 +471,7 @@ struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
 		 * ranges may have changed meanwhile.
 		 */
 		local_irq_restore(flags);
-		spare = kmem_cache_alloc(vmap_area_cachep, bookkeeping_gfp(gfp));
+		spare = new_vmap_area(gfp);
 		if (!spare) {
 			kmem_cache_free(vmap_area_cachep, va);
 			return ERR_PTR(-ENOMEM);
@@ -433,6 +479,8 @@ struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
 	}
 	if (free) {
 		dead = clip_free_vmap_area(free, addr, size, &spare);
+		if (dead && dead->age < va->age)	/* keep the older node */
+			swap(dead, va);
 		va->va_start = addr;
 		va->va_end = addr + size;
 		va->vm = vm;
@@ -503,7 +551,7 @@ void __init vmap_area_init(void)
 
 	vmap_area_cachep = kmem_cache_create("vmap_area", sizeof(struct vmap_area), 0,
 					     SLAB_PANIC, NULL);
-	va = kmem_cache_alloc(vmap_area_cachep, GFP_KERNEL);
+	va = new_vmap_area(GFP_KERNEL);
 	if (!va)
 		panic("vmap_area_init: no memory for the first free range");
 	va->va_start = VMALLOC_START;

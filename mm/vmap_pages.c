@@ -60,10 +60,32 @@ static pte_t *vmap_pte_alloc(unsigned long addr, gfp_t gfp, bool *made)
 }
 
 /*
+ * vmap_page_ok - is @pages[@i] a struct page of mem_map?  A NULL entry
+ * would be mapped as page_to_pfn(NULL), some pfn near the kernel image,
+ * read-write; a pointer that is not one of mem_map's entries names no
+ * pfn at all.  Linux warns and fails the vmap (vmap_pages_pte_range);
+ * so does mm386, naming the entry.
+ */
+static bool vmap_page_ok(struct page **pages, unsigned int i)
+{
+	struct page *page = pages[i];
+	unsigned long off = (unsigned long)page - (unsigned long)mem_map;
+
+	if (WARN(!page, "vmap: pages[%u] is NULL: no page to map; refused\n", i))
+		return false;
+	if (WARN(off % sizeof(struct page) || off / sizeof(struct page) >= max_pfn,
+		 "vmap: pages[%u] = 0x%08lx is not a struct page of mem_map (0x%08lx, %lu pages); refused\n",
+		 i, (unsigned long)page, (unsigned long)mem_map, max_pfn))
+		return false;
+	return true;
+}
+
+/*
  * vmap_pages_range - map @pages[0..@nr-1] at @addr, @addr + PAGE_SIZE, ...
  * The range must be a reserved area whose PTEs are all empty: a PTE that
  * is already present means the bookkeeping is broken, and is reported.
- * Return: 0; -ENOMEM (no page table) or -EBUSY; the caller then unmaps.
+ * Return: 0; -ENOMEM (no page table), -EBUSY, or -EINVAL (an entry of
+ * @pages that is no page); the caller then unmaps.
  */
 int vmap_pages_range(unsigned long addr, struct page **pages, unsigned int nr,
 			    pgprot_t prot, gfp_t gfp)
@@ -82,6 +104,8 @@ int vmap_pages_range(unsigned long addr, struct page **pages, unsigned int nr,
 		if (WARN(!pte_none(*pte), "vmap: the PTE for 0x%08lx already maps pfn %#lx\n",
 			 addr, pte_pfn(*pte)))
 			return -EBUSY;
+		if (!vmap_page_ok(pages, i))
+			return -EINVAL;
 		set_pte(pte, pfn_pte(page_to_pfn(pages[i]), prot));
 	}
 	return 0;

@@ -34,7 +34,7 @@ Options on the first line: mem=MB, params="...", modules=dir[,dir] (built
 with make M=dir and loaded), initrd=file[,file], programs="prog [args][,prog...]"
 (user programs from build/user, with their arguments; "norun" in params keeps
 them for the shell's run), grep=RE (keep only the matching lines of the
-whole block).
+whole block), kasan=1 (boot: the make KASAN=1 kernel).
 
 Every run uses QEMU -icount, so a build prints the same transcript every
 time.  Transcripts are the default (gcc) build's.
@@ -137,12 +137,22 @@ def select(lines, selectors):
     return out
 
 
+def kasan_kernel():
+    """The make KASAN=1 kernel (build/kasan), built if need be."""
+    out = os.path.join(qemu.BUILD, "kasan")
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    subprocess.run(["make", "-s", "-C", ROOT, f"O={out}", "KASAN=1"], check=True, env=env,
+                   stdout=subprocess.DEVNULL)
+    return os.path.join(out, "kernel.elf")
+
+
 def run_boot(opts, body):
     params = opts.get("params", "")
     if "poweroff" not in params.split():
         params = (params + " poweroff").strip()
+    kernel = kasan_kernel() if opts.get("kasan") == "1" else None
     r = qemu.boot(params, mem=int(opts.get("mem", 160)), initrd=build_modules(opts) or None,
-                  extra=ICOUNT)
+                  kernel=kernel, extra=ICOUNT)
     if r.status not in (qemu.STATUS_OK, qemu.STATUS_TEST_FAILED, qemu.STATUS_OOPS):
         raise DocgenError(f"boot with {params!r}: {r.describe()}")
     return select(r.log.splitlines(), body)

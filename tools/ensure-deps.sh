@@ -3,7 +3,8 @@
 #
 # Each TOOL is a command name (or one of the pseudo-tools "pytest",
 # "pexpect", "psutil", "compiler-rt", "seabios", "i386-glibc": the static glibc user
-# programs link with).  Missing ones are mapped to their Debian packages and
+# programs link with; "fuzz-i386": what 32-bit host programs with libFuzzer
+# need, make fuzz's).  Missing ones are mapped to their Debian packages and
 # installed with apt-get (through sudo when not root); the script says what
 # it installs.  Without apt-get it names what is missing
 # and fails, so an OSDev toolchain on macOS gets a clear message instead.
@@ -31,6 +32,7 @@ pkg_for() {
 	free|vmstat|slabtop) echo procps ;;
 	psutil) echo python3-psutil ;;
 	i386-glibc) echo libc6-dev-i386-cross ;;
+	fuzz-i386) echo "libc6-dev-i386-cross libstdc++-12-dev-i386-cross libc6-i386 lib32stdc++6" ;;
 	qemu-i386) echo qemu-user ;;
 	node) echo nodejs ;;
 	npm) echo npm ;;
@@ -46,6 +48,8 @@ have() {
 	pexpect) /usr/bin/python3 -c 'import pexpect' 2>/dev/null ;;
 	psutil) /usr/bin/python3 -c 'import psutil' 2>/dev/null ;;
 	i386-glibc) [ -s /usr/i686-linux-gnu/lib/libc.a ] ;;
+	fuzz-i386) [ -s /usr/i686-linux-gnu/lib/libc.a ] && [ -s /usr/lib/gcc-cross/i686-linux-gnu/12/libstdc++.so ] &&
+		[ -s /lib32/ld-linux.so.2 ] && [ -s /usr/lib32/libstdc++.so.6 ] ;;
 	compiler-rt)
 		f=$(clang --target=i386-linux-gnu -rtlib=compiler-rt -print-libgcc-file-name 2>/dev/null) &&
 			[ -s "$f" ] ;;

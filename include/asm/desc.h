@@ -20,6 +20,10 @@ struct thread_struct;
 
 void gdt_init(void);
 void idt_init(void);
+/* kernel/gdt.c, kernel/idt.c: for the double-fault task (kernel/doublefault.c) */
+void gdt_set_entry(unsigned int entry, u64 desc);
+void idt_set_task_gate(unsigned int vector, u16 tss_selector);
+void doublefault_init(void);
 /* kernel/gdt.c: what a task switch changes in the CPU's tables */
 void update_task_stack(unsigned long sp0);
 void load_TLS(const struct thread_struct *t);

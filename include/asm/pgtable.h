@@ -80,7 +80,12 @@ extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
 
 #define VMALLOC_OFFSET	(8UL << 20)
 #define VMALLOC_START	((unsigned long)high_memory + VMALLOC_OFFSET)
+#ifdef CONFIG_KASAN
+/* KASAN's shadow of the kernel's 1 GB takes the top 128 MB below pkmap. */
+#define VMALLOC_END	(0xf7800000UL - 2 * PAGE_SIZE)
+#else
 #define VMALLOC_END	(PKMAP_BASE - 2 * PAGE_SIZE)
+#endif
 
 extern unsigned long __VMALLOC_RESERVE;
 #define MAXMEM		(VMALLOC_END - PAGE_OFFSET - __VMALLOC_RESERVE)

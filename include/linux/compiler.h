@@ -17,6 +17,7 @@
 #define fallthrough	__attribute__((__fallthrough__))	/* a case that goes on into the next */
 #define __cold		__attribute__((cold))
 #define __weak		__attribute__((weak))
+#define __alias(sym)	__attribute__((alias(#sym)))
 
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
@@ -37,5 +38,12 @@
 #define _THIS_IP_	({ __label__ __here; __here: (unsigned long)&&__here; })
 
 #define __user		/* a user-space pointer: never dereference it, use uaccess.h */
+
+/* gcc says -fsanitize=(kernel-)address with __SANITIZE_ADDRESS__; clang has to be asked. */
+#if defined(__clang__) && defined(__has_feature)
+#if __has_feature(address_sanitizer) && !defined(__SANITIZE_ADDRESS__)
+#define __SANITIZE_ADDRESS__ 1
+#endif
+#endif
 
 #endif

@@ -49,11 +49,14 @@ static inline void *kmap_atomic(struct page *page)
  * @addr: the address kmap_atomic() returned
  *
  * Unmapping any slot but the most recent is reported as a BUG and refused,
- * so the stack of mappings stays consistent.
+ * so the stack of mappings stays consistent; so is an address that
+ * kmap_atomic() never returns (neither lowmem nor a kmap_atomic slot), and
+ * a lowmem address with no kmap_atomic() to undo is preempt_enable()'s
+ * underflow report: preempt_count never goes below zero.
  */
 static inline void kunmap_atomic(void *addr)
 {
-	if ((unsigned long)addr < __fix_to_virt(FIX_KMAP_END)) {
+	if (virt_addr_valid(addr)) {
 		preempt_enable();	/* lowmem: nothing was mapped */
 		return;
 	}
@@ -70,6 +73,8 @@ void kmap_flush_unused(void);
 void kmap_init(void);
 /* How many kmap_atomic slots are in use right now. */
 int kmap_atomic_depth(void);
+/* mm386: pop the slots above @depth (code that returned holding them). */
+int kmap_atomic_unwind(int depth);
 /* mm386: pkmap_count[nr] (0 free, 1 unused awaiting flush, n: n-1 users),
  * or -1 for a slot number out of range. */
 int kmap_pkmap_count(unsigned int nr);

@@ -62,6 +62,15 @@ static inline void list_del(struct list_head *entry)
 	entry->prev = LIST_POISON2;
 }
 
+/* list_replace - put @new where @old is in its list (@old's links stay stale). */
+static inline void list_replace(struct list_head *old, struct list_head *new)
+{
+	new->next = old->next;
+	new->next->prev = new;
+	new->prev = old->prev;
+	new->prev->next = new;
+}
+
 /* list_del_init - unlink @entry and leave it as an empty list. */
 static inline void list_del_init(struct list_head *entry)
 {

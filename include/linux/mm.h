@@ -206,6 +206,7 @@ int vm_brk_flags(unsigned long addr, unsigned long len, unsigned long flags);
 int do_mprotect(unsigned long start, size_t len, unsigned long prot);
 int expand_stack(struct vm_area_struct *vma, unsigned long address);
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+void vm_area_cache_init(void);
 struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
 void vm_area_free(struct vm_area_struct *vma);
 void exit_mmap(struct mm_struct *mm);

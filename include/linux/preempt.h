@@ -42,8 +42,27 @@ static inline unsigned long preempt_count(void)
 #define in_interrupt()		(preempt_count() & (HARDIRQ_MASK | SOFTIRQ_MASK))
 #define in_atomic()		(preempt_count() != 0)
 
+/* The field of preempt_count that offset @n counts in. */
+#define __preempt_field(n)						\
+	((n) < SOFTIRQ_OFFSET ? PREEMPT_MASK : (n) < HARDIRQ_OFFSET ? SOFTIRQ_MASK : HARDIRQ_MASK)
+
+/*
+ * preempt_count_underflow - a preempt_enable() (or irq_exit()) with
+ * nothing to undo: reported once, as Linux's CONFIG_DEBUG_PREEMPT does
+ * (DEBUG_LOCKS_WARN_ON(val > preempt_count())), and refused, so that the
+ * count stays sane instead of wrapping to 0xffffffff and making every
+ * later allocation look atomic.  kernel/panic.c.
+ */
+void preempt_count_underflow(unsigned long val);
+
 #define preempt_count_add(n)	do { __preempt_count += (n); barrier(); } while (0)
-#define preempt_count_sub(n)	do { barrier(); __preempt_count -= (n); } while (0)
+#define preempt_count_sub(n) do {					\
+	barrier();							\
+	if (unlikely((__preempt_count & __preempt_field(n)) < (n)))	\
+		preempt_count_underflow(n);				\
+	else								\
+		__preempt_count -= (n);					\
+} while (0)
 #define preempt_disable()	preempt_count_add(PREEMPT_OFFSET)
 #define preempt_enable()	preempt_count_sub(PREEMPT_OFFSET)
 #define pagefault_disable()	preempt_disable()
@@ -55,9 +74,12 @@ static inline unsigned long preempt_count(void)
  * Called at the top of every allocation that is allowed to sleep
  * (GFP_KERNEL, vmalloc, kmap).  In atomic context it prints Linux's
  * "BUG: sleeping function called from invalid context at FILE:LINE"
- * report, then lets the caller go on, as Linux does.
+ * report (at most one a second), then lets the caller go on, as Linux does.
  */
 void __might_sleep_flags(const char *file, int line, unsigned long flags);
+/* At most one report a second, as in Linux; the reset makes the next one print. */
+void might_sleep_ratelimit_reset(void);
+extern unsigned long might_sleep_suppressed;
 
 /*
  * might_sleep_flags - might_sleep() for code that has just done

@@ -18,6 +18,10 @@ struct rnd_state {
 void prandom_seed_state(struct rnd_state *state, u64 seed);
 u32 prandom_u32_state(struct rnd_state *state);
 
+/* The kernel-wide generator: seeded once at boot, for per-boot secrets. */
+void random_init(u64 seed);
+u32 get_random_u32(void);
+
 /* A number in [0, ceil), ceil > 0. */
 static inline u32 prandom_u32_below(struct rnd_state *state, u32 ceil)
 {

@@ -106,6 +106,8 @@ static inline void rb_link_node(struct rb_node *node, struct rb_node *parent,
 
 void rb_insert_color(struct rb_node *node, struct rb_root *root);
 void rb_erase(struct rb_node *node, struct rb_root *root);
+/* Put @new (same key) where @victim is: no rebalancing. */
+void rb_replace_node(struct rb_node *victim, struct rb_node *new, struct rb_root *root);
 
 struct rb_node *rb_first(const struct rb_root *root);
 struct rb_node *rb_last(const struct rb_root *root);

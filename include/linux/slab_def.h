@@ -10,7 +10,13 @@
  *
  * Without debugging (and without a constructor) the free pointer lives
  * inside the free object itself, at offset 0: a free object's memory is the
- * cache's to use.  A constructor (objects must stay constructed while free)
+ * cache's to use.  It is stored obfuscated, as with Linux's
+ * CONFIG_SLAB_FREELIST_HARDENED (which Debian's kernels have, and mm386
+ * always): pointer ^ the cache's random key ^ the byte-swapped address of
+ * the slot it is stored in (mm/slab.h, freelist_ptr).  A use-after-free
+ * write cannot aim the allocator at an address of its choosing: what it
+ * wrote decodes to noise, and a decoded pointer that lands outside the
+ * slab is reported and refused.  A constructor (objects must stay constructed while free)
  * or poisoning (the whole object is filled with 0x6b) moves it after the
  * object.  Next to the free pointer sits a marker word, FREE_MARKER ^ the
  * object's address, written on free and cleared on allocation: it lets every
@@ -45,6 +51,8 @@ struct kmem_cache {
 	unsigned int red_left_pad;	/* bytes of left red zone */
 	unsigned int num;		/* objects per slab */
 	unsigned long flags;		/* SLAB_* */
+	unsigned long random;		/* freelist key (CONFIG_SLAB_FREELIST_HARDENED) */
+	unsigned int objs_size;		/* num * size: a free pointer must land below */
 	/*
 	 * The active slab (SLUB's "cpu slab"; mm386 has one CPU): allocation
 	 * takes its objects until it is full, and frees into it need no list
@@ -61,6 +69,7 @@ struct kmem_cache {
 	unsigned int align;
 	unsigned int inuse;		/* end of the right red zone */
 	unsigned int meta_offset;	/* orig_size and tracks (debugging) */
+	unsigned int kasan_offset;	/* struct kasan_meta (KASAN builds) */
 	/* Bonwick's colouring: slab n starts its objects colour_off * c in,
 	 * c = 0, 1, ..., colour - 1 in turn, so objects of different slabs
 	 * do not all compete for the same cache lines. */

@@ -4,10 +4,26 @@
 #define _LINUX_STRING_H
 
 #include <linux/types.h>
+#include <linux/compiler.h>
 
 void *memcpy(void *dst, const void *src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);
 void *memset(void *s, int c, size_t n);
+void *__memcpy(void *dst, const void *src, size_t n);
+void *__memmove(void *dst, const void *src, size_t n);
+void *__memset(void *s, int c, size_t n);
+
+/*
+ * In a KASAN build, memcpy/memmove/memset check their range
+ * (mm/kasan/shadow.c); a file the compiler does not instrument (the
+ * allocators, which work inside poisoned memory) uses the raw ones, as
+ * Linux's <asm/string_32.h> arranges.
+ */
+#if defined(CONFIG_KASAN) && !defined(__SANITIZE_ADDRESS__)
+#define memcpy(d, s, n)		__memcpy(d, s, n)
+#define memmove(d, s, n)	__memmove(d, s, n)
+#define memset(s, c, n)		__memset(s, c, n)
+#endif
 int memcmp(const void *a, const void *b, size_t n);
 void *memchr(const void *s, int c, size_t n);
 void *memchr_inv(const void *s, int c, size_t n);

@@ -39,6 +39,7 @@ struct page;
 #define VM_DMA_COHERENT		0x00000010	/* dma_alloc_coherent (none in mm386) */
 #define VM_NO_GUARD		0x00000040	/* no guard page after the area */
 #define VM_UNINITIALIZED	0x00000020	/* being set up: hidden from vmallocinfo */
+#define VM_FREE_DEFERRED	0x00001000	/* mm386: vfree()d in an interrupt, not yet freed */
 
 /*
  * struct vm_struct - one area of the vmalloc address space, as its user
@@ -51,8 +52,10 @@ struct page;
  *            memory, or itself vmalloc memory when it needs more than a page
  * @nr_pages: how many of @pages are there (0 for vmap and reservations)
  * @caller:   the code that asked for the area, printed with %pS
+ * @next:     the next area whose vfree() waits (VM_FREE_DEFERRED)
  */
 struct vm_struct {
+	struct vm_struct *next;
 	void *addr;
 	unsigned long size;
 	unsigned long flags;
@@ -69,10 +72,13 @@ struct vm_struct {
  * @list:    in vmap_area_list or free_vmap_area_list, in address order
  * @subtree_max_size: free: the largest free range in this node's subtree
  * @vm:      busy: what the area holds
+ * @age:     mm386: when the node was allocated (a serial number); when
+ *           ranges merge, the oldest node is the one kept (mm/vmap_area.c)
  */
 struct vmap_area {
 	unsigned long va_start;
 	unsigned long va_end;
+	unsigned long age;
 	struct rb_node rb_node;
 	struct list_head list;
 	union {
@@ -119,6 +125,9 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 			   unsigned long end, gfp_t gfp, pgprot_t prot, unsigned long vm_flags,
 			   const void *caller);
 void vfree(const void *addr);
+void vfree_atomic(const void *addr);
+/* mm386: do the vfree()s that interrupt handlers deferred (see vmalloc.c). */
+void vfree_deferred_drain(void);
 
 void *vmap(struct page **pages, unsigned int count, unsigned long flags, pgprot_t prot);
 void *vm_map_ram(struct page **pages, unsigned int count, int node);

@@ -95,7 +95,7 @@ void module_enable_ro(const struct module *mod);
 /* relocate.c */
 int simplify_symbols(struct module *mod, struct load_info *info);
 int apply_relocations(struct load_info *info);
-unsigned long find_module_symbol(const struct load_info *info, const char *name);
+int find_module_symbol(const struct load_info *info, const char *name, unsigned long *addr);
 
 /* params.c */
 int module_parse_params(struct module *mod, const char *args);

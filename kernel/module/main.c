@@ -57,6 +57,7 @@
 #include <linux/module.h>
 #include <linux/elf.h>
 #include <linux/kallsyms.h>
+#include <mm386/initcall.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/slab.h>
@@ -252,7 +253,7 @@ static noinline int do_init_module(struct module *mod)
 
 	mod->state = MODULE_STATE_COMING;
 	if (mod->init)
-		ret = mod->init();
+		ret = do_one_initcall(mod->init);
 	if (ret < 0) {
 		pr_err("module %s: init %s returned %pe; unloading it (its exit function is not run)\n",
 		       mod->name, func_name((unsigned long)mod->init, fn, sizeof(fn)),
@@ -276,6 +277,21 @@ static noinline int do_init_module(struct module *mod)
 		mod->init_layout.base = NULL;
 		mod->init_layout.size = mod->init_layout.text_size = mod->init_layout.ro_size = 0;
 	}
+	return 0;
+}
+
+// The module's init_module and cleanup_module, each inside its image.
+static int find_init_and_exit(struct module *mod, const struct load_info *info)
+{
+	unsigned long init, exit;
+	int err = find_module_symbol(info, "init_module", &init);
+
+	if (!err)
+		err = find_module_symbol(info, "cleanup_module", &exit);
+	if (err)
+		return err;
+	mod->init = (int (*)(void))init;
+	mod->exit = (void (*)(void))exit;
 	return 0;
 }
 
@@ -357,11 +373,11 @@ static noinline int load_module(struct load_info *info)
 	if (!err)
 		err = add_kallsyms(mod, info);
 	if (!err)
+		err = find_init_and_exit(mod, info);
+	if (!err)
 		err = find_params(mod, info);
 	if (err)
 		goto free_mod;
-	mod->init = (int (*)(void))find_module_symbol(info, "init_module");
-	mod->exit = (void (*)(void))find_module_symbol(info, "cleanup_module");
 	module_enable_ro(mod);
 
 	list_add_tail(&mod->list, &modules);

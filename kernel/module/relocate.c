@@ -155,17 +155,41 @@ int apply_relocations(struct load_info *info)
 	return 0;
 }
 
-// The defined, global symbol @name of the module, or 0.
-unsigned long find_module_symbol(const struct load_info *info, const char *name)
+/*
+ * find_module_symbol - the defined, global symbol @name of the module
+ * (init_module, cleanup_module), which the loader will call.
+ * Return: 0 with *@addr its address (0 if the module has none), or
+ * -ENOEXEC, refused in one line, if it lies outside the loaded image: an
+ * absolute value, a section that is not loaded or holds no code, or an
+ * offset past its section's end.  Calling it would jump anywhere.
+ */
+int find_module_symbol(const struct load_info *info, const char *name, unsigned long *addr)
 {
 	unsigned int i;
 
+	*addr = 0;
 	for (i = 1; i < info->num_syms; i++) {
 		const Elf32_Sym *sym = &info->syms[i];
+		const Elf32_Shdr *s;
 
-		if (sym->st_shndx != SHN_UNDEF && ELF32_ST_BIND(sym->st_info) != STB_LOCAL &&
-		    !strcmp(info->strtab + sym->st_name, name))
-			return info->symval[i];
+		if (sym->st_shndx == SHN_UNDEF || ELF32_ST_BIND(sym->st_info) == STB_LOCAL ||
+		    strcmp(info->strtab + sym->st_name, name))
+			continue;
+		if (sym->st_shndx >= SHN_LORESERVE)
+			return load_err(info, -ENOEXEC, "%s is an absolute symbol (0x%08x), outside the module's image; not called",
+					name, sym->st_value);
+		s = &info->sechdrs[sym->st_shndx];
+		if (!info->secaddr[sym->st_shndx])
+			return load_err(info, -ENOEXEC, "%s is in section %s, which is not loaded; not called",
+					name, secname(info, sym->st_shndx));
+		if (!(s->sh_flags & SHF_EXECINSTR))
+			return load_err(info, -ENOEXEC, "%s is in section %s, which holds no code; not called",
+					name, secname(info, sym->st_shndx));
+		if (sym->st_value >= s->sh_size)
+			return load_err(info, -ENOEXEC, "%s is at offset 0x%x, past the end of section %s (%u bytes); not called",
+					name, sym->st_value, secname(info, sym->st_shndx), s->sh_size);
+		*addr = info->symval[i];
+		return 0;
 	}
 	return 0;
 }

@@ -42,6 +42,10 @@ PACKAGES = {
     "clang": r"^clang(-14)?$",
     "lld": r"^lld(-14)?$",
     "libclang-rt-14-dev": r"^libclang-rt-14-dev$",
+    # make fuzz's 32-bit host programs: libFuzzer's C++ runtime, and the i386 loader and libraries
+    "libstdc++-12-dev-i386-cross": r"^libstdc\+\+(-12-dev|6)-i386-cross$",
+    "libc6-i386": r"^libc6-i386$",
+    "lib32stdc++6": r"^lib32(stdc\+\+6|gcc-s1)$",
     "qemu-system-x86": r"^(qemu-system-(x86|common|data)|ipxe-qemu)$",
     "seabios": r"^seabios$",
     "qemu-user": r"^qemu-user$",
@@ -61,7 +65,7 @@ BUILD_TOOLS = ["i686-linux-gnu-gcc", "i686-linux-gnu-ld", "i686-linux-gnu-nm", "
 CLANG_TOOLS = ["clang", "ld.lld", "compiler-rt"]
 CHECK_TOOLS = BUILD_TOOLS + CLANG_TOOLS + ["qemu-system-i386", "grub-mkrescue", "xorriso",
                                            "gdb", "pytest", "pexpect", "seabios", "chromium",
-                                           "slabtop", "psutil", "qemu-i386"]
+                                           "slabtop", "psutil", "qemu-i386", "fuzz-i386"]
 BUILD_PKGS = ["gcc-i686-linux-gnu", "binutils-i686-linux-gnu", "nasm", "libc6-dev-i386-cross"]
 CLANG_PKGS = BUILD_PKGS + ["clang", "lld", "libclang-rt-14-dev"]
 

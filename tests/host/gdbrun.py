@@ -50,7 +50,7 @@ def gdb_session(commands, params="poweroff", mem=160, timeout=60, helpers=False,
     port = free_port()
     log = os.path.join(qemu.BUILD, f"gdb-test-{port}.log")
     q = subprocess.Popen(["timeout", str(timeout), qemu.QEMU] + qemu.QEMU_BASE +
-                         ["-serial", f"file:{log}", "-kernel", qemu.KERNEL, "-m", str(mem),
+                         ["-serial", f"file:{log}", "-kernel", qemu.kernel_arg(), "-m", str(mem),
                           "-append", params, "-S", "-gdb", f"tcp:127.0.0.1:{port}"] +
                          list(extra),
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -24,6 +24,18 @@ STATUS_OOPS = 37        # 0x12
 STATUS_TRIPLE_FAULT = 0  # -no-reboot turns a reset into a plain exit
 STATUS_TIMEOUT = 124    # from timeout(1)
 
+
+
+def kernel_arg(kernel=None):
+    """The -kernel argument: relative to the working directory (the
+    repository's root under make check and make docs).  QEMU's multiboot
+    loader hands the guest "<this path> <-append>" as its command line, so
+    an absolute path would make the boot's instruction count - the TSC
+    under -icount, which seeds get_random_u32() - depend on where the tree
+    is checked out, and the transcripts with it."""
+    return os.path.relpath(kernel or KERNEL)
+
+
 QEMU_BASE = ["-display", "none", "-no-reboot", "-monitor", "none",
              "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
 
@@ -77,7 +89,7 @@ def run_qemu(args, timeout=120, log_path=None):
 
 def boot(params="", mem=160, kernel=None, initrd=None, timeout=120, extra=()):
     """Boot a kernel with -kernel (QEMU's multiboot loader)."""
-    args = ["-kernel", kernel or KERNEL, "-m", str(mem), "-append", params]
+    args = ["-kernel", kernel_arg(kernel), "-m", str(mem), "-append", params]
     if initrd:
         args += ["-initrd", ",".join(initrd)]
     return run_qemu(args + list(extra), timeout)

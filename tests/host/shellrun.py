@@ -26,7 +26,7 @@ class Shell:
         if initrd:
             base += ["-initrd", ",".join(initrd)]
         args = ["--kill-after=5", str(timeout), qemu.QEMU] + base + [
-            "-kernel", qemu.KERNEL, "-m", str(mem), "-append", params,
+            "-kernel", qemu.kernel_arg(), "-m", str(mem), "-append", params,
             "-chardev", "stdio,id=ser0,signal=off", "-serial", "chardev:ser0"]
         if com2:        # the second serial port (telemetry) into a file
             args += ["-serial", f"file:{com2}"]

@@ -17,14 +17,16 @@ def tracked_files():
 
 
 def kernel_parameters():
-    """Every name the kernel registers with __setup() or early_param()."""
+    """Every name the kernel registers with __setup(), early_param() or
+    fault_knob_param() (include/linux/fault-inject.h)."""
     names = set()
     for f in tracked_files():
         if not f.endswith(".c"):
             continue
         text = open(os.path.join(qemu.ROOT, f), errors="replace").read()
-        for m in re.finditer(r'\b(?:__setup|early_param)\("([a-z_0-9]+)=?"', text):
-            names.add(m.group(1))
+        for m in re.finditer(r'\b(?:__setup|early_param)\("([a-z_0-9.]+)=?"'
+                             r'|\bfault_knob_param\(\s*\w+,\s*"([a-z_0-9.]+)=?"', text):
+            names.add(m.group(1) or m.group(2))
     return names
 
 

@@ -135,7 +135,7 @@ def test_make_M_builds_relocatable_ko_files(ko):
         assert re.search(r"Machine:\s+Intel 80386", head)
         info = readelf("-p", ".modinfo", path)
         assert f"name={name}" in info and "license=GPL" in info
-        syms = readelf("-s", path)
+        syms = readelf("-sW", path)
         assert re.search(r"FUNC +GLOBAL +DEFAULT +\d+ init_module$", syms, re.M)
         undefined = set(re.findall(r"NOTYPE +GLOBAL +DEFAULT +UND (\S+)$", syms, re.M))
         missing = undefined - exports - {"__this_module"}     # THIS_MODULE: the loader's
@@ -343,8 +343,9 @@ def check_module_oops(log, path):
     # clang keeps only module_init's alias for a static init function
     assert re.fullmatch(r" (oops_module_init|init_module)\+0x[0-9a-f]+/0x[0-9a-f]+ \[oops_module\]",
                         trace[1])
-    assert re.fullmatch(r" do_init_module\+0x[0-9a-f]+/0x[0-9a-f]+", trace[2])
-    assert re.fullmatch(r" load_module\+0x[0-9a-f]+/0x[0-9a-f]+", trace[3])
+    assert re.fullmatch(r" do_one_initcall\+0x[0-9a-f]+/0x[0-9a-f]+", trace[2])
+    assert re.fullmatch(r" do_init_module\+0x[0-9a-f]+/0x[0-9a-f]+", trace[3])
+    assert re.fullmatch(r" load_module\+0x[0-9a-f]+/0x[0-9a-f]+", trace[4])
     check_code_line(log, path, "oops_module_write")
 
 
@@ -579,6 +580,30 @@ def reloc_symbol_in(secname):
     return fn
 
 
+def set_init_symbol(shndx=None, value=None, into=None):
+    """Move mem_module's init_module symbol: to section index @shndx, or
+    into the section named @into, or to offset @value (past its end when
+    @value is "end")."""
+    def fn(d):
+        symsec = next(s for s in sections(d) if s[2] == 2)
+        strtab = sections(d)[symsec[5]][3]
+        for i in range(symsec[4] // 16):
+            off = symsec[3] + 16 * i
+            st_name, st_value, _, _, _, st_shndx = struct.unpack_from("<IIIBBH", d, off)
+            if d[strtab + st_name:d.index(b"\0", strtab + st_name)] != b"init_module":
+                continue
+            index = [s[1] for s in sections(d)].index(into) if into else shndx
+            if index is not None:
+                put(d, off + 14, "<H", index)
+            if value == "end":
+                put(d, off + 4, "<I", sections(d)[st_shndx][4] + 0x40)
+            elif value is not None:
+                put(d, off + 4, "<I", value)
+            return d
+        raise AssertionError("no init_module symbol")
+    return fn
+
+
 def modinfo_name(d):
     i = d.index(b"name=mem_module")
     d[i + len("name=mem")] = ord("/")
@@ -646,6 +671,15 @@ CORRUPTIONS = [
      r"section \.bss of 2147483647 bytes: the module would need more than 64 MB"),
     ("reloc_to_comment", reloc_symbol_in(".comment"),
      r"\.init\.text\+0x[0-9a-f]+ refers to \w+ in section \.comment, which is not loaded"),
+    # init_module and cleanup_module are called: they must lie inside the image
+    ("init_in_comment", set_init_symbol(into=".comment"),
+     r"init_module is in section \.comment, which is not loaded; not called"),
+    ("init_absolute", set_init_symbol(shndx=0xfff1, value=0xc0100000),
+     r"init_module is an absolute symbol \(0xc0100000\), outside the module's image; not called"),
+    ("init_past_end", set_init_symbol(value="end"),
+     r"init_module is at offset 0x[0-9a-f]+, past the end of section \.init\.text \(\d+ bytes\); not called"),
+    ("init_in_data", set_init_symbol(into=".bss"),
+     r"init_module is in section \.bss, which holds no code; not called"),
     ("bad_reltype", lambda d: set_reloc(d, r_type=10),
      r"unsupported relocation type 10 \(R_386_GOTPC\) at \.init\.text\+0x[0-9a-f]+ "
      r"\(mm386 handles R_386_32, R_386_PC32, R_386_PLT32\)"),

@@ -172,7 +172,7 @@ def check_reports(log):
     left = int(m.group(1))
     assert f"vmap allocation for size {left + PAGE} (from vmalloc_bigger_than_area+" in log
     assert count(r"^__get_vm_area_node: size 4096, align 0x3000 \(from aligned_requests\+\S+\): refused$") == 1
-    assert len(SLEEP_BUG.findall(log)) == 4          # vmalloc, vfree, vmap, vunmap in the timer interrupt
+    assert len(SLEEP_BUG.findall(log)) == 3          # vmalloc, vmap, vunmap in the timer interrupt (vfree defers)
     assert count(r"^BUG kmalloc \(Not tainted\): not a slab object: 0x([0-9a-f]{8}) is in vmalloc area "
                  rf"0x\1-0x[0-9a-f]{{8}} \(8192 bytes, vmalloc\) from kfree_of_vmalloc_pointer\+\S+: "
                  r"page 0, pfn 0x[0-9a-f]+$") == 1
@@ -181,8 +181,9 @@ def check_reports(log):
     assert count(r"^Trying to vunmap\(\) bad address \(0x[0-9a-f]{8}\) from vunmap_of_vmalloc_area\+\S+: "
                  r"vmalloc area .* from vunmap_of_vmalloc_area\+\S+: made by vmalloc\(\), free it with vfree\(\); "
                  r"refused$") == 1
-    # Each report once: 16 WARNINGs, 4 sleeping-function BUGs, 2 from kfree.
-    assert log.count("------------[ cut here ]------------") == 22
+    # Each report once: 16 WARNINGs, 3 sleeping-function BUGs (vfree in an
+    # interrupt is deferred, not reported), 2 from kfree.
+    assert log.count("------------[ cut here ]------------") == 21
 
 
 def test_vmalloc_guard_oops():

@@ -4,9 +4,12 @@
  * used by the memory-management suites.
  */
 #include <linux/kernel.h>
+#include <linux/preempt.h>
 #include <linux/irq_work.h>
 #include <linux/list.h>
 #include <linux/string.h>
+#include <linux/slab_def.h>
+#include "../../mm/slab.h"
 #include "mm_helpers.h"
 
 void buddy_snapshot_take(struct buddy_snapshot *snap)
@@ -51,10 +54,73 @@ bool buddy_snapshot_equal(const struct buddy_snapshot *snap, bool report)
 	return equal;
 }
 
+// The pages of @s's slabs, in short: a sum of their pfns, weighted.
+static unsigned long slab_pfn_sum(struct kmem_cache *s)
+{
+	unsigned long flags, sum = 0;
+	struct list_head *lists[] = { &s->slabs_partial, &s->slabs_full, &s->slabs_free };
+	struct page *page;
+	unsigned int i;
+
+	local_irq_save(flags);
+	for (i = 0; i < ARRAY_SIZE(lists); i++)
+		list_for_each_entry(page, lists[i], lru)
+			sum += page_to_pfn(page) * 2654435761UL;
+	if (s->cpu_slab)
+		sum += page_to_pfn(s->cpu_slab) * 2654435761UL;
+	local_irq_restore(flags);
+	return sum;
+}
+
+static void cache_snapshot_take(struct cache_snapshot *c, struct kmem_cache *s)
+{
+	c->cache = s;
+	strscpy(c->name, s->name, sizeof(c->name));
+	c->slabs = s->nr_slabs;
+	c->objects = slab_objects_in_use(s);
+	c->pfn_sum = slab_pfn_sum(s);
+}
+
 void slab_baseline(struct buddy_snapshot *snap)
 {
+	struct kmem_cache *s;
+
 	kmem_cache_shrink_all();
 	buddy_snapshot_take(snap);
+	snap->nr_caches = 0;
+	list_for_each_entry(s, &slab_caches, list)
+		if (snap->nr_caches < SNAPSHOT_CACHES)
+			cache_snapshot_take(&snap->caches[snap->nr_caches++], s);
+}
+
+// mm_helpers.h
+bool slab_equal(const struct buddy_snapshot *snap)
+{
+	bool equal = buddy_snapshot_equal(snap, true);
+	struct cache_snapshot now;
+	unsigned int i;
+
+	for (i = 0; i < snap->nr_caches; i++) {
+		const struct cache_snapshot *c = &snap->caches[i];
+		struct kmem_cache *s;
+		bool alive = false;
+
+		list_for_each_entry(s, &slab_caches, list)	/* never read a destroyed one */
+			alive |= s == c->cache;
+		if (!alive) {
+			printk("    # cache %s: destroyed since the snapshot\n", c->name);
+			equal = false;
+			continue;
+		}
+		cache_snapshot_take(&now, (struct kmem_cache *)c->cache);
+		if (now.slabs == c->slabs && now.objects == c->objects && now.pfn_sum == c->pfn_sum)
+			continue;
+		printk("    # cache %s: %lu objects in %lu slabs, was %lu in %lu%s\n",
+		       c->name, now.objects, now.slabs, c->objects, c->slabs,
+		       now.pfn_sum != c->pfn_sum ? " (other pages)" : "");
+		equal = false;
+	}
+	return equal;
 }
 
 void stash_init(struct page_stash *s)
@@ -111,6 +177,7 @@ void run_in_hardirq(void (*fn)(void *arg), void *arg)
 {
 	struct hardirq_call c = { .work = IRQ_WORK_INIT(hardirq_trampoline), .fn = fn, .arg = arg };
 
+	might_sleep_ratelimit_reset();	/* each call's reports are its own */
 	irq_work_queue(&c.work);
 	irq_work_sync(&c.work);
 }

@@ -281,73 +281,6 @@ void aligned_requests(struct ktest *t)
 }
 
 /*
- * Requests limited to [start, end), as a module loader makes them: each
- * goes to the lowest address that fits inside the window, even in the
- * middle of a free range, and a window with no room left gives NULL while
- * the rest of the vmalloc area has plenty.  Only the part of the window
- * inside the vmalloc area counts.  The window is 64 KB-aligned, so every
- * address is known in advance:
- *
- *   lo: a (3 pages + guard)  c (2 + guard)  .  b (1 + guard)  d (1 + guard)  f (3 + guard)  :hi
- *      +0                   +4             +7 +8             +10            +12             +16
- */
-void ranged_requests(struct ktest *t)
-{
-	unsigned long lo = ALIGN(VMALLOC_START + SZ_1M, ALIGN_64K), hi = lo + 16 * PAGE_SIZE;
-	struct vm_struct *a, *b, *c, *d, *f, *whole, *z;
-	struct vmalloc_info vmi;
-
-	vm_begin(t);
-	/* A window that starts below the vmalloc area: only its part inside is used. */
-	z = __get_vm_area_node(PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, 0, VMALLOC_START + 2 * PAGE_SIZE,
-			       GFP_KERNEL, HERE);
-	KT_ASSERT_NOT_NULL(t, z);
-	KT_EXPECT_EQ(t, (unsigned long)z->addr, VMALLOC_START);
-
-	a = __get_vm_area_node(3 * PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo, hi, GFP_KERNEL, HERE);
-	KT_ASSERT_NOT_NULL(t, a);
-	KT_EXPECT_EQ(t, (unsigned long)a->addr, lo);		/* cut from a range's middle */
-	b = __get_vm_area_node(PAGE_SIZE, 8 * PAGE_SIZE, VM_IOREMAP, lo, hi, GFP_KERNEL, HERE);
-	KT_ASSERT_NOT_NULL(t, b);
-	KT_EXPECT_EQ(t, (unsigned long)b->addr, lo + 8 * PAGE_SIZE);	/* 32 KB-aligned */
-	c = __get_vm_area_node(2 * PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo, hi, GFP_KERNEL, HERE);
-	KT_ASSERT_NOT_NULL(t, c);
-	KT_EXPECT_EQ(t, (unsigned long)c->addr, lo + 4 * PAGE_SIZE);	/* the slack below b */
-	d = __get_vm_area_node(PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo, hi, GFP_KERNEL, HERE);
-	KT_ASSERT_NOT_NULL(t, d);
-	KT_EXPECT_EQ(t, (unsigned long)d->addr, lo + 10 * PAGE_SIZE);	/* lo + 7: one page, too small */
-	KT_EXPECT_EQ(t, vmalloc_check(), 0);
-
-	/* 4 pages + guard: the window has 4 pages left at its top, and one below b. */
-	KT_EXPECT_NULL(t, __get_vm_area_node(4 * PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo, hi,
-					     GFP_KERNEL | __GFP_NOWARN, HERE));
-	whole = __get_vm_area_node(4 * PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, VMALLOC_START,
-				   VMALLOC_END, GFP_KERNEL, HERE);
-	KT_ASSERT_NOT_NULL(t, whole);
-	KT_EXPECT_EQ(t, (unsigned long)whole->addr, VMALLOC_START + 2 * PAGE_SIZE);	/* after z */
-	f = __get_vm_area_node(3 * PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo, hi, GFP_KERNEL, HERE);
-	KT_ASSERT_NOT_NULL(t, f);
-	KT_EXPECT_EQ(t, (unsigned long)f->addr, lo + 12 * PAGE_SIZE);	/* fits the top exactly */
-	KT_EXPECT_NULL(t, __get_vm_area_node(PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo + 8 * PAGE_SIZE,
-					     hi, GFP_KERNEL | __GFP_NOWARN, HERE));
-	KT_EXPECT_EQ(t, vmalloc_check(), 0);
-	get_vmalloc_info(&vmi);
-	KT_EXPECT_EQ(t, vmi.nr_areas, vm_info_before.nr_areas + 7);
-
-	/* Freed in an order that merges on the left, on the right and on both sides. */
-	free_vm_area(c);
-	free_vm_area(f);
-	free_vm_area(a);
-	free_vm_area(d);
-	KT_EXPECT_EQ(t, vmalloc_check(), 0);
-	free_vm_area(b);
-	free_vm_area(whole);
-	free_vm_area(z);
-	KT_EXPECT_REPORTS(t, 0);
-	vm_end(t);
-}
-
-/*
  * First fit by brute force, the test's own answer: walk the busy areas in
  * address order (vmalloc_for_each_area) and take the lowest address where
  * @size bytes aligned to @align fit in [@vstart, @vend) between two of
@@ -385,6 +318,85 @@ static void brute_first_fit(struct first_fit *ff)
 	ff->found = 0;
 	vmalloc_for_each_area(first_fit_visit, ff);
 	first_fit_gap(ff, ff->cursor, VMALLOC_END);
+}
+
+/*
+ * Requests limited to [start, end), as a module loader makes them: each
+ * goes to the lowest address that fits inside the window, even in the
+ * middle of a free range, and a window with no room left gives NULL while
+ * the rest of the vmalloc area has plenty.  Only the part of the window
+ * inside the vmalloc area counts.  The window is a free, 64 KB-aligned
+ * range that the brute-force first fit finds (modules or anything else may
+ * hold areas already), so every address in it is known in advance:
+ *
+ *   lo: a (3 pages + guard)  c (2 + guard)  .  b (1 + guard)  d (1 + guard)  f (3 + guard)  :hi
+ *      +0                   +4             +7 +8             +10            +12             +16
+ */
+void ranged_requests(struct ktest *t)
+{
+	struct first_fit ff = { 2 * PAGE_SIZE, PAGE_SIZE, VMALLOC_START, VMALLOC_END };
+	struct vm_struct *a, *b, *c, *d, *f, *whole, *z;
+	struct vmalloc_info vmi;
+	unsigned long lo, hi;
+
+	vm_begin(t);
+	/* A window that starts below the vmalloc area: only its part inside is used. */
+	brute_first_fit(&ff);
+	KT_ASSERT_NE(t, ff.found, 0);
+	z = __get_vm_area_node(PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, 0, ff.found + 2 * PAGE_SIZE,
+			       GFP_KERNEL, HERE);
+	KT_ASSERT_NOT_NULL(t, z);
+	KT_EXPECT_EQ(t, (unsigned long)z->addr, ff.found);
+	ff = (struct first_fit){ 16 * PAGE_SIZE, ALIGN_64K, VMALLOC_START + SZ_1M, VMALLOC_END };
+	brute_first_fit(&ff);
+	KT_ASSERT_NE(t, ff.found, 0);
+	lo = ff.found;
+	hi = lo + 16 * PAGE_SIZE;
+
+	a = __get_vm_area_node(3 * PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo, hi, GFP_KERNEL, HERE);
+	KT_ASSERT_NOT_NULL(t, a);
+	KT_EXPECT_EQ(t, (unsigned long)a->addr, lo);		/* cut from a range's middle */
+	b = __get_vm_area_node(PAGE_SIZE, 8 * PAGE_SIZE, VM_IOREMAP, lo, hi, GFP_KERNEL, HERE);
+	KT_ASSERT_NOT_NULL(t, b);
+	KT_EXPECT_EQ(t, (unsigned long)b->addr, lo + 8 * PAGE_SIZE);	/* 32 KB-aligned */
+	c = __get_vm_area_node(2 * PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo, hi, GFP_KERNEL, HERE);
+	KT_ASSERT_NOT_NULL(t, c);
+	KT_EXPECT_EQ(t, (unsigned long)c->addr, lo + 4 * PAGE_SIZE);	/* the slack below b */
+	d = __get_vm_area_node(PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo, hi, GFP_KERNEL, HERE);
+	KT_ASSERT_NOT_NULL(t, d);
+	KT_EXPECT_EQ(t, (unsigned long)d->addr, lo + 10 * PAGE_SIZE);	/* lo + 7: one page, too small */
+	KT_EXPECT_EQ(t, vmalloc_check(), 0);
+
+	/* 4 pages + guard: the window has 4 pages left at its top, and one below b. */
+	KT_EXPECT_NULL(t, __get_vm_area_node(4 * PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo, hi,
+					     GFP_KERNEL | __GFP_NOWARN, HERE));
+	ff = (struct first_fit){ 5 * PAGE_SIZE, PAGE_SIZE, VMALLOC_START, VMALLOC_END };
+	brute_first_fit(&ff);
+	whole = __get_vm_area_node(4 * PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, VMALLOC_START,
+				   VMALLOC_END, GFP_KERNEL, HERE);
+	KT_ASSERT_NOT_NULL(t, whole);
+	KT_EXPECT_EQ(t, (unsigned long)whole->addr, ff.found);	/* outside the window */
+	KT_EXPECT_TRUE(t, ff.found + 5 * PAGE_SIZE <= lo || ff.found >= hi);
+	f = __get_vm_area_node(3 * PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo, hi, GFP_KERNEL, HERE);
+	KT_ASSERT_NOT_NULL(t, f);
+	KT_EXPECT_EQ(t, (unsigned long)f->addr, lo + 12 * PAGE_SIZE);	/* fits the top exactly */
+	KT_EXPECT_NULL(t, __get_vm_area_node(PAGE_SIZE, PAGE_SIZE, VM_IOREMAP, lo + 8 * PAGE_SIZE,
+					     hi, GFP_KERNEL | __GFP_NOWARN, HERE));
+	KT_EXPECT_EQ(t, vmalloc_check(), 0);
+	get_vmalloc_info(&vmi);
+	KT_EXPECT_EQ(t, vmi.nr_areas, vm_info_before.nr_areas + 7);
+
+	/* Freed in an order that merges on the left, on the right and on both sides. */
+	free_vm_area(c);
+	free_vm_area(f);
+	free_vm_area(a);
+	free_vm_area(d);
+	KT_EXPECT_EQ(t, vmalloc_check(), 0);
+	free_vm_area(b);
+	free_vm_area(whole);
+	free_vm_area(z);
+	KT_EXPECT_REPORTS(t, 0);
+	vm_end(t);
 }
 
 #define STRESS_SLOTS	128

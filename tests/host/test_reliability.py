@@ -1,0 +1,268 @@
+"""Reliability (issue 18): the defects found by trying the kernel from
+outside, each with the boot that showed it; ktest=all in any state a user
+can reach (boot modules loaded, a HighMem page kmapped and freed by a
+module, slab_debug at 160 and 2048 MB).  docs/reliability.md has the
+catalogue and the numbers."""
+import re
+
+import pytest
+
+import qemu
+from test_modules import ko  # noqa: F401  (the fixture: every module, built)
+from test_modules import build_module, source_dir
+
+EXAMPLES = ["mem_module", "cache_module", "kmap_module", "api_module"]
+
+
+def test_misuse_suite(run_ktest):
+    """The in-kernel cases (tests/kernel/misuse_test.c), at 2048 MB (HighMem:
+    kmap_atomic takes a real slot)."""
+    r = run_ktest("misuse", mem=2048)
+    assert not any(c.skip for s in r.ktap.suites for c in s.cases)
+    log = r.log
+    assert re.search(r"^WARNING: .* vmap_pages_range\+\S+\nvmap: pages\[1\] is NULL: no page to map; "
+                     r"refused$", log, re.M)
+    assert re.search(r"^BUG: kunmap_atomic\(0xfffff000\) from kunmap_atomic_of_unmapped_address\+\S+: "
+                     r"not an address kmap_atomic\(\) returns", log, re.M) or \
+        re.search(r"^BUG: kunmap_atomic\(0x[0-9a-f]{8}\) from kunmap_atomic_of_unmapped_address\+\S+: "
+                  r"not an address kmap_atomic\(\) returns", log, re.M)
+    assert re.search(r"^preempt_count_sub\(0x1\) from kunmap_atomic_of_unmapped_address\+\S+ with "
+                     r"preempt_count 0: nothing to undo; the count is kept$", log, re.M)
+    assert re.search(r"^BUG kmalloc \(Not tainted\): not a slab object: 0x[0-9a-f]{8} is in vmalloc area",
+                     log, re.M)
+    assert re.search(r"^INFO: krealloc\(0x[0-9a-f]{8}\) called from krealloc_of_vmalloc_pointer\+", log, re.M)
+    assert re.search(r"^BUG kmalloc-64 \(Not tainted\): Object 0x[0-9a-f]{8} is free: used after kfree\(\)$",
+                     log, re.M)
+    assert re.search(r"^initcall init_leaves_kmap_atomic\+\S+ returned with 1 kmap_atomic mapping held "
+                     r"preemption imbalance $", log, re.M)
+
+
+@pytest.mark.parametrize("mem,params", [(160, ""), (160, "slab_debug"), (2048, "slab_debug")])
+def test_misuse_suite_elsewhere(run_ktest, mem, params):
+    run_ktest("misuse", mem=mem, params=params)
+
+
+def test_storm_of_sleeping_reports_is_one_report():
+    """200 GFP_KERNEL allocations under preempt_disable: one report, as
+    Linux prints at most one a second (3,441 lines before)."""
+    log = qemu.boot("ktest=misuse").expect_status(qemu.STATUS_OK).log
+    case = re.split(r"^    ok \d+ preempt_enable_underflow$", log, flags=re.M)[1]
+    case = re.split(r"^    ok \d+ sleeping_in_atomic_is_rate_limited$", case, flags=re.M)[0]
+    assert len(re.findall(r"^BUG: sleeping function called from invalid context", case, re.M)) == 2
+    assert len(case.splitlines()) < 40
+
+
+def test_call_into_freed_memory_oopses_with_registers():
+    """EIP on an unmapped page: the oops still has its registers and trace
+    (the code-byte probe faults and is fixed up), not "Recursive fault"."""
+    r = qemu.boot("crash=call_vfreed").expect_status(qemu.STATUS_OOPS)
+    log = r.log
+    assert "Recursive fault" not in log
+    m = re.search(r"^crash: calling 0x([0-9a-f]{8}), a vmalloc area already freed$", log, re.M)
+    assert m
+    addr = m.group(1)
+    assert re.search(rf"^BUG: unable to handle page fault for address: 0x{addr}$", log, re.M)
+    assert re.search(r"^#PF: supervisor read access in kernel mode$", log, re.M)
+    assert re.search(rf"^EIP: 0x{addr}$", log, re.M)
+    assert re.search(r"^Code: Unable to access opcode bytes at 0x[0-9a-f]{8}\.$", log, re.M)
+    assert re.search(r"^EAX: [0-9a-f]{8} EBX: [0-9a-f]{8} ECX: [0-9a-f]{8} EDX: [0-9a-f]{8}$", log, re.M)
+    assert re.search(rf"^CR0: [0-9a-f]{{8}} CR2: {addr} ", log, re.M)   # the fault's, not the probe's
+    assert re.search(r"^Call Trace:\n crash_boot\+", log, re.M)
+    assert "Kernel panic - not syncing: Fatal exception" in log
+
+
+def test_module_init_imbalance_is_reported_and_repaired(ko):  # noqa: F811
+    """An init that returns with a kmap_atomic held, preemption and
+    interrupts off: one WARNING in Linux's words; the kernel goes on in a
+    sane state (no sleeping-function reports later, the slot is free)."""
+    path = build_module(source_dir("imbalance_module"))
+    r = qemu.boot("rmmod=imbalance_module dump=kmaps,meminfo poweroff", mem=2048,
+                  initrd=[path], timeout=120)
+    r.expect_status(qemu.STATUS_OK)
+    log = r.log
+    # clang keeps only module_init's alias for a static init function
+    assert re.search(r"^initcall (imbalance_init|init_module)\+0x0/0x[0-9a-f]+ \[imbalance_module\] "
+                     r"returned with 1 kmap_atomic mapping held preemption imbalance disabled interrupts $",
+                     log, re.M), log[-3000:]
+    assert len(re.findall(r"^WARNING:", log, re.M)) == 1
+    assert "sleeping function called from invalid context" not in log
+    assert "kmap_atomic: 0 of 16 slots in use" in log
+    assert re.search(r"^module imbalance_module: unloaded: exit (imbalance_exit|cleanup_module) ran",
+                     log, re.M)
+
+
+def test_long_command_line_says_what_was_dropped():
+    """Above 2047 characters the line is cut, as in Linux, and the cut is
+    named: a parameter that falls off is not silently lost."""
+    filler = " ".join(f"x{i:03d}=" + "a" * 10 for i in range(140))
+    r = qemu.boot(f"poweroff {filler} dump=meminfo").expect_status(qemu.STATUS_OK)
+    log = r.log
+    m = re.search(r"^Kernel command line too long: (\d+) characters, the first 2047 kept; (\d+) dropped: "
+                  r"\"(.*)\"$", log, re.M)
+    assert m, log[:3000]
+    total = len(f"poweroff {filler} dump=meminfo")
+    assert int(m.group(1)) == total and int(m.group(2)) == total - 2047
+    assert m.group(3).endswith("...") and "MemTotal" not in log
+    # The kept part is the user's: QEMU's image path is not counted.
+    assert re.search(r"^Command line: poweroff x000=", log, re.M)
+    short = qemu.boot("poweroff " + filler[:1000]).expect_status(qemu.STATUS_OK).log
+    assert "too long" not in short
+
+
+def test_any_white_space_separates_parameters():
+    """Linux splits on any white space; a tab, a newline too."""
+    for sep in ["\t", "\n", " \t "]:
+        log = qemu.boot(f"dump=meminfo{sep}poweroff").expect_status(qemu.STATUS_OK).log
+        assert re.search(r"^MemTotal: ", log, re.M), repr(sep)
+        assert "Unknown kernel command line parameter" not in log
+        assert "Malformed" not in log
+
+
+@pytest.mark.parametrize("mem", [160, 2048])
+def test_ktest_all_with_boot_modules(ko, run_ktest, mem):  # noqa: F811
+    """Every suite holds with modules loaded (vmalloc areas and slab objects
+    someone else owns), and after a module kmapped a HighMem page, kunmapped
+    and freed it (rmmod): its pkmap slot waits for the lazy flush."""
+    initrd = [ko[name] for name in EXAMPLES]
+    r = run_ktest("all", mem=mem, params="rmmod=kmap_module", initrd=initrd)
+    assert re.search(r"^module kmap_module: unloaded", r.log, re.M)
+    if mem == 2048:
+        assert re.search(r"kmap_module: kmap\(pfn 0x[0-9a-f]+\) = 0xff[89ab]", r.log)
+
+
+@pytest.mark.parametrize("mem", [160, 2048])
+def test_ktest_all_under_slab_debug(run_ktest, mem):
+    """Every suite with red zones, poison and owner tracking on every cache."""
+    r = run_ktest("all", mem=mem, params="slab_debug", timeout=300)
+    assert r.ktap.failures() == []
+    assert "slab_debug" in r.ktap.suite("slab_debug").name
+
+
+# ---------------------------------------------------------------------------
+# Fault injection (failslab=, fail_page_alloc=) and the stress suite
+
+INJECT = ("failslab=1,5,0,-1 fail_page_alloc=1,5,0,-1 failslab.ignore_gfp_wait=N "
+          "fail_page_alloc.ignore_gfp_wait=N fail_page_alloc.ignore_gfp_highmem=N "
+          "fail_page_alloc.min_order=0")
+STRESS_RE = re.compile(r"^stress: (\w+) ok (\d+) failed (\d+) corrupted (\d+)$", re.M)
+KINDS = {"kmalloc", "kzalloc", "krealloc", "cache", "pages", "highpages", "atomic", "vmalloc",
+         "vzalloc", "vmap", "kvmalloc", "bulk", "mempool", "irq", "task"}
+RESERVE_RE = re.compile(r"^stress: mempool reserve handed out (\d+) elements; (\d+) of (\d+) back at the end$",
+                        re.M)
+
+
+def stress_counts(log):
+    counts = {m.group(1): tuple(int(x) for x in m.groups()[1:]) for m in STRESS_RE.finditer(log)}
+    assert set(counts) == KINDS, counts
+    return counts
+
+
+def test_stress_suite_without_injection(run_ktest):
+    r = run_ktest("stress")
+    counts = stress_counts(r.log)
+    assert all(ok >= 100 and failed == 0 and bad == 0 for ok, failed, bad in counts.values()), counts
+    assert RESERVE_RE.search(r.log).groups() == ("0", "4", "4")    # the allocator never failed
+    walks = re.findall(r"^stress: (.+): (\d+) allocation points, (\d+) tried, (\d+) failed the operation, "
+                       r"every time with nothing lost$", r.log, re.M)
+    assert len(walks) == 12
+    for name, _, tried, failed in walks:
+        if name == "kvmalloc(100000)":   # its kmalloc failing, vmalloc stands in: it succeeds
+            assert int(tried) > 0 and int(failed) == 0, walks
+        else:
+            assert int(tried) == int(failed) > 0, walks
+
+
+@pytest.mark.parametrize("mem", [160, 2048])
+def test_stress_suite_with_fault_injection(run_ktest, mem):
+    """One allocation in twenty fails, in every allocator: every kind of
+    block sees failures, none is corrupted, nothing crashes, nothing is
+    lost (the suite's own snapshot), and the reports are rate-limited."""
+    r = run_ktest("stress", mem=mem, params=INJECT)
+    counts = stress_counts(r.log)
+    for kind, (ok, failed, bad) in counts.items():
+        assert ok > (20 if kind == "task" else 50) and bad == 0, (kind, ok, failed, bad)
+        if kind != "mempool":
+            assert failed > 0, (kind, ok, failed, bad)
+    # The mempool's promise: its reserve stood in when kmalloc failed, and
+    # every element came back to refill it.
+    used, back, min_nr = (int(x) for x in RESERVE_RE.search(r.log).groups())
+    assert used > 0 and back == min_nr == 4
+    m = re.search(r"^stress: 12000 operations, (\d+) blocks checked, (\d+) allocations failed; "
+                  r"failslab forced (\d+), fail_page_alloc (\d+)$", r.log, re.M)
+    assert m and int(m.group(3)) > 100 and int(m.group(4)) > 100, m
+    assert 1 <= r.log.count("FAULT_INJECTION: forcing a failure.") <= 40
+    assert re.search(r"^name failslab, interval 1, probability 5, space 0, times -1$", r.log, re.M)
+
+
+def test_fault_injection_parameters_are_checked():
+    log = qemu.boot("failslab=1,200,0,-1 fail_page_alloc=x failslab.ignore_gfp_wait=maybe "
+                    "poweroff").expect_status(qemu.STATUS_OK).log
+    assert re.search(r'^Kernel parameter "failslab=1,200,0,-1" rejected \(interval >= 1, probability '
+                     r'0-100, space >= 0, times >= -1\), default kept$', log, re.M)
+    assert re.search(r'^Malformed kernel parameter "fail_page_alloc=x" \(expected '
+                     r'<interval>,<probability>,<space>,<times>\), default kept$', log, re.M)
+    assert re.search(r'^Malformed kernel parameter "failslab.ignore_gfp_wait=maybe"', log, re.M)
+
+
+def test_fault_command_in_the_shell():
+    from shellrun import Shell
+    sh = Shell()
+    try:
+        out = sh.run("fault")
+        assert re.search(r"^failslab: probability=0 interval=1 times=1 space=0 verbose=2 "
+                         r"ignore-gfp-wait=Y$", out, re.M), out
+        assert re.search(r"^fail_page_alloc: probability=0 .* ignore-gfp-wait=Y "
+                         r"ignore-gfp-highmem=Y min-order=1$", out, re.M), out
+        out = sh.run("fault failslab probability=100 times=1 ignore-gfp-wait=N verbose=1")
+        assert "failslab: probability=100 interval=1 times=1 space=0 verbose=1 ignore-gfp-wait=N" in out
+        out = sh.run("kmalloc 100")
+        assert "FAULT_INJECTION: forcing a failure." in out
+        assert re.search(r"= NULL$", out, re.M), out
+        out = sh.run("kmalloc 100")             # times=1: that was the only one
+        assert "NULL" not in out and "FAULT_INJECTION" not in out
+        out = sh.run("fault nth 1")
+        assert "fail-nth: 1" in out
+        out = sh.run("vmalloc 8192")
+        assert "vmalloc(8192) = NULL" in out
+        out = sh.run("fault")
+        assert re.search(r"^failslab: 2 failures forced", out, re.M), out
+        assert "fail-nth: 0" in out
+        out = sh.run("fault failslab probability=101")
+        assert "fault: probability: bad key or value 101" in out
+        assert sh.poweroff() == qemu.STATUS_OK
+    finally:
+        sh.close()
+
+
+# ---------------------------------------------------------------------------
+# Kernel stacks: guard pages and the double-fault task
+
+
+def test_stack_overflow_is_a_double_fault_report():
+    """Recursion into the boot stack's guard page: Linux's "PANIC: double
+    fault" with the registers of the overflowing function, from the
+    double-fault task's own stack - not a silent overwrite, not a reset."""
+    r = qemu.boot("crash=stack_overflow").expect_status(qemu.STATUS_OOPS)
+    log = r.log
+    assert "Recursive fault" not in log
+    m = re.search(r"^PANIC: double fault, error_code: 0x0\nBUG: stack guard page was hit at ([0-9a-f]{8}) "
+                  r"\(stack is ([0-9a-f]{8})\.\.([0-9a-f]{8})\)\ndouble fault: 0000 \[#1\]$", log, re.M)
+    assert m, log[-3000:]
+    hit, lo, hi = (int(x, 16) for x in m.groups())
+    assert hi - lo == 16384 and lo - 4096 <= hit < lo
+    assert re.search(r"^EIP: recurse\S*\+0x", log, re.M)
+    sp = int(re.search(r"^ESI: \S+ EDI: \S+ EBP: \S+ ESP: ([0-9a-f]{8})$", log, re.M).group(1), 16)
+    assert lo - 4096 <= sp <= lo + 64
+    trace = log[log.index("Call Trace:"):].splitlines()
+    assert sum(1 for l in trace if l.startswith(" recurse")) >= 10
+    assert "Kernel panic - not syncing: Fatal exception" in log
+
+
+def test_esp_on_an_unmapped_page_is_a_double_fault_report():
+    r = qemu.boot("crash=stack_unmapped").expect_status(qemu.STATUS_OOPS)
+    log = r.log
+    m = re.search(r"^crash: pointing ESP at 0x([0-9a-f]{8}), which is not mapped", log, re.M)
+    assert m
+    assert re.search(r"^PANIC: double fault, error_code: 0x0\ndouble fault: 0000 \[#1\]$", log, re.M)
+    assert re.search(r"^EIP: crash_stack_unmapped\+", log, re.M)
+    assert re.search(rf"ESP: {m.group(1)}$", log, re.M)
