@@ -10,7 +10,8 @@
 #   make check-fresh  the first command on a fresh machine: make check in a
 #                     clone, with every package it needs hidden until the
 #                     install step (tests/host/fresh.py; root, unshare -m)
-#   make bench        deterministic benchmarks (guest instructions per operation)
+#   make bench        deterministic benchmarks (guest instructions per operation),
+#                     gcc and clang against Linux 6.1 (UPDATE=1: the docs' tables too)
 #   make fuzz         the allocator cores on the host under ASan/UBSan: unit
 #                     tests, then libFuzzer (FUZZ_SECONDS each, FUZZ=buddy...)
 #   make fuzz-build   only build them (build/fuzz/fuzz_NAME, unit_NAME)
@@ -335,8 +336,14 @@ check-fresh:
 	@env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(PYTHON) tests/host/fresh.py --full
 
 # Deterministic benchmarks: QEMU -icount, so ticks are guest instructions.
-bench: all
-	@$(PYTHON) tools/bench.py --kernel $(KERNEL) --out $(O)/bench.txt
+# Both compilers' kernels, whatever CC says (tools/bench.py); UPDATE=1 also
+# rewrites the generated tables of docs/performance.md and README.md.
+bench: deps
+	@$(MAKE) --no-print-directory CC=$(CROSS_COMPILE)gcc O=$(O)/bench/gcc all
+	@$(MAKE) --no-print-directory CC=clang O=$(O)/bench/clang all
+	@$(PYTHON) tools/bench.py --kernel gcc=$(O)/bench/gcc/kernel.elf \
+		--kernel clang=$(O)/bench/clang/kernel.elf --out $(O)/bench.txt \
+		$(if $(filter 1,$(UPDATE)),--update-docs,--json $(O)/bench.json)
 
 # make docs: regenerate every transcript in README.md and docs/ and every
 # picture in docs/images/ from real runs (tools/docgen.py); make check

@@ -43,12 +43,13 @@ static inline unsigned long long rdtsc(void)
 
 static unsigned long long overhead_centi;	/* an empty loop's ticks per iteration, x100 */
 
+/* Raw figures, as the kernel's: the loop's own instructions are in them. */
+
 static void report(const char *name, const char *desc, unsigned long n,
 		   unsigned long long ticks)
 {
 	unsigned long long centi = (ticks * 100 + n / 2) / n;
 
-	centi = centi > overhead_centi ? centi - overhead_centi : 0;
 	printf("bench: %s iters=%lu ticks_per_op=%llu.%02llu\n", name, n, centi / 100, centi % 100);
 	printf("bench-table: %-44s %10lu %10llu.%02llu\n", desc, n, centi / 100, centi % 100);
 	fflush(stdout);

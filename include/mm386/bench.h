@@ -6,8 +6,8 @@
  * runner reads the TSC before and after.  Under QEMU with
  * -icount shift=0,sleep=off the TSC advances by one per guest instruction,
  * so ticks per operation are instructions per operation, and two runs give
- * the same numbers.  The cost of an empty loop of the same length is
- * measured once and taken out.
+ * the same numbers.  The figures are raw: the loop's own instructions are
+ * in them (an empty loop's cost is reported once, not subtracted).
  *
  *	static void kmalloc_100(struct bench_ctx *c, unsigned long n)
  *	{
@@ -35,6 +35,7 @@ struct bench_ctx {
 struct bench {
 	const char *name;	/* machine-readable: "kmalloc_100" */
 	const char *desc;	/* for the table: "kmalloc(100)+kfree" */
+	const char *group;	/* run only when named, or its group is: "test_vmalloc" */
 	unsigned long iters;
 	bool figures_only;	/* prints bench_stat() lines once; not timed */
 	/* optional: 0, or a reason to skip (no HighMem...) */

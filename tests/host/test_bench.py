@@ -8,7 +8,7 @@ import qemu
 ICOUNT = ["-icount", "shift=0,sleep=off", "-rtc", "base=2020-01-01T00:00:00,clock=vm"]
 LINE = re.compile(r"^bench: (\S+) iters=(\d+) ticks_per_op=(\d+\.\d\d)$", re.M)
 OPS = {"kmalloc_100", "kzalloc_100", "get_free_page", "alloc_pages_3", "kmap_atomic_high",
-       "kmap_atomic_low", "kmap_high", "kmem_cache_64",
+       "kmap_atomic_low", "kmap_high", "kmap_low", "kmem_cache_64",
        # user/ubench, a boot program: measured from user space
        "user_getpid", "user_first_touch", "user_cow_fault", "user_brk_grow_shrink",
        "user_mmap_munmap_1mb", "user_fork_exit_wait"}
@@ -21,8 +21,17 @@ def smoke():
     return r.log
 
 
+_smoke = []
+
+
+def smoke_log():
+    if not _smoke:
+        _smoke.append(smoke())
+    return _smoke[0]
+
+
 def test_bench_smoke_prints_every_operation():
-    log = smoke()
+    log = smoke_log()
     found = {m.group(1) for m in LINE.finditer(log)}
     assert OPS <= found, OPS - found
     assert "bench: loop_overhead iters=100000" in log
@@ -34,9 +43,22 @@ def test_bench_smoke_prints_every_operation():
 
 
 def test_bench_is_deterministic():
-    a = [m.group(0) for m in LINE.finditer(smoke())]
+    a = [m.group(0) for m in LINE.finditer(smoke_log())]
     b = [m.group(0) for m in LINE.finditer(smoke())]
     assert a == b and len(a) >= len(OPS)
+
+
+def test_test_vmalloc_runs_linux_workloads():
+    # bench=test_vmalloc: lib/test_vmalloc.c's four workloads, only when
+    # named (not in bench=all); "smoke" gives them a few loops.  full_fit's
+    # 16384 areas need -m 160's vmalloc space.
+    r = qemu.boot("bench=test_vmalloc,smoke init_on_alloc=1", mem=160, extra=ICOUNT, timeout=300)
+    r.expect_status(qemu.STATUS_OK)
+    found = {m.group(1) for m in LINE.finditer(r.log)}
+    assert found == {"loop_overhead", "test_vmalloc_fix_size", "test_vmalloc_full_fit",
+                     "test_vmalloc_long_busy_list", "test_vmalloc_random_size"}, found
+    assert "vmalloc failed" not in r.log
+    assert "test_vmalloc" not in smoke_log()
 
 
 def test_unknown_benchmark_is_named_and_fails_the_run():

@@ -4,7 +4,8 @@
  *
  * The same loops that were run against Linux 6.1 in the same QEMU
  * (docs/performance.md): each body is one allocation and its free, or one
- * map and its unmap.  Plus the figures that are not per-operation: boot
+ * map and its unmap (lib/test_vmalloc.c's workloads are in
+ * test_vmalloc_bench.c).  Plus the figures that are not per-operation: boot
  * cost, struct page size and mem_map overhead, kmalloc waste per object,
  * and fragmentation after a fixed-seed mixed workload.
  */
@@ -48,90 +49,6 @@ static void vmalloc_100000(struct bench_ctx *c, unsigned long n)
 {
 	while (n--)
 		vfree(vmalloc(100000));
-}
-
-/*
- * Small versions of Linux's lib/test_vmalloc.c workloads, timed per
- * vmalloc+vfree pair.  fix_size: the same 3 pages again and again.
- */
-static void vmalloc_fix_size(struct bench_ctx *c, unsigned long n)
-{
-	while (n--)
-		vfree(vmalloc(3 * PAGE_SIZE));
-}
-
-/* random_size: 1 to 100 pages, fixed seed. */
-static void vmalloc_random_size(struct bench_ctx *c, unsigned long n)
-{
-	struct rnd_state rnd;
-
-	prandom_seed_state(&rnd, 1000 + n);
-	while (n--)
-		vfree(vmalloc((1 + prandom_u32_below(&rnd, 100)) * PAGE_SIZE));
-}
-
-#define BUSY_AREAS	500
-
-/* long_busy_list and full_fit keep areas around the timed loop. */
-static const char *vmalloc_busy_setup(struct bench_ctx *c)
-{
-	void **held = vzalloc(BUSY_AREAS * 2 * sizeof(void *));
-	unsigned int i;
-
-	if (!held)
-		return "no memory";
-	for (i = 0; i < BUSY_AREAS * 2; i++)
-		held[i] = vmalloc(PAGE_SIZE);
-	c->priv = held;
-	return NULL;
-}
-
-static void vmalloc_busy_teardown(struct bench_ctx *c)
-{
-	void **held = c->priv;
-	unsigned int i;
-
-	for (i = 0; i < BUSY_AREAS * 2; i++)
-		vfree(held[i]);
-	vfree(held);
-}
-
-/* long_busy_list: 1000 one-page areas are busy while one comes and goes. */
-static void vmalloc_long_busy_list(struct bench_ctx *c, unsigned long n)
-{
-	while (n--)
-		vfree(vmalloc(PAGE_SIZE));
-}
-
-/* full_fit: every other busy area freed, then holes filled and emptied. */
-static const char *vmalloc_full_fit_setup(struct bench_ctx *c)
-{
-	const char *err = vmalloc_busy_setup(c);
-	void **held = c->priv;
-	unsigned int i;
-
-	if (err)
-		return err;
-	for (i = 0; i < BUSY_AREAS * 2; i += 2) {
-		vfree(held[i]);
-		held[i] = NULL;
-	}
-	return NULL;
-}
-
-static void vmalloc_full_fit(struct bench_ctx *c, unsigned long n)
-{
-	void **held = c->priv;
-	unsigned int i;
-
-	while (n--) {
-		for (i = 0; i < BUSY_AREAS * 2; i += 2)
-			held[i] = vmalloc(PAGE_SIZE);
-		for (i = 0; i < BUSY_AREAS * 2; i += 2) {
-			vfree(held[i]);
-			held[i] = NULL;
-		}
-	}
 }
 
 /* kmap benchmarks: one page, kept for the whole run. */
@@ -346,27 +263,14 @@ static struct bench mm_benches[] = {
 		.teardown = page_teardown,
 	},
 	{
+		.name = "kmap_low", .desc = "kmap+kunmap, lowmem page",
+		.iters = 100000, .setup = lowmem_setup, .run = kmap_loop,
+		.teardown = page_teardown,
+	},
+	{
 		.name = "kmem_cache_64", .desc = "kmem_cache_alloc+kmem_cache_free, 64 bytes",
 		.iters = 100000, .setup = cache64_setup, .run = cache64_loop,
 		.teardown = cache64_teardown,
-	},
-	{
-		.name = "vmalloc_fix_size", .desc = "test_vmalloc fix_size: 3 pages",
-		.iters = 1000, .run = vmalloc_fix_size,
-	},
-	{
-		.name = "vmalloc_random_size", .desc = "test_vmalloc random_size: 1-100 pages",
-		.iters = 1000, .run = vmalloc_random_size,
-	},
-	{
-		.name = "vmalloc_long_busy_list", .desc = "test_vmalloc long_busy_list: 1 page",
-		.iters = 1000, .setup = vmalloc_busy_setup, .run = vmalloc_long_busy_list,
-		.teardown = vmalloc_busy_teardown,
-	},
-	{
-		.name = "vmalloc_full_fit", .desc = "test_vmalloc full_fit: 500 holes refilled",
-		.iters = 20, .setup = vmalloc_full_fit_setup, .run = vmalloc_full_fit,
-		.teardown = vmalloc_busy_teardown,
 	},
 	{
 		.name = "stats", .desc = "(boot cost and mem_map figures)",
