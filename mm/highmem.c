@@ -142,10 +142,13 @@ static unsigned long map_new_virtual(struct page *page)
 	return vaddr;
 }
 
-// kmap() of a HighMem page: reuse its slot or find one; one more user.
-static void *kmap_high(struct page *page, unsigned long caller)
+/*
+ * kmap_high - kmap() of a HighMem page (kmap's lowmem case is inline in
+ * highmem.h): reuse its slot or find one; one more user.
+ */
+void *kmap_high(struct page *page)
 {
-	unsigned long flags, vaddr;
+	unsigned long flags, vaddr, caller = _RET_IP_;
 
 	local_irq_save(flags);
 	vaddr = (unsigned long)page->virtual;
@@ -164,30 +167,15 @@ static void *kmap_high(struct page *page, unsigned long caller)
 	return (void *)vaddr;
 }
 
-/**
- * kmap - map a page into the kernel's address space until kunmap()
- * @page: the page; a lowmem page just returns its page_address()
- *
- * May sleep in Linux (when all pkmap slots are busy), so never call it in
- * interrupt or atomic context: might_sleep() reports that, and the mapping
- * is made anyway.  Mapping the same page twice returns the same address
- * and needs two kunmap() calls.
- * Return: the page's kernel address, or NULL (with a BUG report) when all
- * LAST_PKMAP slots are in use.
- */
-void *kmap(struct page *page)
-{
-	might_sleep();
-	if (!PageHighMem(page))
-		return page_address(page);
-	return kmap_high(page, _RET_IP_);
-}
-EXPORT_SYMBOL(kmap);
+EXPORT_SYMBOL(kmap_high);
 
-// kunmap() of a HighMem page: one user less; a misuse is reported, refused.
-static void kunmap_high(struct page *page, unsigned long caller)
+/*
+ * kunmap_high - kunmap() of a HighMem page: one user less; a misuse is
+ * reported and refused.
+ */
+void kunmap_high(struct page *page)
 {
-	unsigned long flags, vaddr;
+	unsigned long flags, vaddr, caller = _RET_IP_;
 	unsigned int nr = 0;
 	int count = 0;
 
@@ -216,21 +204,7 @@ static void kunmap_high(struct page *page, unsigned long caller)
 	report_end(0);
 }
 
-/**
- * kunmap - release a mapping made by kmap()
- * @page: the page that was passed to kmap(), not the address
- *
- * Never sleeps.  The slot keeps its PTE until the next lazy flush.  A
- * lowmem page is a no-op; a HighMem page with no kmap() users is reported
- * as a BUG and nothing is changed.
- */
-void kunmap(struct page *page)
-{
-	if (!PageHighMem(page))
-		return;
-	kunmap_high(page, _RET_IP_);
-}
-EXPORT_SYMBOL(kunmap);
+EXPORT_SYMBOL(kunmap_high);
 
 /**
  * kmap_flush_unused - free the pkmap slots that nobody uses any more
@@ -264,70 +238,78 @@ unsigned long kmap_pkmap_flushes(void)
  * kmap_atomic: the fixmap stack
  */
 
+/*
+ * kmap_pte - the PTE of slot 0 (kmap_init() looks it up once, as Linux's
+ * kmap_pte).  The slots count down from FIXADDR_TOP inside one page table,
+ * so slot idx's PTE is kmap_pte - idx: no page-table walk per mapping.
+ */
+pte_t *kmap_pte;
+
 static inline pte_t *kmap_slot_pte(int idx)
 {
-	return lookup_address(fix_to_virt(FIX_KMAP_BEGIN + idx));
+	BUILD_BUG_ON(__fix_to_virt(FIX_KMAP_BEGIN) >> PGDIR_SHIFT !=
+		     __fix_to_virt(FIX_KMAP_END) >> PGDIR_SHIFT);
+	return kmap_pte - idx;
 }
 
 /*
  * __kmap_atomic_high - kmap_atomic() of a HighMem page: push a fixmap slot.
- * Preemption is already off (kmap_atomic in highmem.h).
+ * Preemption is already off (kmap_atomic in highmem.h).  Interrupts stay
+ * on, as in Linux's kmap_local: the slot is taken (the index raised)
+ * before its PTE is written, and an interrupt handler's own mappings are
+ * pushed above it and popped before the handler returns.
  */
 void *__kmap_atomic_high(struct page *page)
 {
-	unsigned long flags, vaddr;
-	int idx;
+	int idx = kmap_atomic_idx++;
 
-	local_irq_save(flags);
-	idx = kmap_atomic_idx++;
-	if (idx >= KM_MAX_IDX)
+	if (unlikely(idx >= KM_MAX_IDX))
 		panic("kmap_atomic: more than %d nested mappings (pfn %#lx)", KM_MAX_IDX,
 		      page_to_pfn(page));
-	vaddr = fix_to_virt(FIX_KMAP_BEGIN + idx);
 	*kmap_slot_pte(idx) = pfn_pte(page_to_pfn(page), PAGE_KERNEL);
-	local_irq_restore(flags);
-	return (void *)vaddr;
+	return (void *)fix_to_virt(FIX_KMAP_BEGIN + idx);
 }
 EXPORT_SYMBOL(__kmap_atomic_high);
 
+// The report of a kunmap_atomic() that is refused (out of line: cold).
+static noinline void kunmap_atomic_refused(void *addr, int idx, unsigned long caller)
+{
+	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
+
+	report_begin();
+	if (vaddr > fix_to_virt(FIX_KMAP_BEGIN) || vaddr < fix_to_virt(FIX_KMAP_END))
+		pr_err("BUG: kunmap_atomic(0x%08lx) from %pS: not an address kmap_atomic() returns (neither lowmem nor a kmap_atomic slot); refused\n",
+		       (unsigned long)addr, (void *)caller);
+	else if (idx < 0)
+		pr_err("BUG: kunmap_atomic(0x%08lx) from %pS: no kmap_atomic mapping is in use; refused\n",
+		       (unsigned long)addr, (void *)caller);
+	else
+		pr_err("BUG: kunmap_atomic(0x%08lx) from %pS: out of order, the most recent kmap_atomic is 0x%08lx (%d in use); refused\n",
+		       (unsigned long)addr, (void *)caller, fix_to_virt(FIX_KMAP_BEGIN + idx),
+		       idx + 1);
+	report_end(0);
+}
+
 /*
  * __kunmap_atomic_high - kunmap_atomic() of an address outside lowmem: pop
- * the most recent slot, or report and refuse an unmap that is out of order
- * or of an address that is no slot at all (preempt_count is not touched:
- * no kmap_atomic() raised it for this address).
+ * the most recent slot.  Anything else is reported and refused: an unmap
+ * out of order, with no slot in use, or of an address that is no slot at
+ * all (one comparison covers the three: only the top slot's address
+ * passes).  preempt_count is then not touched: no kmap_atomic() raised it
+ * for this address.
  */
 void __kunmap_atomic_high(void *addr)
 {
-	unsigned long vaddr = (unsigned long)addr & PAGE_MASK, flags, expect;
-	int idx;
+	unsigned long vaddr = (unsigned long)addr & PAGE_MASK;
+	int idx = kmap_atomic_idx - 1;
 
-	if (vaddr > fix_to_virt(FIX_KMAP_BEGIN) || vaddr < fix_to_virt(FIX_KMAP_END)) {
-		/* Not lowmem (kunmap_atomic's inline part), not a slot either. */
-		report_begin();
-		pr_err("BUG: kunmap_atomic(0x%08lx) from %pS: not an address kmap_atomic() returns (neither lowmem nor a kmap_atomic slot); refused\n",
-		       (unsigned long)addr, __builtin_return_address(0));
-		report_end(0);
-		return;
-	}
-	local_irq_save(flags);
-	idx = kmap_atomic_idx - 1;
-	expect = idx >= 0 ? fix_to_virt(FIX_KMAP_BEGIN + idx) : 0;
-	if (vaddr != expect) {
-		local_irq_restore(flags);
-		report_begin();
-		if (idx < 0)
-			pr_err("BUG: kunmap_atomic(0x%08lx) from %pS: no kmap_atomic mapping is in use; refused\n",
-			       (unsigned long)addr, __builtin_return_address(0));
-		else
-			pr_err("BUG: kunmap_atomic(0x%08lx) from %pS: out of order, the most recent kmap_atomic is 0x%08lx (%d in use); refused\n",
-			       (unsigned long)addr, __builtin_return_address(0), expect, idx + 1);
-		report_end(0);
+	if (unlikely(idx < 0 || vaddr != fix_to_virt(FIX_KMAP_BEGIN + idx))) {
+		kunmap_atomic_refused(addr, idx, _RET_IP_);
 		return;
 	}
 	*kmap_slot_pte(idx) = 0;
 	__flush_tlb_one_kernel(vaddr);
-	kmap_atomic_idx = idx;
-	local_irq_restore(flags);
+	kmap_atomic_idx = idx;		/* the slot is free once its PTE is */
 	preempt_enable();
 }
 EXPORT_SYMBOL(__kunmap_atomic_high);

@@ -245,6 +245,7 @@ void __init kmap_init(void)
 	pkmap_page_table = one_page_table_init(PKMAP_BASE);
 	one_page_table_init(FIXADDR_START);
 	one_page_table_init(FIXADDR_TOP - 1);
+	kmap_pte = lookup_address(fix_to_virt(FIX_KMAP_BEGIN));
 }
 
 /*

@@ -33,6 +33,7 @@ void print_zone_ranges(void);
 
 /* mm/highmem.c: the pkmap window's one page table, made by kmap_init() (mm/init.c) */
 extern pte_t *pkmap_page_table;
+extern pte_t *kmap_pte;		/* slot 0 of kmap_atomic (mm/highmem.c) */
 
 /* mm/describe.c */
 /* Set by vmalloc_init() to vmalloc_describe(); NULL before. */

@@ -63,8 +63,43 @@ static inline void kunmap_atomic(void *addr)
 	__kunmap_atomic_high(addr);
 }
 
-void *kmap(struct page *page);
-void kunmap(struct page *page);
+void *kmap_high(struct page *page);
+void kunmap_high(struct page *page);
+
+/**
+ * kmap - map a page into the kernel's address space until kunmap()
+ * @page: the page; a lowmem page just returns its page_address()
+ *
+ * May sleep in Linux (when all pkmap slots are busy), so never call it in
+ * interrupt or atomic context: might_sleep() reports that, and the mapping
+ * is made anyway.  Mapping the same page twice returns the same address
+ * and needs two kunmap() calls.  Inline, as in Linux: the lowmem case
+ * costs the might_sleep() test and page_address(); kmap_high()
+ * (mm/highmem.c) maps a HighMem page.
+ * Return: the page's kernel address, or NULL (with a BUG report) when all
+ * LAST_PKMAP slots are in use.
+ */
+static inline void *kmap(struct page *page)
+{
+	might_sleep();
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	return kmap_high(page);
+}
+
+/**
+ * kunmap - release a mapping made by kmap()
+ * @page: the page that was passed to kmap(), not the address
+ *
+ * Never sleeps.  The slot keeps its PTE until the next lazy flush.  A
+ * lowmem page is a no-op; a HighMem page with no kmap() users is reported
+ * as a BUG (by kunmap_high()) and nothing is changed.
+ */
+static inline void kunmap(struct page *page)
+{
+	if (PageHighMem(page))
+		kunmap_high(page);
+}
 
 /* Free every pkmap slot that has no users left, and flush the TLB. */
 void kmap_flush_unused(void);

@@ -22,7 +22,7 @@ ALL_CASES = LOWMEM_CASES | {
     "kunmap_atomic_out_of_order", "kmap_atomic_max_depth", "kmaps_dump_lists_mappings",
     "describe_names_slot_and_pfn"}
 
-SLEEP_BUG = re.compile(r"^BUG: sleeping function called from invalid context at mm/highmem\.c:\d+$",
+SLEEP_BUG = re.compile(r"^BUG: sleeping function called from invalid context at include/linux/highmem\.h:\d+$",
                        re.M)
 HEADER_RE = re.compile(r"^pkmap: 0x([0-9a-f]{8})-0x([0-9a-f]{8}), (\d+) slots, "
                        r"last_pkmap_nr (\d+), (\d+) lazy flushes$")

@@ -124,9 +124,10 @@ def readelf(*args):
 
 def test_make_M_builds_relocatable_ko_files(ko):
     exports = kernel_exports(qemu.KERNEL)
-    # kmalloc() is inline (as in Linux 6.1): modules call __kmalloc or kmalloc_trace
+    # kmalloc() and kmap() are inline (as in Linux 6.1): modules call
+    # __kmalloc or kmalloc_trace, and kmap_high
     assert {"__kmalloc", "kmalloc_trace", "kmalloc_caches", "kfree", "vmalloc", "vfree",
-            "__get_free_pages", "free_pages", "printk", "kmem_cache_create", "kmap",
+            "__get_free_pages", "free_pages", "printk", "kmem_cache_create", "kmap_high",
             "__kmap_atomic_high", "mem_map", "high_memory", "max_low_pfn"} <= exports
     for name, path in ko.items():
         assert path == os.path.join(qemu.BUILD, "modules", name + ".ko")
