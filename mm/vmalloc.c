@@ -283,10 +283,7 @@ static void explain_bad_free(char *buf, size_t size, const char *func, unsigned 
 /* Give back what a VM_ALLOC area owns: its pages and its pages[] array. */
 static void vm_free_pages(struct vm_struct *vm)
 {
-	unsigned int i;
-
-	for (i = 0; i < vm->nr_pages; i++)
-		__free_page(vm->pages[i]);
+	release_pages(vm->pages, vm->nr_pages);	/* checked, interrupts off once */
 	mod_vm_stat(NR_VMALLOC, -(long)vm->nr_pages);
 	if (is_vmalloc_addr(vm->pages))
 		vfree(vm->pages);

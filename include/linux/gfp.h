@@ -104,6 +104,7 @@ unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr_pages,
 unsigned long get_zeroed_page(gfp_t gfp);
 void __free_pages(struct page *page, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);
+void release_pages(struct page **pages, int nr);
 
 void *alloc_pages_exact(size_t size, gfp_t gfp);
 void free_pages_exact(void *virt, size_t size);
