@@ -400,16 +400,23 @@ static void prep_compound_page(struct page *page, unsigned int order)
 	}
 }
 
-// A new block is handed out: one reference, its order remembered.
-static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+// Should a block allocated with @gfp be zeroed?  (With init_on_free it is zero already.)
+static inline bool zero_new_page(gfp_t gfp)
+{
+	return unlikely(want_init_on_alloc(gfp)) && !want_init_on_free();
+}
+
+// A new block is handed out: one reference, its order remembered; zeroed if @init.
+static __always_inline void prep_new_page(struct page *page, unsigned int order, gfp_t gfp,
+					  bool init)
 {
 	set_page_count(page, 1);
 	page->private = order;
 	kasan_alloc_pages(page, order);
 	if (gfp & __GFP_COMP)
 		prep_compound_page(page, order);
-	if (unlikely(want_init_on_alloc(gfp)) && !want_init_on_free())
-		kernel_init_pages(page, order);	/* with init_on_free, it is zero already */
+	if (unlikely(init))
+		kernel_init_pages(page, order);
 }
 
 /**
@@ -455,7 +462,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 			warn_alloc(gfp, order);
 		return NULL;
 	}
-	prep_new_page(page, order, gfp);
+	prep_new_page(page, order, gfp, zero_new_page(gfp));
 	return page;
 }
 EXPORT_SYMBOL(alloc_pages);
@@ -476,6 +483,7 @@ unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr_pages,
 				     struct page **page_array)
 {
 	enum zone_type highest = gfp_zone(gfp);
+	bool init = zero_new_page(gfp);
 	unsigned long i = 0, filled = 0;
 	int z;
 
@@ -484,28 +492,43 @@ unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr_pages,
 	/* With fault injection armed, every page goes through alloc_pages(). */
 	for (z = fault_inject_active ? -1 : highest; z >= 0 && i < nr_pages; z--) {	/* fast pass */
 		struct zone *zone = &contig_page_data.node_zones[z];
-		unsigned long flags;
+		unsigned long flags, taken = 0;
+		bool room;
 
 		if (!zone->managed_pages)
 			continue;
 		local_irq_save(flags);
+		/*
+		 * Room above the low watermark for every page still wanted
+		 * means no page needs its own check (free_pages only falls as
+		 * they are taken).
+		 */
+		room = __zone_watermark_ok(zone, 0, low_wmark_pages(zone) + nr_pages - i,
+					   highest, 0);
 		for (; i < nr_pages; i++) {
 			struct page *page;
 
-			if (page_array[i])
+			if (page_array[i]) {
+				filled++;
 				continue;
-			if (!__zone_watermark_ok(zone, 0, low_wmark_pages(zone), highest, 0))
+			}
+			if (!room && !__zone_watermark_ok(zone, 0, low_wmark_pages(zone), highest, 0))
 				break;
 			page = rmqueue(zone, 0);
 			if (!page)
 				break;
-			zone->nr_alloc++;
-			prep_new_page(page, 0, gfp);
+			prep_new_page(page, 0, gfp, init);
 			page_array[i] = page;
+			taken++;
 		}
+		zone->nr_alloc += taken;
+		filled += taken;
 		local_irq_restore(flags);
 	}
-	for (i = 0; i < nr_pages; i++) {
+	if (i == nr_pages)
+		return filled;
+	/* The fast pass fell short: the rest one page at a time. */
+	for (i = 0, filled = 0; i < nr_pages; i++) {
 		if (!page_array[i])
 			page_array[i] = alloc_pages(gfp, 0);
 		filled += page_array[i] != NULL;

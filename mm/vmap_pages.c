@@ -60,53 +60,59 @@ static pte_t *vmap_pte_alloc(unsigned long addr, gfp_t gfp, bool *made)
 }
 
 /*
- * vmap_page_ok - is @pages[@i] a struct page of mem_map?  A NULL entry
- * would be mapped as page_to_pfn(NULL), some pfn near the kernel image,
- * read-write; a pointer that is not one of mem_map's entries names no
- * pfn at all.  Linux warns and fails the vmap (vmap_pages_pte_range);
- * so does mm386, naming the entry.
+ * vmap_refused - the report of a page vmap_pages_range() will not map:
+ * @pte (for @addr) is already present, which means the bookkeeping is
+ * broken, or @pages[@i] is no struct page of mem_map.  A NULL entry would
+ * be mapped as page_to_pfn(NULL), some pfn near the kernel image,
+ * read-write; a pointer that is not one of mem_map's entries names no pfn
+ * at all.  Linux warns and fails the vmap (vmap_pages_pte_range); so does
+ * mm386, naming the entry.  Inline in the loop's cold branch, so the
+ * WARNING names vmap_pages_range, as Linux's names vmap_pages_pte_range.
+ * Return: -EBUSY or -EINVAL, for vmap_pages_range() to return.
  */
-static bool vmap_page_ok(struct page **pages, unsigned int i)
+static __always_inline int vmap_refused(unsigned long addr, const pte_t *pte, struct page **pages,
+				 unsigned int i)
 {
 	struct page *page = pages[i];
-	unsigned long off = (unsigned long)page - (unsigned long)mem_map;
 
+	if (WARN(!pte_none(*pte), "vmap: the PTE for 0x%08lx already maps pfn %#lx\n",
+		 addr, pte_pfn(*pte)))
+		return -EBUSY;
 	if (WARN(!page, "vmap: pages[%u] is NULL: no page to map; refused\n", i))
-		return false;
-	if (WARN(off % sizeof(struct page) || off / sizeof(struct page) >= max_pfn,
-		 "vmap: pages[%u] = 0x%08lx is not a struct page of mem_map (0x%08lx, %lu pages); refused\n",
-		 i, (unsigned long)page, (unsigned long)mem_map, max_pfn))
-		return false;
-	return true;
+		return -EINVAL;
+	WARN(1, "vmap: pages[%u] = 0x%08lx is not a struct page of mem_map (0x%08lx, %lu pages); refused\n",
+	     i, (unsigned long)page, (unsigned long)mem_map, max_pfn);
+	return -EINVAL;
 }
 
 /*
  * vmap_pages_range - map @pages[0..@nr-1] at @addr, @addr + PAGE_SIZE, ...
- * The range must be a reserved area whose PTEs are all empty: a PTE that
- * is already present means the bookkeeping is broken, and is reported.
+ * The range must be a reserved area whose PTEs are all empty.  Each PTE is
+ * checked to be empty and each entry to be a struct page of mem_map (NULL
+ * fails the range test too: it lies far below mem_map); vmap_refused()
+ * reports what failed.
  * Return: 0; -ENOMEM (no page table), -EBUSY, or -EINVAL (an entry of
  * @pages that is no page); the caller then unmaps.
  */
 int vmap_pages_range(unsigned long addr, struct page **pages, unsigned int nr,
 			    pgprot_t prot, gfp_t gfp)
 {
+	pte_t *pte = NULL;
 	unsigned int i;
 
-	pte_t *pte = NULL;
-
 	for (i = 0; i < nr; i++, addr += PAGE_SIZE, pte++) {
+		unsigned long off = (unsigned long)pages[i] - (unsigned long)mem_map;
+
 		/* One page-table lookup per 4 MB, then the next PTE is adjacent. */
 		if (!pte || !(addr & ~PMD_MASK)) {
 			pte = vmap_pte_alloc(addr, gfp, NULL);
 			if (!pte)
 				return -ENOMEM;
 		}
-		if (WARN(!pte_none(*pte), "vmap: the PTE for 0x%08lx already maps pfn %#lx\n",
-			 addr, pte_pfn(*pte)))
-			return -EBUSY;
-		if (!vmap_page_ok(pages, i))
-			return -EINVAL;
-		set_pte(pte, pfn_pte(page_to_pfn(pages[i]), prot));
+		if (unlikely(!pte_none(*pte) || off % sizeof(struct page) ||
+			     off / sizeof(struct page) >= max_pfn))
+			return vmap_refused(addr, pte, pages, i);
+		set_pte(pte, pfn_pte(off / sizeof(struct page), prot));
 	}
 	return 0;
 }
