@@ -192,8 +192,13 @@ void run_boot_programs(void)
 	unsigned int i;
 
 	if (norun) {
-		if (nr_boot_programs || rdinit_param)
-			pr_info("initramfs: norun: programs kept in ramfs, not run (the shell's run starts them)\n");
+		const char *init = rdinit_param ? rdinit_param : "init";
+
+		if (nr_boot_programs)
+			pr_info("initramfs: norun: %u program%s kept in ramfs, not run (the shell's run starts them)\n",
+				nr_boot_programs, nr_boot_programs == 1 ? "" : "s");
+		if (ramfs_lookup(init))
+			pr_info("initramfs: norun: /%s not run as init process\n", ramfs_lookup(init)->name);
 		return;
 	}
 	for (i = 0; i < nr_boot_programs; i++)

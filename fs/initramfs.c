@@ -276,7 +276,7 @@ static int unpack_file(struct cpio_reader *r, const struct cpio_entry *e, const 
 	if (PFN_UP(size) > nr_free_pages())
 		return entry_bad(r, e, "too big for memory: its %lu kB are more than the %lu kB free",
 				 DIV_ROUND_UP(size, 1024), free_kb);
-	f = ramfs_create(name, "", e->data, size);
+	f = ramfs_lookup(name) ? ERR_PTR(-EEXIST) : ramfs_create(name, "", e->data, size);
 	if (IS_ERR(f) && PTR_ERR(f) == -ENOMEM)
 		return entry_bad(r, e, "no memory for its %lu bytes (%lu kB free)", size, free_kb);
 	if (IS_ERR(f) && PTR_ERR(f) == -ENOSPC)

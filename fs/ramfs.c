@@ -45,8 +45,9 @@ static void free_file(struct ramfs_file *f)
  * ramfs_create - a new file called @name holding @size bytes of @data
  * @args: what the boot loader gave after the file name (may be "")
  * Return: the file, or ERR_PTR: -ENAMETOOLONG (a name of RAMFS_NAME_LEN or
- * more), -EEXIST (a file has that name: files are never replaced), -ENOSPC
- * (RAMFS_MAX_FILES files already), -ENOMEM (nothing of it is kept).
+ * more), -ENOSPC (RAMFS_MAX_FILES files already), -ENOMEM (nothing of it
+ * is kept).  Two files may have the same name (one program given twice
+ * with other arguments): ramfs_lookup() finds the first.
  */
 struct ramfs_file *ramfs_create(const char *name, const char *args, const void *data,
 				unsigned long size)
@@ -56,8 +57,6 @@ struct ramfs_file *ramfs_create(const char *name, const char *args, const void *
 
 	if (strlen(name) >= RAMFS_NAME_LEN)
 		return ERR_PTR(-ENAMETOOLONG);
-	if (ramfs_lookup(name))
-		return ERR_PTR(-EEXIST);
 	if (nr_files == RAMFS_MAX_FILES)
 		return ERR_PTR(-ENOSPC);
 	f = kzalloc(sizeof(*f), GFP_KERNEL);

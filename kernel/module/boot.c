@@ -91,6 +91,37 @@ static const struct boot_module *find_boot_module(const char *name)
 	return NULL;
 }
 
+#define MODULE_ARGS_LEN	512
+
+/*
+ * module_args - the parameters module file @file is loaded with: first
+ * those the kernel command line gives it as NAME.PARAM=VALUE (Linux's
+ * syntax: modprobe passes them to the module it loads), then @args (the
+ * boot loader's line, or insmod's), so that those win.  Into @buf.
+ */
+static const char *module_args(const char *file, const char *args, char *buf)
+{
+	static char line[COMMAND_LINE_SIZE];	/* boot and the shell: one at a time */
+	char name[MODULE_NAME_LEN], *p = line, *param, *val;
+	size_t n = 0, len;
+
+	module_name_from_file(name, sizeof(name), file);
+	len = strlen(name);
+	strscpy(line, boot_command_line, sizeof(line));
+	buf[0] = '\0';
+	while (*(p = skip_spaces(p))) {
+		p = next_arg(p, &param, &val);
+		if (strncmp(param, name, len) || param[len] != '.' || !param[len + 1])
+			continue;
+		n += scnprintf(buf + n, MODULE_ARGS_LEN - n, "%s%s%s%s%s%s", n ? " " : "",
+			       param + len + 1, val ? "=" : "", val && strchr(val, ' ') ? "\"" : "",
+			       val ? val : "", val && strchr(val, ' ') ? "\"" : "");
+	}
+	if (args && *args)
+		scnprintf(buf + n, MODULE_ARGS_LEN - n, "%s%s", n ? " " : "", args);
+	return buf;
+}
+
 /*
  * Load boot module @bm; its image must be in lowmem, where __va() reaches
  * it.  @args: its parameters; NULL for those that follow the file name on
@@ -98,7 +129,7 @@ static const struct boot_module *find_boot_module(const char *name)
  */
 static int load_boot_image(const struct boot_module *bm, const char *args)
 {
-	char file[BOOT_MODULE_NAME_LEN];
+	char file[BOOT_MODULE_NAME_LEN], buf[MODULE_ARGS_LEN];
 
 	strscpy(file, bm->cmdline, sizeof(file));
 	file[strcspn(file, " ")] = '\0';
@@ -113,7 +144,8 @@ static int load_boot_image(const struct boot_module *bm, const char *args)
 	}
 	if (!args)
 		args = skip_spaces(bm->cmdline + strcspn(bm->cmdline, " "));
-	return load_module_args(__va(bm->start), bm->end - bm->start, file, args);
+	return load_module_args(__va(bm->start), bm->end - bm->start, file,
+				module_args(file, args, buf));
 }
 
 struct ramfs_ko {
@@ -154,6 +186,7 @@ static struct ramfs_file *find_ramfs_module(const char *name)
 static int load_ramfs_image(struct ramfs_file *rf, const char *args)
 {
 	void *image = rf->nr_pages ? vmap(rf->pages, rf->nr_pages, VM_MAP, PAGE_KERNEL) : "";
+	char buf[MODULE_ARGS_LEN];
 	int err;
 
 	pr_info("module: loading /%s (%lu bytes from the initramfs, in ramfs)\n", rf->name,
@@ -162,7 +195,7 @@ static int load_ramfs_image(struct ramfs_file *rf, const char *args)
 		pr_err("module: /%s: no room to map it (vmap); not loaded\n", rf->name);
 		return -ENOMEM;
 	}
-	err = load_module_args(image, rf->size, rf->name, args ? args : "");
+	err = load_module_args(image, rf->size, rf->name, module_args(rf->name, args, buf));
 	if (rf->nr_pages)
 		vunmap(image);
 	return err;
