@@ -228,3 +228,22 @@ def test_grub_module_line_with_an_archive(tmp_path):
     assert "initramfs: initramfs.cpio: 2 files unpacked into ramfs" in r.log
     assert "module mem_module: init done" in r.log
     assert "Run /hello_raw as init process\nhello from ring 3\n" in r.log
+
+
+def test_make_initramfs_and_make_run_with_it():
+    """make initramfs U=... writes the archive of those programs; make run
+    INITRAMFS=1 boots with it, its programs waiting for rdinit= or run."""
+    rc = subprocess.run(["make", "-s", "-C", qemu.ROOT, f"O={qemu.BUILD}", "initramfs",
+                         "U=hello_raw,hold mallocdemo"], stdout=subprocess.PIPE,
+                        stderr=subprocess.STDOUT)
+    assert rc.returncode == 0, rc.stdout
+    data = open(os.path.join(qemu.BUILD, "initramfs.cpio"), "rb").read()
+    assert data == mkinitramfs.archive([program("hello_raw"), program("hold"), program("mallocdemo")])
+    p = subprocess.run(["timeout", "60", "make", "-C", qemu.ROOT, f"O={qemu.BUILD}", "run",
+                        "INITRAMFS=1", "U=hello_raw", "APPEND=rdinit=hello_raw poweroff"],
+                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out = p.stdout.decode(errors="replace")
+    assert p.returncode == 0, out[-3000:]
+    assert re.search(r"^mm386: booting \S+kernel.elf with 160 MB and \S+initramfs.cpio;", out, re.M)
+    assert "initramfs:   /hello_raw: program" in out
+    assert "Run /hello_raw as init process\nhello from ring 3" in out.replace("\r", "")
