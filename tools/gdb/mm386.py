@@ -524,7 +524,8 @@ def node_stat(name):
             "nr_slab_unreclaimable": vm_stat("NR_SLAB_UNRECLAIMABLE") +
             vm_stat("NR_KMALLOC_LARGE"),
             "nr_kernel_stack": vm_stat("NR_KERNEL_STACK_KB"),
-            "nr_page_table_pages": vm_stat("NR_PAGETABLE")}.get(name, 0)
+            "nr_page_table_pages": vm_stat("NR_USER_PAGETABLE"),
+            "nr_anon_pages": vm_stat("NR_ANON_MAPPED")}.get(name, 0)
 
 
 @register
@@ -601,8 +602,8 @@ vm_stat[] counters and the layout."""
                                         "Inactive(file)", "Unevictable", "Mlocked")]
         rows += [("HighTotal:", high_total), ("HighFree:", high_free),
                  ("LowTotal:", total - high_total), ("LowFree:", free - high_free)]
-        rows += [(n + ":", 0) for n in ("SwapTotal", "SwapFree", "Dirty", "Writeback",
-                                        "AnonPages", "Mapped", "Shmem")]
+        rows += [(n + ":", 0) for n in ("SwapTotal", "SwapFree", "Dirty", "Writeback")]
+        rows += [("AnonPages:", vm_stat("NR_ANON_MAPPED")), ("Mapped:", 0), ("Shmem:", 0)]
         rows += [("KReclaimable:", slab_r), ("Slab:", slab_r + slab_u),
                  ("SReclaimable:", slab_r), ("SUnreclaim:", slab_u)]
         for name, pages in rows:
