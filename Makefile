@@ -28,6 +28,10 @@
 #   make help         this text
 #   make user         build the user programs, user/*.c -> build/user/NAME (static glibc)
 #   make run U=prog   boot and run build/user/prog (U="prog arg1 arg2", U="a,b")
+#   make initramfs    build/initramfs.cpio: the programs in U (all without U;
+#                     names only) and the M=dir module, a cpio archive (newc)
+#   make run INITRAMFS=1 U="mallocdemo hold"   boot with that archive: its
+#                     programs wait for the shell's run, its modules load
 #
 # Variables a user may set:
 #   CROSS_COMPILE   tool prefix (default i686-linux-gnu-; i686-elf- for OSDev toolchains)
@@ -40,6 +44,7 @@
 #   MODARGS="a=1"   parameters for the M=dir module (module_param)
 #   T=...           the tests make check runs (pytest node ids)
 #   U="prog args,prog2"  user programs for make run to run (from build/user/)
+#   INITRAMFS=1     make run/iso: put U's programs and M's module in one initramfs
 #   WERROR=0        do not turn warnings into errors
 #   KASAN=1         the Kernel Address SANitizer, in build/kasan (gcc or clang)
 #   -jN             jobs (default: one per CPU)
@@ -187,6 +192,7 @@ DEPS_TOOLS	= $(TOOLS_BUILD) \
 		  $(if $(call goal_needs,fuzz fuzz-build),$(DEPS_FUZZ))
 
 .PHONY: all run debug gdb iso check check-fresh clean deps bench help docs diagrams modules dups user
+.PHONY: initramfs
 .PHONY: web serve
 .PHONY: fuzz fuzz-build
 .DEFAULT_GOAL := all
@@ -203,6 +209,16 @@ USER_PROGS	:= $(patsubst user/%.c,$(O)/user/%,$(USER_SRCS))
 RUN_U		:= $(if $(U),$(shell echo '$(U)' | sed -e 's#^ *#$(O)/user/#' -e 's#, *#,$(O)/user/#g'))
 RUN_INITRD	= $(strip $(if $(INITRD),$(INITRD)$(if $(U),$(comma)))$(RUN_U))
 comma		:= ,
+
+# make initramfs: one cpio archive of the programs U names (commas or spaces
+# between names; every program without U) and the M=dir module
+# (tools/mkinitramfs.py).  With INITRAMFS=1, make run and make iso pass
+# that archive instead (and INITRD only if given on the command line).
+INITRAMFS_CPIO	:= $(O)/initramfs.cpio
+INITRAMFS_PROGS	= $(if $(U),$(addprefix $(O)/user/,$(subst $(comma), ,$(U))),$(USER_PROGS))
+ifeq ($(INITRAMFS),1)
+RUN_INITRD	= $(strip $(if $(filter command line,$(origin INITRD)),$(INITRD)$(comma))$(INITRAMFS_CPIO))
+endif
 
 # Out-of-tree modules, as Linux's `make -C kernel M=dir`: every .c file of
 # dir, compiled with the kernel's flags and headers plus -DMODULE, and
@@ -232,6 +248,11 @@ endif
 all: deps $(KERNEL) $(O)/compile_commands.json user
 
 user: $(USER_PROGS)
+
+initramfs: $(INITRAMFS_CPIO)
+$(INITRAMFS_CPIO): $(INITRAMFS_PROGS) $(MOD_KO) tools/mkinitramfs.py FORCE
+	$(SAY) "  CPIO    $@"
+	@$(PYTHON) tools/mkinitramfs.py $@ $(INITRAMFS_PROGS) $(MOD_KO)
 
 $(O)/user/%: user/%.c | deps
 	@mkdir -p $(dir $@)
@@ -285,9 +306,10 @@ $(O)/compile_commands.json: $(C_SRCS) $(wildcard $(addsuffix /*.c,$(INTREE_MODS)
 		"$(CC) $(subst ",\",$(call mod_cflags,$(d),$(notdir $(d))))" $(wildcard $(d)/*.c)) > $@
 
 iso: $(ISO)
-$(ISO): $(KERNEL) tools/mkiso.sh $(MOD_KO)
+ISO_MODULES	= $(if $(filter 1,$(INITRAMFS)),$(INITRAMFS_CPIO),$(MOD_KO))
+$(ISO): $(KERNEL) tools/mkiso.sh $(ISO_MODULES)
 	$(SAY) "  ISO     $@"
-	@tools/mkiso.sh $(KERNEL) $@ "$(APPEND)" $(MOD_KO)
+	@tools/mkiso.sh $(KERNEL) $@ "$(APPEND)" $(ISO_MODULES)
 
 # QEMU's exit status is the kernel's verdict (docs/interface.md, "Exit
 # statuses").  Status 0 is never the kernel's: either the user left with
@@ -306,7 +328,7 @@ EXPLAIN_STATUS = s=$$?; case $$s in \
 	124) echo "mm386: timed out"; exit 1 ;; \
 	*) echo "mm386: QEMU exited with status $$s"; exit $$s ;; esac
 
-run: all $(if $(M),modules)
+run: all $(if $(M),modules) $(if $(filter 1,$(INITRAMFS)),initramfs)
 	@echo "mm386: booting $(KERNEL) with $(MEM) MB$(if $(RUN_INITRD), and $(RUN_INITRD)); Ctrl-A X quits QEMU"
 	@$(QEMU_BASE) -kernel $(KERNEL) -append "$(APPEND)" -serial mon:stdio -display none \
 		$(QEMU_WATCH) $(if $(RUN_INITRD),-initrd "$(RUN_INITRD)"); $(EXPLAIN_STATUS)

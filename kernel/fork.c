@@ -23,6 +23,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/vmstat.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
 #include <linux/vmalloc.h>
@@ -71,6 +72,8 @@ unsigned long *alloc_thread_stack_node(struct task_struct *tsk)
 					   __builtin_return_address(0));
 
 	tsk->stack = stack;
+	if (stack)
+		mod_vm_stat(NR_KERNEL_STACK_KB, THREAD_SIZE / 1024);
 	return stack;
 }
 
@@ -82,6 +85,8 @@ unsigned long *alloc_thread_stack_node(struct task_struct *tsk)
  */
 void free_thread_stack(struct task_struct *tsk)
 {
+	if (tsk->stack)
+		mod_vm_stat(NR_KERNEL_STACK_KB, -(long)(THREAD_SIZE / 1024));
 	vfree_atomic(tsk->stack);
 	tsk->stack = NULL;
 }

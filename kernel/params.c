@@ -199,7 +199,8 @@ int parse_params(char *args, const struct param_table *tab, bool early)
 		args = next_arg(args, &param, &val);
 		p = find_param(tab, param, val != NULL, &takes_value);
 		if (!p) {
-			if (early)
+			/* NAME.PARAM=VALUE: a module's, when it loads (Linux's syntax) */
+			if (early || strchr(param, '.'))
 				continue;
 			pr_warn("Unknown kernel command line parameter \"%s%s%s\", ignored\n",
 				param, val ? "=" : "", val ? val : "");

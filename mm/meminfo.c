@@ -62,7 +62,7 @@ static void meminfo_show(void)
 	show_val_kb("SwapFree:", 0);
 	show_val_kb("Dirty:", 0);
 	show_val_kb("Writeback:", 0);
-	show_val_kb("AnonPages:", 0);
+	show_val_kb("AnonPages:", global_vm_stat(NR_ANON_MAPPED));
 	show_val_kb("Mapped:", 0);
 	show_val_kb("Shmem:", 0);
 	show_val_kb("KReclaimable:", sreclaimable);

@@ -109,11 +109,23 @@ static int mm_counter(const struct page *page)
 	return PageAnon(page) ? MM_ANONPAGES : MM_FILEPAGES;
 }
 
+/*
+ * page_add_new_anon_rmap - @page, just allocated, becomes an anonymous page
+ * of a process: counted in meminfo's AnonPages until its last mapping goes.
+ */
+static void page_add_new_anon_rmap(struct page *page)
+{
+	__SetPageAnon(page);
+	mod_vm_stat(NR_ANON_MAPPED, 1);
+}
+
 // Drop a mapping's reference on a user page; the last one frees it.
 static void put_user_page(struct page *page)
 {
-	if (page_count(page) == 1)
+	if (page_count(page) == 1 && PageAnon(page)) {
 		__ClearPageAnon(page);
+		mod_vm_stat(NR_ANON_MAPPED, -1);
+	}
 	put_page(page);
 }
 
@@ -213,7 +225,7 @@ static vm_fault_t do_anonymous_page(struct vm_area_struct *vma, unsigned long ad
 	if (!page)
 		return VM_FAULT_OOM;
 	clear_user_highpage(page);
-	__SetPageAnon(page);
+	page_add_new_anon_rmap(page);
 	set_pte(ptep, mk_pte(page, vma, true));
 	add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
 	trace_fault("write fault: new zeroed page", vma, addr, page);
@@ -240,7 +252,7 @@ static vm_fault_t do_file_fault(struct vm_area_struct *vma, unsigned long addr, 
 	if (!copy)
 		return VM_FAULT_OOM;
 	copy_user_highpage(copy, page);
-	__SetPageAnon(copy);
+	page_add_new_anon_rmap(copy);
 	set_pte(ptep, mk_pte(copy, vma, true));
 	add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
 	current->cow_flt++;
@@ -276,7 +288,7 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte
 		clear_user_highpage(page);
 	else
 		copy_user_highpage(page, old);
-	__SetPageAnon(page);
+	page_add_new_anon_rmap(page);
 	set_pte(ptep, mk_pte(page, vma, true));
 	flush_tlb_mm_page(mm, addr);
 	add_mm_counter(mm, MM_ANONPAGES, 1);

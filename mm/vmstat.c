@@ -91,8 +91,10 @@ static unsigned long node_stat(const char *name)
 		return global_vm_stat(NR_SLAB_UNRECLAIMABLE) + global_vm_stat(NR_KMALLOC_LARGE);
 	if (!strcmp(name, "nr_kernel_stack"))		/* in kB, as Linux */
 		return global_vm_stat(NR_KERNEL_STACK_KB);
-	if (!strcmp(name, "nr_page_table_pages"))
-		return global_vm_stat(NR_PAGETABLE);
+	if (!strcmp(name, "nr_page_table_pages"))	/* PageTables: the processes' */
+		return global_vm_stat(NR_USER_PAGETABLE);
+	if (!strcmp(name, "nr_anon_pages"))
+		return global_vm_stat(NR_ANON_MAPPED);
 	return 0;
 }
 

@@ -2,9 +2,9 @@
 /*
  * shell/modules.c - the shell's insmod, rmmod and lsmod.
  *
- * mm386 has no file system: the .ko files a shell can load are those the
- * boot loader brought along (QEMU -initrd, GRUB "module" lines; make run
- * M=dir does it for you).  insmod links one into the running kernel: its
+ * mm386 has no disk: the .ko files a shell can load are those the boot
+ * loader brought along (QEMU -initrd, GRUB "module" lines; make run M=dir
+ * does it for you), on their own or in an initramfs (kernel/module/boot.c).  insmod links one into the running kernel: its
  * code and data land in the vmalloc area (seed 000), so vmallocinfo shows
  * new areas whose caller is load_module; rmmod runs its exit function and
  * gives all of that back.  The loader is kernel/module/; these commands
@@ -50,12 +50,13 @@ static const struct shell_cmd insmod_cmd = {
 	.name = "insmod", .args = "[FILE [PARAM=VALUE...]]", .max_args = SHELL_MAX_ARGS - 1,
 	.group = SHELL_PROGRAM, .fn = cmd_insmod,
 	.summary = "load a module the boot loader brought; no FILE: list them",
-	.help = "FILE is a boot module's file name, with or without its directory and\n"
-		"\".ko\" (make run M=examples/mem_module brings mem_module.ko).  Its code\n"
-		"and data go into the vmalloc area, its module_param()s are set from\n"
-		"PARAM=VALUE (as Linux's insmod: \"insmod pool_module objects=64\"), then\n"
-		"its init function runs.  A parameter it does not have is ignored with a\n"
-		"warning; a bad value refuses the module.\n"
+	.help = "FILE is a boot module's file name, or an initramfs's, with or without\n"
+		"its directory and \".ko\" (make run M=examples/mem_module brings\n"
+		"mem_module.ko).  Its code and data go into the vmalloc area, its\n"
+		"module_param()s are set from NAME.PARAM=VALUE on the kernel command\n"
+		"line, then from PARAM=VALUE (as Linux's insmod: \"insmod pool_module\n"
+		"objects=64\"), then its init function runs.  A parameter it does not\n"
+		"have is ignored with a warning; a bad value refuses the module.\n"
 		"A module of the same name cannot be loaded twice: rmmod it first.",
 };
 shell_register(insmod_cmd);

@@ -3,7 +3,8 @@
  * shell/procs.c - the process commands: run, ps, kill, maps, status, pgdcmp.
  *
  * The user half of the 3G/1G split, from the shell.  `run PROG` starts one
- * of the programs the boot loader brought (they stay in ramfs) and waits
+ * of the programs the boot loader brought (they stay in ramfs: those given
+ * as boot modules of their own and those of an initramfs) and waits
  * for it, with the same "nothing lost" line as at boot; `run -b PROG`
  * leaves it running, so that `ps`, `maps PID`, `status PID`, `v2p PID
  * ADDR` (shell/translate.c) and `pgdcmp` can look at a live process while
@@ -65,9 +66,12 @@ void shell_reap_jobs(void)
 		;
 }
 
-// "run": the programs there are to run.
+// "run": the programs there are to run (ramfs's other files are not).
 static void list_program(struct ramfs_file *f, void *arg)
 {
+	if (ramfs_file_kind(f) != RAMFS_PROGRAM)
+		return;
+	++*(int *)arg;
 	pr_info("  %-16s %8lu bytes%s%s\n", f->name, f->size, f->args[0] ? "  boot arguments: " : "",
 		f->args);
 }
@@ -82,12 +86,12 @@ static int cmd_run(int argc, char **argv)
 	pid_t pid;
 
 	if (argc == first) {
-		if (!ramfs_count()) {
-			pr_info("run: no programs: give them to QEMU with -initrd (make run U=prog)\n");
-			return 0;
-		}
-		pr_info("programs in ramfs (the boot loader's modules):\n");
-		ramfs_for_each(list_program, NULL);
+		int n = 0;
+
+		pr_info("programs in ramfs (boot modules, an initramfs):\n");
+		ramfs_for_each(list_program, &n);
+		if (!n)
+			pr_info("  none: give them to QEMU with -initrd (make run U=prog, make run INITRAMFS=1 U=prog)\n");
 		return 0;
 	}
 	rf = ramfs_lookup(argv[first]);

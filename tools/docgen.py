@@ -33,7 +33,9 @@ Kinds, and what their body lines are:
 Options on the first line: mem=MB, params="...", modules=dir[,dir] (built
 with make M=dir and loaded), initrd=file[,file], programs="prog [args][,prog...]"
 (user programs from build/user, with their arguments; "norun" in params keeps
-them for the shell's run), grep=RE (keep only the matching lines of the
+them for the shell's run), initramfs="prog,...,examples/dir,..." (one cpio
+archive, tools/mkinitramfs.py, of those programs and the modules of those
+directories, in build/initramfs/NAME-NAME.cpio), grep=RE (keep only the matching lines of the
 whole block), kasan=1 (boot: the make KASAN=1 kernel).
 
 Every run uses QEMU -icount, so a build prints the same transcript every
@@ -96,12 +98,36 @@ def build_modules(opts):
     # programs=NAME [ARGS],...: user programs from build/user, with their arguments
     files += [os.path.relpath(os.path.join(qemu.BUILD, "user", p.strip()), ROOT)
               for p in opts.get("programs", "").split(",") if p.strip()]
-    for d in filter(None, opts.get("modules", "").split(",")):
-        subprocess.run(["make", "-s", "-C", ROOT, f"M={d}"], check=True,
-                       stdout=subprocess.DEVNULL)
-        name = os.path.basename(d.rstrip("/")).replace("-", "_")
-        files.append(os.path.relpath(os.path.join(qemu.BUILD, "modules", name + ".ko"), ROOT))
+    files += [build_module(d) for d in filter(None, opts.get("modules", "").split(","))]
+    if opts.get("initramfs"):
+        files.append(build_initramfs(opts["initramfs"]))
     return files
+
+
+def build_module(d):
+    """make M=@d; its .ko, relative to the repository."""
+    subprocess.run(["make", "-s", "-C", ROOT, f"M={d}"], check=True, stdout=subprocess.DEVNULL)
+    name = os.path.basename(d.rstrip("/")).replace("-", "_")
+    return os.path.relpath(os.path.join(qemu.BUILD, "modules", name + ".ko"), ROOT)
+
+
+def build_initramfs(spec):
+    """initramfs="mallocdemo,examples/mem_module": the archive's path."""
+    import mkinitramfs
+    files, names = [], []
+    for item in filter(None, (w.strip() for w in spec.split(","))):
+        if "/" in item:
+            path = build_module(item)
+            files.append((os.path.basename(path), open(path, "rb").read(), 0o100644))
+        else:
+            path = os.path.join(qemu.BUILD, "user", item)
+            files.append((item, open(path, "rb").read(), 0o100755))
+        names.append(os.path.basename(item))
+    out = os.path.join(qemu.BUILD, "initramfs", "-".join(names) + ".cpio")
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out, "wb") as f:
+        f.write(mkinitramfs.archive(files))
+    return os.path.relpath(out, ROOT)
 
 
 def parse_selector(sel):

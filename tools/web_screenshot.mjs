@@ -1,7 +1,8 @@
 // web_screenshot.mjs SITE OUT.png [MEM] - a real screenshot of the playground.
 //
 // Serves SITE (make web's build/web) on localhost, boots mm386 in headless
-// chromium at MEM MB (default 160), types a few commands of the tour so
+// chromium at MEM MB (default 160, with the programs the page ticks), types
+// a few commands of the tour (run -b hold: the user half has processes) so
 // that every picture has something to show, and writes the browser window
 // to OUT.png.  `make docs` uses it for the picture at the top of README.md:
 //
@@ -14,8 +15,8 @@ if (!site || !out) {
   console.error("usage: node tools/web_screenshot.mjs SITE OUT.png [MEM]");
   process.exit(2);
 }
-const COMMANDS = ["kmalloc 100", "alloc_pages 3", "vmalloc 100000", "kmem_cache_create mycache 48",
-  "cache_alloc mycache", "kmalloc 100"];
+const COMMANDS = ["run -b hold", "kmalloc 100", "alloc_pages 3", "vmalloc 100000",
+  "kmem_cache_create mycache 48", "cache_alloc mycache", "kmalloc 100"];
 
 const server = await serve(site);
 const { browser, page, foreign } = await launch(server.url, { width: 1600, height: 1000 });

@@ -5,13 +5,19 @@
 // Every file is fetched by a relative path from this page's own folder, so
 // the site works from any static server, GitHub Pages included, and offline.
 //
-// URL parameters preset the boot choices: ?mem=2048&params=demo&module=mem_module,
+// The example modules and user programs ticked before boot travel in one
+// cpio archive made here (cpio.js), v86's initrd: mm386 unpacks it into
+// ramfs, loads the modules at boot and keeps the programs for `run`.
+//
+// URL parameters preset the boot choices: ?mem=2048&params=demo,
+// &modules=mem_module,cache_module, &programs=mallocdemo,hold (empty: none),
 // and &boot=1 boots at once (tools/web_screenshot.mjs uses that).
 
 import { V86 } from "./v86/libv86.esm.js";
 import { Terminal } from "./xterm/xterm.esm.js";
 import { draw, selectChunk } from "./pictures.js";
 import { TOUR, stepCommand } from "./tour.js";
+import { cpioArchive, MODE_PROGRAM, MODE_FILE } from "./cpio.js";
 
 const $ = (sel) => document.querySelector(sel);
 const form = $("#boot-form");
@@ -24,6 +30,7 @@ const state = {
   snapshots: [],                // the newest last
   text: "",                     // everything the console printed, as text
   tourStep: 0,
+  initrd: null,                 // what the boot's archive holds: {files: [names], bytes}
 };
 window.mm386 = state;
 
@@ -190,31 +197,36 @@ async function fetchBuffer(path) {
 
 let manifest = { modules: [], programs: [] };
 
+// Programs ticked unless the URL says otherwise: the tour's user-space steps need them.
+const DEFAULT_PROGRAMS = ["mallocdemo", "hold"];
+
+function addChoice(box, name, item, checked) {
+  const label = document.createElement("label");
+  label.innerHTML = `<input type="checkbox" name=""> <code></code>: <span></span>`;
+  const input = label.querySelector("input");
+  input.name = name;
+  input.value = item.name;
+  input.checked = checked;
+  label.querySelector("code").textContent = item.name;
+  label.querySelector("span").textContent = item.description || "";
+  box.appendChild(label);
+}
+
 async function loadManifest() {
   try {
     manifest = await (await fetch("manifest.json")).json();
   } catch (e) {
     console.warn("manifest.json:", e);
   }
-  const box = $("#module-choice");
-  for (const m of manifest.modules) {
-    const label = document.createElement("label");
-    label.innerHTML = `<input type="radio" name="module" value=""> <code></code>: <span></span>`;
-    label.querySelector("input").value = m.name;
-    label.querySelector("code").textContent = m.name;
-    label.querySelector("span").textContent = m.description || "";
-    box.insertBefore(label, box.querySelector("p"));
-  }
-  const progs = $("#program-choice");
-  for (const p of manifest.programs || []) {
-    $("#no-programs").hidden = true;
-    const label = document.createElement("label");
-    label.innerHTML = `<input type="checkbox" name="program"> <code></code>: <span></span>`;
-    label.querySelector("input").value = p.name;
-    label.querySelector("code").textContent = p.name;
-    label.querySelector("span").textContent = p.description || "";
-    progs.appendChild(label);
-  }
+  for (const m of manifest.modules) addChoice($("#module-list"), "module", m, false);
+  for (const p of manifest.programs || []) addChoice($("#program-list"), "program", p, DEFAULT_PROGRAMS.includes(p.name));
+  $("#no-programs").hidden = (manifest.programs || []).length > 0;
+}
+
+// Tick exactly the @names (a comma-separated list) among the checkboxes called @name.
+function tick(name, names) {
+  const want = names.split(",").filter(Boolean);
+  form.querySelectorAll(`input[name=${name}]`).forEach((i) => { i.checked = want.includes(i.value); });
 }
 
 function cmdline() {
@@ -228,8 +240,10 @@ function cmdline() {
 
 function choices() {
   const f = new FormData(form);
-  const mod = f.get("module") ? `, module ${f.get("module")}` : "";
-  return `RAM ${f.get("mem")} MB, command line: ${cmdline()}${mod}`;
+  const mods = f.getAll("module"), progs = f.getAll("program");
+  const files = [...mods.map((m) => m + ".ko"), ...progs];
+  const archive = files.length ? `, initramfs: ${files.join(" ")}` : "";
+  return `RAM ${f.get("mem")} MB, command line: ${cmdline()}${archive}`;
 }
 
 function updatePreview() {
@@ -237,10 +251,25 @@ function updatePreview() {
 }
 form.addEventListener("input", updatePreview);
 
+// The initramfs: the ticked modules (NAME.ko) and programs, fetched and packed.
+async function makeInitrd() {
+  const f = new FormData(form);
+  const picked = [
+    ...manifest.modules.filter((m) => f.getAll("module").includes(m.name))
+      .map((m) => ({ name: `${m.name}.ko`, file: m.file, mode: MODE_FILE })),
+    ...(manifest.programs || []).filter((p) => f.getAll("program").includes(p.name))
+      .map((p) => ({ name: p.name, file: p.file, mode: MODE_PROGRAM })),
+  ];
+  if (!picked.length) return null;
+  const datas = await Promise.all(picked.map((p) => fetchBuffer(p.file)));
+  const archive = cpioArchive(picked.map((p, i) => ({ name: p.name, data: new Uint8Array(datas[i]), mode: p.mode })));
+  state.initrd = { files: picked.map((p) => p.name), bytes: archive.length };
+  return archive.buffer;
+}
+
 async function boot() {
   const f = new FormData(form);
   const mem = +f.get("mem");
-  const module = manifest.modules.find((m) => m.name === f.get("module"));
   if (state.emulator) {
     try {
       await state.emulator.destroy();
@@ -252,6 +281,7 @@ async function boot() {
   term.reset();
   state.text = "";
   state.snapshots = [];
+  state.initrd = null;
   line = [];
   setStatus("booting", `Booting with ${mem} MB…`);
   $("#cmdline-summary").textContent = `(booted: ${choices()})`;
@@ -260,7 +290,7 @@ async function boot() {
   try {
     const [bios, vga, kernel, initrd] = await Promise.all([
       fetchBuffer("bios/bios.bin"), fetchBuffer("bios/vgabios-stdvga.bin"),
-      fetchBuffer("kernel.elf"), module ? fetchBuffer(module.file) : null]);
+      fetchBuffer("kernel.elf"), makeInitrd()]);
     const emulator = new V86({
       wasm_path: "v86/v86.wasm",
       bios: { buffer: bios },
@@ -328,6 +358,11 @@ function runStep() {
     $("#status").textContent = "This step needs HighMem: boot with 2048 MB, or add highmem=64M.";
     return;
   }
+  const prog = step.needs && step.needs.startsWith("program:") ? step.needs.slice(8) : null;
+  if (prog && state.status === "running" && !(state.initrd && state.initrd.files.includes(prog))) {
+    $("#status").textContent = `This step runs ${prog}: tick it under "User programs" and boot again.`;
+    return;
+  }
   const cmd = stepCommand(step, state.text);
   if (cmd === null) {
     $("#status").textContent = "Run the step before this one first: this command uses its answer.";
@@ -362,6 +397,7 @@ await loadManifest();
 const url = new URLSearchParams(location.search);
 if (url.has("mem")) form.querySelector(`input[name=mem][value="${url.get("mem")}"]`)?.click();
 if (url.has("params")) $("#extra").value = url.get("params");
-if (url.has("module")) form.querySelector(`input[name=module][value="${url.get("module")}"]`)?.click();
+if (url.has("modules")) tick("module", url.get("modules"));
+if (url.has("programs")) tick("program", url.get("programs"));
 updatePreview();
 if (url.get("boot") === "1") boot();

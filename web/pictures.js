@@ -128,7 +128,28 @@ function drawLayout(s) {
     }
     y += h;
   }
-  return svg(W, 470, body, "The 4 GB virtual address space: user space below 3 GB, the kernel's regions above");
+  const [rows, height] = drawProcesses(procs, x0, 470);
+  return svg(W, height, body + rows, "The 4 GB virtual address space: user space below 3 GB, the kernel's regions above");
+}
+
+// Under the 4 GB: the user half VMA by VMA (not to scale: to scale, a program's
+// VMAs are a few pixels at 0x08048000), for the two newest processes.
+function drawProcesses(procs, x0, y) {
+  let body = "", rows = 0;
+  procs.slice(-2).forEach((p, i) => {
+    const x = x0 + i * 225, vmas = [...(p.vmas || [])].reverse();
+    body += `<g class="proc" data-pid="${p.pid}"><text x="${x}" y="${y + 6}" class="lbl">${esc(p.name)}[${p.pid}]: its VMAs, top down</text>`;
+    vmas.forEach((v, j) => {
+      const yy = y + 12 + j * 15, what = v.name || "anonymous";
+      body += `<rect x="${x}" y="${yy}" width="215" height="13" class="vma-row" ` +
+        act(`v2p ${p.pid} ${hex(v.start)}`, `${p.name}[${p.pid}] ${what} ${hex(v.start)} to ${hex(v.end)}`) +
+        ` data-start="${v.start}" data-end="${v.end}"/>`;
+      body += `<text x="${x + 3}" y="${yy + 10}" class="small row">${hex(v.start).slice(2)}-${hex(v.end).slice(2)} ${esc(what)} ${size(v.end - v.start)}</text>`;
+    });
+    body += "</g>";
+    rows = Math.max(rows, vmas.length);
+  });
+  return [body, procs.length ? y + 20 + rows * 15 : y];
 }
 
 /* ------------------------------------------------------------------

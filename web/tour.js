@@ -1,15 +1,19 @@
 // tour.js - the guided tour: the walkthrough of the seed articles, step by step.
 //
 // Each step types one command into the shell.  A command may name an
-// address an earlier step got: {kmalloc}, {pages}, {vmalloc} and
-// {highpfn} are taken from what the kernel printed last (see ANSWERS).
-// `needs: "highmem"` marks a step that needs a HighMem zone.
+// address an earlier step got: {kmalloc}, {pages}, {vmalloc}, {highpfn},
+// and hold's PIDs and address, are taken from what the kernel printed last
+// (see ANSWERS).  `needs: "highmem"` marks a step that needs a HighMem
+// zone, `needs: "program:NAME"` one that runs a program of the initramfs.
 
 export const ANSWERS = {
   kmalloc: /kmalloc\(\d+, [^)]*\) = (0x[0-9a-f]+) phys/g,
   pages: /alloc_pages: address (0x[0-9a-f]+) \(page_address\)/g,
   vmalloc: /vmalloc\(\d+\) = (0x[0-9a-f]+) \(/g,
   highpfn: /alloc_pages\(GFP_HIGHUSER, 0\) = page 0x[0-9a-f]+ pfn (0x[0-9a-f]+) .*zone HighMem/g,
+  holdparent: /hold: parent (\d+), child \d+:/g,
+  holdchild: /hold: parent \d+, child (\d+):/g,
+  holdmmap: /hold: parent \d+, child \d+: heap 0x[0-9a-f]+, mmap (0x[0-9a-f]+)/g,
 };
 
 export const TOUR = [
@@ -91,6 +95,59 @@ export const TOUR = [
     cmd: "vfree {vmalloc}",
     text: `<p>The PTEs are cleared, the TLB flushed, the pages go back to the buddy allocator,
     and the area (with its guard page) leaves the picture.</p>`,
+  },
+  {
+    title: "malloc: the third allocator, in user space",
+    cmd: "run mallocdemo",
+    needs: "program:mallocdemo",
+    text: `<p>The articles compare three allocators, and this is the one below 3 GB.
+    <code>mallocdemo</code> is an ordinary static glibc program from the initramfs.  It mallocs
+    100 bytes, which glibc carves from its <b>brk heap</b> just above the program, and 1 MB,
+    which is over glibc's 128 KB threshold and so gets an <b>mmap</b> of its own below the
+    stack.  Through <code>/dev/mm386</code> it asks the kernel for <code>kmalloc(100)</code>
+    and <code>vmalloc(1 MB)</code> too, and the kernel prints the five side by side: user
+    addresses use page-directory entries of the process's own, kernel addresses the entries
+    every process shares.  The last line checks that every page came back at its exit.</p>`,
+  },
+  {
+    title: "A process that stays: fork",
+    cmd: "run -b hold",
+    needs: "program:hold",
+    text: `<p><code>hold</code> mallocs as mallocdemo does, then forks, and both processes wait
+    for a signal.  <code>-b</code> leaves them running, so the layout picture's user half
+    shows their VMAs: the program at 0x08048000, its heap right above, the 1 MB mapping, and
+    the stack just below 3 GB.  Click one of them: the shell walks that address.</p>`,
+  },
+  {
+    title: "ps: the processes",
+    cmd: "ps",
+    text: `<p>PID 0 is the kernel itself (the boot, this shell, the idle loop).  For hold's two
+    processes VSZ adds up their VMAs and RSS counts the pages mapped now: far fewer, because
+    a page only arrives at its first touch (<b>demand paging</b>).  MINFLT counts those page
+    faults, COW the pages copied after the fork.</p>`,
+  },
+  {
+    title: "/proc/PID/maps",
+    cmd: "maps {holdchild}",
+    text: `<p>The child's VMAs in Linux's format: start-end, permissions, offset, device,
+    inode, name.  The program's pages come from its ramfs file (<code>/hold</code>), read-only
+    and shared with the parent; <code>[heap]</code>, the anonymous 1 MB mapping and
+    <code>[stack]</code> are private memory.</p>`,
+  },
+  {
+    title: "A user address, walked",
+    cmd: "v2p {holdchild} {holdmmap}",
+    text: `<p>The same walk as for a kernel address, through the child's own page directory:
+    the top 10 bits pick one of the entries below 768, which belong to this process alone.
+    The child wrote into this page after the fork, so the frame is a copy of its own.</p>`,
+  },
+  {
+    title: "fork shares, a write copies",
+    cmd: "pgdcmp {holdparent} {holdchild}",
+    text: `<p>Parent and child compared: page-directory entries 768 to 1023 are identical,
+    because the kernel's gigabyte is the same in every process.  Below that, the pages both
+    map to one frame are shared copy-on-write (read-only until someone writes); the two the
+    child wrote are different frames.</p>`,
   },
   {
     title: "GFP_DMA: memory an ISA device can reach",

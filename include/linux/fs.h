@@ -24,6 +24,7 @@ struct vm_area_struct;
 
 #define RAMFS_NAME_LEN	64
 #define RAMFS_ARGS_LEN	128
+#define RAMFS_MAX_FILES	64
 
 struct ramfs_file {
 	char name[RAMFS_NAME_LEN];	/* "mallocdemo": its path is /NAME */
@@ -63,9 +64,16 @@ struct files_struct {
 
 /* file modes for fstat */
 #define S_IFMT		00170000
+#define S_IFSOCK	0140000
+#define S_IFLNK		0120000
 #define S_IFREG		0100000
-#define S_IFCHR		0020000
+#define S_IFBLK		0060000
 #define S_IFDIR		0040000
+#define S_IFCHR		0020000
+#define S_IFIFO		0010000
+#define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
+#define S_ISDIR(m)	(((m) & S_IFMT) == S_IFDIR)
+#define S_ISLNK(m)	(((m) & S_IFMT) == S_IFLNK)
 
 /* open() flags */
 #define O_ACCMODE	00000003
@@ -77,8 +85,12 @@ struct files_struct {
 #define AT_FDCWD	-100
 
 /* fs/ramfs.c */
+enum ramfs_kind { RAMFS_DATA, RAMFS_PROGRAM, RAMFS_MODULE };
+
 struct ramfs_file *ramfs_create(const char *name, const char *args, const void *data,
 				unsigned long size);
+int ramfs_unlink(struct ramfs_file *f);
+enum ramfs_kind ramfs_file_kind(struct ramfs_file *f);
 struct ramfs_file *ramfs_lookup(const char *name);
 struct page *ramfs_get_page(struct ramfs_file *f, unsigned long index);
 void ramfs_for_each(void (*fn)(struct ramfs_file *f, void *arg), void *arg);
@@ -107,9 +119,7 @@ int print_pid_text(pid_t pid, const char *what);
 struct task_struct;
 void proc_dump_exit(struct task_struct *t);
 
-/* fs/initramfs.c */
-void populate_rootfs(void);
-void run_boot_programs(void);
-extern unsigned int nr_boot_programs;
+/* fs/initramfs.c, fs/boot_programs.c: <linux/initramfs.h> */
+#include <linux/initramfs.h>
 
 #endif

@@ -18,6 +18,7 @@ enum vm_stat_item {
 	NR_KMALLOC_LARGE,	/* kmalloc requests served by the page allocator (6.1
 				 * counts them as unreclaimable slab: SUnreclaim) */
 	NR_KERNEL_STACK_KB,	/* kernel stacks of tasks, in kB (not the boot stack) */
+	NR_ANON_MAPPED,		/* anonymous pages mapped by processes (AnonPages) */
 	NR_VM_STAT_ITEMS
 };
 

@@ -98,8 +98,8 @@ LINUX = {
 # each key must appear there).
 DIFFERENCES = {
     "managed": "a smaller kernel image, fewer and bottom-up boot allocations, no percpu areas",
-    "page cache": "no page cache, no swap, and at the end of boot no processes: Cached, "
-                  "Active, Inactive, AnonPages, Mapped, Committed_AS are 0",
+    "page cache": "no page cache, no swap, no LRU lists: Cached, Active, Inactive, Mapped, "
+                  "Committed_AS are 0 (AnonPages, KernelStack, PageTables count processes)",
     "Percpu": "no percpu allocator",
     "DirectMap": "lowmem is mapped with 4 KB pages only (no PSE): DirectMap4M is 0",
     "cpu_entry_area": "no cpu_entry_area or LDT remap below the fixmap: VMALLOC_END is 12 MB "

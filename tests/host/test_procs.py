@@ -149,6 +149,20 @@ def test_meminfo_pagetables_are_the_processes(sh, held):
     assert mmlog.kernel_pagetables(sh.run("layout")) > 100
 
 
+def test_meminfo_anonpages_and_kernelstack_are_the_processes(sh, held):
+    """AnonPages: the processes' anonymous pages (a page both share after
+    fork counts once, as Linux's NR_ANON_MAPPED); KernelStack: one 16 kB
+    stack per process (task 0's boot stack is not counted, as in Linux)."""
+    mi = mmlog.meminfo(sh.run("meminfo"))
+    rss_anon = [int(re.search(r"^RssAnon:\s+(\d+) kB$", sh.run(f"status {pid}"), re.M).group(1))
+                for pid in (held["parent"], held["child"])]
+    assert max(rss_anon) <= mi["AnonPages"] <= sum(rss_anon), (mi["AnonPages"], rss_anon)
+    assert mi["KernelStack"] == 2 * 16
+    vm = dict(l.split() for l in sh.run("vmstat").splitlines()[1:])
+    assert int(vm["nr_anon_pages"]) * 4 == mi["AnonPages"]
+    assert int(vm["nr_kernel_stack"]) == mi["KernelStack"]
+
+
 def test_bad_process_commands(sh):
     assert sh.run("maps 999") == "maps: no process 999 (ps lists them)\n"
     assert sh.run("maps 0") == "maps: swapper/0[0] has no user address space\n"
@@ -169,4 +183,5 @@ def test_kill_ends_them_and_the_shell_reaps(sh, held):
     out = sh.run(f"kill {held['child']} 9")
     assert re.search(rf"^exit: hold\[{held['child']}\] killed by signal 9 \(SIGKILL\)", out, re.M)
     assert list(ps(sh)) == [0]
-    assert mmlog.meminfo(sh.run("meminfo"))["PageTables"] == 0     # all given back
+    mi = mmlog.meminfo(sh.run("meminfo"))
+    assert mi["PageTables"] == mi["AnonPages"] == mi["KernelStack"] == 0   # all given back

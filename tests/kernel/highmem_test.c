@@ -14,41 +14,37 @@
  * Cases that need HighMem pages are skipped when there is no HighMem zone
  * (boot with more than 887 MB, or highmem=64M).  Every case leaves the
  * buddy allocator exactly as it found it.
+ *
+ * This file: the helpers, kmap of lowmem and HighMem pages, the pkmap
+ * window (wrap-around, all slots busy, kunmap misuse), and the suite's
+ * list of cases; highmem_atomic_test.c: interrupt context, the
+ * kmap_atomic stack, dump=kmaps and describe_address().
  */
-#include <linux/kernel.h>
-#include <linux/mm.h>
-#include <linux/gfp.h>
-#include <linux/highmem.h>
-#include <linux/string.h>
-#include <linux/preempt.h>
-#include <mm386/ktest.h>
-#include <mm386/dump.h>
-#include "mm_helpers.h"
+#include "highmem_test.h"
 
-#define NR_HPAGES	1536		/* more than LAST_PKMAP */
 #define WRAP_CYCLES	3000		/* kmap/kunmap cycles: almost 3 wraps */
 #define SIG_STRIDE	64		/* a signature word every 256 bytes */
 
-static struct buddy_snapshot before;
-static struct page *hpages[NR_HPAGES];
-static u32 hsig[NR_HPAGES];		/* what hpages[i] holds now */
+struct buddy_snapshot hm_before;
+struct page *hpages[NR_HPAGES];
+u32 hsig[NR_HPAGES];		/* what hpages[i] holds now */
 static void *haddr[LAST_PKMAP];
 static int counts_before[LAST_PKMAP];
 
-static void need_highmem(struct ktest *t)
+void need_highmem(struct ktest *t)
 {
 	if (!totalhigh_pages())
 		KT_SKIP(t, "no HighMem zone (boot with more than 887 MB, or highmem=64M)");
 }
 
-static bool in_pkmap(const void *addr)
+bool in_pkmap(const void *addr)
 {
 	unsigned long a = (unsigned long)addr;
 
 	return a >= PKMAP_BASE && a < PKMAP_ADDR(LAST_PKMAP) && !(a & ~PAGE_MASK);
 }
 
-static bool in_kmap_atomic_slots(const void *addr)
+bool in_kmap_atomic_slots(const void *addr)
 {
 	unsigned long a = (unsigned long)addr;
 
@@ -62,7 +58,7 @@ static u32 make_sig(struct page *page, u32 round)
 	return (u32)page_to_pfn(page) * 2654435761u + round * 40503u + 1;
 }
 
-static void fill_sig(void *addr, u32 sig)
+void fill_sig(void *addr, u32 sig)
 {
 	u32 *w = addr;
 	unsigned int i;
@@ -71,7 +67,7 @@ static void fill_sig(void *addr, u32 sig)
 		w[i] = sig + i;
 }
 
-static bool has_sig(const void *addr, u32 sig)
+bool has_sig(const void *addr, u32 sig)
 {
 	const u32 *w = addr;
 	unsigned int i;
@@ -83,7 +79,7 @@ static bool has_sig(const void *addr, u32 sig)
 }
 
 // What kmap_atomic() shows: an independent mapping of the same frame.
-static bool atomic_has_sig(struct page *page, u32 sig)
+bool atomic_has_sig(struct page *page, u32 sig)
 {
 	void *a = kmap_atomic(page);
 	bool ok = has_sig(a, sig);
@@ -100,7 +96,7 @@ static void atomic_fill_sig(struct page *page, u32 sig)
 	kunmap_atomic(a);
 }
 
-static void free_hpages(unsigned int n)
+void free_hpages(unsigned int n)
 {
 	while (n--) {
 		__free_page(hpages[n]);
@@ -112,7 +108,7 @@ static void free_hpages(unsigned int n)
  * Allocate hpages[0..n-1] from HighMem and give each its round-0
  * signature; asserts (after freeing them again) if HighMem runs short.
  */
-static void alloc_hpages(struct ktest *t, unsigned int n)
+void alloc_hpages(struct ktest *t, unsigned int n)
 {
 	unsigned int i;
 
@@ -150,7 +146,7 @@ static bool pkmap_counts_equal(const int *counts)
 }
 
 // pkmap_count of the slot @page is kmapped at; -1 if it has none.
-static int pkmap_slot_count_of(struct page *page)
+int pkmap_slot_count_of(struct page *page)
 {
 	unsigned long vaddr = (unsigned long)page->virtual;
 
@@ -158,7 +154,7 @@ static int pkmap_slot_count_of(struct page *page)
 }
 
 // The PTE for kernel address @vaddr maps @page (or is clear, for NULL).
-static bool pte_maps_page(unsigned long vaddr, struct page *page)
+bool pte_maps_page(unsigned long vaddr, struct page *page)
 {
 	pte_t *pte = lookup_address(vaddr);
 
@@ -204,7 +200,7 @@ static void kmap_lowmem_is_page_address(struct ktest *t)
 	struct page *page;
 	void *addr;
 
-	buddy_snapshot_take(&before);
+	buddy_snapshot_take(&hm_before);
 	save_pkmap_counts(counts_before);
 	page = alloc_page(GFP_KERNEL);
 	KT_ASSERT_NOT_NULL(t, page);
@@ -221,7 +217,7 @@ static void kmap_lowmem_is_page_address(struct ktest *t)
 	KT_EXPECT_PTR_EQ(t, page_address(page), addr);
 	KT_EXPECT_TRUE(t, pkmap_counts_equal(counts_before));	/* no slot was used */
 	__free_page(page);
-	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
+	KT_EXPECT_BUDDY_UNCHANGED(t, &hm_before);
 }
 
 static void kmap_atomic_lowmem_is_page_address(struct ktest *t)
@@ -231,7 +227,7 @@ static void kmap_atomic_lowmem_is_page_address(struct ktest *t)
 	struct page *page;
 	void *a, *b;
 
-	buddy_snapshot_take(&before);
+	buddy_snapshot_take(&hm_before);
 	page = alloc_page(GFP_KERNEL);
 	KT_ASSERT_NOT_NULL(t, page);
 	a = kmap_atomic(page);
@@ -249,7 +245,7 @@ static void kmap_atomic_lowmem_is_page_address(struct ktest *t)
 	KT_EXPECT_EQ(t, preempt_count(), count);
 	KT_EXPECT_EQ(t, kmap_atomic_depth(), depth);
 	__free_page(page);
-	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
+	KT_EXPECT_BUDDY_UNCHANGED(t, &hm_before);
 }
 
 /* ---------------------------------------------------------------------
@@ -264,7 +260,7 @@ static void kmap_and_kmap_atomic_agree(struct ktest *t)
 	unsigned int i, j;
 
 	need_highmem(t);
-	buddy_snapshot_take(&before);
+	buddy_snapshot_take(&hm_before);
 	alloc_hpages(t, NR_AGREE);
 	for (i = 0; i < NR_AGREE; i++) {
 		/*
@@ -304,7 +300,7 @@ static void kmap_and_kmap_atomic_agree(struct ktest *t)
 	}
 	KT_EXPECT_REPORTS(t, 0);
 	free_hpages(NR_AGREE);
-	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
+	KT_EXPECT_BUDDY_UNCHANGED(t, &hm_before);
 }
 
 /* A second kmap shares the slot; the slot outlives kunmap until a flush. */
@@ -315,7 +311,7 @@ static void kmap_twice_counts_users(struct ktest *t)
 	void *a;
 
 	need_highmem(t);
-	buddy_snapshot_take(&before);
+	buddy_snapshot_take(&hm_before);
 	alloc_hpages(t, 1);
 	page = hpages[0];
 	a = kmap(page);
@@ -344,7 +340,7 @@ static void kmap_twice_counts_users(struct ktest *t)
 	KT_EXPECT_NULL(t, page_address(page));
 	KT_EXPECT_TRUE(t, pte_maps_page((unsigned long)a, NULL));	/* PTE cleared */
 	free_hpages(1);
-	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
+	KT_EXPECT_BUDDY_UNCHANGED(t, &hm_before);
 }
 
 /*
@@ -391,7 +387,7 @@ static void pkmap_wrap_around(struct ktest *t)
 	unsigned int i, unused, mapped, reused = 0, touched = 0;
 
 	need_highmem(t);
-	buddy_snapshot_take(&before);
+	buddy_snapshot_take(&hm_before);
 	alloc_hpages(t, NR_HPAGES);
 	kmap_flush_unused();
 	KT_EXPECT_EQ(t, check_pkmap_idle(t), 0);	/* nothing left over: all free */
@@ -463,7 +459,7 @@ static void pkmap_wrap_around(struct ktest *t)
 		}
 	}
 	free_hpages(NR_HPAGES);
-	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
+	KT_EXPECT_BUDDY_UNCHANGED(t, &hm_before);
 }
 
 /* With every slot in use, kmap() reports and returns NULL; nothing hangs. */
@@ -473,7 +469,7 @@ static void all_slots_busy(struct ktest *t)
 	unsigned int i, nr;
 
 	need_highmem(t);
-	buddy_snapshot_take(&before);
+	buddy_snapshot_take(&hm_before);
 	alloc_hpages(t, LAST_PKMAP + 1);
 	extra = hpages[LAST_PKMAP];
 	for (i = 0; i < LAST_PKMAP; i++) {
@@ -516,7 +512,7 @@ static void all_slots_busy(struct ktest *t)
 	KT_EXPECT_EQ(t, check_pkmap_idle(t), 1);
 	kmap_flush_unused();
 	free_hpages(LAST_PKMAP + 1);
-	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
+	KT_EXPECT_BUDDY_UNCHANGED(t, &hm_before);
 }
 
 /* kunmap() of a page with no kmap users: reported, nothing changes. */
@@ -526,7 +522,7 @@ static void kunmap_not_mapped(struct ktest *t)
 	void *held_addr, *done_addr;
 
 	need_highmem(t);
-	buddy_snapshot_take(&before);
+	buddy_snapshot_take(&hm_before);
 	alloc_hpages(t, 3);
 	never = hpages[0];
 	held = hpages[1];
@@ -557,285 +553,7 @@ static void kunmap_not_mapped(struct ktest *t)
 	KT_EXPECT_EQ(t, pkmap_slot_count_of(held), 1);
 	kmap_flush_unused();
 	free_hpages(3);
-	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
-}
-
-/* ---------------------------------------------------------------------
- * Interrupt context
- */
-
-struct irq_kmap {
-	struct page *page;
-	void *addr;
-	bool in_irq;
-	u32 sig;
-};
-
-static void kmap_from_irq(void *arg)
-{
-	struct irq_kmap *k = arg;
-
-	k->in_irq = in_irq();
-	k->addr = kmap(k->page);	/* reported by might_sleep(), then mapped */
-	if (k->addr)
-		fill_sig(k->addr, k->sig);
-	kunmap(k->page);
-}
-
-/* kmap() in a hard interrupt: the sleeping-function BUG, then it works. */
-static void kmap_in_interrupt(struct ktest *t)
-{
-	struct irq_kmap low = { .sig = 0x1ed }, high = { .sig = 0x819 };
-
-	buddy_snapshot_take(&before);
-	low.page = alloc_page(GFP_KERNEL);
-	KT_ASSERT_NOT_NULL(t, low.page);
-	run_in_hardirq(kmap_from_irq, &low);
-	KT_EXPECT_TRUE(t, low.in_irq);
-	KT_EXPECT_REPORTS(t, 1);
-	KT_EXPECT_PTR_EQ(t, low.addr, page_address(low.page));
-	KT_EXPECT_TRUE(t, has_sig(page_address(low.page), low.sig));
-	__free_page(low.page);
-
-	if (totalhigh_pages()) {
-		alloc_hpages(t, 1);
-		high.page = hpages[0];
-		run_in_hardirq(kmap_from_irq, &high);
-		KT_EXPECT_TRUE(t, high.in_irq);
-		KT_EXPECT_REPORTS(t, 1);
-		KT_EXPECT_TRUE(t, in_pkmap(high.addr));
-		KT_EXPECT_EQ(t, pkmap_slot_count_of(high.page), 1);	/* kunmapped in the irq */
-		KT_EXPECT_TRUE(t, atomic_has_sig(high.page, high.sig));
-		free_hpages(1);
-	}
-	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
-}
-
-struct irq_atomic {
-	struct page *pages[2];
-	u32 sig[2];
-	int depth_in, depth_out;
-	bool ok;
-};
-
-// In the timer interrupt: two more kmap_atomic slots above the holder's.
-static void kmap_atomic_from_irq(void *arg)
-{
-	struct irq_atomic *k = arg;
-	void *a, *b;
-
-	k->depth_in = kmap_atomic_depth();
-	a = kmap_atomic(k->pages[0]);
-	b = kmap_atomic(k->pages[1]);
-	k->ok = in_kmap_atomic_slots(a) && in_kmap_atomic_slots(b) && a != b &&
-		kmap_atomic_depth() == k->depth_in + 2 &&
-		has_sig(a, k->sig[0]) && has_sig(b, k->sig[1]);
-	fill_sig(a, k->sig[0] + 1);
-	fill_sig(b, k->sig[1] + 1);
-	kunmap_atomic(b);
-	kunmap_atomic(a);
-	k->depth_out = kmap_atomic_depth();
-}
-
-/* An interrupt nests kmap_atomic above the slots process context holds. */
-static void kmap_atomic_nested_in_interrupt(struct ktest *t)
-{
-	struct irq_atomic k;
-	unsigned long count = preempt_count();
-	int depth = kmap_atomic_depth();
-	void *a, *b;
-
-	need_highmem(t);
-	buddy_snapshot_take(&before);
-	alloc_hpages(t, 4);
-	k.pages[0] = hpages[2];
-	k.pages[1] = hpages[3];
-	k.sig[0] = hsig[2];
-	k.sig[1] = hsig[3];
-	a = kmap_atomic(hpages[0]);
-	b = kmap_atomic(hpages[1]);
-	KT_EXPECT_EQ(t, kmap_atomic_depth(), depth + 2);
-	run_in_hardirq(kmap_atomic_from_irq, &k);
-	KT_EXPECT_TRUE(t, k.ok);
-	KT_EXPECT_EQ(t, k.depth_in, depth + 2);
-	KT_EXPECT_EQ(t, k.depth_out, depth + 2);
-	/* The interrupt's slots did not disturb ours. */
-	KT_EXPECT_EQ(t, kmap_atomic_depth(), depth + 2);
-	KT_EXPECT_TRUE(t, has_sig(a, hsig[0]));
-	KT_EXPECT_TRUE(t, has_sig(b, hsig[1]));
-	KT_EXPECT_TRUE(t, pte_maps_page((unsigned long)a, hpages[0]));
-	KT_EXPECT_TRUE(t, pte_maps_page((unsigned long)b, hpages[1]));
-	kunmap_atomic(b);
-	kunmap_atomic(a);
-	KT_EXPECT_EQ(t, kmap_atomic_depth(), depth);
-	KT_EXPECT_EQ(t, preempt_count(), count);
-	/* What the interrupt wrote reached its pages. */
-	KT_EXPECT_TRUE(t, atomic_has_sig(hpages[2], hsig[2] + 1));
-	KT_EXPECT_TRUE(t, atomic_has_sig(hpages[3], hsig[3] + 1));
-	KT_EXPECT_REPORTS(t, 0);
-	free_hpages(4);
-	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
-}
-
-/* ---------------------------------------------------------------------
- * The kmap_atomic stack
- */
-
-static void kunmap_atomic_out_of_order(struct ktest *t)
-{
-	unsigned long count = preempt_count();
-	int depth = kmap_atomic_depth();
-	void *a, *b;
-
-	need_highmem(t);
-	buddy_snapshot_take(&before);
-	alloc_hpages(t, 2);
-	a = kmap_atomic(hpages[0]);
-	b = kmap_atomic(hpages[1]);
-	kunmap_atomic(a);			/* b is the most recent: refused */
-	KT_EXPECT_REPORTS(t, 1);
-	KT_EXPECT_EQ(t, kmap_atomic_depth(), depth + 2);
-	KT_EXPECT_EQ(t, preempt_count(), count + 2);
-	KT_EXPECT_TRUE(t, has_sig(a, hsig[0]));
-	KT_EXPECT_TRUE(t, has_sig(b, hsig[1]));
-	kunmap_atomic(b);
-	kunmap_atomic(a);
-	KT_EXPECT_REPORTS(t, 0);
-	KT_EXPECT_EQ(t, kmap_atomic_depth(), depth);
-	KT_EXPECT_EQ(t, preempt_count(), count);
-	KT_EXPECT_TRUE(t, pte_maps_page((unsigned long)a, NULL));	/* both cleared */
-	KT_EXPECT_TRUE(t, pte_maps_page((unsigned long)b, NULL));
-	kunmap_atomic(b);			/* nothing mapped at all now */
-	KT_EXPECT_REPORTS(t, 1);
-	KT_EXPECT_EQ(t, kmap_atomic_depth(), depth);
-	KT_EXPECT_EQ(t, preempt_count(), count);
-	free_hpages(2);
-	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
-}
-
-/* KM_MAX_IDX (16) nested kmap_atomic mappings, all live at once. */
-static void kmap_atomic_max_depth(struct ktest *t)
-{
-	unsigned long count = preempt_count();
-	void *addr[KM_MAX_IDX];
-	int i, j;
-
-	need_highmem(t);
-	KT_ASSERT_EQ(t, kmap_atomic_depth(), 0);
-	buddy_snapshot_take(&before);
-	alloc_hpages(t, KM_MAX_IDX);
-	for (i = 0; i < KM_MAX_IDX; i++) {
-		addr[i] = kmap_atomic(hpages[i]);
-		KT_EXPECT_TRUE(t, in_kmap_atomic_slots(addr[i]));
-		KT_EXPECT_PTR_EQ(t, addr[i], fix_to_virt(FIX_KMAP_BEGIN + i));
-		KT_EXPECT_EQ(t, kmap_atomic_depth(), i + 1);
-	}
-	KT_EXPECT_EQ(t, preempt_count(), count + KM_MAX_IDX);
-	for (i = 0; i < KM_MAX_IDX; i++) {
-		KT_EXPECT_TRUE(t, has_sig(addr[i], hsig[i]));
-		for (j = 0; j < i; j++)
-			KT_EXPECT_NE(t, (unsigned long)addr[j], (unsigned long)addr[i]);
-	}
-	for (i = KM_MAX_IDX - 1; i >= 0; i--) {
-		kunmap_atomic(addr[i]);
-		KT_EXPECT_EQ(t, kmap_atomic_depth(), i);
-	}
-	KT_EXPECT_EQ(t, preempt_count(), count);
-	KT_EXPECT_REPORTS(t, 0);
-	free_hpages(KM_MAX_IDX);
-	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
-}
-
-/*
- * dump=kmaps while mappings are live: the host test checks that these
- * pfns appear with these counts (tests/host/test_highmem.py).
- */
-static void kmaps_dump_lists_mappings(struct ktest *t)
-{
-	void *a, *b, *c;
-
-	need_highmem(t);
-	buddy_snapshot_take(&before);
-	alloc_hpages(t, 3);
-	a = kmap(hpages[0]);
-	b = kmap(hpages[1]);
-	KT_ASSERT_TRUE(t, in_pkmap(a) && in_pkmap(b));
-	KT_EXPECT_PTR_EQ(t, kmap(hpages[1]), b);
-	c = kmap_atomic(hpages[2]);
-	pr_info("highmem: dump with pfn %#lx at 0x%08lx count 2, pfn %#lx at 0x%08lx count 3, kmap_atomic pfn %#lx at 0x%08lx\n",
-		page_to_pfn(hpages[0]), (unsigned long)a, page_to_pfn(hpages[1]),
-		(unsigned long)b, page_to_pfn(hpages[2]), (unsigned long)c);
-	KT_EXPECT_EQ(t, proc_dump_show("kmaps"), 0);
-	kunmap_atomic(c);
-	kunmap(hpages[1]);
-	kunmap(hpages[1]);
-	kunmap(hpages[0]);
-	KT_EXPECT_REPORTS(t, 0);
-	free_hpages(3);
-	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
-}
-
-// @buf starts with @prefix.
-static bool starts_with(const char *buf, const char *prefix)
-{
-	return !strncmp(buf, prefix, strlen(prefix));
-}
-
-/*
- * The oops and the shell name the slot and the frame behind an address.
- * The unused pages of the window are checked before the HighMem part (a
- * failure there still fails the case when it is then skipped).
- */
-static void describe_names_slot_and_pfn(struct ktest *t)
-{
-	char buf[160], want[96];
-	unsigned long nr;
-	void *a, *c;
-
-	describe_address(fix_to_virt(FIX_KMAP_END), buf, sizeof(buf));
-	KT_EXPECT_TRUE(t, starts_with(buf, "fixmap (kmap_atomic slot 15: nothing mapped) ["));
-	describe_address(FIXADDR_START, buf, sizeof(buf));
-	KT_EXPECT_TRUE(t, starts_with(buf, "fixmap (below the last slot, never mapped) ["));
-	describe_address(FIXADDR_TOP, buf, sizeof(buf));
-	KT_EXPECT_TRUE(t, starts_with(buf, "unmapped: the top page"));
-	if (kmap_pkmap_count(LAST_PKMAP - 1) == 0) {
-		describe_address(PKMAP_ADDR(LAST_PKMAP - 1) + 5, buf, sizeof(buf));
-		KT_EXPECT_TRUE(t, starts_with(buf, "pkmap (kmap slot 1023: nothing mapped, "
-					      "pkmap_count 0) [0xff800000-0xffbfffff]"));
-	}
-	need_highmem(t);
-	buddy_snapshot_take(&before);
-	alloc_hpages(t, 2);
-	a = kmap(hpages[0]);
-	KT_ASSERT_TRUE(t, in_pkmap(a));
-	nr = PKMAP_NR((unsigned long)a);
-	describe_address((unsigned long)a + 12, buf, sizeof(buf));
-	snprintf(want, sizeof(want), "pkmap (kmap slot %lu: pfn %#lx, pkmap_count 2) [", nr,
-		 page_to_pfn(hpages[0]));
-	KT_EXPECT_TRUE(t, starts_with(buf, want));
-	kunmap(hpages[0]);
-	describe_address((unsigned long)a, buf, sizeof(buf));
-	snprintf(want, sizeof(want), "pkmap (kmap slot %lu: pfn %#lx, pkmap_count 1 = unused, awaiting flush) [",
-		 nr, page_to_pfn(hpages[0]));
-	KT_EXPECT_TRUE(t, starts_with(buf, want));
-	kmap_flush_unused();
-	describe_address((unsigned long)a, buf, sizeof(buf));
-	snprintf(want, sizeof(want), "pkmap (kmap slot %lu: nothing mapped, pkmap_count 0) [", nr);
-	KT_EXPECT_TRUE(t, starts_with(buf, want));
-
-	c = kmap_atomic(hpages[1]);
-	describe_address((unsigned long)c + 100, buf, sizeof(buf));
-	snprintf(want, sizeof(want), "fixmap (kmap_atomic slot %d: pfn %#lx) [",
-		 kmap_atomic_depth() - 1, page_to_pfn(hpages[1]));
-	KT_EXPECT_TRUE(t, starts_with(buf, want));
-	kunmap_atomic(c);
-	describe_address((unsigned long)c, buf, sizeof(buf));
-	snprintf(want, sizeof(want), "fixmap (kmap_atomic slot %d: nothing mapped) [",
-		 kmap_atomic_depth());
-	KT_EXPECT_TRUE(t, starts_with(buf, want));
-	KT_EXPECT_REPORTS(t, 0);
-	free_hpages(2);
-	KT_EXPECT_BUDDY_UNCHANGED(t, &before);
+	KT_EXPECT_BUDDY_UNCHANGED(t, &hm_before);
 }
 
 static struct ktest_case highmem_cases[] = {

@@ -9,6 +9,7 @@
 #include <linux/list.h>
 #include <linux/string.h>
 #include <linux/slab_def.h>
+#include <linux/fault-inject.h>
 #include "../../mm/slab.h"
 #include "mm_helpers.h"
 
@@ -180,4 +181,36 @@ void run_in_hardirq(void (*fn)(void *arg), void *arg)
 	might_sleep_ratelimit_reset();	/* each call's reports are its own */
 	irq_work_queue(&c.work);
 	irq_work_sync(&c.work);
+}
+
+/*
+ * Only fail-nth decides here: random failures off, and no knob spares
+ * GFP_KERNEL, HighMem or single pages.  @arm false puts everything back.
+ */
+void fault_knobs_arm(bool arm, u32 *saved)
+{
+	const struct fault_facility *fs[] = { &failslab_facility, &fail_page_alloc_facility };
+	unsigned int i, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(fs); i++) {
+		const struct fault_knob *k;
+
+		if (arm) {
+			saved[n++] = fs[i]->attr->verbose;
+			saved[n++] = fs[i]->attr->probability;
+			fs[i]->attr->verbose = 0;
+			fs[i]->attr->probability = 0;
+		} else {
+			fs[i]->attr->verbose = saved[n++];
+			fs[i]->attr->probability = saved[n++];
+		}
+		for (k = fs[i]->knobs; k->name; k++, n++) {
+			if (arm)
+				saved[n] = k->flag ? *k->flag : *k->value;
+			if (k->flag)
+				*k->flag = arm ? false : saved[n];
+			else
+				*k->value = arm ? 0 : saved[n];
+		}
+	}
 }

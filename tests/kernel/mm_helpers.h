@@ -84,4 +84,11 @@ unsigned long stash_fill(struct page_stash *s, gfp_t gfp, unsigned int order);
  */
 void run_in_hardirq(void (*fn)(void *arg), void *arg);
 
+/*
+ * For a fail-nth walk: @arm true turns the random failures and every knob
+ * that spares some allocations (GFP_KERNEL, HighMem, single pages) off,
+ * saving them in @saved (16 words); false puts them back.
+ */
+void fault_knobs_arm(bool arm, u32 *saved);
+
 #endif

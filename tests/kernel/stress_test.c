@@ -652,38 +652,6 @@ static void walk_op(struct ktest *t, const struct nth_op *op)
 		op->name, points, tried, failed);
 }
 
-/*
- * Only fail-nth decides here: random failures off, and no knob spares
- * GFP_KERNEL, HighMem or single pages.  @arm false puts everything back.
- */
-static void arm_all_knobs(bool arm, u32 *saved)
-{
-	const struct fault_facility *fs[] = { &failslab_facility, &fail_page_alloc_facility };
-	unsigned int i, n = 0;
-
-	for (i = 0; i < ARRAY_SIZE(fs); i++) {
-		const struct fault_knob *k;
-
-		if (arm) {
-			saved[n++] = fs[i]->attr->verbose;
-			saved[n++] = fs[i]->attr->probability;
-			fs[i]->attr->verbose = 0;
-			fs[i]->attr->probability = 0;
-		} else {
-			fs[i]->attr->verbose = saved[n++];
-			fs[i]->attr->probability = saved[n++];
-		}
-		for (k = fs[i]->knobs; k->name; k++, n++) {
-			if (arm)
-				saved[n] = k->flag ? *k->flag : *k->value;
-			if (k->flag)
-				*k->flag = arm ? false : saved[n];
-			else
-				*k->value = arm ? 0 : saved[n];
-		}
-	}
-}
-
 static void every_failure_point(struct ktest *t)
 {
 	u32 saved[16];
@@ -691,7 +659,7 @@ static void every_failure_point(struct ktest *t)
 
 	populate_page_tables(t);
 	vfree_deferred_drain();
-	arm_all_knobs(true, saved);	/* also stops the random failures: fail-nth only */
+	fault_knobs_arm(true, saved);	/* also stops the random failures: fail-nth only */
 	for (i = 0; i < ARRAY_SIZE(nth_pages); i++) {
 		nth_pages[i] = alloc_page(GFP_HIGHUSER);
 		KT_ASSERT_NOT_NULL(t, nth_pages[i]);
@@ -703,7 +671,7 @@ static void every_failure_point(struct ktest *t)
 	kmem_cache_destroy(nth_bulk_cache);
 	for (i = 0; i < ARRAY_SIZE(nth_pages); i++)
 		__free_page(nth_pages[i]);
-	arm_all_knobs(false, saved);
+	fault_knobs_arm(false, saved);
 	fault_inject_update();
 	KT_EXPECT_REPORTS(t, 0);
 }
