@@ -178,7 +178,7 @@ static void clear_user_highpage(struct page *page)
 {
 	void *kaddr = kmap_atomic(page);
 
-	memset(kaddr, 0, PAGE_SIZE);
+	clear_page(kaddr);
 	kunmap_atomic(kaddr);
 }
 

@@ -43,6 +43,28 @@ static void check(int ok, const char *what)
 	failed += !ok;
 }
 
+/*
+ * The kernel zeroes a new page with SSE stores (clear_page() in
+ * include/asm/page.h): the %xmm0 a program had before its first touch of a
+ * page must be the one it has after the fault.
+ */
+#ifdef __SSE__
+#define XMM0_CLOBBER , "xmm0"
+#else
+#define XMM0_CLOBBER
+#endif
+static int xmm0_survives_first_touch(char *p)
+{
+	static const unsigned int pattern[4] = { 0x01234567, 0x89abcdef, 0xfeedface, 0xdeadbeef };
+	unsigned int out[4];
+
+	__asm__ __volatile__("movups %1, %%xmm0\n\t"
+			     "movb $1, (%2)\n\t"
+			     "movups %%xmm0, %0"
+			     : "=m"(out) : "m"(pattern), "r"(p) : "memory" XMM0_CLOBBER);
+	return !memcmp(out, pattern, sizeof(out));
+}
+
 static void write_pages(int n, char v)
 {
 	for (int i = 0; i < n; i++)
@@ -106,6 +128,7 @@ int main(int argc, char **argv)
 	int written = argc > 1 ? atoi(argv[1]) : 20, status;
 	pid_t pid;
 
+	check(xmm0_survives_first_touch(pages[0]), "%xmm0 kept across the fault that zeroes a page");
 	write_pages(NPAGES, 'P');
 	printf("forkcow[%d]: %d pages written; the children write %d of them\n", (int)getpid(),
 	       NPAGES, written);

@@ -120,7 +120,7 @@ static inline void clear_highpage(struct page *page)
 {
 	void *addr = kmap_atomic(page);
 
-	memset(addr, 0, PAGE_SIZE);
+	clear_page(addr);
 	kunmap_atomic(addr);
 }
 

@@ -38,7 +38,7 @@ def exits(log):
 
 def test_every_check_passes(log):
     checks = re.findall(r"^forkcow: (.*): (ok|FAILED)$", log, re.M)
-    assert len(checks) == 10, checks
+    assert len(checks) == 11, checks
     assert all(v == "ok" for _, v in checks), checks
     assert re.search(r"^exit: forkcow\[1\] exited with status 0 ", log, re.M)
 
