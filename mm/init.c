@@ -215,10 +215,32 @@ static void __init find_low_pfn_range(void)
  * 3. The kernel page tables
  */
 
-// Is page frame @pfn part of the kernel's code or read-only data?
-static bool pfn_is_kernel_ro(unsigned long pfn)
+// Map page frames [@pfn, @end) from @pte on with @prot; returns the PTE after.
+static pte_t *__init map_pfn_run(pte_t *pte, unsigned long pfn, unsigned long end,
+				 unsigned long prot)
 {
-	return pfn >= PFN_DOWN(__pa(_text)) && pfn < PFN_UP(__pa(__end_rodata));
+	pte_t val = pfn_pte(pfn, prot);
+
+	for (; pfn < end; pfn++, val += PAGE_SIZE)
+		*pte++ = val;
+	return pte;
+}
+
+/*
+ * fill_ptes - map page frames [@pfn, @pfn + @n) at @table[0..@n): kernel
+ * text and rodata read-only, the rest read-write.  Three runs, in each a
+ * PTE is the previous one plus PAGE_SIZE: a store and three adds a page
+ * (the boot maps all of lowmem this way: docs/performance.md's boot cost).
+ */
+static void __init fill_ptes(pte_t *table, unsigned long pfn, unsigned long n)
+{
+	unsigned long end = pfn + n;
+	unsigned long ro = clamp(PFN_DOWN(__pa(_text)), pfn, end);
+	unsigned long ro_end = clamp(PFN_UP(__pa(__end_rodata)), pfn, end);
+
+	table = map_pfn_run(table, pfn, ro, PAGE_KERNEL);
+	table = map_pfn_run(table, ro, ro_end, PAGE_KERNEL_RO);
+	map_pfn_run(table, ro_end, end, PAGE_KERNEL);
 }
 
 // Give the 4 MB at @vaddr a page table of its own (boot only).
@@ -264,12 +286,12 @@ void __init paging_init(void)
 	unsigned long pfn, pdes = 0, i, stack_guard;
 
 	for (pfn = 0; pfn < max_low_pfn; pfn += PTRS_PER_PTE, pdes++) {
-		pte_t *table = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
+		pte_t *table = memblock_alloc_raw(PAGE_SIZE, PAGE_SIZE);	/* written in full */
 		unsigned long vaddr = PAGE_OFFSET + (pfn << PAGE_SHIFT);
+		unsigned long n = min(max_low_pfn - pfn, (unsigned long)PTRS_PER_PTE);
 
-		for (i = 0; i < PTRS_PER_PTE && pfn + i < max_low_pfn; i++)
-			table[i] = pfn_pte(pfn + i, pfn_is_kernel_ro(pfn + i) ?
-					   PAGE_KERNEL_RO : PAGE_KERNEL);
+		fill_ptes(table, pfn, n);
+		memset(table + n, 0, (PTRS_PER_PTE - n) * sizeof(pte_t));
 		swapper_pg_dir[pgd_index(vaddr)] = __pa(table) | _PAGE_TABLE;
 	}
 	for (i = KERNEL_PGD_BOUNDARY + pdes; i < KERNEL_PGD_BOUNDARY + (EARLY_MAP_SIZE >> PGDIR_SHIFT); i++)

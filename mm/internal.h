@@ -28,6 +28,7 @@ void report_meminit(void);
 const char *zone_names(enum zone_type idx);
 
 /* mm/mm_init.c */
+void memmap_init_range(unsigned long start, unsigned long end, bool reserved);
 void free_area_init(unsigned long max_dma_pfn, unsigned long max_low, unsigned long max);
 void print_zone_ranges(void);
 

@@ -237,15 +237,24 @@ phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
  */
 void *memblock_alloc(phys_addr_t size, phys_addr_t align)
 {
+	void *p = memblock_alloc_raw(size, align);
+
+	memset(p, 0, size);
+	return p;
+}
+
+/**
+ * memblock_alloc_raw - memblock_alloc() without the zeroing, for memory
+ * its caller writes in full (mem_map, the lowmem page tables), as Linux's.
+ */
+void *memblock_alloc_raw(phys_addr_t size, phys_addr_t align)
+{
 	phys_addr_t phys = memblock_phys_alloc(size, align);
-	void *p;
 
 	if (!phys)
 		panic("memblock_alloc: cannot allocate %llu bytes below 0x%08llx",
 		      size, memblock.current_limit);
-	p = __va(phys);
-	memset(p, 0, size);
-	return p;
+	return __va(phys);
 }
 
 static bool in_type(const struct memblock_type *type, phys_addr_t addr)
@@ -327,12 +336,15 @@ proc_dump("memblock", memblock_dump_all);
  * memblock_free_all - hand every free page to the buddy allocator.
  *
  * Walks memory minus reserved, in page frames below max_pfn, and frees
- * each range with free_memblock_range() (mm/page_alloc.c).
+ * each range with free_memblock_range() (mm/page_alloc.c).  It is also the
+ * one pass that writes mem_map: the pages between two free ranges (holes,
+ * reserved memory) become PG_reserved here, the free ones free pages, each
+ * struct page written once (memmap_init_range(), mm/mm_init.c).
  * Return: the number of pages freed.
  */
 unsigned long memblock_free_all(void)
 {
-	unsigned long i, freed = 0;
+	unsigned long i, freed = 0, next = 0;	/* mem_map is written up to next */
 
 	for (i = 0; i < memblock.memory.cnt; i++) {
 		const struct memblock_region *m = &memblock.memory.regions[i];
@@ -343,12 +355,16 @@ unsigned long memblock_free_all(void)
 			phys_addr_t stop = busy ? max(busy->base, start) : end;
 			unsigned long spfn = PFN_UP(start), epfn = min_t(u64, PFN_DOWN(stop), max_pfn);
 
-			if (spfn < epfn)
+			if (spfn < epfn) {
+				memmap_init_range(next, spfn, true);	/* the hole before */
 				freed += free_memblock_range(spfn, epfn);
+				next = epfn;
+			}
 			if (!busy)
 				break;
 			start = region_end(busy);
 		}
 	}
+	memmap_init_range(next, max_pfn, true);
 	return freed;
 }

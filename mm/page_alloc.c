@@ -863,20 +863,16 @@ unsigned long free_memblock_range(unsigned long start_pfn, unsigned long end_pfn
 {
 	unsigned long pfn = start_pfn;
 
+	memmap_init_range(start_pfn, end_pfn, false);	/* not reserved, count 0 */
 	while (pfn < end_pfn) {
 		struct page *page = pfn_to_page(pfn);
 		struct zone *zone = page_zone(page);
 		unsigned int order = pfn ? min_t(unsigned int, __ffs(pfn), MAX_ORDER - 1)
 					 : MAX_ORDER - 1;
-		unsigned long i;
 
 		/* A block must fit in the range and in its zone. */
 		while (pfn + (1UL << order) > min(end_pfn, zone_end_pfn(zone)))
 			order--;
-		for (i = 0; i < (1UL << order); i++) {
-			__ClearPageReserved(page + i);
-			set_page_count(page + i, 0);
-		}
 		if (want_init_on_free())	/* the free lists hold zeroed pages only */
 			kernel_init_pages(page, order);
 		zone->managed_pages += 1UL << order;
