@@ -378,6 +378,7 @@ void __init mm_init(void)
 	memblock_set_current_limit(PFN_PHYS(max_low_pfn));
 	kasan_init();		/* KASAN builds: the shadow of lowmem (mm/kasan/) */
 
+	mem_map = memblock_alloc_raw(max_pfn * sizeof(struct page), PAGE_SIZE);
 	free_area_init(MAX_DMA_PFN, max_low_pfn, max_pfn);
 	mem_init();
 	kmem_cache_init();

@@ -17,7 +17,16 @@ static inline bool page_is_buddy(const struct zone *zone, const struct page *bud
 	       buddy->private == order;
 }
 
-unsigned long free_memblock_range(unsigned long start_pfn, unsigned long end_pfn);
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order);
+void kernel_init_pages(struct page *page, unsigned int order);
+
+/* mm/debug.c: what a free must not be, and the report when it is */
+const char *free_page_is_bad(const struct page *page, unsigned int order);
+void bad_page(const char *func, const struct page *page, unsigned int order,
+	      const char *reason, unsigned long caller);
+void bad_free_address(const char *func, unsigned long addr, unsigned int order,
+		      const char *reason, unsigned long caller);
 
 /* mm/show_mem.c */
 void warn_alloc(gfp_t gfp, unsigned int order);
@@ -25,10 +34,15 @@ void show_free_areas(void);
 unsigned long si_mem_available(void);
 void setup_per_zone_wmarks(void);
 void report_meminit(void);
-const char *zone_names(enum zone_type idx);
+extern const char *const zone_name_table[MAX_NR_ZONES];
+static inline const char *zone_names(enum zone_type idx)
+{
+	return zone_name_table[idx];
+}
 
 /* mm/mm_init.c */
 void memmap_init_range(unsigned long start, unsigned long end, bool reserved);
+unsigned long free_memblock_range(unsigned long start_pfn, unsigned long end_pfn);
 void free_area_init(unsigned long max_dma_pfn, unsigned long max_low, unsigned long max);
 void print_zone_ranges(void);
 

@@ -277,11 +277,6 @@ bool memblock_is_reserved(phys_addr_t addr)
 	return in_type(&memblock.reserved, addr);
 }
 
-phys_addr_t memblock_start_of_DRAM(void)
-{
-	return memblock.memory.cnt ? memblock.memory.regions[0].base : 0;
-}
-
 phys_addr_t memblock_end_of_DRAM(void)
 {
 	unsigned long n = memblock.memory.cnt;

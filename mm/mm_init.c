@@ -23,6 +23,8 @@
 #include <linux/memblock.h>
 #include <linux/string.h>
 #include <linux/export.h>
+#include <linux/bitops.h>
+#include <linux/kasan.h>
 #include "internal.h"
 
 struct page *mem_map;
@@ -136,7 +138,9 @@ static void __init zone_init(enum zone_type idx, unsigned long start, unsigned l
 }
 
 /**
- * free_area_init - set up mem_map and the zones (ZONE_MOVABLE stays empty)
+ * free_area_init - set up the zones (ZONE_MOVABLE stays empty) for mem_map
+ * (which the caller allocated, not zeroed: memblock_free_all() writes
+ * every struct page, memmap_init_range() above)
  * @max_dma: first pfn above ZONE_DMA (16 MB)
  * @max_low: first pfn above lowmem (max_low_pfn)
  * @max: first pfn above RAM (max_pfn)
@@ -146,8 +150,6 @@ void __init free_area_init(unsigned long max_dma, unsigned long max_low, unsigne
 	unsigned long start = PFN_UP(memblock_start_of_DRAM());
 	pg_data_t *pgdat = NODE_DATA(0);
 
-	/* Not zeroed: memblock_free_all() writes every struct page (above). */
-	mem_map = memblock_alloc_raw(max * sizeof(struct page), PAGE_SIZE);
 	max_dma = min(max_dma, max_low);
 	zone_init(ZONE_DMA, start, max_dma);
 	zone_init(ZONE_NORMAL, max(max_dma, start), max_low);
@@ -181,4 +183,36 @@ void print_zone_ranges(void)
 	pr_info("Early memory node ranges\n");
 	for_each_mem_region(i, r)
 		pr_info("  node   0: [mem 0x%016llx-0x%016llx]\n", r->base, r->base + r->size - 1);
+}
+
+/* ---------------------------------------------------------------------
+ * Boot: memblock hands its free memory over
+ */
+
+/*
+ * free_memblock_range - free [start_pfn, end_pfn) into the buddy allocator
+ * in the largest aligned blocks that fit.  Returns the pages freed.
+ */
+unsigned long free_memblock_range(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn = start_pfn;
+
+	memmap_init_range(start_pfn, end_pfn, false);	/* not reserved, count 0 */
+	while (pfn < end_pfn) {
+		struct page *page = pfn_to_page(pfn);
+		struct zone *zone = page_zone(page);
+		unsigned int order = pfn ? min_t(unsigned int, __ffs(pfn), MAX_ORDER - 1)
+					 : MAX_ORDER - 1;
+
+		/* A block must fit in the range and in its zone. */
+		while (pfn + (1UL << order) > min(end_pfn, zone_end_pfn(zone)))
+			order--;
+		if (want_init_on_free())	/* the free lists hold zeroed pages only */
+			kernel_init_pages(page, order);
+		zone->managed_pages += 1UL << order;
+		kasan_free_pages(page, order);
+		__free_one_page(page, pfn, zone, order);
+		pfn += 1UL << order;
+	}
+	return end_pfn - start_pfn;
 }

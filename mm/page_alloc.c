@@ -95,7 +95,7 @@ void __init report_meminit(void)
 }
 
 // Zero 2^@order pages (HighMem ones through kmap_atomic).
-static void kernel_init_pages(struct page *page, unsigned int order)
+void kernel_init_pages(struct page *page, unsigned int order)
 {
 	unsigned long i;
 
@@ -103,12 +103,7 @@ static void kernel_init_pages(struct page *page, unsigned int order)
 		clear_highpage(page + i);
 }
 
-static const char *const zone_name_table[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem", "Movable" };
-
-const char *zone_names(enum zone_type idx)
-{
-	return zone_name_table[idx];
-}
+const char *const zone_name_table[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem", "Movable" };
 
 /* How far below its watermark an allocation may go (alloc_flags). */
 #define ALLOC_WMARK_MASK	0x03	/* index into zone->_watermark[] */
@@ -148,7 +143,7 @@ static inline void del_page_from_free_list(struct page *page, struct zone *zone,
  * __free_one_page - put a block on the free lists, merging with its buddies.
  * Called with interrupts off.
  */
-static void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 			    unsigned int order)
 {
 	zone->free_pages += 1UL << order;
@@ -634,77 +629,6 @@ EXPORT_SYMBOL(free_pages_exact);
  * Freeing, and what a free must not be
  */
 
-int format_page_flags(char *buf, size_t size, const struct page *page)
-{
-	static const char *const names[__NR_PAGEFLAGS] = {
-		"reserved", "buddy", "slab", "head", "tail", "highmem", "anon"
-	};
-	int i, n = scnprintf(buf, size, "%#lx(", page->flags);
-
-	for (i = 0; i < __NR_PAGEFLAGS; i++)
-		if (page->flags & (1UL << i))
-			n += scnprintf(buf + n, size - n, "%s|", names[i]);
-	return n + scnprintf(buf + n, size - n, "zone=%s)", zone_names(page_zonenum(page)));
-}
-
-static void dump_page_flags(const struct page *page)
-{
-	char buf[96];
-
-	format_page_flags(buf, sizeof(buf), page);
-	pr_alert("flags: %s\n", buf);
-}
-
-/*
- * bad_page - report a page that must not be freed like this, as Linux's
- * "BUG: Bad page state" does.  The page is left alone: the free lists are
- * never touched by a bad free.
- */
-static void bad_page(const char *func, const struct page *page, unsigned int order,
-		     const char *reason, unsigned long caller)
-{
-	report_begin();
-	pr_alert("BUG: Bad page state in process %s  pfn:%05lx\n", current->comm,
-		 page_to_pfn(page));
-	pr_alert("%s(pfn %#lx, order %u) called from %pS\n", func, page_to_pfn(page), order,
-		 (void *)caller);
-	pr_alert("page:%p refcount:%d private(order):%lu\n", page, page_count(page), page->private);
-	dump_page_flags(page);
-	pr_alert("page dumped because: %s\n", reason);
-	report_end(0);
-}
-
-static void bad_free_address(const char *func, unsigned long addr, unsigned int order,
-			     const char *reason, unsigned long caller)
-{
-	report_begin();
-	pr_alert("BUG: Bad page state: %s(0x%08lx, %u) called from %pS: %s\n", func, addr,
-		 order, (void *)caller, reason);
-	report_end(0);
-}
-
-/* free_page_is_bad - the reason @page cannot be freed at @order, or NULL. */
-static const char *free_page_is_bad(const struct page *page, unsigned int order)
-{
-	unsigned long pfn = page_to_pfn(page);
-
-	if (PageBuddy(page))
-		return "double free: the page is already free in the buddy allocator";
-	if (PageReserved(page))
-		return "freeing a reserved page (never given out by the allocator)";
-	if (PageSlab(page))
-		return "freeing a slab page: it belongs to a kmem_cache, use kfree()";
-	if (PageTail(page))
-		return "freeing a page inside a compound block: free its first page";
-	if (page_count(page) <= 0)
-		return "freeing a page that is not allocated (refcount 0): a double free, or a page inside another block";
-	if (pfn & ((1UL << order) - 1))
-		return "pfn is not aligned to the order being freed";
-	if (page->private != order)
-		return "freeing with a different order than it was allocated with";
-	return NULL;
-}
-
 /*
  * free_the_page - a block whose last reference is gone: onto its pcp list
  * (order 0..3; a batch goes back to the buddy lists when the lists hold
@@ -850,35 +774,3 @@ void put_page(struct page *page)
 	free_pages_checked("put_page", page, page->private, _RET_IP_);
 }
 EXPORT_SYMBOL(put_page);
-
-/* ---------------------------------------------------------------------
- * Boot: memblock hands its free memory over
- */
-
-/*
- * free_memblock_range - free [start_pfn, end_pfn) into the buddy allocator
- * in the largest aligned blocks that fit.  Returns the pages freed.
- */
-unsigned long free_memblock_range(unsigned long start_pfn, unsigned long end_pfn)
-{
-	unsigned long pfn = start_pfn;
-
-	memmap_init_range(start_pfn, end_pfn, false);	/* not reserved, count 0 */
-	while (pfn < end_pfn) {
-		struct page *page = pfn_to_page(pfn);
-		struct zone *zone = page_zone(page);
-		unsigned int order = pfn ? min_t(unsigned int, __ffs(pfn), MAX_ORDER - 1)
-					 : MAX_ORDER - 1;
-
-		/* A block must fit in the range and in its zone. */
-		while (pfn + (1UL << order) > min(end_pfn, zone_end_pfn(zone)))
-			order--;
-		if (want_init_on_free())	/* the free lists hold zeroed pages only */
-			kernel_init_pages(page, order);
-		zone->managed_pages += 1UL << order;
-		kasan_free_pages(page, order);
-		__free_one_page(page, pfn, zone, order);
-		pfn += 1UL << order;
-	}
-	return end_pfn - start_pfn;
-}

@@ -45,11 +45,15 @@ void *memblock_alloc_raw(phys_addr_t size, phys_addr_t align);
 void memblock_set_current_limit(phys_addr_t limit);
 bool memblock_is_memory(phys_addr_t addr);
 bool memblock_is_reserved(phys_addr_t addr);
-phys_addr_t memblock_start_of_DRAM(void);
 phys_addr_t memblock_end_of_DRAM(void);
 phys_addr_t memblock_reserved_size(void);
 void memblock_dump_all(void);
 unsigned long memblock_free_all(void);
+
+static inline phys_addr_t memblock_start_of_DRAM(void)
+{
+	return memblock.memory.cnt ? memblock.memory.regions[0].base : 0;
+}
 
 #define for_each_mem_region(i, r)					\
 	for ((i) = 0, (r) = memblock.memory.regions;			\

@@ -30,7 +30,7 @@ FUZZ_KFLAGS	= -std=gnu11 -ffreestanding -nostdinc -isystem $(shell clang -print-
 FUZZ_HFLAGS	:= -std=gnu11 -Itests/fuzz/shim -Iinclude -Wall -Wno-unused-parameter \
 		   -Wno-macro-redefined $(FUZZ_SAN) -fsanitize=fuzzer-no-link
 FUZZ_CORE	:= lib/rbtree.c lib/random32.c lib/kstrtox.c lib/fault-inject.c lib/ratelimit.c \
-		   mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_check.c \
+		   mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_check.c mm/debug.c \
 		   mm/page_wmark.c mm/show_mem.c mm/slab.c mm/slab_common.c mm/slab_order.c \
 		   mm/slab_debug.c mm/vmap_area.c mm/vmstat.c \
 		   mm/failslab.c mm/fail_page_alloc.c

@@ -235,6 +235,7 @@ void host_boot(unsigned long ram_mb, unsigned long low_mb)
 	max_pfn = bytes >> PAGE_SHIFT;
 	max_low_pfn = (low_mb << 20) >> PAGE_SHIFT;
 	high_memory = __va(max_low_pfn << PAGE_SHIFT);
+	mem_map = memblock_alloc_raw(max_pfn * sizeof(struct page), PAGE_SIZE);
 	free_area_init(min(max_low_pfn, (16UL << 20) >> PAGE_SHIFT), max_low_pfn, max_pfn);
 	memblock_free_all();
 	for_each_zone(zone)
