@@ -22,8 +22,9 @@
  * allocation and one PTE per page, a TLB flush on vfree, and one TLB entry
  * per 4 KB where lowmem is reached through the same few entries.
  *
- * Four files tell the story (mm/vmalloc.h lists what they share): this
- * one, the API; mm/vmap_area.c, step 1, the address allocator with its
+ * Five files tell the story (mm/vmalloc.h lists what they share): this
+ * one, the API; mm/vmap.c, vmap() and vm_map_ram() for pages the caller
+ * already has; mm/vmap_area.c, step 1, the address allocator with its
  * two red-black trees; mm/vmap_pages.c, step 3, the page tables; and
  * mm/vmallocinfo.c, the views (/proc/vmallocinfo, the oops's words).
  *
@@ -73,19 +74,6 @@
  * __builtin_return_address(0), which must be the caller's code, also when
  * the caller is in this file (the crash types below).
  */
-
-/*
- * context_gfp - @gfp as the work below may use it.  A caller that may not
- * sleep has just been reported by might_sleep(); go on without sleeping
- * (as GFP_NOWAIT would), so that each allocation below does not report the
- * same mistake again.
- */
-static gfp_t context_gfp(gfp_t gfp)
-{
-	if (system_state == SYSTEM_RUNNING && (preempt_count() || irqs_disabled()))
-		return gfp & ~__GFP_DIRECT_RECLAIM;
-	return gfp;
-}
 
 /* ---------------------------------------------------------------------
  * vm_struct: areas with a purpose
@@ -175,17 +163,6 @@ struct vm_struct *find_vm_area(const void *addr)
 	return vm;
 }
 
-/* What remove_vm_area() found at an address it was asked to remove. */
-struct vm_lookup {
-	unsigned long start, end, usable;
-	unsigned long flags;
-	const void *caller;
-	bool inside, freed, map_ram;
-};
-
-/* What removing an area refuses: one being set up, or already vfree()d. */
-#define VM_REFUSE	(VM_UNINITIALIZED | VM_FREE_DEFERRED)
-
 /*
  * remove_vm_area_checked - unmap the area that starts at @addr and give
  * its range back to the free ranges, unless its kind is in @refuse.
@@ -194,7 +171,7 @@ struct vm_lookup {
  * Return: the area's vm_struct (pages and struct still to be freed by the
  * caller); NULL with *@l saying what is at @addr instead.
  */
-static struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned long refuse,
+struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned long refuse,
 						struct vm_lookup *l)
 {
 	struct vmap_area *va, *dead[2];
@@ -246,7 +223,7 @@ static struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned lon
  * @addr: Linux's "Trying to vfree() nonexistent vm area (addr)" words,
  * then what @addr is instead.
  */
-static void explain_bad_free(char *buf, size_t size, const char *func, unsigned long addr,
+void explain_bad_free(char *buf, size_t size, const char *func, unsigned long addr,
 			     const void *caller, const struct vm_lookup *l)
 {
 	bool vaddr = is_vmalloc_addr((void *)addr);
@@ -673,150 +650,6 @@ noinline void vfree_atomic(const void *addr)
 	vfree_defer(addr, __builtin_return_address(0));
 }
 EXPORT_SYMBOL(vfree_atomic);
-
-/* ---------------------------------------------------------------------
- * vmap and vunmap
- */
-
-/**
- * vmap - map pages the caller already has at consecutive addresses
- * @pages: @count pages (any zone: HighMem pages get an address this way)
- * @count: how many
- * @flags: VM_* flags (VM_MAP is implied)
- * @prot: PAGE_KERNEL
- *
- * May sleep.  The pages stay the caller's: vunmap() takes the mapping away
- * and the caller frees them.
- * Return: the address of the first page, or NULL.
- */
-noinline void *vmap(struct page **pages, unsigned int count, unsigned long flags, pgprot_t prot)
-{
-	const void *caller = __builtin_return_address(0);
-	struct vm_struct *area;
-	struct vm_lookup l;
-
-	might_sleep();
-	vfree_deferred_drain();
-	if (!count || count > totalram_pages())
-		return NULL;
-	area = __get_vm_area_node((unsigned long)count << PAGE_SHIFT, 1, flags | VM_MAP,
-				  VMALLOC_START, VMALLOC_END, context_gfp(GFP_KERNEL), caller);
-	if (!area)
-		return NULL;
-	if (vmap_pages_range((unsigned long)area->addr, pages, count, prot,
-			     context_gfp(GFP_KERNEL)) ||
-	    kasan_populate_vmalloc((unsigned long)area->addr, area->size, context_gfp(GFP_KERNEL))) {
-		if (remove_vm_area_checked((unsigned long)area->addr, VM_REFUSE, &l) == area)
-			kfree(area);
-		return NULL;
-	}
-	kasan_unpoison_vmalloc(area->addr, (unsigned long)count << PAGE_SHIFT);
-	return area->addr;
-}
-EXPORT_SYMBOL(vmap);
-
-/**
- * vunmap - release a mapping made by vmap()
- * @addr: what vmap() returned; NULL does nothing
- *
- * The pages are not freed.  May sleep (Linux: BUG_ON(in_interrupt())).
- * The area of a vmalloc() is refused with a WARNING (its pages would be
- * lost: use vfree), and so is any address that is not an area's start.
- */
-noinline void vunmap(const void *addr)
-{
-	struct vm_struct *vm;
-	struct vm_lookup l;
-	char why[320];
-
-	might_sleep();
-	if (!addr)
-		return;
-	vfree_deferred_drain();
-	vm = remove_vm_area_checked((unsigned long)addr, VM_REFUSE | VM_ALLOC, &l);
-	if (unlikely(!vm)) {
-		explain_bad_free(why, sizeof(why), "vunmap", (unsigned long)addr,
-				 __builtin_return_address(0), &l);
-		WARN(1, "%s\n", why);
-		return;
-	}
-	kfree(vm);
-}
-EXPORT_SYMBOL(vunmap);
-
-/* ---------------------------------------------------------------------
- * vm_map_ram and vm_unmap_ram
- */
-
-/**
- * vm_map_ram - map pages for a short while, without a vm_struct
- * @pages: @count pages (any zone)
- * @count: how many
- * @node: NUMA_NO_NODE or 0
- *
- * vmap()'s light cousin, for mappings made and dropped often (file
- * systems, media drivers): just a range of addresses, no guard page and
- * no vm_struct, so vmallocinfo shows it as "vm_map_ram".  Linux packs
- * small ones (up to 32 pages) into per-CPU 4 MB blocks; mm386 gives each
- * its own range.  Undo with vm_unmap_ram(addr, @count).  May sleep.
- * Return: the address, or NULL.
- */
-noinline void *vm_map_ram(struct page **pages, unsigned int count, int node)
-{
-	unsigned long size = (unsigned long)count << PAGE_SHIFT, largest;
-	struct vmap_area *va;
-
-	might_sleep();
-	vfree_deferred_drain();
-	if (!count || count > totalram_pages())
-		return NULL;
-	va = alloc_vmap_area(size, PAGE_SIZE, VMALLOC_START, VMALLOC_END,
-			     context_gfp(GFP_KERNEL), NULL, &largest);
-	if (IS_ERR(va))
-		return NULL;
-	if (vmap_pages_range(va->va_start, pages, count, PAGE_KERNEL, context_gfp(GFP_KERNEL)) ||
-	    kasan_populate_vmalloc(va->va_start, size, context_gfp(GFP_KERNEL))) {
-		vm_unmap_ram((void *)va->va_start, count);
-		return NULL;
-	}
-	kasan_unpoison_vmalloc((void *)va->va_start, size);
-	return (void *)va->va_start;
-}
-EXPORT_SYMBOL(vm_map_ram);
-
-/**
- * vm_unmap_ram - drop a mapping made by vm_map_ram()
- * @mem: what vm_map_ram() returned
- * @count: the same count
- *
- * Anything else (another kind of area, a wrong count) is a WARNING and
- * changes nothing (Linux: BUG_ON).
- */
-noinline void vm_unmap_ram(const void *mem, unsigned int count)
-{
-	unsigned long addr = (unsigned long)mem, flags;
-	struct vmap_area *va, *dead[2];
-	unsigned int n = 0;
-	bool ok;
-
-	local_irq_save(flags);
-	va = is_vmalloc_addr(mem) ? find_vmap_area_locked(addr) : NULL;
-	ok = va && !va->vm && va->va_start == addr &&
-	     va->va_end - va->va_start == (unsigned long)count << PAGE_SHIFT;
-	if (ok) {
-		kasan_poison_vmalloc((void *)va->va_start, va->va_end - va->va_start);
-		vunmap_range(va->va_start, va->va_end);
-		n = unlink_vmap_area_locked(va, dead);
-	}
-	local_irq_restore(flags);
-	if (!ok) {
-		WARN(1, "vm_unmap_ram(0x%08lx, %u) from %pS: not a vm_map_ram() mapping of %u pages; refused\n",
-		     addr, count, __builtin_return_address(0), count);
-		return;
-	}
-	free_vmap_areas(dead, n);
-}
-EXPORT_SYMBOL(vm_unmap_ram);
 
 /*
  * vmalloc_init - the area allocator's first free range (the whole area),

@@ -2,8 +2,10 @@
 /*
  * mm/vmalloc.h - what the files of the vmalloc area share.
  *
- *   vmalloc.c      vmalloc, vfree, vmap, vunmap; vm_struct areas; the
- *                  misuse reports and the crash types
+ *   vmap.c         vmap, vunmap, vm_map_ram, vm_unmap_ram: pages the
+ *                  caller already has, at consecutive addresses
+ *   vmalloc.c      vmalloc, vfree; vm_struct areas; the misuse reports
+ *                  and the crash types
  *   vmap_area.c    the area allocator: which addresses are busy and free
  *                  (struct vmap_area, two red-black trees), first fit,
  *                  merging; vmalloc_check()
@@ -20,12 +22,48 @@
 #include <linux/list.h>
 #include <linux/gfp.h>
 #include <linux/vmalloc.h>
+#include <linux/preempt.h>
+#include <linux/irqflags.h>
+#include <linux/kernel.h>
 
 /* Flags for the bookkeeping (kmalloc) and for page tables: lowmem, no zeroing. */
 static inline gfp_t bookkeeping_gfp(gfp_t gfp)
 {
 	return gfp & ~(GFP_ZONEMASK | __GFP_ZERO | __GFP_COMP);
 }
+
+/* ---------------------------------------------------------------------
+ * mm/vmalloc.c
+ */
+
+/*
+ * context_gfp - @gfp as the work below may use it.  A caller that may not
+ * sleep has just been reported by might_sleep(); go on without sleeping
+ * (as GFP_NOWAIT would), so that each allocation below does not report the
+ * same mistake again.
+ */
+static inline gfp_t context_gfp(gfp_t gfp)
+{
+	if (system_state == SYSTEM_RUNNING && (preempt_count() || irqs_disabled()))
+		return gfp & ~__GFP_DIRECT_RECLAIM;
+	return gfp;
+}
+
+/* What remove_vm_area() found at an address it was asked to remove. */
+struct vm_lookup {
+	unsigned long start, end, usable;
+	unsigned long flags;
+	const void *caller;
+	bool inside, freed, map_ram;
+};
+
+/* What removing an area refuses: one being set up, or already vfree()d. */
+#define VM_REFUSE	(VM_UNINITIALIZED | VM_FREE_DEFERRED)
+
+struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned long refuse,
+					 struct vm_lookup *l);
+void explain_bad_free(char *buf, size_t size, const char *func, unsigned long addr,
+		      const void *caller, const struct vm_lookup *l);
 
 /* ---------------------------------------------------------------------
  * mm/vmap_area.c

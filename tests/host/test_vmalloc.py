@@ -32,7 +32,7 @@ ALL_CASES = HIGHMEM_CASES | {
 VMALLOCINFO_RE = re.compile(r"^0x([0-9a-f]{8})-0x([0-9a-f]{8}) +(\d+) (\S+\+0x[0-9a-f]+/0x[0-9a-f]+)"
                             r"(?: pages=(\d+))?(?: (vmalloc|vmap|ioremap))?( vpages)?$")
 SYM = r"[A-Za-z_][A-Za-z0-9_.]*\+0x[0-9a-f]+/0x[0-9a-f]+"
-SLEEP_BUG = re.compile(r"^BUG: sleeping function called from invalid context at mm/vmalloc\.c:\d+$", re.M)
+SLEEP_BUG = re.compile(r"^BUG: sleeping function called from invalid context at mm/(vmalloc|vmap)\.c:\d+$", re.M)
 
 CONFIGS = [(16, ""), (160, ""), (160, "highmem=64M"), (2048, ""), (3072, ""),
            (2048, "vmalloc=256M")]
@@ -138,10 +138,11 @@ def check_reports(log):
     def count(pattern):
         return len(re.findall(pattern, log, re.M))
 
-    w = rf"^WARNING: CPU: 0 PID: 0 at mm/vmalloc\.c:\d+ "
+    w = rf"^WARNING: CPU: 0 PID: 0 at mm/(vmalloc|vmap)\.c:\d+ "
     assert count(w) == 16
     assert count(w + r"vfree\+") == 7
     assert count(w + r"vunmap\+") == 3
+    assert count(rf"^WARNING: CPU: 0 PID: 0 at mm/vmap\.c:\d+ vunmap\+") == 3    # vunmap is in mm/vmap.c
     assert count(rf"^Trying to vfree\(\) bad address \(0x[0-9a-f]{{8}}\) from vfree_not_vmalloc_memory\+\S+: "
                  r"not a vmalloc address: it is in lowmem \(direct map\), phys 0x[0-9a-f]{8}$") == 1
     assert count(r"^Trying to vfree\(\) nonexistent vm area \(0x[0-9a-f]{8}\) from vfree_not_vmalloc_memory\+\S+: "
