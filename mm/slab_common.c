@@ -27,7 +27,9 @@
  * mm/slab.c's caches: kmem_cache_create() and kmem_cache_destroy(), which
  * copy and free the cache's name with the kmalloc family, and
  * kmem_cache_init(), the bootstrap.  kfree() is slab.c's: it frees slab
- * objects and kmalloc_large() blocks alike, and calls nothing here.
+ * objects and kmalloc_large() blocks alike, and calls nothing here.  At
+ * the end, what an address is for reports and the shell (kmem_valid_obj,
+ * kmem_obj_info, kmem_dump_obj), as in Linux's slab_common.c.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -495,3 +497,97 @@ static void slabinfo_show(void)
 	}
 }
 proc_dump("slabinfo", slabinfo_show);
+
+/* ---------------------------------------------------------------------
+ * What an address is, for reports and the shell (Linux keeps these here too)
+ */
+
+/**
+ * kmem_valid_obj - does @object point into a slab page?
+ * @object: any address
+ *
+ * True for an address in the direct map whose page belongs to a slab cache,
+ * whether or not the object there is allocated (kmem_obj_info() tells).
+ */
+bool kmem_valid_obj(const void *object)
+{
+	return virt_addr_valid(object) && PageSlab(compound_head(virt_to_page(object)));
+}
+EXPORT_SYMBOL(kmem_valid_obj);
+
+/**
+ * kmem_obj_info - what the slab allocator knows of the object at @object
+ * @kpp: filled in
+ * @object: an address for which kmem_valid_obj() is true
+ *
+ * The object @object falls in, its cache, the offset into it, who allocated
+ * it (recorded only for caches with SLAB_STORE_USER, slab_debug=U) and
+ * whether it is free now.  Linux keeps this for kmem_dump_obj(); the
+ * shell uses it to tell a live object of the kernel's own from its own.
+ */
+void kmem_obj_info(struct kmem_obj_info *kpp, const void *object)
+{
+	struct page *page = compound_head(virt_to_page(object));
+	struct kmem_cache *s = page->slab_cache;
+	unsigned long off = (const char *)object - (const char *)slab_first_object(page);
+	unsigned long flags;
+
+	*kpp = (struct kmem_obj_info){ .kp_ptr = (void *)object, .kp_slab = page,
+				       .kp_slab_cache = s };
+	if ((const char *)object < (const char *)slab_first_object(page) ||
+	    off / s->size >= s->num)
+		return;			/* the slab's colour or tail: no object */
+	kpp->kp_objp = (char *)slab_first_object(page) + off / s->size * s->size;
+	kpp->kp_data_offset = off % s->size;
+	if (s->flags & SLAB_STORE_USER)
+		kpp->kp_ret = (void *)slab_alloc_caller(s, kpp->kp_objp);
+	local_irq_save(flags);
+	kpp->kp_free = on_freelist(s, page, kpp->kp_objp);
+	local_irq_restore(flags);
+}
+EXPORT_SYMBOL(kmem_obj_info);
+
+/**
+ * kmem_dump_obj - print what kmem_obj_info() knows, in Linux's words
+ * @object: an address for which kmem_valid_obj() is true
+ */
+void kmem_dump_obj(const void *object)
+{
+	struct kmem_obj_info kp;
+
+	kmem_obj_info(&kp, object);
+	pr_cont(" slab %s", kp.kp_slab_cache->name);
+	if (!kp.kp_objp) {
+		pr_cont(" outside any object\n");
+		return;
+	}
+	pr_cont(" start %08lx pointer offset %lu size %u%s", (unsigned long)kp.kp_objp,
+		kp.kp_data_offset,
+		kp.kp_slab_cache->object_size, kp.kp_free ? " (free)" : "");
+	if (kp.kp_ret)
+		pr_cont(" allocated at %pS", kp.kp_ret);
+	pr_cont("\n");
+}
+EXPORT_SYMBOL(kmem_dump_obj);
+
+const char *kmem_cache_name(const struct kmem_cache *s)
+{
+	return s->name;
+}
+EXPORT_SYMBOL(kmem_cache_name);
+
+unsigned int kmem_cache_size(const struct kmem_cache *s)
+{
+	return s->object_size;
+}
+EXPORT_SYMBOL(kmem_cache_size);
+
+struct kmem_cache *kmem_cache_find(const char *name)
+{
+	struct kmem_cache *s;
+
+	list_for_each_entry(s, &slab_caches, list)
+		if (!strcmp(s->name, name))
+			return s;
+	return NULL;
+}
