@@ -22,6 +22,9 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 void kernel_init_pages(struct page *page, unsigned int order);
 
 /* mm/debug.c: what a free must not be, and the report when it is */
+/* The flags free_page_is_bad() refuses (a compound head may be freed, a tail not). */
+#define PAGE_FLAGS_CHECK_AT_FREE \
+	((1UL << PG_buddy) | (1UL << PG_reserved) | (1UL << PG_slab) | (1UL << PG_tail))
 const char *free_page_is_bad(const struct page *page, unsigned int order);
 void bad_page(const char *func, const struct page *page, unsigned int order,
 	      const char *reason, unsigned long caller);

@@ -201,6 +201,17 @@ static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order)
  * The per-CPU page lists
  */
 
+// The first block on pcp list @list (of @order, not empty) of @zone, taken off.
+static __always_inline struct page *pcp_pop(struct zone *zone, struct list_head *list,
+					    unsigned int order)
+{
+	struct page *page = list_first_entry(list, struct page, lru);
+
+	list_del(&page->lru);
+	zone->pcp.count -= 1 << order;
+	return page;
+}
+
 /*
  * rmqueue - take a block of @order from @zone: from the pcp list of its
  * order when it has one (refilled with a batch from the buddy lists when
@@ -227,10 +238,7 @@ static __always_inline struct page *rmqueue(struct zone *zone, unsigned int orde
 		if (list_empty(list))
 			return NULL;
 	}
-	page = list_first_entry(list, struct page, lru);
-	list_del(&page->lru);
-	pcp->count -= 1 << order;
-	return page;
+	return pcp_pop(zone, list, order);
 }
 
 /*
@@ -317,12 +325,24 @@ void zone_pcp_enable(struct zone *zone)
  * after handing out a block of @order?  For order > 0 a block of at least
  * that order must also exist.
  */
+// For order > 0: is a free block of at least @order on @z's buddy lists?
+static __always_inline bool has_free_block(const struct zone *z, unsigned int order)
+{
+	unsigned int o;
+
+	if (!order)
+		return true;
+	for (o = order; o < MAX_ORDER; o++)
+		if (z->free_area[o].nr_free)
+			return true;
+	return false;
+}
+
 static bool __zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long mark,
 				enum zone_type highest, unsigned int alloc_flags)
 {
 	long min = mark;
 	long free_pages = (long)z->free_pages - ((1L << order) - 1);
-	unsigned int o;
 
 	if (alloc_flags & ALLOC_HIGH)
 		min -= min / 2;
@@ -330,12 +350,34 @@ static bool __zone_watermark_ok(const struct zone *z, unsigned int order, unsign
 		min -= min / 4;
 	if (free_pages <= min + (long)z->lowmem_reserve[highest])
 		return false;
-	if (!order)
-		return true;
-	for (o = order; o < MAX_ORDER; o++)
-		if (z->free_area[o].nr_free)
-			return true;
-	return false;
+	return has_free_block(z, order);
+}
+
+/*
+ * alloc_pages_fast - the common case of alloc_pages(), inline there: a
+ * block of order 0..3 from the pcp list of @zone, the first zone the GFP
+ * flags allow, when @zone is above its low watermark.  That is the first
+ * thing get_page_from_freelist() tries, checked the same way (a zone keeps
+ * no lowmem_reserve against its own allocations), without the loop over
+ * zones and alloc_flags.  NULL: the full path decides.
+ */
+static __always_inline struct page *alloc_pages_fast(struct zone *zone, unsigned int order)
+{
+	struct list_head *list = &zone->pcp.lists[order];
+	struct page *page = NULL;
+	unsigned long flags;
+
+	if (order >= NR_PCP_ORDERS)
+		return NULL;
+	local_irq_save(flags);
+	if (likely(!list_empty(list)) &&
+	    likely((long)zone->free_pages - ((1L << order) - 1) > (long)low_wmark_pages(zone)) &&
+	    has_free_block(zone, order)) {
+		page = pcp_pop(zone, list, order);
+		zone->nr_alloc += 1UL << order;
+	}
+	local_irq_restore(flags);
+	return page;
 }
 
 /*
@@ -429,7 +471,7 @@ static __always_inline void prep_new_page(struct page *page, unsigned int order,
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	enum zone_type highest = gfp_zone(gfp);
-	unsigned int alloc_flags = gfp_to_alloc_flags(gfp);
+	unsigned int alloc_flags;
 	struct page *page;
 
 	if (unlikely(order >= MAX_ORDER)) {
@@ -442,6 +484,10 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	if (should_fail_alloc_page(gfp, order))	/* mm/fail_page_alloc.c */
 		return NULL;
 
+	page = alloc_pages_fast(&contig_page_data.node_zones[highest], order);
+	if (likely(page))
+		goto out;
+	alloc_flags = gfp_to_alloc_flags(gfp);
 	page = get_page_from_freelist(order, highest, WMARK_LOW);
 	if (!page)
 		page = get_page_from_freelist(order, highest, alloc_flags);
@@ -457,6 +503,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 			warn_alloc(gfp, order);
 		return NULL;
 	}
+out:
 	prep_new_page(page, order, gfp, zero_new_page(gfp));
 	return page;
 }
@@ -667,11 +714,12 @@ static void free_the_page(struct page *page, unsigned int order)
 static void free_pages_checked(const char *func, struct page *page, unsigned int order,
 			       unsigned long caller)
 {
-	const char *bad = order >= MAX_ORDER ? "order is above MAX_ORDER - 1" :
-			  free_page_is_bad(page, order);
-
-	if (bad) {
-		bad_page(func, page, order, bad, caller);
+	/* free_page_is_bad()'s tests at once; it names the one that failed */
+	if (unlikely(order >= MAX_ORDER || (page->flags & PAGE_FLAGS_CHECK_AT_FREE) ||
+		     page->_refcount <= 0 || page->private != order ||
+		     (page_to_pfn(page) & ((1UL << order) - 1)))) {
+		bad_page(func, page, order, order >= MAX_ORDER ? "order is above MAX_ORDER - 1" :
+			 free_page_is_bad(page, order), caller);
 		return;
 	}
 	if (--page->_refcount == 0)
