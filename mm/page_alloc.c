@@ -559,7 +559,7 @@ unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr_pages,
 			page = rmqueue(zone, 0);
 			if (!page)
 				break;
-			prep_new_page(page, 0, gfp, init);
+			prep_new_page(page, 0, gfp & ~__GFP_COMP, init);	/* order 0: never compound */
 			page_array[i] = page;
 			taken++;
 		}

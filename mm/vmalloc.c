@@ -69,6 +69,16 @@
 #include "internal.h"
 #include "vmalloc.h"
 
+/* Areas vfree()d in interrupts, waiting for process context (vfree_defer()). */
+static struct vm_struct *vfree_deferred_list;
+
+/* vfree_deferred_drain() with its common case inline: nothing is waiting. */
+static __always_inline void drain_deferred(void)
+{
+	if (unlikely(READ_ONCE(vfree_deferred_list)))
+		vfree_deferred_drain();
+}
+
 /*
  * The entry points are noinline: they name their caller with
  * __builtin_return_address(0), which must be the caller's code, also when
@@ -392,7 +402,7 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 
 	if (gfpflags_allow_blocking(gfp))
 		might_sleep();
-	vfree_deferred_drain();
+	drain_deferred();
 	gfp = context_gfp(gfp);
 	if (WARN(!size, "vmalloc: size 0 (from %pS): returning NULL\n", caller))
 		return NULL;
@@ -499,7 +509,6 @@ static __always_inline void __vfree(const void *addr, const void *caller, unsign
  * The areas whose vfree() came from an interrupt, newest first, chained
  * through vm_struct->next.  Changed with interrupts off.
  */
-static struct vm_struct *vfree_deferred_list;
 
 /*
  * vfree_defer - vfree() in an interrupt (or vfree_atomic()): check @addr
@@ -636,7 +645,7 @@ noinline void vfree(const void *addr)
 	might_sleep();
 	if (!addr)
 		return;
-	vfree_deferred_drain();
+	drain_deferred();
 	__vfree(addr, caller, VM_REFUSE);
 }
 EXPORT_SYMBOL(vfree);
