@@ -373,6 +373,7 @@ bench: deps
 # make diagrams redraws only the pictures.
 docs: web
 	@$(PYTHON) tools/docgen.py
+	@$(MAKE) --no-print-directory bench UPDATE=1
 	@node tools/web_screenshot.mjs $(O)/web docs/images/playground.png
 	@echo "  PNG     docs/images/playground.png"
 

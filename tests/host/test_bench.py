@@ -70,3 +70,22 @@ def test_unknown_benchmark_is_named_and_fails_the_run():
     assert re.search(r"^bench: valid names: all smoke .*\bkmalloc_100\b.*\bvmalloc_100000\b",
                      r.log, re.M)
     assert "bench: kmalloc_100 iters=" in r.log      # the good name still ran
+
+
+def test_docs_tables_are_rendered_from_saved_results():
+    # docs/performance.md's and README.md's bench tables are what
+    # tools/bench.py renders from docs/bench.json (make bench UPDATE=1
+    # writes all three): no figure in them is typed by hand.
+    import importlib.util
+    import json
+    spec = importlib.util.spec_from_file_location("bench", os.path.join(qemu.ROOT, "tools", "bench.py"))
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    results = json.load(open(os.path.join(qemu.ROOT, "docs", "bench.json")))
+    assert set(results) == {"gcc", "clang"}
+    seen = set()
+    for path in bench.DOCS:
+        for m in bench.MARK.finditer(open(path).read()):
+            assert m.group(3) == bench.TABLES[m.group(2)](results) + "\n", (path, m.group(2))
+            seen.add((os.path.basename(path), m.group(2)))
+    assert seen == {("performance.md", "goals"), ("performance.md", "other"), ("README.md", "goals")}
