@@ -363,12 +363,13 @@ static bool __zone_watermark_ok(const struct zone *z, unsigned int order, unsign
  */
 static __always_inline struct page *alloc_pages_fast(struct zone *zone, unsigned int order)
 {
-	struct list_head *list = &zone->pcp.lists[order];
+	struct list_head *list;
 	struct page *page = NULL;
 	unsigned long flags;
 
 	if (order >= NR_PCP_ORDERS)
 		return NULL;
+	list = &zone->pcp.lists[order];
 	local_irq_save(flags);
 	if (likely(!list_empty(list)) &&
 	    likely((long)zone->free_pages - ((1L << order) - 1) > (long)low_wmark_pages(zone)) &&
