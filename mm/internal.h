@@ -20,6 +20,7 @@ static inline bool page_is_buddy(const struct zone *zone, const struct page *bud
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		     unsigned int order);
 void kernel_init_pages(struct page *page, unsigned int order);
+unsigned long free_pcppages_bulk(struct zone *zone, int count);
 
 /* mm/debug.c: what a free must not be, and the report when it is */
 /* The flags free_page_is_bad() refuses (a compound head may be freed, a tail not). */

@@ -248,7 +248,7 @@ static __always_inline struct page *rmqueue(struct zone *zone, unsigned int orde
  * first, so that the pages just refilled for a hot order are not the ones
  * sent back.  Interrupts are off.
  */
-static unsigned long free_pcppages_bulk(struct zone *zone, int count)
+unsigned long free_pcppages_bulk(struct zone *zone, int count)
 {
 	struct per_cpu_pages *pcp = &zone->pcp;
 	unsigned long freed = 0;
@@ -746,54 +746,6 @@ void __free_pages(struct page *page, unsigned int order)
 	free_pages_checked("__free_pages", page, order, _RET_IP_);
 }
 EXPORT_SYMBOL(__free_pages);
-
-/**
- * release_pages - drop a reference on each of @nr order-0 pages, freeing
- * those left with none: vfree()'s pages, in bulk
- * @pages: the pages
- * @nr: how many
- *
- * Every page gets __free_pages()'s checks; the common case (an allocated
- * order-0 page with one reference and no flag that forbids freeing) is
- * tested in one pass with interrupts off once, and goes straight onto its
- * zone's pcp list.  Anything else (a shared page, a misuse) takes
- * __free_pages()'s own path, which drops the reference or reports.
- */
-void release_pages(struct page **pages, int nr)
-{
-	const unsigned long bad_flags = (1UL << PG_buddy) | (1UL << PG_reserved) |
-		(1UL << PG_slab) | (1UL << PG_head) | (1UL << PG_tail);
-	unsigned long flags;
-	struct zone *zone;
-	int i;
-
-	local_irq_save(flags);
-	for (i = 0; i < nr; i++) {
-		struct page *page = pages[i];
-
-		if (unlikely((unsigned long)(page - mem_map) >= max_pfn ||
-			     (page->flags & bad_flags) || page->_refcount != 1 || page->private)) {
-			local_irq_restore(flags);
-			__free_pages(page, 0);		/* shared, or reported */
-			local_irq_save(flags);
-			continue;
-		}
-		kasan_free_pages(page, 0);
-		set_page_count(page, 0);
-		if (unlikely(want_init_on_free()))
-			kernel_init_pages(page, 0);
-		zone = page_zone(page);
-		zone->nr_freed++;
-		list_add(&page->lru, &zone->pcp.lists[0]);
-		zone->pcp.count++;
-	}
-	for_each_zone(zone)
-		if (unlikely(zone->pcp.count > zone->pcp.high))
-			free_pcppages_bulk(zone, max(zone->pcp.batch,
-						     zone->pcp.count - zone->pcp.high));
-	local_irq_restore(flags);
-}
-EXPORT_SYMBOL(release_pages);
 
 /**
  * free_pages - give back pages allocated with __get_free_pages()
