@@ -93,6 +93,16 @@ def test_entry_point_is_virtual_and_loads_at_1mb():
     assert loads and int(loads[0][2], 16) == 0xc0100000 and int(loads[0][3], 16) == 0x100000
 
 
+def test_user_programs_do_not_name_the_tree():
+    # The docs show the programs' sizes: they must be the same in any clone,
+    # so no section of a program may hold the directory it was built in.
+    for name in ("mallocdemo", "hello_raw"):
+        prog = os.path.join(qemu.BUILD, "user", name)
+        with open(prog, "rb") as f:
+            data = f.read()
+        assert qemu.ROOT.encode() not in data, f"{prog} contains {qemu.ROOT}"
+
+
 def test_missing_tools_are_installed_with_apt(tmp_path):
     """tools/ensure-deps.sh names what is missing, installs its Debian
     packages with apt-get, and fails clearly if they did not help.  Here

@@ -335,3 +335,51 @@ def test_process_helpers_match_the_kernel():
     assert phys[0] == phys[1], phys
     assert any(l.startswith("page directory of forkcow[2] at phys") for l in got["mm-v2p 2 0x08049000"])
     assert any("has no user address space" in l for l in s.out.splitlines()), s.out
+
+
+
+@pytest.mark.skipif(not has_symbol("slab_caches"), reason="this kernel has no slab allocator")
+def test_freelist_decodes_what_kmalloc_hands_out():
+    """mm-freelist undoes the hardened free pointers: the objects it lists,
+    in its order, are the ones the next kmallocs return; after a kfree the
+    object is first again; a free pointer overwritten as a use-after-free
+    would is shown as corrupt; bad arguments are refused with a reason."""
+    word = ("*(unsigned long *)((char *)$2 + $pfn_to_page(((unsigned long)$2 - 0xc0000000)"
+            " >> 12)->slab_cache->offset)")
+    got, _ = run(["print __kmalloc(100, 0xcc0)", "mm-freelist kmalloc-128",
+                  "print __kmalloc(101, 0xcc0)", "print __kmalloc(102, 0xcc0)",
+                  "mm-freelist $1", "call kfree($2)", "mm-freelist kmalloc-128 ",
+                  f"set var $saved = {word}", f"set var {word} = 0x12345678", "mm-freelist $3",
+                  f"set var {word} = $saved", "mm-freelist nosuch-cache",
+                  "mm-freelist 0xffff0000", "mm-freelist"])
+    addr = lambda cmd: int(got[cmd][0].split()[-1], 16)
+    walk = got["mm-freelist kmalloc-128"]
+    assert walk[0].startswith("the active slab of kmalloc-128: cache kmalloc-128"), walk
+    assert "stored as next ^ key 0x" in walk[1], walk
+    assert walk[2].split() == ["object", "stored", "decodes", "to"], walk
+    rows = [l.split() for l in walk[3:-1]]
+    assert len(rows) >= 3, walk
+    free = [int(r[0], 16) for r in rows]
+    assert [r[2] for r in rows] == ["0x%08x" % f for f in free[1:]] + ["NULL"], walk
+    # The stored words are not the pointers: hardening changed them.
+    assert all(int(r[1], 16) != int(r[2], 16) for r in rows[:-1]), walk
+    total = re.match(r"^(\d+) free \+ (\d+) in use = (\d+) objects$", walk[-1])
+    assert total and int(total.group(1)) == len(rows), walk
+    # The kernel hands out what the walk listed, in its order.
+    assert addr("print __kmalloc(101, 0xcc0)") == free[0], (walk, got)
+    assert addr("print __kmalloc(102, 0xcc0)") == free[1], (walk, got)
+    after = got["mm-freelist $1"]
+    assert after[0].startswith("the slab holding 0x"), after
+    assert int(after[3].split()[0], 16) == free[2], (after, free)
+    # kfree($2) puts it back first, before what was left.
+    again = got["mm-freelist kmalloc-128 "]
+    assert [int(l.split()[0], 16) for l in again[3:5]] == [free[0], free[2]], again
+    corrupt = got["mm-freelist $3"]
+    assert corrupt[3].split()[:2] == ["0x%08x" % free[0], "0x12345678"], corrupt
+    assert "corrupt: not an object of this slab" in corrupt[4], corrupt
+    assert got["mm-freelist nosuch-cache"] == [
+        "mm-freelist: no cache named nosuch-cache, and no such symbol (mm-slabinfo lists "
+        "the caches)"], got
+    assert "is not a cache name, a cache, a struct page or a lowmem address" in \
+        got["mm-freelist 0xffff0000"][0], got
+    assert got["mm-freelist"] == ["mm-freelist: usage: mm-freelist CACHE|OBJ|PAGE"], got

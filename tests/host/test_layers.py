@@ -38,3 +38,27 @@ def test_a_cycle_is_found_and_named():
     del deps["c.c"]
     assert m.cycles(deps) == []
     assert m.layers(["a.c", "b.c", "c.c", "d.c"], deps) == [["c.c"], ["b.c"], ["a.c"], ["d.c"]]
+
+
+def test_every_source_file_is_on_the_map():
+    """docs/hacking.md's map of the tree names every source file of the
+    kernel, in the row of its directory: `kernel/setup.c`, `gdt.c` names
+    kernel/gdt.c; `kernel/module/` ... `main.c` names kernel/module/main.c;
+    `sched/core.c` in a kernel/ row names kernel/sched/core.c."""
+    import re
+    with open(os.path.join(qemu.ROOT, "docs", "hacking.md")) as f:
+        lines = f.read().splitlines()
+    rows = []
+    for line in lines:
+        m = re.match(r"^\| `([^`]+)`", line)
+        if m:
+            first = m.group(1)
+            rows.append((first if first.endswith("/") else first.rsplit("/", 1)[0] + "/",
+                         "|".join(line.split("|")[1:3])))
+    files = subprocess.run(["git", "-C", qemu.ROOT, "ls-files", "boot", "kernel", "mm", "fs",
+                            "drivers", "lib", "shell"], stdout=subprocess.PIPE, text=True,
+                           check=True).stdout.split()
+    missing = [f for f in files if re.search(r"\.(c|h|asm)$", f) and not any(
+        f"`{f}`" in cell or (f.startswith(d) and f"`{f[len(d):]}`" in cell)
+        for d, cell in rows)]
+    assert not missing, f"docs/hacking.md's map does not name: {', '.join(missing)}"

@@ -40,7 +40,8 @@ def results(log, name):
 
 
 @pytest.mark.parametrize("mem", [160, 2048])
-@pytest.mark.parametrize("params", ["", "init_on_alloc=1", "init_on_free=1"])
+@pytest.mark.parametrize("params", ["", "init_on_alloc=1", "init_on_free=1",
+                                    "slab_debug init_on_alloc=1 init_on_free=1"])
 def test_suites(run_ktest, mem, params):
     r = run_ktest(SUITES, mem=mem, params=params)
     wanted = {"on" if "alloc" in params else "off", "on" if "free" in params else "off"}

@@ -295,7 +295,8 @@ static void zeroed_pages(struct ktest *t)
  * init_on_alloc / init_on_free: a dirty object, page or vmalloc area freed
  * and taken again comes back zeroed when they are on, and as it was left
  * (but for the free pointer) when they are off.  Constructor caches keep
- * their objects' contents either way.
+ * their objects' contents either way, and so do poisoned caches (slab_debug):
+ * as Linux's slab_want_init_on_alloc/free, poison replaces the zeroing.
  */
 static unsigned int ctor_runs;
 
@@ -309,6 +310,7 @@ static void init_on_alloc_free(struct ktest *t)
 {
 	bool zeroing = init_on_alloc || init_on_free;
 	struct kmem_cache *s, *cs;
+	bool poisoned;
 	char *o, *o2;
 	unsigned long a;
 
@@ -317,8 +319,9 @@ static void init_on_alloc_free(struct ktest *t)
 	cs = kmem_cache_create("test_init_ctor", 64, 0, 0, mark_ctor);
 	KT_ASSERT_NOT_NULL(t, s);
 	KT_ASSERT_NOT_NULL(t, cs);
-	KT_EXPECT_EQ(t, !!(s->flags & __SLAB_INIT_ON_ALLOC), init_on_alloc);
-	KT_EXPECT_EQ(t, !!(s->flags & __SLAB_INIT_ON_FREE), init_on_free);
+	poisoned = s->flags & SLAB_POISON;
+	KT_EXPECT_EQ(t, !!(s->flags & __SLAB_INIT_ON_ALLOC), init_on_alloc && !poisoned);
+	KT_EXPECT_EQ(t, !!(s->flags & __SLAB_INIT_ON_FREE), init_on_free && !poisoned);
 	KT_EXPECT_FALSE(t, cs->flags & (__SLAB_INIT_ON_ALLOC | __SLAB_INIT_ON_FREE));
 
 	o = kmem_cache_alloc(s, GFP_KERNEL);
@@ -327,9 +330,11 @@ static void init_on_alloc_free(struct ktest *t)
 	kmem_cache_free(s, o);
 	o2 = kmem_cache_alloc(s, GFP_KERNEL);	/* LIFO: the same object */
 	KT_EXPECT_PTR_EQ(t, o2, o);
-	if (zeroing)
+	if (poisoned)		/* slab_debug: poisoned, as its suite shows */
+		KT_EXPECT_NOT_NULL(t, memchr_inv(o2 + 16, 0xee, 256 - 16));
+	else if (zeroing)
 		KT_EXPECT_NULL(t, memchr_inv(o2, 0, 256));
-	else if (!(s->flags & SLAB_POISON))	/* slab_debug: poisoned, as its suite shows */
+	else
 		KT_EXPECT_NULL(t, memchr_inv(o2 + 16, 0xee, 256 - 16));
 	kmem_cache_free(s, o2);
 

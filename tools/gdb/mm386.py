@@ -14,12 +14,13 @@ straight out of guest memory, while the kernel is stopped.
     mm-vmallocinfo  /proc/vmallocinfo (mm/vmallocinfo.c, once the kernel has it)
     mm-page PFN|ADDR|PAGE  one struct page, its flags by name, and what it is used for
     mm-v2p [PID] ADDR  walk the page tables from CR3 (or PID's): PDE, PTE, physical address
+    mm-freelist CACHE|OBJ  a slab's free objects, its hardened free pointers decoded
     mm-ps, mm-maps PID, mm-pgdcmp PID1 PID2   user processes
 
 This file has the helpers every command uses; the commands themselves are
 in mm386_tables.py (the /proc tables and the layout), mm386_pages.py
-(mm-page, mm-v2p, $pfn_to_page) and mm386_procs.py (the processes), which
-it sources.
+(mm-page, mm-v2p, $pfn_to_page), mm386_slab.py (mm-freelist) and
+mm386_procs.py (the processes), which it sources.
 
 The table commands print exactly what the kernel's dump= prints, line for
 line (tests/host/test_gdb_helpers.py compares them), so what you see in
@@ -363,6 +364,6 @@ def parse_number(cmd, arg, what):
 
 # The commands, a file for each family; each is sourced into this file's
 # namespace, so it uses the helpers above as they are.
-for part in ("mm386_tables.py", "mm386_pages.py", "mm386_procs.py"):
+for part in ("mm386_tables.py", "mm386_pages.py", "mm386_slab.py", "mm386_procs.py"):
     gdb.execute("source " + os.path.join(os.path.dirname(os.path.abspath(__file__)), part))
 gdb.write("mm386: GDB helpers loaded: %s (help NAME for each)\n" % " ".join(COMMANDS))
