@@ -25,6 +25,7 @@
 #include <linux/export.h>
 #include <linux/bitops.h>
 #include <linux/kasan.h>
+#include <asm/string.h>
 #include "internal.h"
 
 struct page *mem_map;
@@ -36,45 +37,8 @@ unsigned long highstart_pfn, highend_pfn;
 unsigned long totalram_pages_count, totalhigh_pages_count;
 EXPORT_SYMBOL(totalram_pages_count);
 
+/* memmap_init_range() writes each struct page as one 32-byte pattern */
 BUILD_BUG_ON(sizeof(struct page) != 32);
-
-/*
- * memmap_fill - write *@tmpl into every struct page of [@p, @end).
- *
- * Two 16-byte SSE stores per 32-byte struct page (mem_map is page-aligned),
- * five instructions a page where a structure copy takes a dozen: the boot
- * writes each of the 500,000 struct pages of 2 GB once, with this.  %xmm0
- * and %xmm1 are saved and restored around it, as clear_page() does with
- * %xmm0 (include/asm/page.h).  KASAN builds copy in C.
- */
-static void memmap_fill(struct page *p, struct page *end, const struct page *tmpl)
-{
-#ifdef CONFIG_KASAN
-	while (p < end)
-		*p++ = *tmpl;
-#else
-	struct { unsigned long w[8]; } saved;
-
-	if (p >= end)
-		return;
-	__asm__ __volatile__(
-		"movups %%xmm0, %[save]\n\t"
-		"movups %%xmm1, 16+%[save]\n\t"
-		"movups (%[t]), %%xmm0\n\t"
-		"movups 16(%[t]), %%xmm1\n"
-		"1:\n\t"
-		"movaps %%xmm0, (%[p])\n\t"
-		"movaps %%xmm1, 16(%[p])\n\t"
-		"add $32, %[p]\n\t"
-		"cmp %[end], %[p]\n\t"
-		"jb 1b\n\t"
-		"movups %[save], %%xmm0\n\t"
-		"movups 16+%[save], %%xmm1"
-		: [p] "+r"(p), [save] "=m"(saved)
-		: [end] "r"(end), [t] "r"(tmpl), "m"(*tmpl)
-		: "memory", "cc");
-#endif
-}
 
 /*
  * memmap_init_range - initialise the struct pages of [@start, @end): free
@@ -99,7 +63,8 @@ void memmap_init_range(unsigned long start, unsigned long end, bool reserved)
 
 		if (start >= stop)
 			continue;
-		memmap_fill(pfn_to_page(start), pfn_to_page(stop), &tmpl);
+		/* one pass, two SSE stores per page (asm/string.h) */
+		fill_32byte_pattern(pfn_to_page(start), pfn_to_page(stop), &tmpl);
 		start = stop;
 	}
 }
