@@ -300,20 +300,30 @@ void *kmemdup(const void *src, size_t len, gfp_t gfp)
 }
 EXPORT_SYMBOL(kmemdup);
 
-char *kstrndup(const char *s, size_t max, gfp_t gfp)
+/**
+ * kmemdup_nul - a kmalloc() copy of @len bytes of @s, NUL-terminated
+ * @s: the bytes (need not be terminated; NULL gives NULL)
+ * @len: how many to copy
+ * @gfp: for kmalloc()
+ */
+char *kmemdup_nul(const char *s, size_t len, gfp_t gfp)
 {
-	size_t len;
-	char *p;
+	char *buf;
 
 	if (!s)
 		return NULL;
-	len = strnlen(s, max);
-	p = kmalloc(len + 1, gfp);
-	if (p) {
-		memcpy(p, s, len);
-		p[len] = '\0';
+	buf = kmalloc(len + 1, gfp);
+	if (buf) {
+		memcpy(buf, s, len);
+		buf[len] = '\0';
 	}
-	return p;
+	return buf;
+}
+EXPORT_SYMBOL(kmemdup_nul);
+
+char *kstrndup(const char *s, size_t max, gfp_t gfp)
+{
+	return s ? kmemdup_nul(s, strnlen(s, max), gfp) : NULL;
 }
 EXPORT_SYMBOL(kstrndup);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mm/util.c - the kvmalloc family, and kmemdup_nul.
+ * mm/util.c - the kvmalloc family.
  *
  * The seed articles ask "kmalloc or vmalloc?" and answer with a table:
  * kmalloc is fast and physically contiguous but needs a free block of the
@@ -123,24 +123,3 @@ void *kvrealloc(const void *p, size_t oldsize, size_t newsize, gfp_t gfp)
 	return n;
 }
 EXPORT_SYMBOL(kvrealloc);
-
-/**
- * kmemdup_nul - a kmalloc() copy of @len bytes of @s, NUL-terminated
- * @s: the bytes (need not be terminated; NULL gives NULL)
- * @len: how many to copy
- * @gfp: for kmalloc()
- */
-char *kmemdup_nul(const char *s, size_t len, gfp_t gfp)
-{
-	char *buf;
-
-	if (!s)
-		return NULL;
-	buf = kmalloc(len + 1, gfp);
-	if (buf) {
-		memcpy(buf, s, len);
-		buf[len] = '\0';
-	}
-	return buf;
-}
-EXPORT_SYMBOL(kmemdup_nul);
