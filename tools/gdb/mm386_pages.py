@@ -115,7 +115,7 @@ def slab_state(page, private):
     except gdb.error:
         name, num = "at 0x%08lx" % ulong(cache), "?"
     return ("slab of cache %s: %d of %s objects in use, colour offset %d, first free "
-            "object 0x%08lx" % (name, private & 0xffff, num, private >> 16,
+            "object 0x%08lx" % (name, private & SLAB_INUSE_MASK, num, private >> 16,
                                 ulong(page["freelist"])))
 
 

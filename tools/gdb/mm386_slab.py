@@ -18,12 +18,11 @@ says "free" (FREE_MARKER ^ the object's address).
 
 mm386.py sources this file into its own namespace: value(), ulong(),
 read_u32(), list_for_each_entry(), arch(), out(), register and MMCommand
-are its.
+are its, SLAB_INUSE_MASK is mm386_tables.py's.
 """
 import gdb
 
 FREE_MARKER = 0x51AB5EED            # mm/slab.h (a macro: not in the DWARF)
-SLAB_INUSE_MASK_LOW = 0xFFFF        # page->private: objects in use, low 16 bits
 
 
 def swab32(x):
@@ -103,7 +102,7 @@ kernel would report it, and the walk stops there."""
         s = page["slab_cache"]
         num, size, offset = ulong(s["num"]), ulong(s["size"]), ulong(s["offset"])
         key, first = ulong(s["random"]), ulong(page["s_mem"])
-        inuse = ulong(page["private"]) & SLAB_INUSE_MASK_LOW
+        inuse = ulong(page["private"]) & SLAB_INUSE_MASK
         out("%s: cache %s, objects 0x%08lx-0x%08lx (%d of %d bytes), %d of %d in use"
             % (how, s["name"].string(), first, first + num * size - 1, num, size, inuse, num))
         out("free pointer at offset %d of each object, stored as next ^ key 0x%08lx "
