@@ -7,6 +7,7 @@
 
 #include <linux/mm.h>
 #include <linux/gfp.h>
+#include <linux/kasan.h>
 
 /* mm/page_alloc.c */
 /* page_is_buddy - is @buddy (at @buddy_pfn) a free block of @order in @zone? */
@@ -21,6 +22,43 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		     unsigned int order);
 void kernel_init_pages(struct page *page, unsigned int order);
 unsigned long free_pcppages_bulk(struct zone *zone, int count);
+
+/*
+ * The two halves of freeing a block whose last reference is gone, shared
+ * by free_the_page() (one block) and release_pages() (mm/swap.c, many
+ * order-0 pages with interrupts off once), as Linux splits them.
+ *
+ * free_pages_prepare - what every freed block goes through first: KASAN
+ * poisons it, its count is 0, init_on_free zeroes it.
+ */
+static inline void free_pages_prepare(struct page *page, unsigned int order)
+{
+	kasan_free_pages(page, order);
+	set_page_count(page, 0);
+	if (unlikely(want_init_on_free()))
+		kernel_init_pages(page, order);
+}
+
+/*
+ * free_unref_page_commit - put prepared block @page of @order (below
+ * NR_PCP_ORDERS) on @zone's pcp list, interrupts off; the caller calls
+ * free_pcp_trim() once it has put what it frees.
+ */
+static inline void free_unref_page_commit(struct zone *zone, struct page *page,
+					  unsigned int order)
+{
+	list_add(&page->lru, &zone->pcp.lists[order]);
+	zone->pcp.count += 1 << order;
+}
+
+// Above high, a batch of the pcp lists goes back to the buddy lists (interrupts off).
+static inline void free_pcp_trim(struct zone *zone)
+{
+	struct per_cpu_pages *pcp = &zone->pcp;
+
+	if (unlikely(pcp->count > pcp->high))
+		free_pcppages_bulk(zone, max(pcp->batch, pcp->count - pcp->high));
+}
 
 /* mm/debug.c: what a free must not be, and the report when it is */
 /* The flags free_page_is_bad() refuses (a compound head may be freed, a tail not). */

@@ -685,26 +685,20 @@ EXPORT_SYMBOL(free_pages_exact);
 static void free_the_page(struct page *page, unsigned int order)
 {
 	struct zone *zone = page_zone(page);
-	struct per_cpu_pages *pcp = &zone->pcp;
 	unsigned long flags, i;
 
-	kasan_free_pages(page, order);
-	set_page_count(page, 0);
 	page->private = 0;
 	if (unlikely(PageHead(page))) {
 		__ClearPageHead(page);
 		for (i = 1; i < (1UL << order); i++)
 			__ClearPageTail(page + i);
 	}
-	if (unlikely(want_init_on_free()))
-		kernel_init_pages(page, order);
+	free_pages_prepare(page, order);
 	local_irq_save(flags);
 	zone->nr_freed += 1UL << order;	/* Linux's pgfree counts pages */
 	if (order < NR_PCP_ORDERS) {
-		list_add(&page->lru, &pcp->lists[order]);
-		pcp->count += 1 << order;
-		if (unlikely(pcp->count > pcp->high))
-			free_pcppages_bulk(zone, max(pcp->batch, pcp->count - pcp->high));
+		free_unref_page_commit(zone, page, order);
+		free_pcp_trim(zone);
 	} else {
 		__free_one_page(page, page_to_pfn(page), zone, order);
 	}

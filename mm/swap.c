@@ -14,7 +14,6 @@
 #include <linux/gfp.h>
 #include <linux/irqflags.h>
 #include <linux/export.h>
-#include <linux/kasan.h>
 #include "internal.h"
 
 /**
@@ -48,19 +47,13 @@ void release_pages(struct page **pages, int nr)
 			local_irq_save(flags);
 			continue;
 		}
-		kasan_free_pages(page, 0);
-		set_page_count(page, 0);
-		if (unlikely(want_init_on_free()))
-			kernel_init_pages(page, 0);
+		free_pages_prepare(page, 0);
 		zone = page_zone(page);
 		zone->nr_freed++;
-		list_add(&page->lru, &zone->pcp.lists[0]);
-		zone->pcp.count++;
+		free_unref_page_commit(zone, page, 0);
 	}
 	for_each_zone(zone)
-		if (unlikely(zone->pcp.count > zone->pcp.high))
-			free_pcppages_bulk(zone, max(zone->pcp.batch,
-						     zone->pcp.count - zone->pcp.high));
+		free_pcp_trim(zone);
 	local_irq_restore(flags);
 }
 EXPORT_SYMBOL(release_pages);
