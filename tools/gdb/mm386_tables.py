@@ -149,12 +149,23 @@ read from zone->free_area[order].nr_free."""
             out(line)
 
 
-def kernel_strings(array):
-    """A `static const char *const NAME[]` of the kernel as Python strings:
-    mm/vmstat.c's zone_stat_names and node_stat_names (Linux 6.1's counter
-    names, in order) are read from the kernel, never copied here."""
-    v = value(array)
-    return [v[i].string() for i in range(v.type.sizeof // v[0].type.sizeof)]
+# mm/vmstat.c's tables of Linux 6.1's counter names, in order.
+ZONE_STATS = ["nr_free_pages", "nr_zone_inactive_anon", "nr_zone_active_anon",
+              "nr_zone_inactive_file", "nr_zone_active_file", "nr_zone_unevictable",
+              "nr_zone_write_pending", "nr_mlock", "nr_bounce", "nr_free_cma"]
+NODE_STATS = ["nr_inactive_anon", "nr_active_anon", "nr_inactive_file", "nr_active_file",
+              "nr_unevictable", "nr_slab_reclaimable", "nr_slab_unreclaimable",
+              "nr_isolated_anon", "nr_isolated_file", "workingset_nodes",
+              "workingset_refault_anon", "workingset_refault_file",
+              "workingset_activate_anon", "workingset_activate_file",
+              "workingset_restore_anon", "workingset_restore_file", "workingset_nodereclaim",
+              "nr_anon_pages", "nr_mapped", "nr_file_pages", "nr_dirty", "nr_writeback",
+              "nr_writeback_temp", "nr_shmem", "nr_shmem_hugepages", "nr_shmem_pmdmapped",
+              "nr_file_hugepages", "nr_file_pmdmapped", "nr_anon_transparent_hugepages",
+              "nr_vmscan_write", "nr_vmscan_immediate_reclaim", "nr_dirtied", "nr_written",
+              "nr_throttled_written", "nr_kernel_misc_reclaimable", "nr_foll_pin_acquired",
+              "nr_foll_pin_released", "nr_kernel_stack", "nr_page_table_pages",
+              "nr_sec_page_table_pages", "nr_swapcached"]
 
 
 def vm_stat(item):
@@ -190,7 +201,7 @@ from contig_page_data.node_zones[] and vm_stat[]."""
             if populated and not node_done:
                 node_done = True
                 out("  per-node stats")
-                for name in kernel_strings("node_stat_names"):
+                for name in NODE_STATS:
                     out("      %-12s %lu" % (name, node_stat(name)))
             out("  pages free     %lu" % ulong(zone["free_pages"]))
             out("        boost    0")
@@ -204,7 +215,7 @@ from contig_page_data.node_zones[] and vm_stat[]."""
                 % ", ".join("%d" % int(reserve[i]) for i in range(arch().nr_zones)))
             if not populated:
                 continue
-            for i, name in enumerate(kernel_strings("zone_stat_names")):
+            for i, name in enumerate(ZONE_STATS):
                 out("      %-12s %lu" % (name, ulong(zone["free_pages"]) if i == 0 else 0))
             pcp = zone["pcp"]
             out("  pagesets")
