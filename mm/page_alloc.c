@@ -438,10 +438,14 @@ static void prep_compound_page(struct page *page, unsigned int order)
 	}
 }
 
-// Should a block allocated with @gfp be zeroed?  (With init_on_free it is zero already.)
+/*
+ * Should a block allocated with @gfp be zeroed?  Not with init_on_free (it
+ * is zero already), nor for a caller that zeroes it itself (__GFP_SKIP_ZERO).
+ */
 static inline bool zero_new_page(gfp_t gfp)
 {
-	return unlikely(want_init_on_alloc(gfp)) && !want_init_on_free();
+	return unlikely(want_init_on_alloc(gfp)) && !want_init_on_free() &&
+	       !(gfp & __GFP_SKIP_ZERO);
 }
 
 // A new block is handed out: one reference, its order remembered; zeroed if @init.

@@ -44,6 +44,7 @@ int format_gfp(char *buf, size_t size, gfp_t gfp)
 		{ __GFP_NOFAIL, "__GFP_NOFAIL" },
 		{ __GFP_NORETRY, "__GFP_NORETRY" },
 		{ __GFP_ACCOUNT, "__GFP_ACCOUNT" },
+		{ __GFP_SKIP_ZERO, "__GFP_SKIP_ZERO" },
 	};
 	gfp_t left = gfp;
 	unsigned int i;

@@ -89,6 +89,61 @@ static __always_inline void drain_deferred(void)
  * vm_struct: areas with a purpose
  */
 
+/* Where new_vm_area() puts the pages[] array it makes room for. */
+static inline struct page **vm_inline_pages(struct vm_struct *vm)
+{
+	return (struct page **)(vm + 1);
+}
+
+/* May @nr pages' array go in the vm_struct's own block (new_vm_area())? */
+static inline bool vm_pages_fit_inline(unsigned long nr)
+{
+	return nr <= (PAGE_SIZE - sizeof(struct vm_struct)) / sizeof(struct page *);
+}
+
+/*
+ * new_vm_area - __get_vm_area_node() with room for @nr_pages page pointers
+ * right after the vm_struct, in the same kmalloc block: vm->pages points
+ * there, zeroed (vm_inline_pages()).  vmalloc() asks for that room when the
+ * two fit in a page, so its bookkeeping is one kmalloc() where Linux makes
+ * two (the struct, then the array); 0 gives a plain vm_struct.
+ */
+static struct vm_struct *new_vm_area(unsigned long size, unsigned long align,
+				     unsigned long flags, unsigned long start, unsigned long end,
+				     gfp_t gfp, const void *caller, unsigned int nr_pages)
+{
+	unsigned long full = PAGE_ALIGN(size);
+	unsigned long largest;
+	struct vmap_area *va;
+	struct vm_struct *vm;
+
+	if (!(flags & VM_NO_GUARD))
+		full += PAGE_SIZE;
+	if (WARN(!size || full < size || !is_power_of_2(align),
+		 "__get_vm_area_node: size %lu, align %#lx (from %pS): refused\n",
+		 size, align, caller))
+		return NULL;
+	align = max(align, PAGE_SIZE);
+	vm = kmalloc(sizeof(*vm) + nr_pages * sizeof(struct page *), bookkeeping_gfp(gfp));
+	if (!vm)
+		return NULL;
+	*vm = (struct vm_struct){ .size = full, .flags = flags, .caller = caller };
+	if (nr_pages) {
+		vm->pages = vm_inline_pages(vm);
+		memset(vm->pages, 0, nr_pages * sizeof(struct page *));
+	}
+	va = alloc_vmap_area(full, align, start, end, gfp, vm, &largest);
+	if (IS_ERR(va)) {
+		WARN(PTR_ERR(va) == -ENOSPC && !(gfp & __GFP_NOWARN),
+		     "vmap allocation for size %lu (from %pS) failed: use vmalloc=<size> to increase size (largest free range %lu bytes)\n",
+		     full, caller, largest);
+		kfree(vm);
+		return NULL;
+	}
+	vm->addr = (void *)va->va_start;
+	return vm;
+}
+
 /**
  * __get_vm_area_node - reserve an area of the vmalloc address space
  * @size: usable bytes (rounded up to pages); a guard page is added unless
@@ -109,34 +164,7 @@ struct vm_struct *__get_vm_area_node(unsigned long size, unsigned long align,
 				     unsigned long flags, unsigned long start,
 				     unsigned long end, gfp_t gfp, const void *caller)
 {
-	unsigned long full = PAGE_ALIGN(size);
-	unsigned long largest;
-	struct vmap_area *va;
-	struct vm_struct *vm;
-
-	if (!(flags & VM_NO_GUARD))
-		full += PAGE_SIZE;
-	if (WARN(!size || full < size || !is_power_of_2(align),
-		 "__get_vm_area_node: size %lu, align %#lx (from %pS): refused\n",
-		 size, align, caller))
-		return NULL;
-	align = max(align, PAGE_SIZE);
-	vm = kzalloc(sizeof(*vm), bookkeeping_gfp(gfp));
-	if (!vm)
-		return NULL;
-	vm->flags = flags;
-	vm->size = full;
-	vm->caller = caller;
-	va = alloc_vmap_area(full, align, start, end, gfp, vm, &largest);
-	if (IS_ERR(va)) {
-		WARN(PTR_ERR(va) == -ENOSPC && !(gfp & __GFP_NOWARN),
-		     "vmap allocation for size %lu (from %pS) failed: use vmalloc=<size> to increase size (largest free range %lu bytes)\n",
-		     full, caller, largest);
-		kfree(vm);
-		return NULL;
-	}
-	vm->addr = (void *)va->va_start;
-	return vm;
+	return new_vm_area(size, align, flags, start, end, gfp, caller, 0);
 }
 
 /* get_vm_area_caller - reserve @size bytes anywhere in the vmalloc area. */
@@ -274,7 +302,7 @@ static void vm_free_pages(struct vm_struct *vm)
 	mod_vm_stat(NR_VMALLOC, -(long)vm->nr_pages);
 	if (is_vmalloc_addr(vm->pages))
 		vfree(vm->pages);
-	else
+	else if (vm->pages != vm_inline_pages(vm))
 		kfree(vm->pages);
 }
 
@@ -334,6 +362,25 @@ static struct ratelimit_state vmalloc_error_rs = RATELIMIT_STATE_INIT(DEFAULT_RA
 } while (0)
 
 /*
+ * zero_through_mapping - should vmalloc_area_pages() zero the area itself,
+ * once it is mapped?  That is how init_on_alloc and __GFP_ZERO are honoured
+ * (not with init_on_free: freed pages are zero already): one clear_page()
+ * per page through the new mapping, where the page allocator would reach
+ * each HighMem page through a kmap_atomic() of its own.  Linux 6.1 does
+ * the same when KASAN's hardware tags are on (__GFP_SKIP_ZERO, then
+ * kasan_unpoison_vmalloc() zeroes).  Not in a KASAN build here: its
+ * clear_page() is memset, which would see the area still poisoned.
+ */
+static inline bool zero_through_mapping(gfp_t gfp)
+{
+#ifdef CONFIG_KASAN
+	return false;
+#else
+	return want_init_on_alloc(gfp) && !want_init_on_free();
+#endif
+}
+
+/*
  * vmalloc_area_pages - fill @area with pages and map them.  On failure,
  * whatever was taken is still recorded in @area (pages[], nr_pages), for
  * the caller to free.
@@ -342,14 +389,18 @@ static int vmalloc_area_pages(struct vm_struct *area, gfp_t gfp, pgprot_t prot)
 {
 	unsigned int nr = get_vm_area_size(area) >> PAGE_SHIFT, i;
 	unsigned long array_size = (unsigned long)nr * sizeof(struct page *);
+	bool zero = zero_through_mapping(gfp);
 	char mode[96];
 
-	/* Like Linux: an array bigger than a page is itself vmalloc memory. */
-	if (array_size > PAGE_SIZE)
+	/*
+	 * Usually the array is in the vm_struct's block already (new_vm_area).
+	 * Like Linux, one bigger than a page is itself vmalloc memory.
+	 */
+	if (!area->pages && array_size > PAGE_SIZE)
 		area->pages = __vmalloc_node_range(array_size, 1, VMALLOC_START, VMALLOC_END,
 						   bookkeeping_gfp(gfp) | __GFP_ZERO, PAGE_KERNEL, 0,
 						   area->caller);
-	else
+	else if (!area->pages)
 		area->pages = kzalloc(array_size, bookkeeping_gfp(gfp));
 	if (!area->pages) {
 		vmalloc_warn(gfp, "vmalloc error: size %lu, failed to allocate the page array (%lu bytes)\n",
@@ -357,7 +408,8 @@ static int vmalloc_area_pages(struct vm_struct *area, gfp_t gfp, pgprot_t prot)
 		return -ENOMEM;
 	}
 	/* One bulk request; the array is zeroed, so all slots are to fill. */
-	i = alloc_pages_bulk_array(gfp | __GFP_NOWARN, nr, area->pages);
+	i = alloc_pages_bulk_array(gfp | __GFP_NOWARN | (zero ? __GFP_SKIP_ZERO : 0), nr,
+				   area->pages);
 	if (unlikely(i < nr))
 		compact_pages_array(area->pages, nr);
 	area->nr_pages = i;
@@ -373,6 +425,8 @@ static int vmalloc_area_pages(struct vm_struct *area, gfp_t gfp, pgprot_t prot)
 			     get_vm_area_size(area));
 		return -ENOMEM;
 	}
+	for (i = 0; zero && i < nr; i++)
+		clear_page(area->addr + i * PAGE_SIZE);
 	return 0;
 }
 
@@ -399,6 +453,7 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 {
 	struct vm_struct *area;
 	struct vm_lookup l;
+	unsigned long nr;
 
 	if (gfpflags_allow_blocking(gfp))
 		might_sleep();
@@ -410,8 +465,9 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 		 "vmalloc: size %lu (from %pS) exceeds total pages (%lu): returning NULL\n",
 		 size, caller, totalram_pages()))
 		return NULL;
-	area = __get_vm_area_node(size, align, VM_ALLOC | VM_UNINITIALIZED | vm_flags, start, end,
-				  gfp, caller);
+	nr = PAGE_ALIGN(size) >> PAGE_SHIFT;
+	area = new_vm_area(size, align, VM_ALLOC | VM_UNINITIALIZED | vm_flags, start, end, gfp,
+			   caller, vm_pages_fit_inline(nr) ? nr : 0);
 	if (!area)
 		return NULL;
 	if (vmalloc_area_pages(area, gfp, prot) ||

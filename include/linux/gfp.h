@@ -57,6 +57,13 @@ struct page;
 #define __GFP_NOMEMALLOC	0x80000u
 #define __GFP_HARDWALL		0x100000u
 #define __GFP_ACCOUNT		0x400000u
+/*
+ * __GFP_SKIP_ZERO: the caller zeroes the pages itself, so init_on_alloc
+ * and __GFP_ZERO do not make the page allocator do it (Linux's value; there
+ * only KASAN's hardware tags use it).  vmalloc() zeroes through the area's
+ * own mapping instead of a kmap_atomic() per HighMem page (mm/vmalloc.c).
+ */
+#define __GFP_SKIP_ZERO		0x1000000u
 
 #define __GFP_RECLAIM	(__GFP_DIRECT_RECLAIM | __GFP_KSWAPD_RECLAIM)
 #define GFP_ZONEMASK	(__GFP_DMA | __GFP_HIGHMEM | __GFP_DMA32 | __GFP_MOVABLE)

@@ -20,7 +20,8 @@ from mmlog import VMALLOC_OFFSET
 PAGE = 4096
 HIGHMEM_CASES = {"areas_use_highmem", "vmap_highmem_triangle"}
 ALL_CASES = HIGHMEM_CASES | {
-    "page_tables_on_demand", "vmalloc_vzalloc_vfree", "pages_are_what_the_ptes_say",
+    "page_tables_on_demand", "vmalloc_vzalloc_vfree", "pages_array_placement",
+    "pages_are_what_the_ptes_say",
     "guard_page_faults", "vfree_unmaps_and_flushes", "fix_size", "random_size", "full_fit",
     "long_busy_list", "aligned_requests", "ranged_requests", "random_aligned_stress",
     "data_integrity", "alloc_fails_midway",

@@ -311,9 +311,10 @@ static void init_on_alloc_free(struct ktest *t)
 	bool zeroing = init_on_alloc || init_on_free;
 	struct kmem_cache *s, *cs;
 	bool poisoned;
-	char *o, *o2;
+	char *o, *o2, *v;
 	unsigned long a;
 
+	vmalloc_populate_page_tables();		/* so that nothing lost is exact */
 	slab_baseline(&before);
 	s = kmem_cache_create("test_init", 256, 0, 0, NULL);
 	cs = kmem_cache_create("test_init_ctor", 64, 0, 0, mark_ctor);
@@ -353,6 +354,17 @@ static void init_on_alloc_free(struct ktest *t)
 	else
 		KT_EXPECT_NULL(t, memchr_inv((void *)a, 0xee, PAGE_SIZE));
 	free_page(a);
+
+	/* A vmalloc area (zeroed through its own mapping: mm/vmalloc.c). */
+	v = vmalloc(3 * PAGE_SIZE);
+	KT_ASSERT_NOT_NULL(t, v);
+	memset(v, 0xee, 3 * PAGE_SIZE);
+	vfree(v);
+	v = vmalloc(3 * PAGE_SIZE);
+	KT_ASSERT_NOT_NULL(t, v);
+	if (zeroing)
+		KT_EXPECT_NULL(t, memchr_inv(v, 0, 3 * PAGE_SIZE));
+	vfree(v);
 	kmem_cache_destroy(s);
 	kmem_cache_destroy(cs);
 	KT_EXPECT_REPORTS(t, 0);

@@ -160,6 +160,40 @@ void vmalloc_vzalloc_vfree(struct ktest *t)
 }
 
 /*
+ * Where the pages[] array lives: up to what fits in a page beside the
+ * vm_struct, in the vm_struct's own kmalloc block (one bookkeeping
+ * allocation); a little more, its own kmalloc block; above a page, vmalloc
+ * memory, as in Linux.  Each way, vfree() gives all of it back.
+ */
+void pages_array_placement(struct ktest *t)
+{
+	const unsigned long most = (PAGE_SIZE - sizeof(struct vm_struct)) / sizeof(struct page *);
+	const unsigned long nrs[] = { 1, most, most + 1, PAGE_SIZE / sizeof(struct page *) + 1 };
+	unsigned int i;
+
+	vm_begin(t);
+	for (i = 0; i < ARRAY_SIZE(nrs); i++) {
+		unsigned int kind = i < 2 ? 0 : i - 1;	/* inline, kmalloc, vmalloc */
+		struct vm_struct *vm;
+		char *p = vmalloc(nrs[i] * PAGE_SIZE);
+
+		KT_ASSERT_NOT_NULL(t, p);
+		vm = find_vm_area(p);
+		KT_ASSERT_NOT_NULL(t, vm);
+		KT_EXPECT_EQ(t, vm->nr_pages, nrs[i]);
+		KT_EXPECT_EQ(t, vm->pages == (struct page **)(vm + 1), kind == 0);
+		if (kind == 0)
+			KT_EXPECT_GE(t, ksize(vm), sizeof(*vm) + nrs[i] * sizeof(struct page *));
+		KT_EXPECT_EQ(t, virt_addr_valid(vm->pages), kind < 2);
+		KT_EXPECT_EQ(t, is_vmalloc_addr(vm->pages), kind == 2);
+		KT_EXPECT_PTR_EQ(t, vm->pages[nrs[i] - 1], vmalloc_to_page(p + (nrs[i] - 1) * PAGE_SIZE));
+		vfree(p);
+	}
+	KT_EXPECT_REPORTS(t, 0);
+	vm_end(t);
+}
+
+/*
  * Virtually contiguous, physically anywhere.  The free lists are first
  * broken up into single pages (every other page of a run is freed, its
  * buddy kept), then a vmalloc takes them: each page is the one its PTE
@@ -331,6 +365,7 @@ void vfree_unmaps_and_flushes(struct ktest *t)
 static struct ktest_case vmalloc_cases[] = {
 	KTEST_CASE(page_tables_on_demand),	/* first: before the tables are all made */
 	KTEST_CASE(vmalloc_vzalloc_vfree),
+	KTEST_CASE(pages_array_placement),
 	KTEST_CASE(pages_are_what_the_ptes_say),
 	KTEST_CASE(areas_use_highmem),
 	KTEST_CASE(guard_page_faults),

@@ -113,6 +113,7 @@ static inline unsigned int scaled(unsigned int want, unsigned long pages_each)
 /* vmalloc_test.c */
 void page_tables_on_demand(struct ktest *t);
 void vmalloc_vzalloc_vfree(struct ktest *t);
+void pages_array_placement(struct ktest *t);
 void pages_are_what_the_ptes_say(struct ktest *t);
 void areas_use_highmem(struct ktest *t);
 void guard_page_faults(struct ktest *t);
