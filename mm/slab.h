@@ -18,7 +18,6 @@
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/swab.h>
-#include <linux/string.h>
 #include <linux/fault-inject.h>
 #include <linux/kasan.h>
 
@@ -178,13 +177,8 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	obj = take_free_object(s, page, caller);
 	local_irq_restore(flags);
 	kasan_slab_alloc(s, obj, orig_size, caller);
-	if (unlikely((gfp & __GFP_ZERO) || (s->flags & SLAB_POST_ALLOC_FLAGS))) {
-		/* Zeroing alone (kzalloc, init_on_alloc) is done right here. */
-		if (!(s->flags & (SLAB_DEBUG_FLAGS | __SLAB_INIT_ON_FREE)))
-			memset(obj, 0, s->object_size);
-		else
-			slab_post_alloc(s, page, obj, gfp, caller, orig_size);
-	}
+	if (unlikely((gfp & __GFP_ZERO) || (s->flags & SLAB_POST_ALLOC_FLAGS)))
+		slab_post_alloc(s, page, obj, gfp, caller, orig_size);
 	return obj;
 }
 
