@@ -67,9 +67,12 @@ static void walk_span(struct mm_struct *mm, unsigned long addr, unsigned long si
 		unsigned long pfn;
 
 		s->pages++;
-		if (!pte || !pte_present(*pte))
+		if (virt_addr_valid((void *)a))		/* lowmem: maybe a 4 MB page */
+			pfn = virt_to_pfn(a);
+		else if (pte && pte_present(*pte))
+			pfn = pte_pfn(*pte);
+		else
 			continue;
-		pfn = pte_pfn(*pte);
 		s->mapped++;
 		if (pfn != last_pfn + 1)
 			s->runs++;

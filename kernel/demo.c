@@ -100,8 +100,12 @@ static void explain(unsigned long pagemem, unsigned long kmallocmem, unsigned lo
 		PAGE_OFFSET);
 	print_page_walk("  kmallocmem: ", kmallocmem);
 	walk_kernel_address(kmallocmem, &w);
-	pr_info("  PTE's frame 0x%08lx + offset 0x%03lx = 0x%08lx = 0x%08lx - 0x%08lx (virt_to_phys)\n",
-		w.pte & PAGE_MASK, kmallocmem & ~PAGE_MASK, w.phys, kmallocmem, PAGE_OFFSET);
+	if (w.large)	/* as in Linux: lowmem in 4 MB pages, one TLB entry each */
+		pr_info("  4 MB page's frame 0x%08lx + offset 0x%06lx = 0x%08lx = 0x%08lx - 0x%08lx (virt_to_phys)\n",
+			w.pde & PMD_MASK, kmallocmem & ~PMD_MASK, w.phys, kmallocmem, PAGE_OFFSET);
+	else
+		pr_info("  PTE's frame 0x%08lx + offset 0x%03lx = 0x%08lx = 0x%08lx - 0x%08lx (virt_to_phys)\n",
+			w.pte & PAGE_MASK, kmallocmem & ~PAGE_MASK, w.phys, kmallocmem, PAGE_OFFSET);
 
 	pr_info("Why vmallocmem has no such offset: its PTE points wherever the page allocator found a frame.\n");
 	print_page_walk("  vmallocmem: ", vmallocmem);

@@ -46,6 +46,7 @@
 #include <asm/setup.h>
 #include <asm/tlbflush.h>
 #include <asm/sections.h>
+#include <asm/processor.h>
 #include <mm386/crash.h>
 #include "internal.h"
 
@@ -271,40 +272,72 @@ void __init kmap_init(void)
 }
 
 /*
- * paging_init - map all of lowmem at PAGE_OFFSET with 4 KB pages.
+ * direct_map_needs_4k - must the 4 MB of lowmem from @pfn keep 4 KB pages?
+ * Yes where the kernel's text and rodata are (read-only, the rest not),
+ * where the boot stack's guard page is (unmapped), and for a last, partial
+ * 4 MB.  Linux maps the same way, then splits the large pages that
+ * mark_rodata_ro() needs in 4 KB.
+ */
+static bool __init direct_map_needs_4k(unsigned long pfn, unsigned long stack_guard)
+{
+	unsigned long end = pfn + PTRS_PER_PTE;
+
+	return end > max_low_pfn ||
+	       (pfn < PFN_UP(__pa(__end_rodata)) && end > PFN_DOWN(__pa(_text))) ||
+	       (PFN_DOWN(__pa(stack_guard)) >= pfn && PFN_DOWN(__pa(stack_guard)) < end);
+}
+
+/*
+ * paging_init - map all of lowmem at PAGE_OFFSET.
  *
- * One page table per 4 MB, each from memblock (below the boot mapping, so
- * they can be written before they are in use).  Kernel text and rodata are
- * mapped read-only; CR0.WP (set in boot/head.asm) makes that hold for the
- * kernel too.  Boot mappings above lowmem are removed, so the gap after
- * high_memory really faults, and so does the boot stack's guard page.
+ * As Linux i386 does where the CPU has PSE: each 4 MB of lowmem is one PDE
+ * with _PAGE_PSE, a 4 MB page, so there is no page table to fill and the
+ * TLB reaches 4 MB through one entry.  The 4 MB that need finer grain get
+ * a page table from memblock (below the boot mapping, so it can be written
+ * before it is in use): kernel text and rodata are mapped read-only there,
+ * and CR0.WP (set in boot/head.asm) makes that hold for the kernel too.
+ * Without PSE (qemu -cpu qemu32,-pse) all of lowmem gets page tables.
+ * Boot mappings above lowmem are removed, so the gap after high_memory
+ * really faults, and so does the boot stack's guard page.
  */
 extern char init_stack[];
+unsigned long direct_pages_count[PG_LEVEL_NUM];
 
 void __init paging_init(void)
 {
-	unsigned long pfn, pdes = 0, i, stack_guard;
+	unsigned long stack_guard = (unsigned long)init_stack - PAGE_SIZE;
+	unsigned long pfn, pdes = 0, tables = 0, i;
+	bool pse = boot_cpu_has(X86_FEATURE_PSE);
 
+	if (pse)
+		write_cr4(read_cr4() | X86_CR4_PSE);
 	for (pfn = 0; pfn < max_low_pfn; pfn += PTRS_PER_PTE, pdes++) {
-		pte_t *table = memblock_alloc_raw(PAGE_SIZE, PAGE_SIZE);	/* written in full */
-		unsigned long vaddr = PAGE_OFFSET + (pfn << PAGE_SHIFT);
+		pgd_t *pgd = &swapper_pg_dir[pgd_index(PAGE_OFFSET + (pfn << PAGE_SHIFT))];
 		unsigned long n = min(max_low_pfn - pfn, (unsigned long)PTRS_PER_PTE);
+		pte_t *table;
 
+		if (pse && !direct_map_needs_4k(pfn, stack_guard)) {
+			*pgd = pfn_pte(pfn, PAGE_KERNEL_LARGE);
+			direct_pages_count[PG_LEVEL_2M]++;
+			continue;
+		}
+		table = memblock_alloc_raw(PAGE_SIZE, PAGE_SIZE);	/* written in full */
 		fill_ptes(table, pfn, n);
 		memset(table + n, 0, (PTRS_PER_PTE - n) * sizeof(pte_t));
-		swapper_pg_dir[pgd_index(vaddr)] = __pa(table) | _PAGE_TABLE;
+		*pgd = __pa(table) | _PAGE_TABLE;
+		direct_pages_count[PG_LEVEL_4K] += n;
+		tables++;
 	}
 	for (i = KERNEL_PGD_BOUNDARY + pdes; i < KERNEL_PGD_BOUNDARY + (EARLY_MAP_SIZE >> PGDIR_SHIFT); i++)
 		swapper_pg_dir[i] = 0;
-	mod_vm_stat(NR_PAGETABLE, pdes);
+	mod_vm_stat(NR_PAGETABLE, tables);
 	/*
 	 * The boot stack's guard page: the page below init_stack (the last of
 	 * the boot page tables, unused from here on) is unmapped, so running
 	 * off the stack faults there, and the fault that cannot be delivered
 	 * becomes a double fault with a report (kernel/doublefault.c).
 	 */
-	stack_guard = (unsigned long)init_stack - PAGE_SIZE;
-	pgd_page_vaddr(swapper_pg_dir[pgd_index(stack_guard)])[pte_index(stack_guard)] = 0;
+	*lookup_address(stack_guard) = 0;
 	kmap_init();
 	mod_vm_stat(NR_PAGETABLE, 2);
 	__flush_tlb_all();

@@ -82,8 +82,8 @@ static void meminfo_show(void)
 	show_val_kb("VmallocUsed:", global_vm_stat(NR_VMALLOC));
 	show_val_kb("VmallocChunk:", 0);
 	show_val_kb("Percpu:", 0);
-	/* arch_report_meminfo(): mm386 maps lowmem with 4 KB pages only */
-	printk("DirectMap4k:    %8lu kB\n", K(max_low_pfn));
-	printk("DirectMap4M:    %8lu kB\n", 0UL);
+	/* arch_report_meminfo(): how paging_init() mapped lowmem */
+	printk("DirectMap4k:    %8lu kB\n", K(direct_pages_count[PG_LEVEL_4K]));
+	printk("DirectMap4M:    %8lu kB\n", direct_pages_count[PG_LEVEL_2M] << 12);
 }
 proc_dump("meminfo", meminfo_show);

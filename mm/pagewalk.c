@@ -23,10 +23,11 @@ bool walk_kernel_address(unsigned long addr, struct page_walk *w)
 	w->pte_index = pte_index(addr);
 	w->pde = pgd[w->pgd_index];
 	w->pte = 0;
-	w->mapped = false;
-	w->phys = 0;
-	if (!pgd_present(w->pde) || (w->pde & _PAGE_PSE))
-		return false;
+	w->large = pgd_present(w->pde) && (w->pde & _PAGE_PSE);
+	w->mapped = w->large;
+	w->phys = w->large ? (w->pde & PMD_MASK) | (addr & ~PMD_MASK) : 0;
+	if (!pgd_present(w->pde) || w->large)
+		return w->mapped;
 	w->pte = pgd_page_vaddr(w->pde)[w->pte_index];
 	if (!pte_present(w->pte))
 		return false;
@@ -65,6 +66,12 @@ void print_page_walk(const char *prefix, unsigned long addr)
 	printk("%sPDE[%u] = 0x%08lx [%s]", prefix, w.pgd_index, w.pde, flags);
 	if (!pgd_present(w.pde)) {
 		printk(KERN_CONT ": no page table for this 4 MB\n");
+		return;
+	}
+	if (w.large) {		/* lowmem, paging_init(): no page table */
+		printk(KERN_CONT " -> a 4 MB page at phys 0x%08lx\n", w.pde & PMD_MASK);
+		printk("%s(no PTE: offset 0x%06lx in the 4 MB page) -> phys 0x%08lx\n", prefix,
+		       addr & ~PMD_MASK, w.phys);
 		return;
 	}
 	printk(KERN_CONT " -> page table at phys 0x%08lx\n", w.pde & PAGE_MASK);

@@ -50,6 +50,16 @@
 #define _PAGE_TABLE	(_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 #define PAGE_KERNEL	(_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
 #define PAGE_KERNEL_RO	(_PAGE_PRESENT | _PAGE_ACCESSED)
+#define PAGE_KERNEL_LARGE (PAGE_KERNEL | _PAGE_PSE)	/* a PDE: 4 MB of lowmem */
+
+/*
+ * How lowmem is mapped (Linux's pg_level; on i386 without PAE its "2M"
+ * level is a 4 MB page): direct_pages_count[] counts the direct map's
+ * pages at each level (mm/init.c), /proc/meminfo's DirectMap4k and
+ * DirectMap4M.
+ */
+enum pg_level { PG_LEVEL_NONE, PG_LEVEL_4K, PG_LEVEL_2M, PG_LEVEL_NUM };
+extern unsigned long direct_pages_count[PG_LEVEL_NUM];
 
 #define PGDIR_SHIFT	22
 #define PTRS_PER_PGD	1024
@@ -149,7 +159,9 @@ static inline void pte_clear(pte_t *ptep)
 
 /*
  * lookup_address - the PTE that maps kernel address @addr, or NULL when no
- * page table covers it.  The PTE itself may still be "not present".
+ * page table covers it: nothing is mapped there, or a 4 MB page of lowmem
+ * is (paging_init(); virt_to_pfn() then says which frame).  The PTE itself
+ * may still be "not present".
  */
 static inline pte_t *lookup_address(unsigned long addr)
 {

@@ -14,6 +14,7 @@
 #define X86_CR0_NE	0x00000020	/* FPU errors as exception 16 */
 #define X86_CR0_WP	0x00010000
 #define X86_CR0_PG	0x80000000
+#define X86_CR4_PSE	0x00000010	/* PDEs may map 4 MB pages (_PAGE_PSE) */
 #define X86_CR4_OSFXSR	0x00000200	/* the OS saves SSE state with fxsave */
 #define X86_CR4_OSXMMEXCPT 0x00000400	/* SSE exceptions as exception 19 */
 
@@ -105,6 +106,15 @@ static inline u32 boot_cpu_hwcap(void)
 
 	cpuid(1, &a, &b, &c, &d);
 	return d;
+}
+
+/* CPUID.1:EDX bits (Linux's X86_FEATURE_* of word 0) */
+#define X86_FEATURE_PSE	(1U << 3)	/* 4 MB pages */
+
+// Does the boot CPU have @feature (an X86_FEATURE_* bit of CPUID.1:EDX)?
+static inline bool boot_cpu_has(u32 feature)
+{
+	return boot_cpu_hwcap() & feature;
 }
 
 static inline void halt(void)

@@ -272,8 +272,9 @@ vm_stat[] counters and the layout."""
         for name, pages in [("VmallocUsed:", vm_stat("NR_VMALLOC")), ("VmallocChunk:", 0),
                             ("Percpu:", 0)]:
             out("%-16s%8lu kB" % (name, pages << kb))
-        out("DirectMap4k:    %8lu kB" % (ulong("max_low_pfn") << kb))
-        out("DirectMap4M:    %8lu kB" % 0)
+        # arch_report_meminfo(): how paging_init() mapped lowmem (PG_LEVEL_4K, _2M = 4 MB)
+        out("DirectMap4k:    %8lu kB" % (ulong("direct_pages_count[1]") << kb))
+        out("DirectMap4M:    %8lu kB" % (ulong("direct_pages_count[2]") << 12))
 
 
 SLAB_INUSE_MASK = 0xffff       # page->private: objects in use (low 16 bits), colour (high)
