@@ -63,15 +63,13 @@ static void walk_span(struct mm_struct *mm, unsigned long addr, unsigned long si
 	s->pde_first = pgd_index(addr);
 	s->pde_last = pgd_index(addr + size - 1);
 	for (a = addr & PAGE_MASK; a < addr + size; a += PAGE_SIZE) {
-		pte_t *pte = a < TASK_SIZE ? follow_pte(mm, a) : lookup_address(a);
+		pte_t *pte = a < TASK_SIZE ? follow_pte(mm, a) : NULL;
 		unsigned long pfn;
 
 		s->pages++;
-		if (virt_addr_valid((void *)a))		/* lowmem: maybe a 4 MB page */
-			pfn = virt_to_pfn(a);
-		else if (pte && pte_present(*pte))
+		if (pte && pte_present(*pte))
 			pfn = pte_pfn(*pte);
-		else
+		else if (a < TASK_SIZE || !kernel_addr_pfn(a, &pfn))
 			continue;
 		s->mapped++;
 		if (pfn != last_pfn + 1)

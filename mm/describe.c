@@ -84,10 +84,10 @@ static void describe_lowmem(unsigned long addr, char *buf, size_t size)
 // "pfn 0x...", or "nothing mapped": what the PTE for @addr maps now.
 static void describe_mapped_pfn(unsigned long addr, char *buf, size_t size)
 {
-	pte_t *pte = lookup_address(addr);
+	unsigned long pfn;
 
-	if (pte && pte_present(*pte))
-		snprintf(buf, size, "pfn %#lx", pte_pfn(*pte));
+	if (kernel_addr_pfn(addr, &pfn))
+		snprintf(buf, size, "pfn %#lx", pfn);
 	else
 		snprintf(buf, size, "nothing mapped");
 }

@@ -280,11 +280,11 @@ void __init kmap_init(void)
  */
 static bool __init direct_map_needs_4k(unsigned long pfn, unsigned long stack_guard)
 {
-	unsigned long end = pfn + PTRS_PER_PTE;
+	unsigned long end = pfn + PTRS_PER_PTE, guard = PFN_DOWN(__pa(stack_guard));
 
 	return end > max_low_pfn ||
 	       (pfn < PFN_UP(__pa(__end_rodata)) && end > PFN_DOWN(__pa(_text))) ||
-	       (PFN_DOWN(__pa(stack_guard)) >= pfn && PFN_DOWN(__pa(stack_guard)) < end);
+	       (guard >= pfn && guard < end);
 }
 
 /*

@@ -138,32 +138,13 @@ static void show_page(unsigned long pfn)
 	page_state(pfn, page);
 }
 
-/*
- * The pfn behind a kernel address: lowmem by arithmetic, anything else
- * (pkmap, fixmap, vmalloc) by its PTE.  -EFAULT if nothing is mapped.
- */
-static int addr_to_pfn(unsigned long addr, unsigned long *pfn)
-{
-	pte_t *pte;
-
-	if (virt_addr_valid((void *)addr)) {
-		*pfn = virt_to_pfn(addr);
-		return 0;
-	}
-	pte = lookup_address(addr);
-	if (addr < PAGE_OFFSET || !pte || !pte_present(*pte))
-		return -EFAULT;
-	*pfn = pte_pfn(*pte);
-	return 0;
-}
-
 // page ADDR: the page a kernel address maps; -EFAULT if none.
 static int page_of_address(unsigned long addr, unsigned long *pfn)
 {
 	char where[160];
 
 	describe_address(addr, where, sizeof(where));
-	if (addr_to_pfn(addr, pfn)) {
+	if (!kernel_addr_pfn(addr, pfn)) {
 		pr_err("page: 0x%08lx maps no page: %s\n", addr, where);
 		return -EFAULT;
 	}

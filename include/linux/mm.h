@@ -49,6 +49,27 @@ static inline bool virt_addr_valid(const void *kaddr)
 #define virt_to_pfn(kaddr)	(__pa(kaddr) >> PAGE_SHIFT)
 #define virt_to_page(kaddr)	pfn_to_page(virt_to_pfn(kaddr))
 
+/*
+ * kernel_addr_pfn - the page frame behind kernel address @addr, in *@pfn:
+ * lowmem by the fixed offset (a 4 MB page maps most of it, paging_init()),
+ * anything else (pkmap, fixmap, vmalloc) by its PTE.
+ * Return: false if nothing is mapped there, or @addr is a user address.
+ */
+static inline bool kernel_addr_pfn(unsigned long addr, unsigned long *pfn)
+{
+	pte_t *pte;
+
+	if (virt_addr_valid((void *)addr)) {
+		*pfn = virt_to_pfn(addr);
+		return true;
+	}
+	pte = lookup_address(addr);
+	if (addr < PAGE_OFFSET || !pte || !pte_present(*pte))
+		return false;
+	*pfn = pte_pfn(*pte);
+	return true;
+}
+
 /* virt_to_head_page - the first page of the (compound) block @x is in. */
 static inline struct page *virt_to_head_page(const void *x)
 {
