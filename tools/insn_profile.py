@@ -2,17 +2,22 @@
 """tools/insn_profile.py - where a benchmark's guest instructions go.
 
 Boots the kernel with one instruction per translation block and QEMU's
-exec log, so every executed instruction is one log line with its address;
-counts them per function (the kernel's symbol table) between the first
-and the last time a marker function runs.  A per-instruction trace, the
-tool behind docs/performance.md's "what dominates" figures:
+exec log, so every executed instruction is one log line with its address,
+and counts them per function (the kernel's symbol table).  The tool behind
+docs/performance.md's "what dominates" figures:
 
     tools/insn_profile.py --params "bench=vmalloc_100000,smoke" \\
-        --from vmalloc_100000 [--mem 2048] [--top 30]
+        --from vmalloc_100000 --nth 2 --until printk --per 10 \\
+        [--mem 2048] [--top 30] [--annotate vfree]
 
-counts from the first instruction of the function --from (the benchmark's
-loop) to the end of the boot's trace.  Slow (a few seconds per million
-instructions): use smoke iterations.
+counts from the --nth call of the function --from (the benchmark's loop;
+2 skips its warm-up call) to the first instruction of --until (the
+benchmark's printk of its figure), or to the end of the boot.  --per
+divides by the loop count (smoke iterations: 10 for the vmalloc
+benchmarks, 100 for the small ones).  --annotate FUNC then lists the
+instructions of FUNC that ran, each with its count, "..." where some were
+skipped.  Slow (a few seconds per million instructions): use smoke
+iterations.
 """
 import argparse
 import bisect
@@ -44,11 +49,22 @@ def main():
     ap.add_argument("--params", required=True)
     ap.add_argument("--from", dest="start", required=True, help="count from this function on")
     ap.add_argument("--until", help="stop counting at this function")
+    ap.add_argument("--nth", type=int, default=1,
+                    help="start at the nth call of --from (2: after a warm-up call)")
+    ap.add_argument("--annotate", metavar="FUNC", action="append", default=[],
+                    help="also print the instructions of FUNC that ran, with their counts"
+                    " (may be repeated)")
+    ap.add_argument("--per", type=int, default=1,
+                    help="also print the counts divided by this (the loop count)")
     ap.add_argument("--top", type=int, default=40)
     args = ap.parse_args()
 
     syms = symbols(args.kernel)
     addrs = [a for a, _ in syms]
+    known = {n for _, n in syms}
+    for func in [args.start] + args.annotate + ([args.until] if args.until else []):
+        if func not in known:
+            sys.exit(f"insn_profile: no function {func} in {args.kernel}")
     fd, log = tempfile.mkstemp(prefix="mm386-trace-", suffix=".log")
     os.close(fd)
     cmd = ["timeout", "900", "qemu-system-i386", "-kernel", args.kernel, "-m", args.mem,
@@ -60,8 +76,11 @@ def main():
     subprocess.run(cmd, stdin=subprocess.DEVNULL)
     trace = re.compile(r"^Trace \d+: \S+ \[[0-9a-f]+/([0-9a-f]+)/")
     counts = collections.Counter()
+    by_pc = collections.Counter()
     on = False
     total = 0
+    calls = 0
+    start_addr = [a for a, n in syms if n == args.start][0]
     with open(log, errors="replace") as f:
         for line in f:
             m = trace.match(line)
@@ -71,19 +90,53 @@ def main():
             i = bisect.bisect_right(addrs, pc) - 1
             name = syms[i][1] if i >= 0 else "?"
             if not on:
-                if name != args.start:
+                if pc != start_addr:
+                    continue
+                calls += 1
+                if calls < args.nth:
                     continue
                 on = True
             if args.until and name == args.until:
                 break
             counts[name] += 1
             total += 1
+            if name in args.annotate:
+                by_pc[pc] += 1
     os.unlink(log)
     if not total:
-        sys.exit("insn_profile: the --from function never ran")
-    print(f"{total} instructions from the first {args.start}")
+        sys.exit(f"insn_profile: {args.start} was not called {args.nth} time(s)")
+    print(f"{total} instructions from call {args.nth} of {args.start}"
+          + (f", {total / args.per:.1f} per loop" if args.per > 1 else ""))
     for name, n in counts.most_common(args.top):
-        print(f"{n:>10} {100.0 * n / total:6.2f}%  {name}")
+        per = f" {n / args.per:9.1f}" if args.per > 1 else ""
+        print(f"{n:>10}{per} {100.0 * n / total:6.2f}%  {name}")
+    for func in args.annotate:
+        annotate(args.kernel, syms, func, by_pc, args.per)
+
+
+def annotate(kernel, syms, func, by_pc, per):
+    """Print @func's disassembly, each instruction with its count / @per."""
+    start = [a for a, n in syms if n == func]
+    later = [a for a, _ in syms if a > start[0]]
+    end = min(later) if later else start[0] + 4096
+    out = subprocess.run(["i686-linux-gnu-objdump", "-d", "--no-show-raw-insn",
+                          f"--start-address={start[0]:#x}", f"--stop-address={end:#x}", kernel],
+                         stdout=subprocess.PIPE, check=True).stdout.decode()
+    print(f"\n{func}, the instructions that ran, with how often per loop"
+          f"{' (/' + str(per) + ')' if per > 1 else ''}:")
+    skipped = False
+    for line in out.splitlines():
+        m = re.match(r"^\s*([0-9a-f]+):\s*(.*)$", line)
+        if not m:
+            continue
+        n = by_pc.get(int(m.group(1), 16), 0)
+        if not n:
+            skipped = True
+            continue
+        if skipped:
+            print(f"{'':8}  ...")
+            skipped = False
+        print(f"{n / per:8.1f}  {m.group(1)}  {' '.join(m.group(2).split())}")
 
 
 if __name__ == "__main__":
