@@ -274,17 +274,13 @@ struct page *refill_cpu_slab(struct kmem_cache *s, gfp_t gfp, unsigned long flag
 }
 
 /*
- * slab_post_alloc - the rare extras after slab_alloc() took an object:
- * debugging patterns and owner, and __GFP_ZERO.
+ * slab_post_alloc - the rare extras after slab_alloc() took an object from
+ * a cache with debugging or init_on_free: debugging patterns and owner,
+ * and __GFP_ZERO.  (Zeroing alone, slab_alloc() does itself.)
  */
 void slab_post_alloc(struct kmem_cache *s, struct page *page, void *obj, gfp_t gfp,
 		     unsigned long caller, size_t orig_size)
 {
-	/* The common case first: zeroing alone (kzalloc, init_on_alloc). */
-	if (likely(!(s->flags & (SLAB_DEBUG_FLAGS | __SLAB_INIT_ON_FREE)))) {
-		memset(obj, 0, s->object_size);
-		return;
-	}
 	if (unlikely(s->flags & SLAB_DEBUG_FLAGS))
 		kasan_quiet(debug_on_alloc(s, page, obj, caller, orig_size));
 	/* init_on_alloc: one memset serves __GFP_ZERO too */

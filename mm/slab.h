@@ -20,6 +20,7 @@
 #include <linux/swab.h>
 #include <linux/fault-inject.h>
 #include <linux/kasan.h>
+#include <linux/string.h>
 
 #define FREE_MARKER	0x51ab5eedUL	/* ^ object address: "this object is free" */
 
@@ -144,6 +145,24 @@ static __always_inline void *take_free_object(struct kmem_cache *s, struct page 
 }
 
 /*
+ * slab_post_alloc_hook - what a new object may still need.  Zeroing alone
+ * (kzalloc, init_on_alloc), the common extra, goes straight to memset;
+ * debugging and init_on_free caches go through slab_post_alloc().
+ */
+static __always_inline void slab_post_alloc_hook(struct kmem_cache *s, struct page *page,
+						 void *obj, gfp_t gfp, unsigned long caller,
+						 size_t orig_size)
+{
+	if (likely(!(gfp & __GFP_ZERO) && !(s->flags & SLAB_POST_ALLOC_FLAGS)))
+		return;
+	/* (read again: keeping the flags in a register costs the fast path) */
+	if (likely(!(READ_ONCE(s->flags) & (SLAB_DEBUG_FLAGS | __SLAB_INIT_ON_FREE))))
+		memset(obj, 0, s->object_size);
+	else
+		slab_post_alloc(s, page, obj, gfp, caller, orig_size);
+}
+
+/*
  * slab_alloc - the one allocation path of kmem_cache_alloc() and kmalloc()
  * @orig_size: the size the caller asked for (kmalloc red-zones the rest
  *             when debugging)
@@ -177,8 +196,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	obj = take_free_object(s, page, caller);
 	local_irq_restore(flags);
 	kasan_slab_alloc(s, obj, orig_size, caller);
-	if (unlikely((gfp & __GFP_ZERO) || (s->flags & SLAB_POST_ALLOC_FLAGS)))
-		slab_post_alloc(s, page, obj, gfp, caller, orig_size);
+	slab_post_alloc_hook(s, page, obj, gfp, caller, orig_size);
 	return obj;
 }
 

@@ -124,14 +124,15 @@ static struct vm_struct *new_vm_area(unsigned long size, unsigned long align,
 		 size, align, caller))
 		return NULL;
 	align = max(align, PAGE_SIZE);
-	vm = kmalloc(sizeof(*vm) + nr_pages * sizeof(struct page *), bookkeeping_gfp(gfp));
+	/* Zeroed once, the inline pages[] included (the bulk allocator fills empty slots). */
+	vm = kzalloc(sizeof(*vm) + nr_pages * sizeof(struct page *), bookkeeping_gfp(gfp));
 	if (!vm)
 		return NULL;
-	*vm = (struct vm_struct){ .size = full, .flags = flags, .caller = caller };
-	if (nr_pages) {
+	vm->size = full;
+	vm->flags = flags;
+	vm->caller = caller;
+	if (nr_pages)
 		vm->pages = vm_inline_pages(vm);
-		memset(vm->pages, 0, nr_pages * sizeof(struct page *));
-	}
 	va = alloc_vmap_area(full, align, start, end, gfp, vm, &largest);
 	if (IS_ERR(va)) {
 		WARN(PTR_ERR(va) == -ENOSPC && !(gfp & __GFP_NOWARN),
