@@ -86,6 +86,7 @@ static inline const char *zone_names(enum zone_type idx)
 void memmap_init_range(unsigned long start, unsigned long end, bool reserved);
 unsigned long free_memblock_range(unsigned long start_pfn, unsigned long end_pfn);
 void free_area_init(unsigned long max_dma_pfn, unsigned long max_low, unsigned long max);
+void build_all_zonelists(void);
 void print_zone_ranges(void);
 
 /* mm/highmem.c: the pkmap window's one page table, made by kmap_init() (mm/init.c) */

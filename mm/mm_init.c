@@ -123,7 +123,29 @@ void __init free_area_init(unsigned long max_dma, unsigned long max_low, unsigne
 	pgdat->node_start_pfn = start;
 	pgdat->node_spanned_pages = max - start;
 	pgdat->node_present_pages = present_pages_in(start, max);
+	build_all_zonelists();
+}
 
+/*
+ * build_all_zonelists - for each combination of GFP zone bits, the zone an
+ * allocation tries first: gfp_zone()'s, or the highest zone below it that
+ * has pages.  The zones between the two are empty, so the lowmem_reserve
+ * that the first zone keeps against that allocation is 0, as against its
+ * own (mm/page_wmark.c): alloc_pages()'s fast path needs no other check.
+ */
+void __init build_all_zonelists(void)
+{
+	pg_data_t *pgdat = NODE_DATA(0);
+	gfp_t bits;
+
+	BUILD_BUG_ON(GFP_ZONEMASK + 1 != GFP_ZONE_COMBINATIONS);
+	for (bits = 0; bits <= GFP_ZONEMASK; bits++) {
+		int z = gfp_zone(bits);
+
+		while (z > 0 && !pgdat->node_zones[z].present_pages)
+			z--;
+		pgdat->zonelist_first[bits] = z;
+	}
 }
 
 /* Linux's "Zone ranges:" block, as free_area_init() prints it. */

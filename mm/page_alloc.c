@@ -475,7 +475,7 @@ static __always_inline void prep_new_page(struct page *page, unsigned int order,
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	enum zone_type highest = gfp_zone(gfp);
+	enum zone_type highest;
 	unsigned int alloc_flags;
 	struct page *page;
 
@@ -489,9 +489,10 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	if (should_fail_alloc_page(gfp, order))	/* mm/fail_page_alloc.c */
 		return NULL;
 
-	page = alloc_pages_fast(&contig_page_data.node_zones[highest], order);
+	page = alloc_pages_fast(gfp_first_zone(gfp), order);
 	if (likely(page))
 		goto out;
+	highest = gfp_zone(gfp);
 	alloc_flags = gfp_to_alloc_flags(gfp);
 	page = get_page_from_freelist(order, highest, WMARK_LOW);
 	if (!page)

@@ -101,6 +101,15 @@ static inline enum zone_type gfp_zone(gfp_t gfp)
 	return ZONE_NORMAL;
 }
 
+/*
+ * gfp_first_zone - the zone an allocation with @gfp tries first: gfp_zone()'s,
+ * or the highest populated one below it (pglist_data's zonelist_first).
+ */
+static inline struct zone *gfp_first_zone(gfp_t gfp)
+{
+	return &contig_page_data.node_zones[contig_page_data.zonelist_first[gfp & GFP_ZONEMASK]];
+}
+
 /* Format @gfp as Linux does in reports: "GFP_KERNEL|__GFP_ZERO". */
 int format_gfp(char *buf, size_t size, gfp_t gfp);
 

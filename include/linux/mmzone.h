@@ -94,8 +94,18 @@ struct zone {
 	unsigned long nr_alloc, nr_freed;
 };
 
+/* Every value of gfp & GFP_ZONEMASK (<linux/gfp.h>): four zone bits. */
+#define GFP_ZONE_COMBINATIONS	16
+
 typedef struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
+	/*
+	 * zonelist_first[gfp & GFP_ZONEMASK]: the zone an allocation tries
+	 * first, gfp_zone()'s choice, or the highest populated zone below it
+	 * when that one is empty (HighMem, with less than 896 MB of RAM): as
+	 * Linux's zonelists leave empty zones out.  build_all_zonelists().
+	 */
+	unsigned char zonelist_first[GFP_ZONE_COMBINATIONS];
 	unsigned long node_start_pfn;
 	unsigned long node_spanned_pages;
 	unsigned long node_present_pages;

@@ -139,6 +139,31 @@ static void highmem_placement(struct ktest *t)
 }
 
 /*
+ * The zone each combination of GFP zone bits tries first (alloc_pages()'s
+ * fast path): gfp_zone()'s, or the highest populated zone below it, with
+ * only empty zones between, so that no lowmem_reserve stands in the way.
+ * At 160 MB GFP_HIGHUSER starts in Normal, at 16 MB GFP_KERNEL in DMA.
+ */
+static void first_zone_by_gfp(struct ktest *t)
+{
+	gfp_t bits;
+
+	for (bits = 0; bits <= GFP_ZONEMASK; bits++) {
+		const struct zone *first = gfp_first_zone(bits);
+		int z = zone_idx(first), i;
+
+		KT_EXPECT_LE(t, z, gfp_zone(bits));
+		KT_EXPECT_TRUE(t, first->present_pages || z == ZONE_DMA);
+		for (i = z + 1; i <= gfp_zone(bits); i++)
+			KT_EXPECT_EQ(t, contig_page_data.node_zones[i].present_pages, 0);
+		KT_EXPECT_EQ(t, first->lowmem_reserve[gfp_zone(bits)], 0);
+	}
+	KT_EXPECT_EQ(t, zone_idx(gfp_first_zone(GFP_HIGHUSER)),
+		     totalhigh_pages() ? ZONE_HIGHMEM :
+		     contig_page_data.node_zones[ZONE_NORMAL].present_pages ? ZONE_NORMAL : ZONE_DMA);
+}
+
+/*
  * Exhaust everything from the top zone down; every zone takes part
  * (fallback), nothing crashes, and freeing restores every count.
  * Lowmem protection shows on the way: an allocation that could have used
@@ -546,6 +571,7 @@ static struct ktest_case buddy_cases[] = {
 	KTEST_CASE(address_alignment),
 	KTEST_CASE(dma_zone_placement),
 	KTEST_CASE(highmem_placement),
+	KTEST_CASE(first_zone_by_gfp),
 	KTEST_CASE(exhaust_and_recover),
 	KTEST_CASE(atomic_dips_below_min),
 	KTEST_CASE(random_stress),
