@@ -276,7 +276,7 @@ struct page *refill_cpu_slab(struct kmem_cache *s, gfp_t gfp, unsigned long flag
 /*
  * slab_post_alloc - the rare extras after slab_alloc() took an object from
  * a cache with debugging or init_on_free: debugging patterns and owner,
- * and __GFP_ZERO.  (Zeroing alone, slab_alloc() does itself.)
+ * and __GFP_ZERO.  (Zeroing alone, slab_post_alloc_hook() does itself.)
  */
 void slab_post_alloc(struct kmem_cache *s, struct page *page, void *obj, gfp_t gfp,
 		     unsigned long caller, size_t orig_size)

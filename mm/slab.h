@@ -144,6 +144,12 @@ static __always_inline void *take_free_object(struct kmem_cache *s, struct page 
 	return obj;
 }
 
+// Does a new object of @s, allocated with @gfp, need anything more (zeroing, debugging)?
+static __always_inline bool slab_wants_post_alloc(const struct kmem_cache *s, gfp_t gfp)
+{
+	return unlikely((gfp & __GFP_ZERO) || (s->flags & SLAB_POST_ALLOC_FLAGS));
+}
+
 /*
  * slab_post_alloc_hook - what a new object may still need.  Zeroing alone
  * (kzalloc, init_on_alloc), the common extra, goes straight to memset;
@@ -153,7 +159,7 @@ static __always_inline void slab_post_alloc_hook(struct kmem_cache *s, struct pa
 						 void *obj, gfp_t gfp, unsigned long caller,
 						 size_t orig_size)
 {
-	if (likely(!(gfp & __GFP_ZERO) && !(s->flags & SLAB_POST_ALLOC_FLAGS)))
+	if (!slab_wants_post_alloc(s, gfp))
 		return;
 	/* (read again: keeping the flags in a register costs the fast path) */
 	if (likely(!(READ_ONCE(s->flags) & (SLAB_DEBUG_FLAGS | __SLAB_INIT_ON_FREE))))

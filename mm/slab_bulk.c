@@ -57,9 +57,10 @@ int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t gfp, size_t size, void **p
 	local_irq_restore(flags);
 	for (i = 0; i < size; i++)
 		kasan_slab_alloc(s, p[i], s->object_size, _RET_IP_);
-	for (i = 0; i < size; i++)
-		slab_post_alloc_hook(s, virt_to_head_page(p[i]), p[i], gfp, _RET_IP_,
-				     s->object_size);
+	if (slab_wants_post_alloc(s, gfp))
+		for (i = 0; i < size; i++)
+			slab_post_alloc_hook(s, virt_to_head_page(p[i]), p[i], gfp, _RET_IP_,
+					     s->object_size);
 	return size;
 
 undo:	/* give back the @i taken, through kmem_cache_free's checks (and KASAN's) */
