@@ -45,14 +45,7 @@ EXPORT_SYMBOL(__memmove);
 
 void *__memset(void *s, int c, size_t n)
 {
-	void *ret = s;
-	unsigned int v = (unsigned char)c * 0x01010101U;
-	size_t words = n / 4;
-
-	__asm__ __volatile__("rep stosl" : "+D"(s), "+c"(words) : "a"(v) : "memory");
-	n &= 3;
-	__asm__ __volatile__("rep stosb" : "+D"(s), "+c"(n) : "a"(v) : "memory");
-	return ret;
+	return __memset_inline(s, c, n);
 }
 EXPORT_SYMBOL(__memset);
 

@@ -152,7 +152,8 @@ static __always_inline bool slab_wants_post_alloc(const struct kmem_cache *s, gf
 
 /*
  * slab_post_alloc_hook - what a new object may still need.  Zeroing alone
- * (kzalloc, init_on_alloc), the common extra, goes straight to memset;
+ * (kzalloc, init_on_alloc), the common extra, is done right here, with
+ * memset's stores inlined (__memset_inline);
  * debugging and init_on_free caches go through slab_post_alloc().
  */
 static __always_inline void slab_post_alloc_hook(struct kmem_cache *s, struct page *page,
@@ -163,7 +164,7 @@ static __always_inline void slab_post_alloc_hook(struct kmem_cache *s, struct pa
 		return;
 	/* (read again: keeping the flags in a register costs the fast path) */
 	if (likely(!(READ_ONCE(s->flags) & (SLAB_DEBUG_FLAGS | __SLAB_INIT_ON_FREE))))
-		memset(obj, 0, s->object_size);
+		__memset_inline(obj, 0, s->object_size);
 	else
 		slab_post_alloc(s, page, obj, gfp, caller, orig_size);
 }

@@ -24,6 +24,31 @@ void *__memset(void *s, int c, size_t n);
 #define memmove(d, s, n)	__memmove(d, s, n)
 #define memset(s, c, n)		__memset(s, c, n)
 #endif
+
+/*
+ * __memset_inline - memset() without the call: lib/string.c's two "rep
+ * stos", in the caller.  For a hot path that zeroes a size known only at
+ * run time (the slab's kzalloc and init_on_alloc), where the call, its
+ * frame and its saved registers cost as many instructions as the stores
+ * of a small object.  Built with a sanitizer it is memset(), which the
+ * sanitizer checks.
+ */
+static __always_inline void *__memset_inline(void *s, int c, size_t n)
+{
+#ifdef __SANITIZE_ADDRESS__
+	return memset(s, c, n);
+#else
+	void *ret = s;
+	unsigned int v = (unsigned char)c * 0x01010101U;
+	size_t words = n / 4;
+
+	__asm__ __volatile__("rep stosl" : "+D"(s), "+c"(words) : "a"(v) : "memory");
+	n &= 3;
+	__asm__ __volatile__("rep stosb" : "+D"(s), "+c"(n) : "a"(v) : "memory");
+	return ret;
+#endif
+}
+
 int memcmp(const void *a, const void *b, size_t n);
 void *memchr(const void *s, int c, size_t n);
 void *memchr_inv(const void *s, int c, size_t n);
