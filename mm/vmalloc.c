@@ -203,26 +203,16 @@ struct vm_struct *find_vm_area(const void *addr)
 }
 
 /*
- * remove_vm_area_checked - unmap the area that starts at @addr and give
- * its range back to the free ranges, unless its kind is in @refuse.
- * Interrupts are off from the lookup to the unlink, so nobody can be given
- * the range while its PTEs are still there.
- * Return: the area's vm_struct (pages and struct still to be freed by the
- * caller); NULL with *@l saying what is at @addr instead.
+ * describe_refused_locked - fill *@l with what is at @addr, which
+ * remove_vm_area_checked() refused to remove: @va is the busy area holding
+ * @addr (NULL if none).  Interrupts off.
  */
-struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned long refuse,
-						struct vm_lookup *l)
+static void describe_refused_locked(unsigned long addr, const struct vmap_area *va,
+				    struct vm_lookup *l)
 {
-	struct vmap_area *va, *dead[2];
-	struct vm_struct *vm = NULL;
-	unsigned int n = 0;
-	unsigned long flags;
+	const struct freed_area *f;
 
 	*l = (struct vm_lookup){ 0 };
-	if (!is_vmalloc_addr((void *)addr))
-		return NULL;
-	local_irq_save(flags);
-	va = find_vmap_area_locked(addr);
 	if (va && va->vm) {
 		l->inside = true;
 		l->start = va->va_start;
@@ -230,27 +220,52 @@ struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned long refus
 		l->usable = get_vm_area_size(va->vm);
 		l->flags = va->vm->flags;
 		l->caller = va->vm->caller;
-		if (va->va_start == addr && !(va->vm->flags & refuse)) {
-			vm = va->vm;
-			if (vm->flags & (VM_ALLOC | VM_MAP))	/* KASAN: a use after free is caught */
-				kasan_poison_vmalloc((void *)va->va_start, l->usable);
-			vunmap_range(va->va_start, va->va_start + l->usable);
-			n = unlink_vmap_area_locked(va, dead);
-		}
 	} else if (va) {
 		l->map_ram = true;	/* vm_map_ram(): no vm_struct */
 		l->start = va->va_start;
 		l->end = va->va_end;
-	} else {
-		const struct freed_area *f = find_freed_locked(addr);
-
-		if (f) {
-			l->freed = true;
-			l->start = f->start;
-			l->end = f->end;
-			l->caller = f->caller;
-		}
+	} else if ((f = find_freed_locked(addr))) {
+		l->freed = true;
+		l->start = f->start;
+		l->end = f->end;
+		l->caller = f->caller;
 	}
+}
+
+/*
+ * remove_vm_area_checked - unmap the area that starts at @addr and give
+ * its range back to the free ranges, unless its kind is in @refuse.
+ * Interrupts are off from the lookup to the unlink, so nobody can be given
+ * the range while its PTEs are still there.
+ * Return: the area's vm_struct (pages and struct still to be freed by the
+ * caller; *@l is left alone); NULL with *@l saying what is at @addr
+ * instead.
+ */
+struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned long refuse,
+					 struct vm_lookup *l)
+{
+	struct vmap_area *va, *dead[2];
+	struct vm_struct *vm;
+	unsigned long flags, usable;
+	unsigned int n;
+
+	if (!is_vmalloc_addr((void *)addr)) {
+		*l = (struct vm_lookup){ 0 };
+		return NULL;
+	}
+	local_irq_save(flags);
+	va = find_vmap_area_locked(addr);
+	vm = va ? va->vm : NULL;
+	if (unlikely(!vm || va->va_start != addr || (vm->flags & refuse))) {
+		describe_refused_locked(addr, va, l);
+		local_irq_restore(flags);
+		return NULL;
+	}
+	usable = get_vm_area_size(vm);
+	if (vm->flags & (VM_ALLOC | VM_MAP))	/* KASAN: a use after free is caught */
+		kasan_poison_vmalloc((void *)addr, usable);
+	vunmap_range(addr, addr + usable);
+	n = unlink_vmap_area_locked(va, dead);
 	local_irq_restore(flags);
 	free_vmap_areas(dead, n);
 	return vm;
