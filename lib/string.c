@@ -45,7 +45,7 @@ EXPORT_SYMBOL(__memmove);
 
 void *__memset(void *s, int c, size_t n)
 {
-	return __memset_inline(s, c, n);
+	return __memset_rep(s, c, n);
 }
 EXPORT_SYMBOL(__memset);
 

@@ -26,18 +26,11 @@ void *__memset(void *s, int c, size_t n);
 #endif
 
 /*
- * __memset_inline - memset() without the call: lib/string.c's two "rep
- * stos", in the caller.  For a hot path that zeroes a size known only at
- * run time (the slab's kzalloc and init_on_alloc), where the call, its
- * frame and its saved registers cost as many instructions as the stores
- * of a small object.  Built with a sanitizer it is memset(), which the
- * sanitizer checks.
+ * __memset_rep - memset's two "rep stos", inline and unchecked: the body
+ * of lib/string.c's __memset.
  */
-static __always_inline void *__memset_inline(void *s, int c, size_t n)
+static __always_inline void *__memset_rep(void *s, int c, size_t n)
 {
-#ifdef __SANITIZE_ADDRESS__
-	return memset(s, c, n);
-#else
 	void *ret = s;
 	unsigned int v = (unsigned char)c * 0x01010101U;
 	size_t words = n / 4;
@@ -46,6 +39,22 @@ static __always_inline void *__memset_inline(void *s, int c, size_t n)
 	n &= 3;
 	__asm__ __volatile__("rep stosb" : "+D"(s), "+c"(n) : "a"(v) : "memory");
 	return ret;
+}
+
+/*
+ * __memset_inline - memset() without the call, for a hot path that zeroes
+ * a size known only at run time (the slab's kzalloc and init_on_alloc),
+ * where the call, its frame and its saved registers cost as many
+ * instructions as the stores of a small object.  In a file built with a
+ * sanitizer (the host fuzzers build mm/slab.c with ASan) it is memset(),
+ * which the sanitizer checks.
+ */
+static __always_inline void *__memset_inline(void *s, int c, size_t n)
+{
+#ifdef __SANITIZE_ADDRESS__
+	return memset(s, c, n);
+#else
+	return __memset_rep(s, c, n);
 #endif
 }
 
