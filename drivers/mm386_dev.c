@@ -53,6 +53,20 @@ struct span {
 	unsigned int pde_first, pde_last;
 };
 
+// The frame mapped at @a, in *@pfn: by @mm's tables below TASK_SIZE, the kernel's above.
+static bool span_pfn(struct mm_struct *mm, unsigned long a, unsigned long *pfn)
+{
+	pte_t *pte;
+
+	if (a >= TASK_SIZE)
+		return kernel_addr_pfn(a, pfn);
+	pte = follow_pte(mm, a);
+	if (!pte || !pte_present(*pte))
+		return false;
+	*pfn = pte_pfn(*pte);
+	return true;
+}
+
 // The pages behind [@addr, @addr + @size): in @mm's tables, or the kernel's.
 static void walk_span(struct mm_struct *mm, unsigned long addr, unsigned long size,
 		      struct span *s)
@@ -63,13 +77,10 @@ static void walk_span(struct mm_struct *mm, unsigned long addr, unsigned long si
 	s->pde_first = pgd_index(addr);
 	s->pde_last = pgd_index(addr + size - 1);
 	for (a = addr & PAGE_MASK; a < addr + size; a += PAGE_SIZE) {
-		pte_t *pte = a < TASK_SIZE ? follow_pte(mm, a) : NULL;
 		unsigned long pfn;
 
 		s->pages++;
-		if (pte && pte_present(*pte))
-			pfn = pte_pfn(*pte);
-		else if (a < TASK_SIZE || !kernel_addr_pfn(a, &pfn))
+		if (!span_pfn(mm, a, &pfn))
 			continue;
 		s->mapped++;
 		if (pfn != last_pfn + 1)

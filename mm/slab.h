@@ -153,8 +153,8 @@ static __always_inline bool slab_wants_post_alloc(const struct kmem_cache *s, gf
 /*
  * slab_post_alloc_hook - what a new object may still need.  Zeroing alone
  * (kzalloc, init_on_alloc), the common extra, is done right here, with
- * memset's stores inlined (__memset_inline);
- * debugging and init_on_free caches go through slab_post_alloc().
+ * memset's stores inlined (__memset_inline); debugging and init_on_free
+ * caches go through slab_post_alloc().
  */
 static __always_inline void slab_post_alloc_hook(struct kmem_cache *s, struct page *page,
 						 void *obj, gfp_t gfp, unsigned long caller,
