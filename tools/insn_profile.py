@@ -42,6 +42,11 @@ def symbols(kernel):
     return syms
 
 
+def address_of(syms, name):
+    """The address of function @name in @syms, or None."""
+    return next((a for a, n in syms if n == name), None)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kernel", default=os.path.join(ROOT, "build", "kernel.elf"))
@@ -61,9 +66,8 @@ def main():
 
     syms = symbols(args.kernel)
     addrs = [a for a, _ in syms]
-    known = {n for _, n in syms}
     for func in [args.start] + args.annotate + ([args.until] if args.until else []):
-        if func not in known:
+        if address_of(syms, func) is None:
             sys.exit(f"insn_profile: no function {func} in {args.kernel}")
     fd, log = tempfile.mkstemp(prefix="mm386-trace-", suffix=".log")
     os.close(fd)
@@ -80,7 +84,7 @@ def main():
     on = False
     total = 0
     calls = 0
-    start_addr = [a for a, n in syms if n == args.start][0]
+    start_addr = address_of(syms, args.start)
     with open(log, errors="replace") as f:
         for line in f:
             m = trace.match(line)
@@ -116,11 +120,11 @@ def main():
 
 def annotate(kernel, syms, func, by_pc, per):
     """Print @func's disassembly, each instruction with its count / @per."""
-    start = [a for a, n in syms if n == func]
-    later = [a for a, _ in syms if a > start[0]]
-    end = min(later) if later else start[0] + 4096
+    start = address_of(syms, func)
+    later = [a for a, _ in syms if a > start]
+    end = min(later) if later else start + 4096
     out = subprocess.run(["i686-linux-gnu-objdump", "-d", "--no-show-raw-insn",
-                          f"--start-address={start[0]:#x}", f"--stop-address={end:#x}", kernel],
+                          f"--start-address={start:#x}", f"--stop-address={end:#x}", kernel],
                          stdout=subprocess.PIPE, check=True).stdout.decode()
     print(f"\n{func}, the instructions that ran, with how often per loop"
           f"{' (/' + str(per) + ')' if per > 1 else ''}:")
