@@ -178,6 +178,17 @@ endif
 # Anything that changes how objects are built forces a rebuild.
 CONFIG_STAMP := $(O)/.config
 CONFIG_TEXT  := $(COMPILER) $(CC) $(CFLAGS) $(CFLAGS_KASAN) $(if $(CFLAGS_KASAN),$(KASAN_SANITIZE_n)) $(ASFLAGS) $(LD) $(LDFLAGS)
+# A new list of objects forces a new link: a deleted source file leaves
+# nothing newer behind, but its object must leave the kernel.  (Linux's
+# kbuild keeps the same record in its .cmd files.)
+OBJS_STAMP   := $(O)/.objs
+
+# $(call write_if_changed,TEXT): rewrite the stamp file $@ only when TEXT
+# differs from what it holds, so that what depends on it is remade only then.
+define write_if_changed
+	@mkdir -p $(dir $@)
+	@echo '$(1)' | cmp -s - $@ || echo '$(1)' > $@
+endef
 
 QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
@@ -271,8 +282,10 @@ deps:
 	@tools/ensure-deps.sh $(DEPS_TOOLS)
 
 $(CONFIG_STAMP): FORCE
-	@mkdir -p $(O)
-	@echo '$(CONFIG_TEXT)' | cmp -s - $@ || echo '$(CONFIG_TEXT)' > $@
+	$(call write_if_changed,$(CONFIG_TEXT))
+
+$(OBJS_STAMP): FORCE
+	$(call write_if_changed,$(OBJS))
 
 $(O)/obj/%.o: %.c $(CONFIG_STAMP) | deps
 	@mkdir -p $(dir $@)
@@ -296,7 +309,7 @@ define link_pass
 	@$(LD) $(LDFLAGS) -o $(3) $(OBJS) $(O)/ksyms$(2).o $(LIBGCC)
 endef
 
-$(KERNEL): $(OBJS) linker.ld $(KSYMS_GEN) $(CONFIG_STAMP)
+$(KERNEL): $(OBJS) linker.ld $(KSYMS_GEN) $(CONFIG_STAMP) $(OBJS_STAMP)
 	$(SAY) "  LD      $@"
 	$(call link_pass,/dev/null,0,$(O)/kernel.1.elf)
 	$(call link_pass,$(O)/kernel.1.elf,1,$(O)/kernel.2.elf)
@@ -436,7 +449,11 @@ $(MOD_OUT)/$(MOD_NAME).mod.c: Makefile
 $(MOD_OUT)/$(MOD_NAME).mod.o: $(MOD_OUT)/$(MOD_NAME).mod.c $(CONFIG_STAMP) | deps
 	@$(CC) $(MOD_CFLAGS) -c $< -o $@
 
-$(MOD_KO): $(MOD_OBJS)
+MOD_OBJS_STAMP	:= $(MOD_OUT)/.objs
+$(MOD_OBJS_STAMP): FORCE
+	$(call write_if_changed,$(MOD_OBJS))
+
+$(MOD_KO): $(MOD_OBJS) $(MOD_OBJS_STAMP)
 	$(SAY) "  LD [M]  $@"
 	@$(LD) -r -m elf_i386 -o $@ $(MOD_OBJS)
 

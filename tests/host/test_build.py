@@ -3,6 +3,7 @@ warnings, and compile_commands.json for clangd."""
 import json
 import os
 import shlex
+import shutil
 import subprocess
 
 import ktap
@@ -54,6 +55,57 @@ def test_gcc_build_is_warning_free():
     out_dir = os.path.join(qemu.BUILD, "gcc-werror")
     out = make(f"O={out_dir}", "WERROR=1")
     assert "warning:" not in out
+
+
+def copy_tree(dst):
+    """The tree's files as they are now (committed or not), without build/."""
+    files = subprocess.run(["git", "-C", qemu.ROOT, "ls-files", "-z"], check=True,
+                           stdout=subprocess.PIPE).stdout.decode().split("\0")
+    for f in filter(None, files):
+        src = os.path.join(qemu.ROOT, f)
+        if os.path.isfile(src):
+            os.makedirs(os.path.join(dst, os.path.dirname(f)), exist_ok=True)
+            shutil.copy2(src, os.path.join(dst, f))
+
+
+def symbols(elf):
+    out = subprocess.run(["i686-linux-gnu-nm", elf], check=True, stdout=subprocess.PIPE)
+    return {line.split()[-1] for line in out.stdout.decode().splitlines()}
+
+
+def test_deleted_source_file_leaves_the_kernel_and_the_module(tmp_path):
+    """Deleting a source file leaves no newer file behind, yet the next
+    make must link without its object; a make with nothing changed links
+    nothing.  The same for a module's files (make M=)."""
+    src, out = tmp_path / "src", tmp_path / "out"
+    copy_tree(src)
+    extra = src / "lib" / "zz_leftover.c"
+    extra.write_text("int zz_leftover(void);\nint zz_leftover(void) { return 42; }\n")
+    mod = tmp_path / "two_files"
+    mod.mkdir()
+    (mod / "two_files.c").write_text(
+        '#include <linux/module.h>\nMODULE_LICENSE("GPL");\n'
+        "static int __init two_files_init(void) { return 0; }\n"
+        "module_init(two_files_init);\n")
+    (mod / "helper.c").write_text("int two_files_helper(void);\n"
+                                  "int two_files_helper(void) { return 1; }\n")
+    kernel, ko = out / "kernel.elf", out / "modules" / "two_files.ko"
+
+    def build():
+        a = make("-C", str(src), f"O={out}", str(kernel))
+        b = make("-C", str(src), f"O={out}", f"M={mod}")
+        return a + b
+
+    build()
+    assert "zz_leftover" in symbols(kernel)
+    assert "two_files_helper" in symbols(ko)
+    extra.unlink()
+    (mod / "helper.c").unlink()
+    log = build()
+    assert "LD      " in log and "LD [M]  " in log, log
+    assert "zz_leftover" not in symbols(kernel)
+    assert "two_files_helper" not in symbols(ko)
+    assert "LD" not in build()
 
 
 def test_compile_commands_json():
