@@ -319,12 +319,15 @@ $(KERNEL): $(OBJS) linker.ld $(KSYMS_GEN) $(CONFIG_STAMP) $(OBJS_STAMP)
 	@rm -f $(O)/kernel.1.elf $(O)/kernel.2.elf
 
 # The kernel's files, then each module's in the tree (examples/, tests/modules/).
-$(O)/compile_commands.json: $(C_SRCS) $(wildcard $(addsuffix /*.c,$(INTREE_MODS))) Makefile \
-		tools/gen_compile_commands.sh
+# Written at every make and replaced only when it differs: it must follow a
+# new compiler or new flags in the same O= (make CC=clang) and a deleted
+# file, and neither leaves a newer prerequisite behind.
+$(O)/compile_commands.json: FORCE
 	@mkdir -p $(O)
 	@tools/gen_compile_commands.sh "$(CURDIR)" "$(O)/obj" "$(CC) $(CFLAGS)" $(C_SRCS) \
 		$(foreach d,$(INTREE_MODS),-- "$(O)/modules/$(notdir $(d))" \
-		"$(CC) $(subst ",\",$(call mod_cflags,$(d),$(notdir $(d))))" $(wildcard $(d)/*.c)) > $@
+		"$(CC) $(subst ",\",$(call mod_cflags,$(d),$(notdir $(d))))" $(wildcard $(d)/*.c)) > $@.new
+	@cmp -s $@.new $@ && rm -f $@.new || mv -f $@.new $@
 
 iso: $(ISO)
 ISO_MODULES	= $(if $(filter 1,$(INITRAMFS)),$(INITRAMFS_CPIO),$(MOD_KO))

@@ -75,8 +75,9 @@ def symbols(elf):
 
 def test_deleted_source_file_leaves_the_kernel_and_the_module(tmp_path):
     """Deleting a source file leaves no newer file behind, yet the next
-    make must link without its object; a make with nothing changed links
-    nothing.  The same for a module's files (make M=)."""
+    make must link without its object and drop it from
+    compile_commands.json; a make with nothing changed links nothing.  The
+    same for a module's files (make M=)."""
     src, out = tmp_path / "src", tmp_path / "out"
     copy_tree(src)
     extra = src / "lib" / "zz_leftover.c"
@@ -90,13 +91,15 @@ def test_deleted_source_file_leaves_the_kernel_and_the_module(tmp_path):
     (mod / "helper.c").write_text("int two_files_helper(void);\n"
                                   "int two_files_helper(void) { return 1; }\n")
     kernel, ko = out / "kernel.elf", out / "modules" / "two_files.ko"
+    db = out / "compile_commands.json"
 
     def build():
-        a = make("-C", str(src), f"O={out}", str(kernel))
+        a = make("-C", str(src), f"O={out}", str(kernel), str(db))
         b = make("-C", str(src), f"O={out}", f"M={mod}")
         return a + b
 
     build()
+    assert "lib/zz_leftover.c" in db.read_text()
     assert "zz_leftover" in symbols(kernel)
     assert "two_files_helper" in symbols(ko)
     extra.unlink()
@@ -104,6 +107,7 @@ def test_deleted_source_file_leaves_the_kernel_and_the_module(tmp_path):
     log = build()
     assert "LD      " in log and "LD [M]  " in log, log
     assert "zz_leftover" not in symbols(kernel)
+    assert "lib/zz_leftover.c" not in db.read_text()
     assert "two_files_helper" not in symbols(ko)
     assert "LD" not in build()
 
@@ -116,6 +120,19 @@ def test_compile_commands_json():
     entry = next(e for e in db if e["file"] == "kernel/main.c")
     assert "-ffreestanding" in entry["command"] and "-Iinclude" in entry["command"]
     assert entry["directory"] == qemu.ROOT
+
+
+def test_compile_commands_json_follows_the_compiler(tmp_path):
+    """make CC=clang in a build directory that gcc built: clangd must get
+    clang's command lines, though no source file changed."""
+    def commands():
+        make(f"O={tmp_path}", f"{tmp_path}/compile_commands.json", *cc)
+        with open(tmp_path / "compile_commands.json") as f:
+            return {e["command"].split()[0] for e in json.load(f)}
+    cc = []
+    assert commands() == {"i686-linux-gnu-gcc"}
+    cc = ["CC=clang"]
+    assert commands() == {"clang"}
 
 
 def test_compile_commands_json_has_the_modules_in_the_tree(tmp_path):
