@@ -183,11 +183,15 @@ CONFIG_TEXT  := $(COMPILER) $(CC) $(CFLAGS) $(CFLAGS_KASAN) $(if $(CFLAGS_KASAN)
 # kbuild keeps the same record in its .cmd files.)
 OBJS_STAMP   := $(O)/.objs
 
-# $(call write_if_changed,TEXT): rewrite the stamp file $@ only when TEXT
-# differs from what it holds, so that what depends on it is remade only then.
+# move_if_changed: $@.new replaces $@ only when the two differ (and is
+# dropped otherwise), so that what depends on $@ is remade only then.
+move_if_changed = cmp -s $@.new $@ && rm -f $@.new || mv -f $@.new $@
+
+# $(call write_if_changed,TEXT): the stamp file $@ holds TEXT.
 define write_if_changed
 	@mkdir -p $(dir $@)
-	@echo '$(1)' | cmp -s - $@ || echo '$(1)' > $@
+	@echo '$(1)' > $@.new
+	@$(move_if_changed)
 endef
 
 QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
@@ -327,7 +331,7 @@ $(O)/compile_commands.json: FORCE
 	@tools/gen_compile_commands.sh "$(CURDIR)" "$(O)/obj" "$(CC) $(CFLAGS)" $(C_SRCS) \
 		$(foreach d,$(INTREE_MODS),-- "$(O)/modules/$(notdir $(d))" \
 		"$(CC) $(subst ",\",$(call mod_cflags,$(d),$(notdir $(d))))" $(wildcard $(d)/*.c)) > $@.new
-	@cmp -s $@.new $@ && rm -f $@.new || mv -f $@.new $@
+	@$(move_if_changed)
 
 iso: $(ISO)
 ISO_MODULES	= $(if $(filter 1,$(INITRAMFS)),$(INITRAMFS_CPIO),$(MOD_KO))

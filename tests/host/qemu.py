@@ -26,6 +26,14 @@ STATUS_TIMEOUT = 124    # from timeout(1)
 
 
 
+def symbols(elf=None):
+    """The symbols @elf (the kernel by default) defines, name -> address,
+    as nm lists them."""
+    out = subprocess.run(["i686-linux-gnu-nm", elf or KERNEL], stdout=subprocess.PIPE,
+                         check=True).stdout.decode()
+    return {f[2]: int(f[0], 16) for f in map(str.split, out.splitlines()) if len(f) == 3}
+
+
 def kernel_arg(kernel=None):
     """The -kernel argument: relative to the working directory (the
     repository's root under make check and make docs).  QEMU's multiboot

@@ -68,11 +68,6 @@ def copy_tree(dst):
             shutil.copy2(src, os.path.join(dst, f))
 
 
-def symbols(elf):
-    out = subprocess.run(["i686-linux-gnu-nm", elf], check=True, stdout=subprocess.PIPE)
-    return {line.split()[-1] for line in out.stdout.decode().splitlines()}
-
-
 def test_deleted_source_file_leaves_the_kernel_and_the_module(tmp_path):
     """Deleting a source file leaves no newer file behind, yet the next
     make must link without its object and drop it from
@@ -100,15 +95,15 @@ def test_deleted_source_file_leaves_the_kernel_and_the_module(tmp_path):
 
     build()
     assert "lib/zz_leftover.c" in db.read_text()
-    assert "zz_leftover" in symbols(kernel)
-    assert "two_files_helper" in symbols(ko)
+    assert "zz_leftover" in qemu.symbols(kernel)
+    assert "two_files_helper" in qemu.symbols(ko)
     extra.unlink()
     (mod / "helper.c").unlink()
     log = build()
     assert "LD      " in log and "LD [M]  " in log, log
-    assert "zz_leftover" not in symbols(kernel)
+    assert "zz_leftover" not in qemu.symbols(kernel)
     assert "lib/zz_leftover.c" not in db.read_text()
-    assert "two_files_helper" not in symbols(ko)
+    assert "two_files_helper" not in qemu.symbols(ko)
     assert "LD" not in build()
 
 
@@ -125,14 +120,12 @@ def test_compile_commands_json():
 def test_compile_commands_json_follows_the_compiler(tmp_path):
     """make CC=clang in a build directory that gcc built: clangd must get
     clang's command lines, though no source file changed."""
-    def commands():
+    def commands(*cc):
         make(f"O={tmp_path}", f"{tmp_path}/compile_commands.json", *cc)
         with open(tmp_path / "compile_commands.json") as f:
             return {e["command"].split()[0] for e in json.load(f)}
-    cc = []
     assert commands() == {"i686-linux-gnu-gcc"}
-    cc = ["CC=clang"]
-    assert commands() == {"clang"}
+    assert commands("CC=clang") == {"clang"}
 
 
 def test_compile_commands_json_has_the_modules_in_the_tree(tmp_path):
@@ -148,9 +141,7 @@ def test_compile_commands_json_has_the_modules_in_the_tree(tmp_path):
         assert args[args.index("-o") + 1].endswith(f"/modules/{modname}/{modname}.o")
         args[args.index("-o") + 1] = str(tmp_path / "out.o")
         subprocess.run(args, cwd=entry["directory"], check=True)
-        syms = subprocess.run(["i686-linux-gnu-nm", str(tmp_path / "out.o")],
-                              stdout=subprocess.PIPE, check=True).stdout.decode()
-        assert " init_module" in syms
+        assert "init_module" in qemu.symbols(tmp_path / "out.o")
 
 
 def test_entry_point_is_virtual_and_loads_at_1mb():

@@ -1,7 +1,6 @@
 """GDB against QEMU's gdbstub: break in a higher-half C function, read
 the backtrace and a kernel variable."""
 import re
-import subprocess
 
 import qemu
 from gdbrun import gdb_session
@@ -22,9 +21,7 @@ def test_gdb_breakpoint_backtrace_and_variable():
 
 def test_gdb_physical_breakpoint_before_paging():
     # boot/head.asm runs at physical addresses: break *PHYS works there.
-    nm = subprocess.run(["i686-linux-gnu-nm", qemu.KERNEL], stdout=subprocess.PIPE,
-                        check=True).stdout.decode()
-    start = next(int(l.split()[0], 16) for l in nm.splitlines() if l.endswith(" _start"))
+    start = qemu.symbols()["_start"]
     out = gdb_session([f"break *0x{start - 0xc0000000:x}", "continue", "print/x $eax"]).out
     assert "0x2badb002" in out, out               # the multiboot magic in EAX
 

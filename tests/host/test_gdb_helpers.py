@@ -8,7 +8,6 @@ those dumps line for line.
 """
 import os
 import re
-import subprocess
 
 import pytest
 
@@ -39,9 +38,7 @@ def run(commands, params="poweroff", mem=160, stop=HOLD):
 
 
 def symbol(name):
-    nm = subprocess.run(["i686-linux-gnu-nm", qemu.KERNEL], stdout=subprocess.PIPE,
-                        check=True).stdout.decode()
-    return next(int(l.split()[0], 16) for l in nm.splitlines() if l.split()[2:] == [name])
+    return qemu.symbols()[name]
 
 
 @pytest.mark.parametrize("mem,extra", [(160, ""), (2048, ""), (160, "highmem=64M")])
@@ -106,9 +103,7 @@ def test_page_of_free_allocated_and_highmem_blocks():
 
 
 def has_symbol(name):
-    nm = subprocess.run(["i686-linux-gnu-nm", qemu.KERNEL], stdout=subprocess.PIPE,
-                        check=True).stdout.decode()
-    return any(l.split()[2:] == [name] for l in nm.splitlines())
+    return name in qemu.symbols()
 
 
 # Run inside GDB after mm386.py: its helpers are in the same namespace.

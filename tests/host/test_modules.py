@@ -108,9 +108,7 @@ def vmalloc_window(log):
 
 
 def kernel_exports(kernel):
-    out = subprocess.run(["i686-linux-gnu-nm", kernel], stdout=subprocess.PIPE, check=True)
-    return {l.split()[2][len("__ksymtab_"):] for l in out.stdout.decode().splitlines()
-            if l.split()[-1].startswith("__ksymtab_")}
+    return {n[len("__ksymtab_"):] for n in qemu.symbols(kernel) if n.startswith("__ksymtab_")}
 
 
 # ---------------------------------------------------------------------------
