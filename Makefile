@@ -254,7 +254,10 @@ mod_cflags	= $(CFLAGS) -I$(1) -DMODULE -DKBUILD_MODNAME='"$(2)"'
 INTREE_MODS	:= $(patsubst %/,%,$(sort $(dir $(wildcard examples/*/*.c tests/modules/*/*.c))))
 
 ifneq ($(M),)
-MOD_DIR		:= $(patsubst %/,%,$(M))
+# The module's directory, relative to the tree when inside it however M is
+# spelled (examples/x, ./examples/x/, an absolute path): the debug
+# information names the sources by it, so the .ko's bytes are the same.
+MOD_DIR		:= $(patsubst $(CURDIR)/%,%,$(abspath $(M)))
 MOD_NAME	:= $(subst -,_,$(notdir $(abspath $(MOD_DIR))))
 MOD_OUT		:= $(O)/modules/$(MOD_NAME)
 MOD_SRCS	:= $(sort $(wildcard $(MOD_DIR)/*.c))

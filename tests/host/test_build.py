@@ -107,6 +107,19 @@ def test_deleted_source_file_leaves_the_kernel_and_the_module(tmp_path):
     assert "LD" not in build()
 
 
+def test_module_bytes_do_not_depend_on_how_m_is_spelled(tmp_path):
+    """M=examples/mem_module and M=/the/tree/examples/mem_module/ build the
+    same .ko: the debug information names the source the same way, so a
+    transcript's module size does not depend on which spelling (the docs' or
+    a test's) built it last."""
+    kos = []
+    for m in ["examples/mem_module", os.path.join(qemu.ROOT, "examples", "mem_module") + "/"]:
+        shutil.rmtree(tmp_path / "modules", ignore_errors=True)
+        make(f"O={tmp_path}", f"M={m}")
+        kos.append((tmp_path / "modules" / "mem_module.ko").read_bytes())
+    assert kos[0] == kos[1]
+
+
 def test_compile_commands_json():
     with open(os.path.join(qemu.BUILD, "compile_commands.json")) as f:
         db = json.load(f)
