@@ -16,7 +16,9 @@
 #                     tests, then libFuzzer (FUZZ_SECONDS each, FUZZ=buddy...)
 #   make fuzz-build   only build them (build/fuzz/fuzz_NAME, unit_NAME)
 #   make docs         regenerate every transcript in README.md and docs/, and
-#                     every picture (tools/docgen.py; make check compares)
+#                     every picture (tools/docgen.py; make check compares),
+#                     the bench tables and what each slab check costs
+#                     (tools/check_cost.py)
 #   make diagrams     only the pictures: docs/images/layout-*.svg
 #   make web          the browser playground in build/web (v86 + xterm.js; docs/web.md)
 #   make serve        serve build/web on http://localhost:8386/ (WEB_PORT=...)
@@ -400,11 +402,14 @@ bench: deps
 
 # make docs: regenerate every transcript in README.md and docs/ and every
 # picture in docs/images/ from real runs (tools/docgen.py); make check
-# fails when a committed one differs from what the build prints.
+# fails when a committed one differs from what the build prints.  The
+# bench tables (tools/bench.py) and the slab checks' costs
+# (tools/check_cost.py) are rewritten from fresh measurements too.
 # make diagrams redraws only the pictures.
 docs: web
 	@$(PYTHON) tools/docgen.py
 	@$(MAKE) --no-print-directory bench UPDATE=1
+	@$(PYTHON) tools/check_cost.py --update-docs
 	@node tools/web_screenshot.mjs $(O)/web docs/images/playground.png
 	@echo "  PNG     docs/images/playground.png"
 

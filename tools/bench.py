@@ -247,6 +247,13 @@ def update_docs(results, paths):
                 f.write(new)
 
 
+def write_json(path, data):
+    """Saved results, as docs/bench.json and docs/check_cost.json keep them."""
+    with open(path, "w") as f:
+        json.dump(data, f, indent=1)
+        f.write("\n")
+
+
 DOCS = [os.path.join(ROOT, "docs", "performance.md"), os.path.join(ROOT, "README.md")]
 JSON = os.path.join(ROOT, "docs", "bench.json")
 
@@ -281,9 +288,7 @@ def main():
         args.json = args.json or JSON
         update_docs(results, DOCS)
     if args.json:
-        with open(args.json, "w") as f:
-            json.dump(results, f, indent=1)
-            f.write("\n")
+        write_json(args.json, results)
 
 
 if __name__ == "__main__":

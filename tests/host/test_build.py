@@ -5,9 +5,13 @@ import os
 import shlex
 import shutil
 import subprocess
+import sys
 
 import ktap
 import qemu
+
+sys.path.insert(0, os.path.join(qemu.ROOT, "tools"))
+from srctree import copy_tree  # noqa: E402
 
 
 def make(*args, env=None):
@@ -55,17 +59,6 @@ def test_gcc_build_is_warning_free():
     out_dir = os.path.join(qemu.BUILD, "gcc-werror")
     out = make(f"O={out_dir}", "WERROR=1")
     assert "warning:" not in out
-
-
-def copy_tree(dst):
-    """The tree's files as they are now (committed or not), without build/."""
-    files = subprocess.run(["git", "-C", qemu.ROOT, "ls-files", "-z"], check=True,
-                           stdout=subprocess.PIPE).stdout.decode().split("\0")
-    for f in filter(None, files):
-        src = os.path.join(qemu.ROOT, f)
-        if os.path.isfile(src):
-            os.makedirs(os.path.join(dst, os.path.dirname(f)), exist_ok=True)
-            shutil.copy2(src, os.path.join(dst, f))
 
 
 def test_deleted_source_file_leaves_the_kernel_and_the_module(tmp_path):

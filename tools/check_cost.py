@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""tools/check_cost.py - what each of the slab's misuse checks costs, measured.
+
+mm386's kmalloc() and kfree() keep checks on that Linux 6.1 builds in only
+for debugging (CONFIG_DEBUG_ATOMIC_SLEEP, slub_debug), besides the ones
+Debian's Linux has too (CONFIG_SLAB_FREELIST_HARDENED).  This tool puts a
+number on each: it copies the tree, takes one check out at a time (CHECKS
+below, each a small source edit), then all of them, builds each kernel with
+each compiler, and runs the deterministic benchmarks (-icount, as
+tools/bench.py does):
+
+  kmalloc(100)+kfree            -m 2048, bench=kmalloc_100
+  test_vmalloc fix_size         -m 160, bench=test_vmalloc_fix_size
+                                init_on_alloc=1 (two kmalloc'd objects
+                                per vmalloc+vfree)
+
+The kernels it builds are experiments: main never runs without the checks.
+docs/performance.md shows the table this prints.
+
+usage: tools/check_cost.py [--cc gcc,clang] [--only NAME,...] [--json FILE]
+                          [--update-docs]   (make docs: the table in
+                          docs/performance.md, and docs/check_cost.json)
+       tools/check_cost.py --show NAME      (the edit, as a diff)
+       tools/check_cost.py --verify         (each edit still applies)
+"""
+import argparse
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench  # noqa: E402  (tools/bench.py: boot(), LINE, write_json())
+from srctree import ROOT, copy_tree  # noqa: E402
+
+COMPILERS = {"gcc": "i686-linux-gnu-gcc", "clang": "clang"}
+BENCHES = [("kmalloc(100)+kfree", 2048, "bench=kmalloc_100", "kmalloc_100"),
+           ("fix_size zeroed", 160, "bench=test_vmalloc_fix_size init_on_alloc=1",
+            "test_vmalloc_fix_size")]
+
+DOC = os.path.join(ROOT, "docs", "performance.md")
+JSON = os.path.join(ROOT, "docs", "check_cost.json")
+MARK = re.compile(r"(<!-- check_cost table -->\n)(.*?)(<!-- /check_cost table -->)", re.S)
+
+# (name, what the check catches, [(file, text as it is, text without the check)])
+CHECKS = [
+    ("might_sleep", "a sleeping allocation with interrupts off or in atomic context", [
+        ("mm/slab.h",
+         "\tif (gfpflags_allow_blocking(gfp))\n\t\tmight_sleep_flags(flags);\n", ""),
+    ]),
+    ("failslab", "the fault-injection hook (failslab=, mm/failslab.c)", [
+        ("mm/slab.h",
+         "\tif (should_failslab(s, gfp)) {\t\t/* mm/failslab.c */\n"
+         "\t\tlocal_irq_restore(flags);\n\t\treturn NULL;\n\t}\n", ""),
+    ]),
+    ("hardened", "a corrupted free pointer (encoded free pointer, decoded one range-checked)", [
+        ("mm/slab.h",
+         "return (void *)((unsigned long)ptr ^ s->random ^ swab((unsigned long)slot));",
+         "return (void *)ptr;"),
+        ("mm/slab.h",
+         "return next && (unsigned long)((const char *)next - (const char *)page->s_mem)"
+         " >= s->objs_size;",
+         "return false;"),
+    ]),
+    ("free_marker", "a double free (the marker word a free object carries)", [
+        ("mm/slab.h",
+         "\tfp[1] = (void *)(FREE_MARKER ^ (unsigned long)obj);\n\tpage->freelist",
+         "\tpage->freelist"),
+        ("mm/slab.h", "\tfp[1] = NULL;\t\t\t\t/* the free marker */\n", ""),
+        ("mm/slab.h",
+         "\t\t     fp[1] == (void *)(FREE_MARKER ^ (unsigned long)obj) ||"
+         "\t/* free marker */\n", ""),
+    ]),
+    ("interior", "kfree() of a pointer into the middle of an object (one div)", [
+        ("mm/slab.h", "\tif (unlikely(off % s->size || idx >= s->num ||\n",
+         "\t(void)off;\n\t(void)idx;\n\tif (unlikely(\n"),
+    ]),
+    ("kfree_address",
+     "kfree() of an address outside lowmem (Linux tests NULL and ZERO_SIZE_PTR only)", [
+        ("mm/slab.c",
+         "\tif (unlikely(!virt_addr_valid(obj))) {\t/* NULL and ZERO_SIZE_PTR too */\n"
+         "\t\tif (!ZERO_OR_NULL_PTR(obj))\n"
+         "\t\t\tnot_slab_object(NULL, \"kfree\", obj, _RET_IP_);\n"
+         "\t\treturn;\n\t}\n",
+         "\tif (unlikely(ZERO_OR_NULL_PTR(obj)))\n\t\treturn;\n"),
+    ]),
+]
+
+
+def edits_of(names):
+    """The edits that take the checks @names out."""
+    return [e for name, _, edits in CHECKS if name in names for e in edits]
+
+
+def edited(path, text, edits):
+    """@text (the file @path) with those of @edits that are @path's made;
+    each text to replace must be there exactly once."""
+    for p, old, new in edits:
+        if p != path:
+            continue
+        if text.count(old) != 1:
+            sys.exit(f"check_cost: {path}: the text to edit is there {text.count(old)} "
+                     f"times, not once: update CHECKS in tools/check_cost.py\n{old}")
+        text = text.replace(old, new)
+    return text
+
+
+def apply(tree, edits):
+    """Make @edits in the tree at @tree."""
+    for path in sorted({p for p, _, _ in edits}):
+        with open(os.path.join(tree, path)) as f:
+            text = f.read()
+        with open(os.path.join(tree, path), "w") as f:
+            f.write(edited(path, text, edits))
+
+
+def show(name):
+    """The edit that takes check @name out, as a unified diff."""
+    edits = edits_of([name])
+    for path in sorted({p for p, _, _ in edits}):
+        with open(os.path.join(ROOT, path)) as f:
+            text = f.read()
+        sys.stdout.writelines(difflib.unified_diff(
+            text.splitlines(True), edited(path, text, edits).splitlines(True),
+            "a/" + path, "b/" + path))
+
+
+def measure(tree, cc, label):
+    """Build @tree with @cc into its own O= and run BENCHES: {op: ticks}."""
+    # Not `make docs`'s variables (O=, CC=...): this build picks its own.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "CC", "CROSS_COMPILE")}
+    subprocess.run(["make", "-s", "-C", tree, "-j2", f"O=build/{cc}", f"CC={COMPILERS[cc]}",
+                    f"build/{cc}/kernel.elf"], check=True, stdout=subprocess.DEVNULL, env=env)
+    res = {}
+    for what, mem, params, op in BENCHES:
+        log = bench.boot(os.path.join(tree, "build", cc, "kernel.elf"), mem, params, False)
+        line = [m for m in bench.LINE.finditer(log) if m.group(1) == op]
+        if not line:
+            sys.exit(f"check_cost: {label} ({cc}): no '{op}' line")
+        res[what] = float(line[0].group(3))
+    print(f"  {label:<14} {cc:<6} " + "  ".join(f"{v:8.2f}" for v in res.values()),
+          file=sys.stderr)
+    return res
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cc", default="gcc,clang", help="compilers (gcc,clang)")
+    ap.add_argument("--only", help="these checks (NAME,...), not all six")
+    ap.add_argument("--show", metavar="NAME", help="print the edit that takes NAME out")
+    ap.add_argument("--json", metavar="FILE", help="also write the figures here")
+    ap.add_argument("--update-docs", action="store_true",
+                    help="rewrite docs/performance.md's table and docs/check_cost.json")
+    ap.add_argument("--verify", action="store_true",
+                    help="only check that every edit still applies to the tree")
+    args = ap.parse_args()
+    names = [c[0] for c in CHECKS]
+    if args.show:
+        if args.show not in names:
+            sys.exit(f"check_cost: no check '{args.show}': {', '.join(names)}")
+        return show(args.show)
+    chosen = args.only.split(",") if args.only else names
+    for n in chosen:
+        if n not in names:
+            sys.exit(f"check_cost: no check '{n}': {', '.join(names)}")
+    compilers = args.cc.split(",")
+    if args.update_docs and (args.only or compilers != list(COMPILERS)):
+        sys.exit("check_cost: --update-docs measures every check with both compilers")
+    variants = [("(none)", [])] + [(n, [n]) for n in chosen]
+    if len(chosen) > 1:
+        variants.append(("all", chosen))
+    with tempfile.TemporaryDirectory(prefix="mm386-cost-") as tmp:
+        if args.verify:
+            for label, checks in variants:
+                copy_tree(os.path.join(tmp, label))
+                apply(os.path.join(tmp, label), edits_of(checks))
+            print(f"check_cost: all {len(names)} edits apply, alone and together")
+            return
+        table = {}
+        for label, checks in variants:
+            tree = os.path.join(tmp, label.strip("()"))
+            copy_tree(tree)
+            apply(tree, edits_of(checks))
+            table[label] = {cc: measure(tree, cc, label) for cc in compilers}
+            shutil.rmtree(tree)
+    print(render(table, compilers))
+    if args.update_docs:
+        args.json = args.json or JSON
+        update_docs(table, DOC)
+    if args.json:
+        bench.write_json(args.json, table)
+
+
+def render(table, compilers):
+    """The table: each benchmark with each compiler, and the change from (none)."""
+    cols = [(w, cc) for w, _, _, _ in BENCHES for cc in compilers]
+    lines = [f"{'check taken out':<15}" + "".join(f"{w + ', ' + cc:>27}" for w, cc in cols)]
+    for label, res in table.items():
+        cells = ""
+        for w, cc in cols:
+            v, d = res[cc][w], res[cc][w] - table["(none)"][cc][w]
+            cells += f"{v:>18.2f}" + (f" ({d:+.0f})".ljust(9) if label != "(none)" else " " * 9)
+        lines.append(f"{label:<15}" + cells.rstrip())
+    return "\n".join(lines)
+
+
+
+def render_markdown(table):
+    """docs/performance.md's table: each figure, and the change from (none)."""
+    ccs = list(table["(none)"])
+    catches = {name: what for name, what, _ in CHECKS}
+    catches.update({"(none)": "the kernel as it is: every check on",
+                    "all": "all of the above taken out together"})
+    out = ["| check taken out | what it catches | " +
+           " | ".join(f"{w}, {cc}" for w, _, _, _ in BENCHES for cc in ccs) + " |",
+           "|---|---|" + "---:|" * (len(BENCHES) * len(ccs))]
+    for label, res in table.items():
+        cells = []
+        for w, _, _, _ in BENCHES:
+            for cc in ccs:
+                v, d = res[cc][w], res[cc][w] - table["(none)"][cc][w]
+                cells.append(f"{v:.2f}" + (f" ({d:+.0f})" if label != "(none)" else ""))
+        name = label if label.startswith("(") or label == "all" else f"`{label}`"
+        out.append(f"| {name} | {catches[label]} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
+def update_docs(table, path):
+    """Rewrite the `<!-- check_cost table -->` block of @path."""
+    with open(path) as f:
+        text = f.read()
+    new = MARK.sub(lambda m: m.group(1) + render_markdown(table) + "\n" + m.group(3), text)
+    if new == text and not MARK.search(text):
+        sys.exit(f"check_cost: no <!-- check_cost table --> block in {path}")
+    with open(path, "w") as f:
+        f.write(new)
+
+
+if __name__ == "__main__":
+    main()
