@@ -411,7 +411,6 @@ docs: web
 	@$(MAKE) --no-print-directory bench UPDATE=1
 	@$(PYTHON) tools/check_cost.py --update-docs
 	@node tools/web_screenshot.mjs $(O)/web docs/images/playground.png
-	@echo "  PNG     docs/images/playground.png"
 
 diagrams: all
 	@$(PYTHON) tools/docgen.py --pictures

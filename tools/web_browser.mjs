@@ -19,9 +19,11 @@ export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 export const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-export async function launch(url, { width = 1500, height = 1300 } = {}) {
+// launch(url, { width, height, flags }): chromium with FLAGS and @flags.
+export async function launch(url, { width = 1500, height = 1300, flags = [] } = {}) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, ...flags],
+    headless: true });
   const page = await browser.newPage({ viewport: { width, height } });
   const origin = new URL(url).origin, foreign = [];
   page.on("request", (r) => {

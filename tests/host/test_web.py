@@ -110,3 +110,64 @@ def test_the_playground_in_chromium(site):
     assert took < 60, f"the browser test took {took:.0f} s"
     for png in ["playground-160mb.png", "playground-2048mb.png"]:
         assert os.path.getsize(os.path.join(ARTEFACTS, png)) > 10000
+
+
+def test_screenshot_keeps_the_same_picture_and_takes_a_changed_one(tmp_path):
+    """tools/png_same.mjs: a picture whose only difference is rows of text
+    moved one pixel (chromium's rounding, run to run) is the same picture,
+    so make docs leaves docs/images/playground.png alone; one changed pixel,
+    or a row moved two pixels, is a new picture.  The decoder reads the
+    committed screenshot, and the PNGs zlib writes with each filter."""
+    script = tmp_path / "same.mjs"
+    script.write_text(
+        "import fs from 'node:fs';\n"
+        "import zlib from 'node:zlib';\n"
+        f"import {{ decodePng, samePicture }} from {json_str(os.path.join(qemu.ROOT, 'tools', 'png_same.mjs'))};\n"
+        "const W = 40, H = 30;\n"
+        "// A white picture with a few lines of 'text' (grey runs), each at a row.\n"
+        "function picture(lines, poke) {\n"
+        "  const rows = [];\n"
+        "  for (let y = 0; y < H; y++) rows.push(Buffer.alloc(W * 3, 255));\n"
+        "  for (const [y, x0] of lines)\n"
+        "    for (let x = x0; x < x0 + 12; x++) rows[y].fill(40 + 10 * (x % 5), x * 3, x * 3 + 3);\n"
+        "  if (poke) rows[poke[0]][poke[1] * 3] = 0;\n"
+        "  return rows;\n"
+        "}\n"
+        "// The same picture as a PNG, every row with PNG filter @f.\n"
+        "function png(rows, f) {\n"
+        "  const chunk = (t, b) => { const h = Buffer.alloc(8); h.writeUInt32BE(b.length); h.write(t, 4, 'latin1');\n"
+        "    return Buffer.concat([h, b, Buffer.alloc(4)]); };\n"
+        "  const ihdr = Buffer.alloc(13); ihdr.writeUInt32BE(W, 0); ihdr.writeUInt32BE(H, 4);\n"
+        "  ihdr[8] = 8; ihdr[9] = 2;\n"
+        "  const raw = [];\n"
+        "  rows.forEach((r, y) => { const out = Buffer.alloc(r.length); const up = rows[y - 1] || Buffer.alloc(r.length);\n"
+        "    for (let x = 0; x < r.length; x++) { const a = x >= 3 ? r[x - 3] : 0, b = up[x], c = x >= 3 ? up[x - 3] : 0;\n"
+        "      const e = a + b - c, pa = Math.abs(e - a), pb = Math.abs(e - b), pc = Math.abs(e - c);\n"
+        "      const p = [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][f];\n"
+        "      out[x] = (r[x] - p) & 255; }\n"
+        "    raw.push(Buffer.from([f]), out); });\n"
+        "  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr),\n"
+        "    chunk('IDAT', zlib.deflateSync(Buffer.concat(raw))), chunk('IEND', Buffer.alloc(0))]);\n"
+        "}\n"
+        "const base = picture([[5, 3], [12, 20], [20, 8]]);\n"
+        "const res = {};\n"
+        "for (let f = 0; f < 5; f++)\n"
+        "  res['filter' + f] = decodePng(png(base, f)).rows.every((r, y) => r.equals(base[y]));\n"
+        "const d = (rows) => decodePng(png(rows, 4));\n"
+        "res.identical = samePicture(d(base), d(base));\n"
+        "res.moved = samePicture(d(base), d(picture([[6, 3], [12, 20], [19, 8]])));\n"
+        "res.moved2 = samePicture(d(base), d(picture([[7, 3], [12, 20], [20, 8]])));\n"
+        "res.poked = samePicture(d(base), d(picture([[5, 3], [12, 20], [20, 8]], [25, 30])));\n"
+        "res.sideways = samePicture(d(base), d(picture([[5, 4], [12, 20], [20, 8]])));\n"
+        "const shot = decodePng(fs.readFileSync(process.argv[2]));\n"
+        "res.committed = [shot.width, shot.height, samePicture(shot, shot)];\n"
+        "console.log(JSON.stringify(res));\n")
+    import json
+    out = subprocess.run(["node", str(script), os.path.join(qemu.ROOT, "docs", "images", "playground.png")],
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert out.returncode == 0, out.stdout
+    res = json.loads(out.stdout)
+    assert all(res[f"filter{f}"] for f in range(5)), res
+    assert res["identical"] and res["moved"], res
+    assert not res["moved2"] and not res["poked"] and not res["sideways"], res
+    assert res["committed"] == [1600, 1000, True]
