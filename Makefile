@@ -407,7 +407,7 @@ bench: deps
 # (tools/check_cost.py) are rewritten from fresh measurements too.
 # make diagrams redraws only the pictures.
 docs: web
-	@$(PYTHON) tools/docgen.py
+	@env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(PYTHON) tools/docgen.py
 	@$(MAKE) --no-print-directory bench UPDATE=1
 	@$(PYTHON) tools/check_cost.py --update-docs
 	@node tools/web_screenshot.mjs $(O)/web docs/images/playground.png
