@@ -51,9 +51,16 @@
 #   KASAN=1         the Kernel Address SANitizer, in build/kasan (gcc or clang)
 #   -jN             jobs (default: one per CPU)
 
-# Build in parallel unless the user said how many jobs.
+# Build in parallel unless the user said how many jobs.  Only the top make
+# decides: a sub-make ($(MAKE) in a recipe: make bench, make docs) shares
+# its parent's jobs, and a -j of its own would only reset them, with a
+# warning.  (GNU make 4.3 shows no -j in MAKEFLAGS while it reads the
+# makefile, so the test below holds even after `make -j1`; the command
+# line's -j still wins.)
+ifeq ($(MAKELEVEL),0)
 ifeq ($(filter -j% j%,$(MAKEFLAGS)),)
 MAKEFLAGS	+= -j$(shell nproc 2>/dev/null || echo 2)
+endif
 endif
 
 # make KASAN=1: the Kernel Address SANitizer (mm/kasan/), in its own build directory.
