@@ -105,3 +105,14 @@ def test_make_check_runs_the_tests_it_is_given_and_names_each_file():
     assert re.search(r"^tests/host/test_interface\.py \.+ +\[100%\]$", out, re.M), out[-2000:]
     assert re.search(r"=+ 2 passed in ", out), out[-2000:]
     assert "test_boot.py" not in out
+
+
+def test_a_sub_make_shares_its_parents_jobs():
+    # make bench and make docs run $(MAKE) in their recipes.  Only the top
+    # make may pick the number of jobs: a sub-make that forced -j again
+    # printed "-j2 forced in makefile: resetting jobserver mode" and left
+    # its parent's jobserver.  -n runs the sub-makes and nothing else.
+    rc, out = run_make(f"O={qemu.BUILD}", "-n", "bench")
+    assert rc == 0, out[-3000:]
+    assert "bench/gcc" in out and "bench/clang" in out, out[-3000:]
+    assert "warning" not in out and "jobserver" not in out, out[-3000:]
