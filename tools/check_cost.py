@@ -34,7 +34,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench  # noqa: E402  (tools/bench.py: boot(), LINE, write_json())
-from srctree import ROOT, copy_tree  # noqa: E402
+from srctree import ROOT, copy_tree, own_make_env  # noqa: E402
 
 COMPILERS = {"gcc": "i686-linux-gnu-gcc", "clang": "clang"}
 BENCHES = [("kmalloc(100)+kfree", 2048, "bench=kmalloc_100", "kmalloc_100"),
@@ -128,13 +128,19 @@ def show(name):
             "a/" + path, "b/" + path))
 
 
+def variant_tree(tmp, label, checks):
+    """A copy of the tree in @tmp with @checks taken out: its path."""
+    tree = os.path.join(tmp, label.strip("()"))
+    copy_tree(tree)
+    apply(tree, edits_of(checks))
+    return tree
+
+
 def measure(tree, cc, label):
     """Build @tree with @cc into its own O= and run BENCHES: {op: ticks}."""
-    # Not `make docs`'s variables (O=, CC=...): this build picks its own.
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "CC", "CROSS_COMPILE")}
     subprocess.run(["make", "-s", "-C", tree, "-j2", f"O=build/{cc}", f"CC={COMPILERS[cc]}",
-                    f"build/{cc}/kernel.elf"], check=True, stdout=subprocess.DEVNULL, env=env)
+                    f"build/{cc}/kernel.elf"], check=True, stdout=subprocess.DEVNULL,
+                   env=own_make_env())
     res = {}
     for what, mem, params, op in BENCHES:
         log = bench.boot(os.path.join(tree, "build", cc, "kernel.elf"), mem, params, False)
@@ -168,6 +174,9 @@ def main():
         if n not in names:
             sys.exit(f"check_cost: no check '{n}': {', '.join(names)}")
     compilers = args.cc.split(",")
+    for cc in compilers:
+        if cc not in COMPILERS:
+            sys.exit(f"check_cost: no compiler '{cc}': {', '.join(COMPILERS)}")
     if args.update_docs and (args.only or compilers != list(COMPILERS)):
         sys.exit("check_cost: --update-docs measures every check with both compilers")
     variants = [("(none)", [])] + [(n, [n]) for n in chosen]
@@ -176,18 +185,15 @@ def main():
     with tempfile.TemporaryDirectory(prefix="mm386-cost-") as tmp:
         if args.verify:
             for label, checks in variants:
-                copy_tree(os.path.join(tmp, label))
-                apply(os.path.join(tmp, label), edits_of(checks))
+                variant_tree(tmp, label, checks)
             print(f"check_cost: all {len(names)} edits apply, alone and together")
             return
         table = {}
         for label, checks in variants:
-            tree = os.path.join(tmp, label.strip("()"))
-            copy_tree(tree)
-            apply(tree, edits_of(checks))
+            tree = variant_tree(tmp, label, checks)
             table[label] = {cc: measure(tree, cc, label) for cc in compilers}
             shutil.rmtree(tree)
-    print(render(table, compilers))
+    print(render(table))
     if args.update_docs:
         args.json = args.json or JSON
         update_docs(table, DOC)
@@ -195,37 +201,40 @@ def main():
         bench.write_json(args.json, table)
 
 
-def render(table, compilers):
-    """The table: each benchmark with each compiler, and the change from (none)."""
-    cols = [(w, cc) for w, _, _, _ in BENCHES for cc in compilers]
-    lines = [f"{'check taken out':<15}" + "".join(f"{w + ', ' + cc:>27}" for w, cc in cols)]
-    for label, res in table.items():
-        cells = ""
-        for w, cc in cols:
-            v, d = res[cc][w], res[cc][w] - table["(none)"][cc][w]
-            cells += f"{v:>18.2f}" + (f" ({d:+.0f})".ljust(9) if label != "(none)" else " " * 9)
-        lines.append(f"{label:<15}" + cells.rstrip())
+def columns(table):
+    """The table's columns: (benchmark, compiler), each benchmark with each compiler."""
+    return [(w, cc) for w, _, _, _ in BENCHES for cc in table["(none)"]]
+
+
+def cells(table, label):
+    """Row @label: per column, the figure and its change from (none) ("" for (none))."""
+    return [(table[label][cc][w],
+             "" if label == "(none)" else f" ({table[label][cc][w] - table['(none)'][cc][w]:+.0f})")
+            for w, cc in columns(table)]
+
+
+def render(table):
+    """The table as the tool prints it."""
+    lines = [f"{'check taken out':<15}" +
+             "".join(f"{w + ', ' + cc:>27}" for w, cc in columns(table))]
+    for label in table:
+        row = "".join(f"{v:>18.2f}{d:<9}" for v, d in cells(table, label))
+        lines.append(f"{label:<15}" + row.rstrip())
     return "\n".join(lines)
 
 
-
 def render_markdown(table):
-    """docs/performance.md's table: each figure, and the change from (none)."""
-    ccs = list(table["(none)"])
+    """docs/performance.md's table: what each check catches, and its row."""
     catches = {name: what for name, what, _ in CHECKS}
     catches.update({"(none)": "the kernel as it is: every check on",
                     "all": "all of the above taken out together"})
     out = ["| check taken out | what it catches | " +
-           " | ".join(f"{w}, {cc}" for w, _, _, _ in BENCHES for cc in ccs) + " |",
-           "|---|---|" + "---:|" * (len(BENCHES) * len(ccs))]
-    for label, res in table.items():
-        cells = []
-        for w, _, _, _ in BENCHES:
-            for cc in ccs:
-                v, d = res[cc][w], res[cc][w] - table["(none)"][cc][w]
-                cells.append(f"{v:.2f}" + (f" ({d:+.0f})" if label != "(none)" else ""))
+           " | ".join(f"{w}, {cc}" for w, cc in columns(table)) + " |",
+           "|---|---|" + "---:|" * len(columns(table))]
+    for label in table:
         name = label if label.startswith("(") or label == "all" else f"`{label}`"
-        out.append(f"| {name} | {catches[label]} | " + " | ".join(cells) + " |")
+        out.append(f"| {name} | {catches[label]} | " +
+                   " | ".join(f"{v:.2f}{d}" for v, d in cells(table, label)) + " |")
     return "\n".join(out)
 
 
@@ -233,11 +242,10 @@ def update_docs(table, path):
     """Rewrite the `<!-- check_cost table -->` block of @path."""
     with open(path) as f:
         text = f.read()
-    new = MARK.sub(lambda m: m.group(1) + render_markdown(table) + "\n" + m.group(3), text)
-    if new == text and not MARK.search(text):
+    if not MARK.search(text):
         sys.exit(f"check_cost: no <!-- check_cost table --> block in {path}")
     with open(path, "w") as f:
-        f.write(new)
+        f.write(MARK.sub(lambda m: m.group(1) + render_markdown(table) + "\n" + m.group(3), text))
 
 
 if __name__ == "__main__":

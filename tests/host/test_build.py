@@ -11,16 +11,13 @@ import ktap
 import qemu
 
 sys.path.insert(0, os.path.join(qemu.ROOT, "tools"))
-from srctree import copy_tree  # noqa: E402
+from srctree import copy_tree, own_make_env  # noqa: E402
 
 
 def make(*args, env=None):
     # Do not inherit `make CC=clang check`'s variables: each test picks its own.
-    env = dict(env or os.environ)
-    for var in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "CC", "CROSS_COMPILE"):
-        env.pop(var, None)
     p = subprocess.run(["make", "-C", qemu.ROOT] + list(args), stdout=subprocess.PIPE,
-                       stderr=subprocess.STDOUT, env=env)
+                       stderr=subprocess.STDOUT, env=own_make_env(env))
     out = p.stdout.decode(errors="replace")
     assert p.returncode == 0, out
     return out

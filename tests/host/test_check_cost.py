@@ -31,6 +31,15 @@ def test_show_prints_the_edit_and_rejects_an_unknown_check():
     assert r.returncode != 0 and "no check 'nosuch'" in r.stdout
 
 
+def test_an_unknown_check_or_compiler_is_refused_by_name():
+    r = run("--only", "interior,nosuch")
+    assert r.returncode != 0 and "no check 'nosuch'" in r.stdout, r.stdout
+    r = run("--cc", "gcc,tcc")
+    assert r.returncode != 0 and "no compiler 'tcc': gcc, clang" in r.stdout, r.stdout
+    r = run("--update-docs", "--cc", "gcc")
+    assert r.returncode != 0 and "every check with both compilers" in r.stdout, r.stdout
+
+
 def test_taking_the_interior_pointer_check_out_costs_fewer_instructions(tmp_path):
     out = tmp_path / "cost.json"
     r = run("--cc", "gcc", "--only", "interior", "--json", str(out))
