@@ -122,7 +122,7 @@ void ktest_note(struct ktest *t, const char *fmt, ...)
 	printk(KERN_CONT "\n");
 }
 
-void ktest_skip(struct ktest *t, const char *reason)
+void __noreturn ktest_skip(struct ktest *t, const char *reason)
 {
 	t->skipped = 1;
 	t->skip_reason = reason;

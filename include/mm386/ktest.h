@@ -81,7 +81,7 @@ void ktest_fail_msg(struct ktest *t, bool assert, const char *file, int line,
 void ktest_check_reports(struct ktest *t, unsigned long expected,
 			 const char *file, int line);
 void __noreturn ktest_abort(struct ktest *t);
-void ktest_skip(struct ktest *t, const char *reason);
+void __noreturn ktest_skip(struct ktest *t, const char *reason);
 
 #define __KT_BINARY(t, assert, l, op, r) do {				\
 	long long __l = (long long)(l), __r = (long long)(r);		\

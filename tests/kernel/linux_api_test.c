@@ -30,6 +30,8 @@ static void kvmalloc_picks_kmalloc_then_vmalloc(struct ktest *t)
 	void *small, *big, *huge, *z;
 
 	vmalloc_populate_page_tables();
+	kt_need_pages(t, (8 << 20) / PAGE_SIZE + 16 + 3, true);
+	kt_need_block(t, 4);
 	slab_baseline(&before);
 	small = kvmalloc(100, GFP_KERNEL);
 	big = kvmalloc(64 * 1024, GFP_KERNEL);		/* order 4: there are such blocks */
@@ -81,6 +83,7 @@ static void kvrealloc_and_sensitive(struct ktest *t)
 	unsigned int i;
 
 	vmalloc_populate_page_tables();
+	kt_need_pages(t, (6 << 20) / PAGE_SIZE, true);
 	slab_baseline(&before);
 	p = kvcalloc(100, 10, GFP_KERNEL);
 	KT_ASSERT_NOT_NULL(t, p);

@@ -124,6 +124,79 @@ bool slab_equal(const struct buddy_snapshot *snap)
 	return equal;
 }
 
+// RAM in MB (QEMU's -m), for the lines that say why a case was skipped.
+static unsigned long ram_mb(void)
+{
+	return (max_pfn + 255) >> 8;
+}
+
+// Pages zones @lo..@hi have free above their watermark @mark (WMARK_LOW...).
+static unsigned long room_in(int lo, int hi, enum zone_watermarks mark)
+{
+	unsigned long room = 0;
+	int z;
+
+	drain_all_pages();
+	for (z = lo; z <= hi; z++) {
+		struct zone *zone = &contig_page_data.node_zones[z];
+
+		if (zone->free_pages > zone->_watermark[mark])
+			room += zone->free_pages - zone->_watermark[mark];
+	}
+	return room;
+}
+
+unsigned long highmem_room(void)
+{
+	return room_in(ZONE_HIGHMEM, ZONE_HIGHMEM, WMARK_LOW);
+}
+
+// Skip @t unless zones @lo..@hi have @want pages free above their high watermarks.
+static void need_room(struct ktest *t, unsigned long want, int lo, int hi, const char *where)
+{
+	unsigned long room = room_in(lo, hi, WMARK_HIGH);
+
+	if (room >= want)
+		return;
+	ktest_note(t, "needs %lu kB free above the watermarks%s; %lu MB of RAM leave %lu kB",
+		   want << 2, where, ram_mb(), room << 2);
+	KT_SKIP(t, "not enough free memory at this RAM size");
+}
+
+void kt_need_pages(struct ktest *t, unsigned long pages, bool highmem)
+{
+	need_room(t, pages + pages / 256 + 8, ZONE_DMA, highmem ? ZONE_HIGHMEM : ZONE_NORMAL,
+		  highmem ? "" : " in lowmem");
+}
+
+void kt_need_highmem(struct ktest *t, unsigned long pages)
+{
+	need_room(t, pages, ZONE_HIGHMEM, ZONE_HIGHMEM, " in HighMem");
+}
+
+void kt_need_block(struct ktest *t, unsigned int order)
+{
+	unsigned long largest = 0;
+	struct zone *zone;
+	unsigned int o;
+
+	drain_all_pages();
+	for_each_zone(zone) {
+		if (is_highmem(zone))
+			continue;
+		for (o = 0; o < MAX_ORDER; o++) {
+			if (!zone->free_area[o].nr_free)
+				continue;
+			if (o >= order && zone->free_pages >= low_wmark_pages(zone) + (1UL << order))
+				return;
+			largest = max(largest, PAGE_SIZE << o);
+		}
+	}
+	ktest_note(t, "needs a free lowmem block of %lu kB (order %u); with %lu MB of RAM the largest is %lu kB",
+		   (PAGE_SIZE << order) >> 10, order, ram_mb(), largest >> 10);
+	KT_SKIP(t, "not enough free memory at this RAM size");
+}
+
 void stash_init(struct page_stash *s)
 {
 	memset(s, 0, sizeof(*s));

@@ -63,6 +63,35 @@ bool slab_equal(const struct buddy_snapshot *snap);
 	KT_EXPECT_BUDDY_CONSISTENT(t);					\
 } while (0)
 
+/*
+ * What a case needs from the machine.  A workload sized for the usual
+ * -m 160 cannot run at the smallest RAM mm386 boots with (8 MB), nor with
+ * a HighMem zone of a few pages (highmem=132K, or -m 889): these
+ * skip @t there ("# SKIP not enough free memory at this RAM size", after a
+ * line saying what it needs and what there is) instead of failing it.
+ * They read the zones' counters, never the allocator's answer, so an
+ * allocator that fails with the memory there still fails the case.
+ *
+ * kt_need_pages - @pages free above the high watermarks (in lowmem, or
+ * anywhere when @highmem), plus what holding them costs in page tables,
+ * page arrays and slabs.
+ * kt_need_highmem - @pages free above the high watermark of the HighMem zone
+ * (a machine just above 887 MB has a HighMem zone of a few hundred pages).
+ * kt_need_block - a free lowmem block of @order or more, taken without
+ * going below the zone's low watermark.
+ */
+void kt_need_pages(struct ktest *t, unsigned long pages, bool highmem);
+void kt_need_highmem(struct ktest *t, unsigned long pages);
+void kt_need_block(struct ktest *t, unsigned int order);
+
+/*
+ * Pages the HighMem zone has free above its low watermark, the ones a
+ * GFP_HIGHUSER allocation can take there: 0 with no HighMem zone, and with
+ * one smaller than its watermarks (highmem=100K), where they come from
+ * lowmem.
+ */
+unsigned long highmem_room(void);
+
 /* A list of allocated blocks, chained through page->lru (free for owners). */
 struct page_stash {
 	struct list_head pages;

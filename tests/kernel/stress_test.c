@@ -658,6 +658,7 @@ static void every_failure_point(struct ktest *t)
 	unsigned int i;
 
 	populate_page_tables(t);
+	kt_need_pages(t, 1030, true);		/* vzalloc(1030 pages) */
 	vfree_deferred_drain();
 	fault_knobs_arm(true, saved);	/* also stops the random failures: fail-nth only */
 	for (i = 0; i < ARRAY_SIZE(nth_pages); i++) {

@@ -427,6 +427,7 @@ static void vmalloc_after_mm_is_reachable(struct ktest *t)
 	struct mm_struct *mm;
 	u8 *v, byte = 0;
 
+	kt_need_pages(t, (8UL << 20) / PAGE_SIZE, true);
 	memcpy(kernel_before, swapper_pg_dir, sizeof(kernel_before));
 	kmem_cache_shrink_all();
 	drain_all_pages();

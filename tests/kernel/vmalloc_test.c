@@ -172,6 +172,7 @@ void pages_array_placement(struct ktest *t)
 	unsigned int i;
 
 	vm_begin(t);
+	kt_need_pages(t, nrs[ARRAY_SIZE(nrs) - 1], true);
 	for (i = 0; i < ARRAY_SIZE(nrs); i++) {
 		unsigned int kind = i < 2 ? 0 : i - 1;	/* inline, kmalloc, vmalloc */
 		struct vm_struct *vm;
@@ -259,6 +260,8 @@ void areas_use_highmem(struct ktest *t)
 
 	if (!totalhigh_pages())
 		KT_SKIP(t, "no HighMem zone (boot with more than 887 MB, or highmem=64M)");
+	kt_need_highmem(t, N);
+	kmap_flush_unused();	/* no page keeps a slot from an earlier kmap() */
 	vm_begin(t);
 	p = vmalloc(N * PAGE_SIZE);
 	KT_ASSERT_NOT_NULL(t, p);

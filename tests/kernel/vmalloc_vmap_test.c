@@ -79,6 +79,7 @@ void vmap_highmem_triangle(struct ktest *t)
 
 	if (!totalhigh_pages())
 		KT_SKIP(t, "no HighMem zone (boot with more than 887 MB, or highmem=64M)");
+	kt_need_highmem(t, N);
 	vm_begin(t);
 	for (i = 0; i < N; i++) {
 		pages[i] = alloc_page(GFP_HIGHUSER);
