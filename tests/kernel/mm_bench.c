@@ -208,7 +208,7 @@ static void fragmentation(struct bench_ctx *c, unsigned long n)
 			slot[k] = (void *)__get_free_pages(GFP_KERNEL | __GFP_NOWARN, kind[k]);
 		} else {
 			kind[k] = MAX_ORDER;
-			slot[k] = kmalloc(1 + (r >> 4) % 3000, GFP_KERNEL);
+			slot[k] = kmalloc(1 + (r >> 4) % 3000, GFP_KERNEL | __GFP_NOWARN);
 		}
 	}
 	fragmentation_figures("peak");
