@@ -43,7 +43,7 @@
 #include <linux/sched.h>
 #include <linux/fs.h>
 
-static const char *ktest_list_param;
+const char *ktest_list_param;	/* ktest=: the suites run at the end of boot */
 u64 boot_ready_tsc;		/* TSC at "ready": boot cost for bench */
 static bool poweroff_param;
 

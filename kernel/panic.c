@@ -18,6 +18,7 @@
 #include <linux/reboot.h>
 #include <linux/sched.h>
 #include <linux/export.h>
+#include <linux/string.h>
 #include <linux/jiffies.h>
 #include <asm/traps.h>
 
@@ -76,6 +77,20 @@ noinline void __warn(const char *file, int line, unsigned long caller,
 	report_end(caller);
 }
 EXPORT_SYMBOL(__warn);
+
+extern char __start_once[], __end_once[];
+
+/**
+ * clear_warn_once - re-arm every WARN_ONCE() and WARN_ON_ONCE() of the kernel
+ *
+ * Linux's /sys/kernel/debug/clear_warn_once.  Each one reports again the
+ * next time its condition holds: a test that provokes one can run twice.
+ * A module's own flags are in the module, and stay as they are.
+ */
+void clear_warn_once(void)
+{
+	__memset(__start_once, 0, __end_once - __start_once);	/* raw: KASAN checks nothing here */
+}
 
 void __noreturn __bug(const char *file, int line)
 {

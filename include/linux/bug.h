@@ -21,6 +21,7 @@ extern unsigned long misuse_reports;
 void __warn(const char *file, int line, unsigned long caller, const char *fmt, ...)
 	__printf(4, 5);
 void __noreturn __bug(const char *file, int line);
+void clear_warn_once(void);
 
 #define WARN(cond, fmt, ...) ({						\
 	int __ret_warn = !!(cond);					\
@@ -30,11 +31,18 @@ void __noreturn __bug(const char *file, int line);
 })
 #define WARN_ON(cond)	WARN(cond, NULL)
 
+/*
+ * WARN_ONCE() reports the first time only.  Its flags sit together in
+ * .data.once, as in Linux, so that clear_warn_once() can re-arm them all:
+ * Linux's "echo 1 > /sys/kernel/debug/clear_warn_once".  The flag is read
+ * and written with READ_ONCE/WRITE_ONCE: nothing takes its address, so the
+ * compiler could otherwise assume no call clears it and keep it in mind.
+ */
 #define WARN_ONCE(cond, fmt, ...) ({					\
-	static int __warned;						\
+	static int __section(".data.once") __warned;			\
 	int __ret_once = !!(cond);					\
-	if (unlikely(__ret_once && !__warned)) {			\
-		__warned = 1;						\
+	if (unlikely(__ret_once && !READ_ONCE(__warned))) {		\
+		WRITE_ONCE(__warned, 1);				\
 		__warn(__FILE__, __LINE__, 0, fmt, ##__VA_ARGS__);	\
 	}								\
 	unlikely(__ret_once);						\

@@ -67,6 +67,8 @@ struct ktest_suite {
 
 /* Run the suites named in @list ("all" or "a,b,c"): 0 if all passed. */
 int ktest_run(const char *list);
+/* The ktest= boot parameter's list, or NULL (the shell's ktest runs others). */
+extern const char *ktest_list_param;
 bool ktest_suite_exists(const char *name);
 void ktest_list(void);
 

@@ -561,6 +561,19 @@ def test_ktest_runs_suites_without_powering_off(shell):
     assert sh.poweroff() == qemu.STATUS_OK
 
 
+def test_ktest_all_twice_from_the_shell(shell):
+    """Every suite runs again in the same boot: a case that provokes a
+    WARN_ON_ONCE re-arms it with clear_warn_once(), and none depends on
+    the ktest= parameter or on what an earlier run left behind."""
+    sh = shell(mem=160, params="demo")
+    for run in range(2):
+        out = sh.run("ktest all")
+        failures = [l for l in out.splitlines() if l.lstrip().startswith("not ok")]
+        assert failures == [], f"run {run + 1}: {failures}"
+        assert out.endswith("ktest: all: all passed\n"), out[-2000:]
+    assert sh.poweroff() == qemu.STATUS_OK
+
+
 # ---------------------------------------------------------------------
 # The line editor, history and dmesg
 # ---------------------------------------------------------------------

@@ -332,6 +332,8 @@ static void param_parsing(struct ktest *t)
 	const struct param_table tab = { test_params, test_params + ARRAY_SIZE(test_params) };
 	char line[160];
 
+	test_size = test_flag = 0;	/* the shell's ktest may run this twice */
+	test_text[0] = '\0';
 	strcpy(line, "size=64M flag text=\"two words\"");
 	KT_EXPECT_EQ(t, parse_params(line, &tab, false), 0);
 	KT_EXPECT_EQ(t, test_size, 64ULL << 20);

@@ -64,6 +64,7 @@ static void kvmalloc_rules(struct ktest *t)
 	KT_EXPECT_NULL(t, kvmalloc(8 << 20, GFP_ATOMIC | __GFP_NOWARN));	/* no fallback */
 	KT_EXPECT_NULL(t, kvmalloc(8 << 20, GFP_NOFS | __GFP_NOWARN));
 	KT_EXPECT_REPORTS(t, 0);
+	clear_warn_once();		/* the WARN_ON_ONCE below may have fired in an earlier run */
 	KT_EXPECT_NULL(t, kvmalloc(huge, GFP_KERNEL));		/* WARNING */
 	KT_EXPECT_REPORTS(t, 1);
 	KT_EXPECT_NULL(t, kvmalloc(huge, GFP_KERNEL | __GFP_NOWARN));
@@ -251,8 +252,9 @@ static void pages_exact(struct ktest *t)
 	memset(p, 'e', 5 * PAGE_SIZE);
 	free_pages_exact(p, 5 * PAGE_SIZE - 100);
 	KT_EXPECT_EQ(t, nr_free_pages(), free0);
+	clear_warn_once();
 	p = alloc_pages_exact(PAGE_SIZE, GFP_KERNEL | __GFP_HIGHMEM);
-	KT_EXPECT_REPORTS(t, 1);	/* __GFP_HIGHMEM dropped with a WARNING */
+	KT_EXPECT_REPORTS(t, 1);	/* __GFP_HIGHMEM dropped with a WARNING, once */
 	KT_EXPECT_TRUE(t, virt_addr_valid(p));
 	free_pages_exact(p, PAGE_SIZE);
 	zone_pcp_enable(&contig_page_data.node_zones[ZONE_NORMAL]);
