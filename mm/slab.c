@@ -331,6 +331,8 @@ void *freelist_corrupt(struct kmem_cache *s, struct page *page, void *obj, void 
 		    (unsigned long)obj, (unsigned long)next, (unsigned long)page->s_mem,
 		    (unsigned long)page->s_mem + s->objs_size, lost);
 	page->private += lost;
+	if (s->flags & SLAB_DEBUG_FLAGS)
+		kasan_quiet(debug_take_out_of_use(s, page, obj));
 	return NULL;
 }
 

@@ -254,6 +254,7 @@ void debug_on_alloc(struct kmem_cache *s, struct page *page, void *obj,
 		    unsigned long caller, size_t orig_size);
 void debug_on_free(struct kmem_cache *s, struct page *page, void *obj, unsigned long caller);
 int debug_check_object(struct kmem_cache *s, struct page *page, void *obj, bool active);
+void debug_take_out_of_use(struct kmem_cache *s, struct page *page, void *obj);
 void debug_set_orig_size(struct kmem_cache *s, void *obj, size_t size);
 unsigned long slab_alloc_caller(const struct kmem_cache *s, const void *obj);
 

@@ -242,6 +242,32 @@ void debug_on_free(struct kmem_cache *s, struct page *page, void *obj, unsigned 
 	init_object(s, obj, SLUB_RED_INACTIVE);
 }
 
+/*
+ * debug_take_out_of_use - freelist_corrupt() cut @page's chain at @obj, and
+ * the free objects it lost count as in use for good: give them in-use red
+ * zones (and their whole size as the kmalloc size), so that
+ * kmem_cache_validate() does not take a free object's red zone in a used
+ * object for an overrun.  Only objects whose red zones are intact free ones
+ * change: any other damage stays, for validate to report.
+ */
+void debug_take_out_of_use(struct kmem_cache *s, struct page *page, void *obj)
+{
+	u8 *p = slab_first_object(page);
+	unsigned int i;
+
+	if (!(s->flags & SLAB_RED_ZONE))
+		return;
+	for (i = 0; i < s->num; i++, p += s->size) {
+		if (p == obj ||
+		    memchr_inv(p - s->red_left_pad, SLUB_RED_INACTIVE, s->red_left_pad) ||
+		    memchr_inv(p + s->object_size, SLUB_RED_INACTIVE, s->inuse - s->object_size))
+			continue;
+		init_object(s, p, SLUB_RED_ACTIVE);
+		if (kmalloc_redzone(s))
+			*orig_size_of(s, p) = s->object_size;
+	}
+}
+
 /* debug_check_object - kmem_cache_validate()'s check of one object. */
 int debug_check_object(struct kmem_cache *s, struct page *page, void *obj, bool active)
 {

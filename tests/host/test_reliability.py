@@ -138,6 +138,18 @@ def test_ktest_all_under_slab_debug(run_ktest, mem):
     assert "slab_debug" in r.ktap.suite("slab_debug").name
 
 
+def test_freelist_cut_under_red_zones(run_ktest):
+    """slab_debug=FZ (no poison) keeps the free pointer inside the object,
+    so the freelist-redirection case runs with red zones on: the free
+    objects the cut takes out of use get in-use red zones, and
+    kmem_cache_validate() finds nothing to report."""
+    r = run_ktest("misuse", params="slab_debug=FZ")
+    case = {c.name: c for c in r.ktap.suite("misuse").cases}["freelist_redirection_is_refused"]
+    assert case.ok and not case.skip
+    assert re.search(r"Freepointer corrupt: .*; 4\d free objects taken out of use$", r.log, re.M)
+    assert "Redzone overwritten" not in r.log
+
+
 # ---------------------------------------------------------------------------
 # Fault injection (failslab=, fail_page_alloc=) and the stress suite
 
