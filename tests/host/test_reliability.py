@@ -138,6 +138,15 @@ def test_ktest_all_under_slab_debug(run_ktest, mem):
     assert "slab_debug" in r.ktap.suite("slab_debug").name
 
 
+@pytest.mark.parametrize("opts", ["F", "Z", "P", "U", "FZ", "ZP"])
+def test_ktest_all_under_each_slab_debug_option(run_ktest, opts):
+    """Each option alone changes the layout differently (U and F add the
+    tracks, Z red zones, P moves the free pointer out): every suite passes
+    or says why it skips."""
+    r = run_ktest("all", params=f"slab_debug={opts}")
+    assert r.ktap.failures() == []
+
+
 def test_freelist_cut_under_red_zones(run_ktest):
     """slab_debug=FZ (no poison) keeps the free pointer inside the object,
     so the freelist-redirection case runs with red zones on: the free

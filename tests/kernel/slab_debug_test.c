@@ -164,12 +164,17 @@ static void double_free(struct ktest *t)
 	}
 }
 
-/* With the boot parameter slab_debug, kmalloc caches are checked too. */
+/*
+ * With the boot parameter slab_debug, kmalloc caches are checked too: the
+ * overrun by the red zone past the size asked for, the write after free by
+ * the poison (both needed: slab_debug, or slab_debug=ZP).
+ */
 static void kmalloc_with_slab_debug(struct ktest *t)
 {
+	const unsigned long both = SLAB_RED_ZONE | SLAB_POISON;
 	u8 *p;
 
-	if (!(slab_debug_flags & SLAB_POISON))
+	if ((slab_debug_flags & both) != both)
 		KT_SKIP(t, "boot with slab_debug to check kmalloc caches");
 	p = kmalloc(60, GFP_KERNEL);
 	KT_ASSERT_NOT_NULL(t, p);
