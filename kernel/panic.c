@@ -20,6 +20,7 @@
 #include <linux/export.h>
 #include <linux/string.h>
 #include <linux/jiffies.h>
+#include <asm/sections.h>
 #include <asm/traps.h>
 
 enum system_states system_state = SYSTEM_BOOTING;
@@ -77,8 +78,6 @@ noinline void __warn(const char *file, int line, unsigned long caller,
 	report_end(caller);
 }
 EXPORT_SYMBOL(__warn);
-
-extern char __start_once[], __end_once[];
 
 /**
  * clear_warn_once - re-arm every WARN_ONCE() and WARN_ON_ONCE() of the kernel

@@ -10,6 +10,7 @@
  *   _sdata .. _edata                 initialised data
  *   __init_begin .. __init_end       __init code and data, freed after boot
  *   __bss_start .. __bss_stop        zeroed data; _end ends the image
+ *   __start_once .. __end_once       WARN_ONCE()'s flags (in .data)
  */
 #ifndef _ASM_SECTIONS_H
 #define _ASM_SECTIONS_H
@@ -19,6 +20,7 @@
 extern char _text[], _etext[];
 extern char __start_rodata[], __end_rodata[];
 extern char _sdata[], _edata[];
+extern char __start_once[], __end_once[];
 extern char __init_begin[], __init_end[];
 extern char __bss_start[], __bss_stop[], _end[];
 

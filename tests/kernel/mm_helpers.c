@@ -130,19 +130,23 @@ static unsigned long ram_mb(void)
 	return (max_pfn + 255) >> 8;
 }
 
-// Pages zones @lo..@hi have free above their watermark @mark (WMARK_LOW...).
+unsigned long zone_room(int z, enum zone_watermarks mark)
+{
+	const struct zone *zone = &contig_page_data.node_zones[z];
+
+	return zone->free_pages > zone->_watermark[mark] ?
+	       zone->free_pages - zone->_watermark[mark] : 0;
+}
+
+// Pages zones @lo..@hi have free above their watermark @mark, pcp lists drained.
 static unsigned long room_in(int lo, int hi, enum zone_watermarks mark)
 {
 	unsigned long room = 0;
 	int z;
 
 	drain_all_pages();
-	for (z = lo; z <= hi; z++) {
-		struct zone *zone = &contig_page_data.node_zones[z];
-
-		if (zone->free_pages > zone->_watermark[mark])
-			room += zone->free_pages - zone->_watermark[mark];
-	}
+	for (z = lo; z <= hi; z++)
+		room += zone_room(z, mark);
 	return room;
 }
 

@@ -91,6 +91,8 @@ void kt_need_block(struct ktest *t, unsigned int order);
  * lowmem.
  */
 unsigned long highmem_room(void);
+/* Pages zone @z has free above its watermark @mark (WMARK_MIN, _LOW, _HIGH). */
+unsigned long zone_room(int z, enum zone_watermarks mark);
 
 /* A list of allocated blocks, chained through page->lru (free for owners). */
 struct page_stash {

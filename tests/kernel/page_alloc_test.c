@@ -192,11 +192,8 @@ static void exhaust_and_recover(struct ktest *t)
 
 	/* Exhaustion shrinks the slab caches (the reclaim hook): start shrunk. */
 	slab_baseline(&before);
-	for (z = 0; z < MAX_NR_ZONES; z++) {
-		struct zone *zone = &contig_page_data.node_zones[z];
-
-		room[z] = zone->free_pages > high_wmark_pages(zone);
-	}
+	for (z = 0; z < MAX_NR_ZONES; z++)
+		room[z] = zone_room(z, WMARK_HIGH) > 0;
 	stash_init(&s);
 	for (p = 0; p < ARRAY_SIZE(passes); p++) {
 		for (order = MAX_ORDER - 1; order >= 0; order--)
