@@ -63,12 +63,41 @@ ret_from_exception:		; the return address the unwinder looks for
 	add esp, 4
 restore_all:			; esp points at a struct pt_regs
 	popad
+; The program's own selectors come back here, and a program can make one
+; of them bad meanwhile: empty the TLS entry its %gs names, or load a TLS
+; selector into %ds and then change the descriptor (kernel/tls.c).  Each
+; pop that faults gets 0 in its slot and runs again (EX_TYPE_POP_ZERO, as
+; Linux's RESTORE_REGS); the program then faults on its own, in ring 3.
+.pop_gs:
 	pop gs
+.pop_fs:
 	pop fs
+.pop_es:
 	pop es
+.pop_ds:
 	pop ds
 	add esp, 8		; vector and error code
+.iret:
 	iretd
+
+; The iret itself faulted (the program's %ss names a TLS entry it has
+; since emptied or made read-only).  The fault's own iret came back here
+; with the program's frame still on the stack and all its other registers
+; loaded: make that an exception from ring 3, and do_trap() sends SIGILL
+; with Linux's "trap iret exception" line (Linux: asm_iret_error).
+iret_error:
+	push dword 0
+	push dword X86_TRAP_IRET
+	jmp common_entry
+
+section __ex_table
+align 4
+	dd restore_all.pop_gs, restore_all.pop_gs, EX_TYPE_POP_ZERO
+	dd restore_all.pop_fs, restore_all.pop_fs, EX_TYPE_POP_ZERO
+	dd restore_all.pop_es, restore_all.pop_es, EX_TYPE_POP_ZERO
+	dd restore_all.pop_ds, restore_all.pop_ds, EX_TYPE_POP_ZERO
+	dd restore_all.iret, iret_error, EX_TYPE_DEFAULT
+section .text
 
 ; int $0x80 from ring 3: the system call number in eax (kept as orig_ax,
 ; in the error code's slot), the arguments in ebx, ecx, edx, esi, edi, ebp.

@@ -83,7 +83,7 @@ void do_entry(struct pt_regs *regs)
 {
 	if (regs->vector == IA32_SYSCALL_VECTOR)
 		do_int80_syscall_32(regs);
-	else if (regs->vector < FIRST_EXTERNAL_VECTOR)
+	else if (regs->vector < FIRST_EXTERNAL_VECTOR || regs->vector == X86_TRAP_IRET)
 		do_trap(regs);
 	else
 		do_IRQ(regs);

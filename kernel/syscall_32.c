@@ -13,7 +13,7 @@
  *
  * The handlers live with their subsystem, under Linux's names (sys_brk in
  * mm/mmap.c, sys_write in fs/file.c, sys_newuname in kernel/sys.c...);
- * this file has the table and the small ones for processes, TLS and stat.
+ * this file has the table and the small ones for processes and stat.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -25,8 +25,6 @@
 #include <linux/bitops.h>
 #include <linux/uaccess.h>
 #include <linux/irqflags.h>
-#include <asm/desc.h>
-#include <asm/segment.h>
 
 #define NR_syscalls	451
 
@@ -103,94 +101,6 @@ static long sys_set_tid_address(int __user *tidptr)
 static long sys_set_robust_list(void __user *head, size_t len)
 {
 	return len == 12 ? 0 : -EINVAL;	/* sizeof(struct robust_list_head) */
-}
-
-/* ---------------------------------------------------------------------
- * TLS: set_thread_area (glibc's %gs)
- */
-
-struct user_desc {
-	u32 entry_number;
-	u32 base_addr;
-	u32 limit;
-	u32 seg_32bit : 1, contents : 2, read_exec_only : 1, limit_in_pages : 1,
-	    seg_not_present : 1, useable : 1;
-};
-
-static bool ldt_empty(const struct user_desc *u)
-{
-	return !u->base_addr && !u->limit && !u->contents && u->read_exec_only &&
-	       !u->seg_32bit && !u->limit_in_pages && u->seg_not_present && !u->useable;
-}
-
-static void fill_desc(struct desc_struct *d, const struct user_desc *u)
-{
-	memset(d, 0, sizeof(*d));
-	if (ldt_empty(u))
-		return;
-	d->limit0 = u->limit & 0xffff;
-	d->limit1 = (u->limit >> 16) & 0xf;
-	d->base0 = u->base_addr & 0xffff;
-	d->base1 = (u->base_addr >> 16) & 0xff;
-	d->base2 = u->base_addr >> 24;
-	d->type = (!u->read_exec_only << 1) | (u->contents << 2) | 1;	/* accessed */
-	d->s = 1;
-	d->dpl = 3;
-	d->p = !u->seg_not_present;
-	d->avl = u->useable;
-	d->d = u->seg_32bit;
-	d->g = u->limit_in_pages;
-}
-
-static long sys_set_thread_area(struct user_desc __user *u_info)
-{
-	struct user_desc info;
-	int idx, i;
-
-	if (copy_from_user(&info, u_info, sizeof(info)))
-		return -EFAULT;
-	idx = info.entry_number;
-	if (idx == -1) {
-		for (i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
-			if (!*(u64 *)&current->thread.tls_array[i])
-				break;
-		if (i == GDT_ENTRY_TLS_ENTRIES)
-			return -ESRCH;
-		idx = GDT_ENTRY_TLS_MIN + i;
-		if (put_user(idx, &u_info->entry_number))
-			return -EFAULT;
-	}
-	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
-		return -EINVAL;
-	if (info.contents == 3 && !info.seg_not_present)
-		return -EINVAL;		/* code segments are not for TLS */
-	fill_desc(&current->thread.tls_array[idx - GDT_ENTRY_TLS_MIN], &info);
-	load_TLS(&current->thread);
-	return 0;
-}
-
-static long sys_get_thread_area(struct user_desc __user *u_info)
-{
-	struct desc_struct *d;
-	struct user_desc info;
-	int idx;
-
-	if (get_user(idx, &u_info->entry_number))
-		return -EFAULT;
-	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
-		return -EINVAL;
-	d = &current->thread.tls_array[idx - GDT_ENTRY_TLS_MIN];
-	memset(&info, 0, sizeof(info));
-	info.entry_number = idx;
-	info.base_addr = d->base0 | (d->base1 << 16) | ((u32)d->base2 << 24);
-	info.limit = d->limit0 | (d->limit1 << 16);
-	info.seg_32bit = d->d;
-	info.contents = d->type >> 2;
-	info.read_exec_only = !(d->type & 2);
-	info.limit_in_pages = d->g;
-	info.seg_not_present = !d->p;
-	info.useable = d->avl;
-	return copy_to_user(u_info, &info, sizeof(info)) ? -EFAULT : 0;
 }
 
 /* ---------------------------------------------------------------------
@@ -383,6 +293,9 @@ long sys_readv(unsigned int fd, const void __user *vec, unsigned long vlen);
 long sys_execve(const char __user *filename, const char *const __user *argv,
 		const char *const __user *envp);
 long sys_getpid(void);
+struct user_desc;
+long sys_set_thread_area(struct user_desc __user *u_info);
+long sys_get_thread_area(struct user_desc __user *u_info);
 long sys_getppid(void);
 long sys_getuid(void);
 long sys_getpgid(pid_t pid);

@@ -8,7 +8,9 @@
  * since mm386 has no signal handlers, the signal kills it.  The kernel
  * goes on.
  *
- * In the kernel, every exception but the page fault (kernel/fault.c) is
+ * In the kernel, an exception at an instruction the exception table lists
+ * is expected (restore_all's segment pops and iret: kernel/entry.asm) and
+ * handled there.  Any other but the page fault (kernel/fault.c) is
  * fatal: die() prints an oops in Linux's words (the exception's name and
  * error code, the registers, the code bytes around EIP, a symbolized call
  * trace) and panics, which powers QEMU off with status 37.
@@ -19,6 +21,7 @@
 #include <linux/module.h>
 #include <linux/uaccess.h>
 #include <asm/traps.h>
+#include <asm/extable.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
 #include <linux/sched.h>
@@ -113,13 +116,21 @@ void __noreturn die(const char *str, struct pt_regs *regs, unsigned long err)
 	panic("Fatal exception");
 }
 
+// Exception @v's name in Linux's messages.
+static const char *trap_name(unsigned long v)
+{
+	if (v == X86_TRAP_IRET)
+		return "iret exception";
+	return v < ARRAY_SIZE(trap_names) && trap_names[v] ? trap_names[v] : "reserved exception";
+}
+
 // The signal Linux sends for exception @v in ring 3.
 static int trap_signal(unsigned long v)
 {
 	switch (v) {
 	case X86_TRAP_DE: case 16: case 19:
 		return SIGFPE;
-	case X86_TRAP_UD:
+	case X86_TRAP_UD: case X86_TRAP_IRET:
 		return SIGILL;
 	case X86_TRAP_DB: case X86_TRAP_BP:
 		return SIGTRAP;
@@ -136,7 +147,7 @@ static int trap_signal(unsigned long v)
  */
 static void do_user_trap(struct pt_regs *regs, unsigned long v)
 {
-	const char *name = trap_names[v] ? trap_names[v] : "reserved exception";
+	const char *name = trap_name(v);
 
 	if (v == X86_TRAP_GP)
 		pr_info("traps: %s[%d] general protection fault ip:%lx sp:%lx error:%lx",
@@ -157,9 +168,11 @@ void do_trap(struct pt_regs *regs)
 		do_page_fault(regs, read_cr2());
 		return;
 	}
-	if (user_mode(regs)) {
+	if (user_mode(regs)) {	/* iret_error's frame is always the program's */
 		do_user_trap(regs, v);
 		return;
 	}
-	die(trap_names[v] ? trap_names[v] : "reserved exception", regs, regs->error_code);
+	if (fixup_exception(regs))
+		return;
+	die(trap_name(v), regs, regs->error_code);
 }

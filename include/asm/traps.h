@@ -20,6 +20,12 @@
 #define X86_TRAP_SS	12
 #define X86_TRAP_GP	13	/* general protection */
 #define X86_TRAP_PF	14	/* page fault */
+/*
+ * Not a vector: an iret back to ring 3 that faulted (kernel/entry.asm,
+ * iret_error).  Linux calls it trap 32; it is 256 + 32 here, so that no
+ * interrupt (vectors 32-255) has its number.
+ */
+#define X86_TRAP_IRET	(256 + 32)
 
 void do_trap(struct pt_regs *regs);
 void do_page_fault(struct pt_regs *regs, unsigned long address);

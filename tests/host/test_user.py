@@ -191,3 +191,54 @@ def test_dump_maps_and_status_at_each_exit():
         assert int(re.search(r"^VmPTE:\s+(\d+) kB$", status, re.M).group(1)) >= 8
     assert re.search(r"^\(no live process now; with dump=maps each one printed its own", log, re.M)
     assert mmlog.meminfo(log)["PageTables"] == 0      # the processes' page tables: all back
+
+
+SEGREGS_RULES = [
+    ("32-bit data", "0"), ("16-bit data", "-22 (EINVAL)"), ("32-bit code", "-22 (EINVAL)"),
+    ("expand-down data", "0"), ("not present", "-22 (EINVAL)"),
+    ("empty (LDT_empty)", "0"), ("all zeros (LDT_zero)", "0"),
+]
+
+
+def segregs_rules(log):
+    return re.findall(r"^segregs: set_thread_area\((.*)\) = (.*)$", log, re.M)
+
+
+def test_bad_segment_registers_never_oops():
+    """user/segregs.c: a program empties the TLS descriptor that its %gs,
+    %ds or %ss names, and the kernel's own reload of the register on the way
+    back to ring 3 faults (kernel/entry.asm, kernel/tls.c).  A pop gets the
+    null selector, as Linux's does; a faulting iret is Linux i386's "trap
+    iret exception" and SIGILL.  Never an oops; nothing lost; a program
+    after them runs.  set_thread_area refuses what Linux refuses."""
+    r = qemu.boot("poweroff", mem=64, initrd=[prog("segregs", m) for m in ("rules", "gs", "ds", "ss")]
+                  + [prog("hello")])
+    r.expect_status(qemu.STATUS_OK)
+    log = r.log
+    assert segregs_rules(log) == SEGREGS_RULES
+    assert "segregs: gs 0x33, emptying entry 6\nsegregs: gs is 0 after the call\n" in log
+    assert re.search(r"^segregs: ds 0x3b, emptying entry 7\nsegregs: ds is 0 after the call\n", log, re.M)
+    m = re.search(r"^traps: segregs\[(\d+)\] trap iret exception ip:[0-9a-f]+ sp:[0-9a-f]+ error:0 "
+                  r"in segregs\[8049000\+[0-9a-f]+\]$", log, re.M)
+    assert m, log[-3000:]
+    assert re.search(rf"^exit: segregs\[{m.group(1)}\] killed by signal 4 \(SIGILL\)", log, re.M)
+    assert "ss: the iret did not fault" not in log
+    assert len(re.findall(r"^exit: segregs\[\d+\] exited with status 0 ", log, re.M)) == 3
+    runs = run_lines(log)
+    assert len(runs) == 5 and all(v == "nothing lost" for *_, v in runs), runs
+    assert "hello, world from hello" in log
+    assert "Oops" not in log and "BUG" not in log and "WARNING" not in log
+
+
+def test_set_thread_area_rules_are_linuxs():
+    """The same program on the host's own kernel, when it runs i386 programs:
+    Linux's tls_desc_okay() gives the same answers (entry numbers differ on a
+    64-bit kernel, so the program takes a free one)."""
+    try:
+        out = subprocess.run([os.path.join(USER, "segregs"), "rules"], capture_output=True,
+                             text=True, timeout=30)
+    except OSError:
+        pytest.skip("the host does not run i386 programs")
+    if out.returncode != 0 or not segregs_rules(out.stdout):
+        pytest.skip("the host does not run i386 programs")
+    assert segregs_rules(out.stdout) == SEGREGS_RULES
