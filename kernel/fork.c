@@ -140,6 +140,27 @@ struct mm_struct *mm_alloc(void)
 	return mm;
 }
 
+/*
+ * check_mm - once exit_mmap() has zapped every VMA, @mm's counters must
+ * be back at 0.  A page still counted was mapped outside every VMA (the
+ * VMA that covered it was lost): it can never be freed.  Linux's words.
+ */
+static void check_mm(struct mm_struct *mm)
+{
+	static const char *const names[NR_MM_COUNTERS] = {
+		"MM_FILEPAGES", "MM_ANONPAGES", "MM_SWAPENTS", "MM_SHMEMPAGES",
+	};
+	int i;
+
+	for (i = 0; i < NR_MM_COUNTERS; i++)
+		if (mm->rss_stat[i])
+			pr_alert("BUG: Bad rss-counter state mm:%p type:%s val:%ld\n", mm,
+				 names[i], mm->rss_stat[i]);
+	if (mm->pgtables_bytes)
+		pr_alert("BUG: non-zero pgtables_bytes on freeing mm: %ld\n",
+			 (long)mm->pgtables_bytes);
+}
+
 /**
  * mmput - drop a user of @mm; the last one frees every VMA, page, page
  * table and the page directory (exit_mmap, pgd_free).
@@ -149,6 +170,7 @@ void mmput(struct mm_struct *mm)
 	if (--mm->mm_users)
 		return;
 	exit_mmap(mm);
+	check_mm(mm);
 	pgd_free(mm);
 	kmem_cache_free(mm_cachep, mm);
 }

@@ -290,7 +290,16 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 			new->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
 		vma_adjust(vma, vma->vm_start, addr);
 	}
-	return insert_vm_struct(mm, new);
+	if (insert_vm_struct(mm, new)) {
+		/* only an overlap, which no caller makes: put @vma back whole */
+		WARN_ONCE(1, "split_vma: [%lx-%lx) overlaps a VMA\n", new->vm_start, new->vm_end);
+		vma_adjust(vma, min(vma->vm_start, new->vm_start), max(vma->vm_end, new->vm_end));
+		if (new->vm_ops && new->vm_ops->close)
+			new->vm_ops->close(new);
+		vm_area_free(new);
+		return -ENOMEM;
+	}
+	return 0;
 }
 
 // Can [@start, @end) with @flags/@file/@pgoff join @vma on its side?
@@ -371,9 +380,12 @@ static unsigned long unmapped_area(struct mm_struct *mm, unsigned long len)
 	struct vm_area_struct *vma;
 
 	for_each_vma(mm, vma) {
+		unsigned long gap_end = vm_start_gap(vma);
+
 		if (vma->vm_end <= addr)
 			continue;
-		if (addr + len <= vm_start_gap(vma))
+		/* [addr, gap_end) fits: no addr + len, which wraps past 4 GB */
+		if (gap_end > addr && gap_end - addr >= len)
 			return addr;
 		addr = vma->vm_end;
 	}

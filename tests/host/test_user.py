@@ -171,7 +171,7 @@ def test_vma_and_fault_suites(run_ktest):
     """tests/kernel/vma_test.c on its own: none skipped, so the kernel PDE that
     vmalloc makes after the address space is really new (and reachable)."""
     r = run_ktest("vma,fault")
-    for suite, n in (("vma", 7), ("fault", 6)):
+    for suite, n in (("vma", 8), ("fault", 6)):
         cases = r.ktap.suite(suite).cases
         assert len(cases) == n and all(c.ok and not c.skip for c in cases), cases
 

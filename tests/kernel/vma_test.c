@@ -267,6 +267,33 @@ static void brk_grows_and_shrinks(struct ktest *t)
 	user_end(t, mm);
 }
 
+/*
+ * A request that no hole can hold fails, however the arithmetic goes: the
+ * bottom-up search once took the 128 MB hole above a 2.6 GB heap for a
+ * 2 GB mapping, because the heap's end + 2 GB wrapped past 4 GB, and made
+ * a VMA that ends below its start (found by user/sysfuzz.c).
+ */
+static void no_mapping_wraps_past_4gb(struct ktest *t)
+{
+	USER_BEGIN(t, mm);
+	unsigned long heap = 0x08100000UL, end = 0xb0000000UL;
+	struct vm_area_struct *vma;
+
+	mm->start_brk = mm->brk = heap;
+	KT_ASSERT_EQ(t, sys_brk(end), end);
+	KT_EXPECT_EQ(t, map(0, PG, RW, ANON), mm->mmap_base - PG);
+	KT_EXPECT_EQ(t, map(0, 0x80000000UL, RW, ANON), (unsigned long)-ENOMEM);
+	KT_EXPECT_EQ(t, map(0xbffff000UL, 0x7fffffffUL, RW, ANON), (unsigned long)-ENOMEM);
+	KT_EXPECT_EQ(t, map(end, 0x80000000UL, RW, ANON), (unsigned long)-ENOMEM);
+	for_each_vma(mm, vma)
+		KT_EXPECT_LT(t, vma->vm_start, vma->vm_end);
+	KT_EXPECT_EQ(t, mm->map_count, 2);
+	/* a split in the heap still works, and leaves nothing outside a VMA */
+	KT_EXPECT_EQ(t, map(0x1d2ef000UL, 2 * PG, PROT_READ, FIXED), 0x1d2ef000UL);
+	KT_EXPECT_EQ(t, mm->map_count, 4);
+	user_end(t, mm);
+}
+
 static struct ktest_case vma_cases[] = {
 	KTEST_CASE(find_vma_rules),
 	KTEST_CASE(munmap_splits),
@@ -275,6 +302,7 @@ static struct ktest_case vma_cases[] = {
 	KTEST_CASE(topdown_and_hints),
 	KTEST_CASE(map_fixed_replaces),
 	KTEST_CASE(brk_grows_and_shrinks),
+	KTEST_CASE(no_mapping_wraps_past_4gb),
 	{}
 };
 
