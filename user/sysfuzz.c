@@ -357,6 +357,26 @@ again:
 	return nr;
 }
 
+extern const char __executable_start[], etext[];
+
+/*
+ * Would this mmap put a fresh mapping over the program's own code?  Only
+ * MAP_FIXED replaces.  The program would then run on through the new
+ * zero-filled pages (00 00 is an instruction), a page fault each, for up
+ * to 2 GB: not a kernel bug, only minutes of nothing.  Unmapping the code
+ * is fine: that is a quick segfault.
+ */
+static int maps_over_own_code(long nr, const unsigned long *a)
+{
+	const unsigned long *m = nr == 90 && a[0] == (unsigned long)mmap_args ? mmap_args : a;
+	unsigned long start = m[0], len = (m[1] + PG - 1) & ~(PG - 1);
+
+	if ((nr != 192 && nr != 90) || !(m[3] & MAP_FIXED) || !len)
+		return 0;
+	return start < (unsigned long)etext &&
+	       (start + len < start || start + len > (unsigned long)__executable_start);
+}
+
 // One child's share: @n calls.
 static void fuzz(unsigned int n)
 {
@@ -380,6 +400,8 @@ static void fuzz(unsigned int n)
 			if (next() % 8)
 				a[0] = (unsigned long)mmap_args;
 		}
+		if (maps_over_own_code(nr, a))
+			continue;
 		if (verbose)
 			log_call(i, nr, c, a);
 		ret = make_call(nr, a, c->forks);
