@@ -5,9 +5,13 @@ no BUG, every child accounted for, "nothing lost" once the program is
 gone, and a program after it that still runs.
 
 Each seed is its own stream of calls.  The kernel before 878fc98 panicked
-on every seed below (a TLS descriptor emptied under %gs).  A failing seed
-is replayed with `make run U="sysfuzz -v SEED CALLS"`: -v prints each call
-before making it, so the last line before an oops names the call.
+on every seed below (a TLS descriptor emptied under %gs).  The boots run
+under -icount: the timer then ticks in guest instructions, so the order in
+which children, grandchildren and their parent run, and the times the
+calls read, are the same on every run, whatever the host's load.  A
+failing seed is replayed with `make run U="sysfuzz -v SEED CALLS"`: -v
+prints each call before making it, so the last line before an oops names
+the call.
 """
 import math
 import os
@@ -18,6 +22,7 @@ import pytest
 import qemu
 
 USER = os.path.join(qemu.BUILD, "user")
+ICOUNT = ["-icount", "shift=0,sleep=off", "-rtc", "base=2020-01-01T00:00:00,clock=vm"]
 BAD = ("Oops", "BUG", "WARNING", "Kernel panic", "Recursive fault", "LEAKED")
 
 
@@ -34,7 +39,7 @@ def summaries(log):
 
 def fuzz_boot(mem, runs, params="poweroff", timeout=600):
     """Boot with one sysfuzz per (seed, calls), then hello; check the kernel's side."""
-    r = qemu.boot(params, mem=mem, timeout=timeout,
+    r = qemu.boot(params, mem=mem, timeout=timeout, extra=ICOUNT,
                   initrd=[prog("sysfuzz", s, n) for s, n in runs] + [prog("hello")])
     r.expect_status(qemu.STATUS_OK)
     log = r.log
@@ -75,7 +80,7 @@ def test_a_seed_replays_call_for_call():
     """-v prints every call before making it; two boots print the same."""
     logs = []
     for _ in range(2):
-        r = qemu.boot("poweroff", mem=64, initrd=[prog("sysfuzz", "-v", 7, 400, 100)])
+        r = qemu.boot("poweroff", mem=64, extra=ICOUNT, initrd=[prog("sysfuzz", "-v", 7, 400, 100)])
         r.expect_status(qemu.STATUS_OK)
         calls = re.findall(r"^sysfuzz\[(\d+)\] (\d+): (\w+)\((-?\d+)\)((?: 0x[0-9a-f]+| 0){6})$",
                            r.log, re.M)
