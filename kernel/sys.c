@@ -141,8 +141,10 @@ long sys_getrandom(char __user *buf, size_t count, unsigned int flags)
 		return -EINVAL;
 	if ((flags & (GRND_INSECURE | GRND_RANDOM)) == (GRND_INSECURE | GRND_RANDOM))
 		return -EINVAL;
-	if (count > INT_MAX)
-		count = INT_MAX;
+	if (count > (INT_MAX & PAGE_MASK))
+		count = INT_MAX & PAGE_MASK;	/* MAX_RW_COUNT */
+	if (!access_ok(buf, count))
+		return -EFAULT;		/* the whole range first, as import_single_range */
 	if (!state.s1)
 		prandom_seed_state(&state, 0x72616e64ULL ^ rdtsc());
 	while (done < count) {

@@ -254,6 +254,8 @@ static void files(void)
 	show("getrandom(buf, 16, 0x100 (bad flag))", sc(SYS_getrandom, (long)buf, 16, 0x100, 0, 0));
 	show("getrandom(buf, 16, GRND_RANDOM | GRND_INSECURE)", sc(SYS_getrandom, (long)buf, 16, 6, 0, 0));
 	show("getrandom(NULL, 0, 0)", sc(SYS_getrandom, 0, 0, 0, 0, 0));
+	show("getrandom(0xbffff000, 8192, 0): past 3 GB after a page",
+	     sc(SYS_getrandom, 0xbffff000L, 8192, 0, 0, 0));
 	show("clock_gettime(99, buf)", sc(SYS_clock_gettime, 99, (long)buf, 0, 0, 0));
 	show("clock_gettime(-1, buf)", sc(SYS_clock_gettime, -1, (long)buf, 0, 0, 0));
 	show("nanosleep({-1, 0}, NULL)", sc(SYS_nanosleep, (long)ts, 0, 0, 0, 0));

@@ -34,6 +34,7 @@ I386 = {
     "read(file, crossing, 16)": ("-1 EFAULT", "access_ok() refuses the whole range first"),
     "readv(file, {crossing, 16}, 1)": ("-1 EFAULT", "import_iovec's access_ok()"),
     "getrandom(crossing, 16, 0)": ("-1 EFAULT", "import_single_range's access_ok()"),
+    "getrandom(0xbffff000, 8192, 0): past 3 GB after a page": ("-1 EFAULT", "import_single_range's access_ok(): the whole range, before a byte is written"),
     "mmap2(0xc0000000, 4096, rw, anon | MAP_FIXED)": ("-1 ENOMEM", "get_unmapped_area: addr > TASK_SIZE - len"),
     "mmap2(0xbffff000, 8192, rw, anon | MAP_FIXED)": ("-1 ENOMEM", "get_unmapped_area: addr > TASK_SIZE - len"),
     "mmap2(NULL, 8192, r, MAP_PRIVATE, file, 0xffffffff)": ("-1 EOVERFLOW", "a 32-bit pgoff wraps"),
