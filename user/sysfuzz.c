@@ -45,11 +45,13 @@
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <sys/wait.h>
 
 #define PG		4096UL
 #define ARENA_PAGES	16	/* the mapping the memory calls mostly aim at */
 #define LOG_FD		31	/* -v's descriptor: the last one mm386 has */
+#define OVERTIME	60	/* seconds a child may run */
 
 /* What one argument is drawn from. */
 enum kind {
@@ -172,7 +174,7 @@ static unsigned long user_pointer(void)
 	switch (next() % 10) {
 	case 0:
 		return PICK(0UL, 0x50000000UL, 0xc0000000UL, 0xbffffffeUL, 0xfffff000UL,
-			    0xffffffffUL, 1UL, 0xbffff000UL);
+			    0xffffffffUL, 1UL, 0xbfff0000UL);	/* stack, but below ours */
 	case 1:
 		return (unsigned long)rodata_page + next() % PG;
 	case 2:
@@ -377,6 +379,31 @@ static int maps_over_own_code(long nr, const unsigned long *a)
 	       (start + len < start || start + len > (unsigned long)__executable_start);
 }
 
+/*
+ * Wait for child @pid; one still running after OVERTIME seconds is
+ * killed, with a line.  A child can overwrite its own stack or code
+ * (getrandom into it, say) and then loop in ring 3 without a system call:
+ * not the kernel's fault, and Linux's parent would wait forever too.  But a
+ * child asleep in the kernel for good would be the kernel's: the tests
+ * check that no such line is printed.  Return: as waitpid.
+ */
+static pid_t wait_child(pid_t pid, int *status)
+{
+	const struct timespec tick = { 0, 10 * 1000 * 1000 };	/* 10 ms */
+	unsigned int waited;
+	pid_t ret;
+
+	for (waited = 0; !(ret = waitpid(pid, status, WNOHANG)); waited++) {
+		if (waited == OVERTIME * 100) {
+			printf("sysfuzz: pid %d ran over %d s: killed\n", (int)pid, OVERTIME);
+			fflush(stdout);
+			kill(pid, SIGKILL);
+		}
+		nanosleep(&tick, NULL);
+	}
+	return ret;
+}
+
 // One child's share: @n calls.
 static void fuzz(unsigned int n)
 {
@@ -464,7 +491,7 @@ int main(int argc, char **argv)
 			_exit(0);
 		}
 		children++;
-		if (waitpid(pid, &status, 0) != pid) {
+		if (wait_child(pid, &status) != pid) {
 			perror("sysfuzz: waitpid");
 			return 1;
 		}

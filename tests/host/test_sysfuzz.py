@@ -45,6 +45,7 @@ def fuzz_boot(mem, runs, params="poweroff", timeout=600):
     log = r.log
     for word in BAD:
         assert word not in log, (word, log[log.find(word) - 2000:log.find(word) + 2000])
+    assert not re.search(r"^sysfuzz: pid \d+ ran over", log, re.M)    # none asleep for good
     got = summaries(log)
     for seed, calls in runs:
         children, total, exited, killed = got[seed]
