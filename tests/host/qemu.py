@@ -24,6 +24,17 @@ STATUS_OOPS = 37        # 0x12
 STATUS_TRIPLE_FAULT = 0  # -no-reboot turns a reset into a plain exit
 STATUS_TIMEOUT = 124    # from timeout(1)
 
+# QEMU counts time in guest instructions, from a fixed clock: the timer
+# ticks, and so the scheduling, are the same on every run whatever the
+# host's load (extra= of boot()).
+ICOUNT = ["-icount", "shift=0,sleep=off", "-rtc", "base=2020-01-01T00:00:00,clock=vm"]
+USER = os.path.join(BUILD, "user")
+
+
+def user_program(name, *args):
+    """An -initrd item: build/user/NAME and its arguments."""
+    return " ".join([os.path.join(USER, name)] + [str(a) for a in args])
+
 
 
 def symbols(elf=None):

@@ -5,7 +5,6 @@ import re
 
 import qemu
 
-ICOUNT = ["-icount", "shift=0,sleep=off", "-rtc", "base=2020-01-01T00:00:00,clock=vm"]
 LINE = re.compile(r"^bench: (\S+) iters=(\d+) ticks_per_op=(\d+\.\d\d)$", re.M)
 OPS = {"kmalloc_100", "kzalloc_100", "get_free_page", "alloc_pages_3", "kmap_atomic_high",
        "kmap_atomic_low", "kmap_high", "kmap_low", "kmem_cache_64",
@@ -15,7 +14,7 @@ OPS = {"kmalloc_100", "kzalloc_100", "get_free_page", "alloc_pages_3", "kmap_ato
 
 
 def smoke():
-    r = qemu.boot("bench=smoke", mem=2048, extra=ICOUNT, timeout=300,
+    r = qemu.boot("bench=smoke", mem=2048, extra=qemu.ICOUNT, timeout=300,
                   initrd=[os.path.join(qemu.BUILD, "user", "ubench") + " smoke"])
     r.expect_status(qemu.STATUS_OK)
     return r.log
@@ -52,7 +51,7 @@ def test_test_vmalloc_runs_linux_workloads():
     # bench=test_vmalloc: lib/test_vmalloc.c's four workloads, only when
     # named (not in bench=all); "smoke" gives them a few loops.  full_fit's
     # 16384 areas need -m 160's vmalloc space.
-    r = qemu.boot("bench=test_vmalloc,smoke init_on_alloc=1", mem=160, extra=ICOUNT, timeout=300)
+    r = qemu.boot("bench=test_vmalloc,smoke init_on_alloc=1", mem=160, extra=qemu.ICOUNT, timeout=300)
     r.expect_status(qemu.STATUS_OK)
     found = {m.group(1) for m in LINE.finditer(r.log)}
     assert found == {"loop_overhead", "test_vmalloc_fix_size", "test_vmalloc_full_fit",
@@ -64,7 +63,7 @@ def test_test_vmalloc_runs_linux_workloads():
 def test_unknown_benchmark_is_named_and_fails_the_run():
     # As ktest=nosuch: a name that matches nothing is a failed run (35),
     # not a success, and the valid names are listed.
-    r = qemu.boot("bench=kmalloc_100,nosuch", extra=ICOUNT)
+    r = qemu.boot("bench=kmalloc_100,nosuch", extra=qemu.ICOUNT)
     r.expect_status(qemu.STATUS_TEST_FAILED)
     assert "bench: nosuch unknown (no such benchmark)" in r.log
     assert re.search(r"^bench: valid names: all smoke .*\bkmalloc_100\b.*\bvmalloc_100000\b",

@@ -21,12 +21,12 @@ WRITTEN = 20
 # after each fork (the parent or the child) is the same on every run.  In
 # real time it depends on the host's load: when the parent writes its stack
 # page first, the child finds that page no longer shared and reuses it
-# without a copy, and a child's baseline of copies moves by one.
-ICOUNT = ["-icount", "shift=0,sleep=off", "-rtc", "base=2020-01-01T00:00:00,clock=vm"]
+# without a copy, and a child's baseline of copies moves by one.  So the
+# boot runs under qemu.ICOUNT.
 
 
 def boot(mem):
-    r = qemu.boot("poweroff vmtrace=forkcow", mem=mem, extra=ICOUNT,
+    r = qemu.boot("poweroff vmtrace=forkcow", mem=mem, extra=qemu.ICOUNT,
                   initrd=[os.path.join(USER, "forkcow") + f" {WRITTEN}", os.path.join(USER, "hello")])
     r.expect_status(qemu.STATUS_OK)
     return r

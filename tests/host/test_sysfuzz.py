@@ -14,20 +14,16 @@ prints each call before making it, so the last line before an oops names
 the call.
 """
 import math
-import os
 import re
 
 import pytest
 
 import qemu
 
-USER = os.path.join(qemu.BUILD, "user")
-ICOUNT = ["-icount", "shift=0,sleep=off", "-rtc", "base=2020-01-01T00:00:00,clock=vm"]
 BAD = ("Oops", "BUG", "WARNING", "Kernel panic", "Recursive fault", "LEAKED")
 
 
-def prog(name, *args):
-    return " ".join([os.path.join(USER, name)] + [str(a) for a in args])
+prog = qemu.user_program
 
 
 def summaries(log):
@@ -39,7 +35,7 @@ def summaries(log):
 
 def fuzz_boot(mem, runs, params="poweroff", timeout=600):
     """Boot with one sysfuzz per (seed, calls), then hello; check the kernel's side."""
-    r = qemu.boot(params, mem=mem, timeout=timeout, extra=ICOUNT,
+    r = qemu.boot(params, mem=mem, timeout=timeout, extra=qemu.ICOUNT,
                   initrd=[prog("sysfuzz", s, n) for s, n in runs] + [prog("hello")])
     r.expect_status(qemu.STATUS_OK)
     log = r.log
@@ -81,7 +77,7 @@ def test_a_seed_replays_call_for_call():
     """-v prints every call before making it; two boots print the same."""
     logs = []
     for _ in range(2):
-        r = qemu.boot("poweroff", mem=64, extra=ICOUNT, initrd=[prog("sysfuzz", "-v", 7, 400, 100)])
+        r = qemu.boot("poweroff", mem=64, extra=qemu.ICOUNT, initrd=[prog("sysfuzz", "-v", 7, 400, 100)])
         r.expect_status(qemu.STATUS_OK)
         calls = re.findall(r"^sysfuzz\[(\d+)\] (\d+): (\w+)\((-?\d+)\)((?: 0x[0-9a-f]+| 0){6})$",
                            r.log, re.M)

@@ -19,8 +19,7 @@ import qemu
 USER = os.path.join(qemu.BUILD, "user")
 
 
-def prog(name, *args):
-    return " ".join([os.path.join(USER, name)] + list(args))
+prog = qemu.user_program
 
 
 def run_lines(log):
