@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import qemu
-from test_bench import ICOUNT, LINE
+from test_bench import LINE
 
 TOOL = os.path.join(qemu.ROOT, "tools", "insn_profile.py")
 ROW = re.compile(r"^\s*(\d+)\s+(\d+\.\d)\s+\d+\.\d\d%\s+(\S+)$", re.M)
@@ -37,7 +37,7 @@ def per_function(out):
 
 
 def test_trace_counts_what_the_benchmark_timed():
-    r = qemu.boot("bench=kmalloc_100,smoke", mem=2048, extra=ICOUNT, timeout=300)
+    r = qemu.boot("bench=kmalloc_100,smoke", mem=2048, extra=qemu.ICOUNT, timeout=300)
     r.expect_status(qemu.STATUS_OK)
     ticks = {m.group(1): float(m.group(3)) for m in LINE.finditer(r.log)}["kmalloc_100"]
     funcs = per_function(kmalloc_profile())
