@@ -53,10 +53,16 @@ static bool ldt_zero(const struct user_desc *u)
 	       !u->seg_32bit && !u->limit_in_pages && !u->seg_not_present && !u->useable;
 }
 
+// Does @u ask for no segment at all, in either of the two ways?
+static bool desc_means_empty(const struct user_desc *u)
+{
+	return ldt_empty(u) || ldt_zero(u);
+}
+
 // May @u go into the GDT?  Linux's rules (tls_desc_okay), and its reasons.
 static bool tls_desc_okay(const struct user_desc *u)
 {
-	if (ldt_empty(u) || ldt_zero(u))
+	if (desc_means_empty(u))
 		return true;
 	if (!u->seg_32bit)
 		return false;	/* a 16-bit stack segment leaks esp's top half (espfix) */
@@ -67,11 +73,11 @@ static bool tls_desc_okay(const struct user_desc *u)
 	return true;
 }
 
-// Fill descriptor @d from @u (an empty one for ldt_empty or ldt_zero).
+// Fill descriptor @d from @u (an empty one for desc_means_empty).
 static void fill_desc(struct desc_struct *d, const struct user_desc *u)
 {
 	memset(d, 0, sizeof(*d));
-	if (ldt_empty(u) || ldt_zero(u))
+	if (desc_means_empty(u))
 		return;
 	d->limit0 = u->limit & 0xffff;
 	d->limit1 = (u->limit >> 16) & 0xf;

@@ -266,6 +266,14 @@ static void vma_adjust(struct vm_area_struct *vma, unsigned long start, unsigned
 	vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
 }
 
+/* The VMA's own close, then its pages go back. */
+static void remove_vma(struct vm_area_struct *vma)
+{
+	if (vma->vm_ops && vma->vm_ops->close)
+		vma->vm_ops->close(vma);
+	vm_area_free(vma);
+}
+
 /*
  * split_vma - cut @vma at @addr into two VMAs, the new one below @addr
  * (@new_below) or above it.  Return: 0 or -ENOMEM.
@@ -294,9 +302,7 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 		/* only an overlap, which no caller makes: put @vma back whole */
 		WARN_ONCE(1, "split_vma: [%lx-%lx) overlaps a VMA\n", new->vm_start, new->vm_end);
 		vma_adjust(vma, min(vma->vm_start, new->vm_start), max(vma->vm_end, new->vm_end));
-		if (new->vm_ops && new->vm_ops->close)
-			new->vm_ops->close(new);
-		vm_area_free(new);
+		remove_vma(new);
 		return -ENOMEM;
 	}
 	return 0;
@@ -539,14 +545,6 @@ unsigned long do_mmap(struct ramfs_file *file, unsigned long addr, unsigned long
 		      unsigned long prot, unsigned long flags, unsigned long pgoff)
 {
 	return do_mmap_file(file, NULL, addr, len, prot, flags, pgoff);
-}
-
-/* The VMA's own close, then its pages go back. */
-static void remove_vma(struct vm_area_struct *vma)
-{
-	if (vma->vm_ops && vma->vm_ops->close)
-		vma->vm_ops->close(vma);
-	vm_area_free(vma);
 }
 
 /**
