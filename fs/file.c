@@ -125,17 +125,28 @@ static const struct file_operations ramfs_fops = {
 	.mode = S_IFREG | 0755,
 };
 
-ssize_t text_file_read(struct file *f, char __user *buf, size_t count)
+/**
+ * simple_read_from_buffer - a read() of @from's @available bytes, from *@ppos
+ * @to: the user's buffer, @count bytes
+ * Return: bytes copied (0 at the end), *@ppos moved on; -EFAULT.
+ */
+ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos, const void *from,
+				size_t available)
 {
 	size_t n;
 
-	if (f->f_pos >= f->f_size)
+	if (*ppos >= available)
 		return 0;
-	n = min(count, (size_t)(f->f_size - f->f_pos));
-	if (copy_to_user(buf, f->f_buf + f->f_pos, n))
+	n = min(count, (size_t)(available - *ppos));
+	if (copy_to_user(to, (const char *)from + *ppos, n))
 		return -EFAULT;
-	f->f_pos += n;
+	*ppos += n;
 	return n;
+}
+
+ssize_t text_file_read(struct file *f, char __user *buf, size_t count)
+{
+	return simple_read_from_buffer(buf, count, &f->f_pos, f->f_buf, f->f_size);
 }
 
 /* ---------------------------------------------------------------------

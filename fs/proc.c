@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * fs/proc.c - /proc/PID/maps and /proc/PID/status in Linux 6.1's formats
- * (fs/proc/task_mmu.c, fs/proc/array.c).
+ * (fs/proc/task_mmu.c, fs/proc/array.c), and /proc/PID/make-it-fail, the
+ * switch behind fault injection's task-filter (fs/proc/base.c).
  *
  * The text is made into a buffer: a program reads it through
  * open("/proc/self/maps") and read(); the kernel prints the same buffer
@@ -20,6 +21,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/uaccess.h>
 #include <linux/fs.h>
 #include <mm386/dump.h>
 
@@ -170,7 +172,63 @@ static const struct file_operations proc_fops = {
 	.mode = S_IFREG | 0444,
 };
 
-/* proc_open - open /proc/self/X or /proc/PID/X (X: maps, status). */
+/*
+ * /proc/PID/make-it-fail: "0\n" or "1\n".  With failslab's or
+ * fail_page_alloc's task-filter on, only tasks where it is 1 see injected
+ * failures; children inherit it and exec keeps it, so
+ *
+ *   echo 1 > /proc/self/make-it-fail; exec PROGRAM    (user/failcmd.c)
+ *
+ * tests one program while everything else runs normally.  Linux's rules
+ * for a write: at most 12 bytes are looked at (and that count is
+ * returned), white space around the number is ignored, the base is C's
+ * (0x1 is 1), anything but 0 or 1 is -EINVAL (-ERANGE past INT_MAX).  The
+ * task is looked up by its PID at each read and write: a zombie still has
+ * its file, a reaped task gives -ESRCH.  (Linux holds a struct pid; mm386
+ * hands a PID out again only after 32767 others, kernel/fork.c.)
+ */
+#define PROC_NUMBUF	13
+
+static ssize_t proc_fault_inject_read(struct file *f, char __user *buf, size_t count)
+{
+	struct task_struct *t = find_task_by_pid(f->f_pid);
+	char text[PROC_NUMBUF];
+	size_t len;
+
+	if (!t)
+		return -ESRCH;
+	len = scnprintf(text, sizeof(text), "%i\n", t->make_it_fail);
+	return simple_read_from_buffer(buf, count, &f->f_pos, text, len);
+}
+
+static ssize_t proc_fault_inject_write(struct file *f, const char __user *buf, size_t count)
+{
+	char text[PROC_NUMBUF] = "";
+	struct task_struct *t;
+	int make_it_fail, err;
+
+	count = min(count, sizeof(text) - 1);
+	if (copy_from_user(text, buf, count))
+		return -EFAULT;
+	err = kstrtoint(strim(text), 0, &make_it_fail);
+	if (err)
+		return err;	/* -EINVAL, or -ERANGE past INT_MAX */
+	if (make_it_fail < 0 || make_it_fail > 1)
+		return -EINVAL;
+	t = find_task_by_pid(f->f_pid);
+	if (!t)
+		return -ESRCH;
+	t->make_it_fail = make_it_fail;
+	return count;
+}
+
+static const struct file_operations proc_fault_inject_fops = {
+	.read = proc_fault_inject_read,
+	.write = proc_fault_inject_write,
+	.mode = S_IFREG | 0644,
+};
+
+/* proc_open - open /proc/self/X or /proc/PID/X (X: maps, status, make-it-fail). */
 struct file *proc_open(const char *path, long *err)
 {
 	const char *p = path + 6, *what = strchr(p, '/');
@@ -190,11 +248,17 @@ struct file *proc_open(const char *path, long *err)
 		t = find_task_by_pid(pid);
 	if (!t)
 		return NULL;
-	f = alloc_file(&proc_fops, "/proc/PID");	/* @path is the caller's, freed soon */
+	if (!strcmp(what, "/make-it-fail"))
+		f = alloc_file(&proc_fault_inject_fops, "/proc/PID/make-it-fail");
+	else
+		f = alloc_file(&proc_fops, "/proc/PID");	/* @path is the caller's, freed soon */
 	if (!f) {
 		*err = -ENOMEM;
 		return NULL;
 	}
+	f->f_pid = t->pid;
+	if (f->f_op == &proc_fault_inject_fops)
+		return f;
 	f->f_buf = proc_pid_text(t, what + 1, &f->f_size);
 	if (!f->f_buf) {
 		fput(f);

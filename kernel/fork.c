@@ -263,6 +263,7 @@ static struct task_struct *copy_process(const struct pt_regs *regs, int (*fn)(vo
 	init_waitqueue_head(&p->wait_chldexit);
 	memcpy(p->comm, current->comm, sizeof(p->comm));
 	memcpy(p->thread.tls_array, current->thread.tls_array, sizeof(p->thread.tls_array));
+	p->make_it_fail = current->make_it_fail;	/* Linux copies the whole task */
 	/* The parent's live FPU registers: its thread.fxsave is stale while it runs. */
 	__asm__ __volatile__("fxsave %0" : "=m"(p->thread.fxsave));
 	p->__state = TASK_UNINTERRUPTIBLE;

@@ -5,6 +5,7 @@
  *
  *   fail_nth set      count it down; the call that reaches 0 fails
  *   probability 0     never
+ *   task-filter       only a task whose make-it-fail is 1, never an interrupt
  *   times 0           no failures left
  *   space > size      let @size bytes through, fail later
  *   interval > 1      only every interval-th call is a candidate
@@ -20,6 +21,7 @@
 #include <linux/string.h>
 #include <linux/random.h>
 #include <linux/preempt.h>
+#include <linux/sched.h>
 #include <linux/irqflags.h>
 #include <linux/fault-inject.h>
 
@@ -59,7 +61,11 @@ bool should_fail(struct fault_attr *attr, ssize_t size)
 		fault_inject_update();
 		goto failed;
 	}
-	if (!attr->probability || !attr->times)
+	if (!attr->probability)
+		goto out;
+	if (attr->task_filter && (in_interrupt() || !current->make_it_fail))
+		goto out;	/* before times and space: other tasks use up neither */
+	if (!attr->times)
 		goto out;
 	if (attr->space > size) {
 		attr->space -= size;
@@ -159,7 +165,7 @@ static int parse_bool(const char *val, bool *res)
 
 /*
  * fault_facility_set - set @key of @f to @val: one of the fault_attr's
- * numbers, or a knob of the facility.  '-' and '_' are the same in a key.
+ * numbers, its task-filter, or a knob of the facility.  '-' and '_' are the same in a key.
  * Return: 0, or -EINVAL for an unknown key or a bad value.
  */
 int fault_facility_set(const struct fault_facility *f, const char *key, const char *val)
@@ -176,6 +182,8 @@ int fault_facility_set(const struct fault_facility *f, const char *key, const ch
 	for (i = 0; name[i]; i++)
 		if (name[i] == '_')
 			name[i] = '-';
+	if (!strcmp(name, "task-filter"))	/* every facility has it */
+		return parse_bool(val, &a->task_filter);
 	for (k = f->knobs; k->name; k++) {
 		if (strcmp(k->name, name))
 			continue;
@@ -221,8 +229,9 @@ void fault_facility_show(const struct fault_facility *f)
 		else
 			n += scnprintf(knobs + n, sizeof(knobs) - n, " %s=%u", k->name, *k->value);
 	}
-	pr_info("%s: probability=%lu interval=%lu times=%d space=%d verbose=%lu%s\n", f->name,
-		a->probability, a->interval, a->times, a->space, a->verbose, knobs);
+	pr_info("%s: probability=%lu interval=%lu times=%d space=%d verbose=%lu task-filter=%c%s\n",
+		f->name, a->probability, a->interval, a->times, a->space, a->verbose,
+		a->task_filter ? 'Y' : 'N', knobs);
 	pr_info("%s: %lu failures forced, %lu reports suppressed by the rate limit\n", f->name,
 		a->failures, a->ratelimit_state.suppressed);
 }

@@ -6,6 +6,7 @@
  *   fail_page_alloc=<interval>,<probability>,<space>,<times>
  *   fail_page_alloc.ignore_gfp_wait=N      fail GFP_KERNEL requests too
  *   fail_page_alloc.ignore_gfp_highmem=N   and __GFP_HIGHMEM ones
+ *   fail_page_alloc.task_filter=Y          only in tasks with make-it-fail set
  *   fail_page_alloc.min_order=0            and single pages
  *   fail_page_alloc.verbose=0|1|2
  *
@@ -68,5 +69,7 @@ fault_knob_param(fail_page_alloc_ignore_gfp_highmem, "fail_page_alloc.ignore_gfp
 		 fail_page_alloc_facility, "ignore-gfp-highmem");
 fault_knob_param(fail_page_alloc_min_order, "fail_page_alloc.min_order=",
 		 fail_page_alloc_facility, "min-order");
+fault_knob_param(fail_page_alloc_task_filter, "fail_page_alloc.task_filter=",
+		 fail_page_alloc_facility, "task-filter");
 fault_knob_param(fail_page_alloc_verbose, "fail_page_alloc.verbose=", fail_page_alloc_facility,
 		 "verbose");

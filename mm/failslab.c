@@ -4,6 +4,7 @@
  *
  *   failslab=<interval>,<probability>,<space>,<times>
  *   failslab.ignore_gfp_wait=N      fail GFP_KERNEL allocations too
+ *   failslab.task_filter=Y          only in tasks with make-it-fail set
  *   failslab.verbose=0|1|2
  *
  * As in Linux, allocations that may sleep are left alone unless
@@ -57,4 +58,5 @@ __setup("failslab=", setup_failslab);
 
 fault_knob_param(failslab_ignore_gfp_wait, "failslab.ignore_gfp_wait=", failslab_facility,
 		 "ignore-gfp-wait");
+fault_knob_param(failslab_task_filter, "failslab.task_filter=", failslab_facility, "task-filter");
 fault_knob_param(failslab_verbose, "failslab.verbose=", failslab_facility, "verbose");

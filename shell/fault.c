@@ -8,6 +8,8 @@
  *   fault                          both facilities: settings, failures so far
  *   fault failslab probability=10 interval=1 times=-1 ignore-gfp-wait=N
  *   fault fail_page_alloc min-order=0 probability=5
+ *   fault failslab task-filter=Y   only tasks with /proc/PID/make-it-fail
+ *                                  set see failures (user/failcmd)
  *   fault nth 3                    the 3rd allocation from now fails
  *                                  (Linux's /proc/self/fail-nth)
  *
@@ -75,7 +77,8 @@ static const struct shell_cmd fault_cmd = {
 	.max_args = SHELL_MAX_ARGS - 1, .group = SHELL_PROGRAM, .fn = cmd_fault,
 	.summary = "fault injection: failslab, fail_page_alloc, fail-nth",
 	.help = "KEYs: probability (percent), interval, times (-1: no limit), space (bytes,\n"
-		"pages for fail_page_alloc), verbose (0-2), ignore-gfp-wait=Y/N, and for\n"
+		"pages for fail_page_alloc), verbose (0-2), task-filter=Y/N (only tasks with\n"
+		"/proc/PID/make-it-fail 1), ignore-gfp-wait=Y/N, and for\n"
 		"fail_page_alloc ignore-gfp-highmem=Y/N, min-order.  Boot parameters:\n"
 		"failslab=<interval>,<probability>,<space>,<times>, failslab.ignore_gfp_wait=N...",
 };

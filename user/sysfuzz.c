@@ -23,6 +23,12 @@
  * the same asm that made the call.  pause, exit and exit_group are never
  * drawn, and sleeps are given short times.
  *
+ * Each child also sets its /proc/self/make-it-fail.  Under fault
+ * injection with the task filter on (failslab.task_filter=Y,
+ * fail_page_alloc.task_filter=Y), the children's calls then see failed
+ * allocations while the parent, which must fork the next child and count
+ * the last, and the programs after it are spared (user/failcmd.c).
+ *
  * The same SEED makes the same calls (the same binary on the same kernel
  * and RAM size), so a failure can be replayed: with -v each child prints
  * every call before making it (on descriptor 31, which nothing here
@@ -43,6 +49,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <signal.h>
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -136,7 +143,7 @@ static const char *const paths[] = {
 	"/proc/buddyinfo", "/proc/vmallocinfo", "/proc/slabinfo", "/proc/self",
 	"/proc/self/exe", "/proc/1/maps", "/proc/99999/maps", "/proc",
 	"/nonexistent", "", "/", "relative", "/dev/null", "/dev/mm386/x",
-	"/proc/self/maps/", "//dev//mm386",
+	"/proc/self/maps/", "//dev//mm386", "/proc/self/make-it-fail",
 };
 
 static unsigned int rng;		/* xorshift32: the same seed, the same calls */
@@ -437,6 +444,18 @@ static void fuzz(unsigned int n)
 	}
 }
 
+// Let fault injection with the task filter fail this process's allocations.
+static void make_it_fail(void)
+{
+	int fd = open("/proc/self/make-it-fail", O_WRONLY);
+
+	if (fd < 0)
+		return;		/* a kernel without fault injection: no matter */
+	if (write(fd, "1", 1) != 1)
+		perror("sysfuzz: /proc/self/make-it-fail");
+	close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	unsigned int seed = 1, total = 20000, per_child = 500, children = 0;
@@ -487,6 +506,7 @@ int main(int argc, char **argv)
 		}
 		if (pid == 0) {
 			self = getpid();
+			make_it_fail();
 			fuzz(n);
 			_exit(0);
 		}

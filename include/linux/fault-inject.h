@@ -11,18 +11,21 @@
  *   space        bytes let through before the first failure
  *   verbose      0 quiet, 1 a line per failure, 2 the line and a stack
  *                (rate-limited: 10 in 5 seconds)
+ *   task-filter  Y: only tasks whose /proc/PID/make-it-fail is 1 (and
+ *                never an interrupt) see failures, so one program can be
+ *                tested while the rest of the system runs normally
  *
  * Boot parameters give the first four, in Linux's order:
  *
  *   failslab=<interval>,<probability>,<space>,<times>
  *   fail_page_alloc=<interval>,<probability>,<space>,<times>
  *
- * and each facility's own knobs, which Linux keeps in debugfs, are boot
- * parameters here (failslab.ignore_gfp_wait=N...) and shell commands
- * (fault failslab ignore-gfp-wait=N).  fail_nth, as Linux's
- * /proc/self/fail-nth, fails exactly the Nth call of process context,
- * whatever the probability: a test walks every failure point of an
- * operation that way (tests/kernel/stress_test.c).
+ * and the other knobs, which Linux keeps in debugfs, are boot parameters
+ * here (failslab.ignore_gfp_wait=N, failslab.task_filter=Y...) and shell
+ * commands (fault failslab ignore-gfp-wait=N task-filter=Y).  fail_nth,
+ * as Linux's /proc/self/fail-nth, fails exactly the Nth call of process
+ * context, whatever the probability: a test walks every failure point of
+ * an operation that way (tests/kernel/stress_test.c).
  *
  * mm386 injects only once boot is done (system_state RUNNING): the boot's
  * own caches are created with SLAB_PANIC.
@@ -42,6 +45,7 @@ struct fault_attr {
 	int times;
 	int space;
 	unsigned long verbose;
+	bool task_filter;		/* only current->make_it_fail tasks fail */
 	unsigned long count;		/* candidate calls seen (for interval) */
 	unsigned long failures;		/* mm386: failures forced so far */
 	struct ratelimit_state ratelimit_state;

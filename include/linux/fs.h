@@ -52,6 +52,7 @@ struct file {
 	struct ramfs_file *f_ramfs;	/* a ramfs file, or NULL */
 	char *f_buf;			/* a /proc file: its text, made at open */
 	size_t f_size;
+	pid_t f_pid;			/* /proc/PID/make-it-fail: whose (found at each use) */
 	const char *f_name;		/* what was opened, for messages */
 };
 
@@ -121,5 +122,9 @@ void proc_dump_exit(struct task_struct *t);
 
 /* fs/initramfs.c, fs/boot_programs.c: <linux/initramfs.h> */
 #include <linux/initramfs.h>
+
+/* fs/file.c: a read() of an in-kernel buffer, as Linux's fs/libfs.c has it */
+ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos, const void *from,
+				size_t available);
 
 #endif

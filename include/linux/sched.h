@@ -102,6 +102,10 @@ struct task_struct {
 	unsigned long clear_child_tid;	/* set_tid_address(): a user address */
 	unsigned long set_child_tid;	/* CLONE_CHILD_SETTID: its PID goes there first */
 	struct files_struct *files;	/* open files (fs/file.c) */
+	int make_it_fail;		/* 0 or 1, /proc/PID/make-it-fail: with a
+					 * fault_attr's task-filter on, only such
+					 * tasks see injected failures; a child
+					 * inherits it, exec keeps it */
 };
 
 extern struct task_struct init_task;

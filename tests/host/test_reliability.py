@@ -225,17 +225,69 @@ def test_fault_injection_parameters_are_checked():
     assert re.search(r'^Malformed kernel parameter "failslab.ignore_gfp_wait=maybe"', log, re.M)
 
 
+# /proc/PID/make-it-fail, as Linux 6.1's fs/proc/base.c answers: at most 12
+# bytes looked at (and that count returned), white space stripped, C's
+# bases, only 0 and 1; a child inherits it, exec keeps it; the file names
+# its task, and once that task is reaped, -ESRCH.
+MAKE_IT_FAIL_RULES = [
+    ("read", '"0\\n"'), ('write "1"', "1"), ("read", '"1\\n"'),
+    ('write "2"', "-EINVAL"), ('write "-1"', "-EINVAL"), ('write "x"', "-EINVAL"),
+    ('write ""', "-EINVAL"), ('write "99999999999"', "-ERANGE"),
+    ('write " 0\\n"', "3"), ("read", '"0\\n"'), ('write "0x1"', "3"), ("read", '"1\\n"'),
+    ('write "0" and 19 spaces', "12"), ("read", '"0\\n"'),
+    ("write from 0xc0000000", "-EFAULT"), ("read /proc/99999/make-it-fail", "-ENOENT"),
+    ("make-it-fail after fork and exec", '"1\\n"'), ("a child's flag", '"1\\n"'),
+    ("write to a reaped child's file", "-ESRCH"),
+]
+
+
+def test_make_it_fail_rules_are_linuxs():
+    r = qemu.boot("poweroff", mem=64, initrd=[qemu.user_program("failcmd", "--rules")])
+    r.expect_status(qemu.STATUS_OK)
+    assert re.findall(r"^failcmd: (.*) = (.*)$", r.log, re.M) == MAKE_IT_FAIL_RULES
+    assert re.search(r"^run: failcmd\[1\]: .*: nothing lost$", r.log, re.M)
+
+
+def test_task_filter_fails_one_program_only():
+    """Every allocation fails (probability 100, sleeping ones and HighMem
+    too), but with task-filter only in a task whose make-it-fail is 1:
+    user/failcmd.c sets it and execs hello, which cannot even start, while
+    the same hello before and after it, and the kernel that starts them,
+    see no failure at all.  Nothing is lost either way."""
+    inject = INJECT.replace(",5,", ",100,") + " failslab.task_filter=Y fail_page_alloc.task_filter=Y"
+    r = qemu.boot(inject + " poweroff", initrd=[qemu.user_program(*p.split()) for p in
+                                                ("hello", "failcmd hello", "hello")])
+    r.expect_status(qemu.STATUS_OK)
+    log = r.log
+    assert re.findall(r"^hello, world from hello", log, re.M) == ["hello, world from hello"] * 2
+    assert re.search(r"^exit: failcmd\[2\] (killed by signal 9|exited with status 1)", log, re.M), log[-3000:]
+    assert re.search(r"^name failslab, interval 1, probability 100, space 0, times -1$", log, re.M)
+    stacks = re.findall(r"^CPU: 0 PID: (\d+) Comm: (\S+) ", log, re.M)
+    assert stacks and set(stacks) == {("2", "failcmd")}, stacks    # only the filtered task
+    runs = re.findall(r"^run: (\w+)\[\d+\]: .*: (.*)$", log, re.M)
+    assert runs == [("hello", "nothing lost"), ("failcmd", "nothing lost"), ("hello", "nothing lost")]
+    for word in ("Oops", "BUG", "WARNING"):
+        assert word not in log
+
+
 def test_fault_command_in_the_shell():
     from shellrun import Shell
     sh = Shell()
     try:
         out = sh.run("fault")
         assert re.search(r"^failslab: probability=0 interval=1 times=1 space=0 verbose=2 "
-                         r"ignore-gfp-wait=Y$", out, re.M), out
-        assert re.search(r"^fail_page_alloc: probability=0 .* ignore-gfp-wait=Y "
+                         r"task-filter=N ignore-gfp-wait=Y$", out, re.M), out
+        assert re.search(r"^fail_page_alloc: probability=0 .* task-filter=N ignore-gfp-wait=Y "
                          r"ignore-gfp-highmem=Y min-order=1$", out, re.M), out
-        out = sh.run("fault failslab probability=100 times=1 ignore-gfp-wait=N verbose=1")
-        assert "failslab: probability=100 interval=1 times=1 space=0 verbose=1 ignore-gfp-wait=N" in out
+        # the shell is task 0, whose make-it-fail is 0: with the filter on, nothing fails
+        out = sh.run("fault failslab probability=100 times=1 ignore-gfp-wait=N task-filter=Y")
+        assert "failslab: probability=100 interval=1 times=1 space=0 verbose=2 task-filter=Y " \
+               "ignore-gfp-wait=N" in out, out
+        out = sh.run("kmalloc 100")
+        assert "NULL" not in out and "FAULT_INJECTION" not in out, out
+        out = sh.run("fault failslab task-filter=N verbose=1")
+        assert "failslab: probability=100 interval=1 times=1 space=0 verbose=1 task-filter=N " \
+               "ignore-gfp-wait=N" in out, out
         out = sh.run("kmalloc 100")
         assert "FAULT_INJECTION: forcing a failure." in out
         assert re.search(r"= NULL$", out, re.M), out

@@ -73,6 +73,35 @@ def test_random_system_calls_at_other_sizes(mem, seed, calls):
     fuzz_boot(mem, [(seed, calls)])
 
 
+# Allocations fail at random, in both allocators, sleeping ones too, but
+# only in sysfuzz's children (each sets its make-it-fail): the parent, which
+# forks and counts them, and hello after it are spared.
+INJECT = ("failslab=1,{p},0,-1 fail_page_alloc=1,{p},0,-1 failslab.ignore_gfp_wait=N "
+          "fail_page_alloc.ignore_gfp_wait=N fail_page_alloc.ignore_gfp_highmem={hm} "
+          "fail_page_alloc.min_order=0 failslab.task_filter=Y fail_page_alloc.task_filter=Y")
+
+
+@pytest.mark.parametrize("mem,seed,percent,highmem", [(160, 21, 2, "N"), (2048, 22, 5, "Y")])
+def test_random_system_calls_under_fault_injection(mem, seed, percent, highmem):
+    """The calls' own allocations fail now and then: every error path they
+    reach must give its memory back (the same "nothing lost") and never
+    oops.  With ignore_gfp_highmem=N a program's own pages fail too, and a
+    page fault whose page cannot be had kills its process with the "Out
+    of memory" line (mm386's answer without injection too); with Y they
+    are spared, so the children live longer and make more calls."""
+    log = fuzz_boot(mem, [(seed, 20000)], params=INJECT.format(p=percent, hm=highmem) + " poweroff")
+    for name in ("failslab", "fail_page_alloc"):
+        assert re.search(rf"^name {name}, interval 1, probability {percent}, space 0, times -1$",
+                         log, re.M)
+    # every reported failure (the first ten or so: rate-limited) hit a
+    # child, never the parent (pid 1) or hello
+    stacks = re.findall(r"^CPU: 0 PID: (\d+) Comm: (\S+) ", log, re.M)
+    assert len(stacks) >= 5 and all(c == "sysfuzz" and p != "1" for p, c in stacks), stacks
+    killed = re.findall(r"^Out of memory: Killed process (\d+) \((\S+)\)", log, re.M)
+    assert all(c == "sysfuzz" and p != "1" for p, c in killed), killed
+    assert len(killed) > (10 if highmem == "N" else 0), killed
+
+
 def test_a_seed_replays_call_for_call():
     """-v prints every call before making it; two boots print the same."""
     logs = []

@@ -1,0 +1,172 @@
+/*
+ * user/failcmd.c - run one program under fault injection, and nothing else.
+ *
+ * Linux's fault injection (failslab=, fail_page_alloc=) fails allocations
+ * anywhere: in the program under test, but also in the shell that starts
+ * it and in every other process.  Its task-filter knob narrows that down:
+ * with failslab.task_filter=Y (or fail_page_alloc.task_filter=Y) only
+ * tasks whose /proc/PID/make-it-fail is 1 see failures.  A child inherits
+ * the flag and exec keeps it, so Linux's tools/testing/fault-injection/
+ * failcmd.sh is in essence
+ *
+ *   echo 1 > /proc/self/make-it-fail; exec PROGRAM ARGS
+ *
+ * and so is this program:
+ *
+ *   failcmd PROGRAM [ARGS...]  PROGRAM (a name in / or a path) with
+ *                              make-it-fail set; its exit status is
+ *                              PROGRAM's, or 127 when the exec fails
+ *   failcmd --show             print this process's make-it-fail
+ *   failcmd --rules            what a read and a write of the file do,
+ *                              one line each (fs/proc.c gives Linux's
+ *                              answers; tests/host/test_user.py checks them)
+ *
+ * mm386 has no debugfs: the knobs are boot parameters and the shell's
+ * "fault" command.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#define FILE_SELF	"/proc/self/make-it-fail"
+
+// The text of @path, quoted with \n spelt out, or -ERRNO: into @out.
+static const char *read_flag(const char *path, char *out, size_t size)
+{
+	char buf[32];
+	int fd = open(path, O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0) {
+		snprintf(out, size, "-%s", strerrorname_np(errno));
+		return out;
+	}
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n < 0) {
+		snprintf(out, size, "-%s", strerrorname_np(errno));
+		return out;
+	}
+	buf[n] = '\0';
+	if (n && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	snprintf(out, size, "\"%s\\n\"", buf);
+	return out;
+}
+
+// write(2) of @len bytes at @text to a fresh descriptor of FILE_SELF: its answer.
+static long write_flag(const void *text, size_t len)
+{
+	int fd = open(FILE_SELF, O_WRONLY);
+	long ret;
+
+	if (fd < 0)
+		return -errno;
+	ret = write(fd, text, len);
+	if (ret < 0)
+		ret = -errno;
+	close(fd);
+	return ret;
+}
+
+// One rule's line: "failcmd: WHAT = ANSWER" (a count, or -ERRNO).
+static void show(const char *what, long ret)
+{
+	if (ret < 0)
+		printf("failcmd: %s = -%s\n", what, strerrorname_np(-ret));
+	else
+		printf("failcmd: %s = %ld\n", what, ret);
+}
+
+static void show_read(const char *what, const char *path)
+{
+	char out[48];
+
+	printf("failcmd: %s = %s\n", what, read_flag(path, out, sizeof(out)));
+}
+
+// The rules of /proc/PID/make-it-fail, as fs/proc.c (and Linux) has them.
+static int rules(void)
+{
+	char path[64], pad[20];
+	pid_t pid;
+	int fd, status;
+
+	show_read("read", FILE_SELF);
+	show("write \"1\"", write_flag("1", 1));
+	show_read("read", FILE_SELF);
+	show("write \"2\"", write_flag("2", 1));
+	show("write \"-1\"", write_flag("-1", 2));
+	show("write \"x\"", write_flag("x", 1));
+	show("write \"\"", write_flag("", 1));
+	show("write \"99999999999\"", write_flag("99999999999", 11));
+	show("write \" 0\\n\"", write_flag(" 0\n", 3));
+	show_read("read", FILE_SELF);
+	show("write \"0x1\"", write_flag("0x1", 3));
+	show_read("read", FILE_SELF);
+	memset(pad, ' ', sizeof(pad));
+	pad[0] = '0';
+	show("write \"0\" and 19 spaces", write_flag(pad, sizeof(pad)));
+	show_read("read", FILE_SELF);
+	show("write from 0xc0000000", write_flag((const void *)0xc0000000, 1));
+	show_read("read /proc/99999/make-it-fail", "/proc/99999/make-it-fail");
+
+	/* a child inherits the flag, and exec keeps it */
+	write_flag("1", 1);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		execl("/failcmd", "failcmd", "--show", (char *)NULL);
+		_exit(127);
+	}
+	waitpid(pid, &status, 0);
+
+	/* the file names its task: once that task is reaped, -ESRCH */
+	pid = fork();
+	if (pid == 0) {
+		for (;;)
+			sleep(1);
+	}
+	snprintf(path, sizeof(path), "/proc/%d/make-it-fail", pid);
+	fd = open(path, O_RDWR);
+	show_read("a child's flag", path);
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	show("write to a reaped child's file", write(fd, "1", 1) < 0 ? -errno : 1);
+	close(fd);
+	write_flag("0", 1);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	char path[256], out[48];
+	long ret;
+
+	if (argc == 2 && !strcmp(argv[1], "--rules"))
+		return rules();
+	if (argc == 2 && !strcmp(argv[1], "--show")) {
+		printf("failcmd: make-it-fail after fork and exec = %s\n",
+		       read_flag(FILE_SELF, out, sizeof(out)));
+		return 0;
+	}
+	if (argc < 2 || argv[1][0] == '-') {
+		fprintf(stderr, "usage: failcmd PROGRAM [ARGS...] | --show | --rules\n");
+		return 2;
+	}
+	ret = write_flag("1", 1);
+	if (ret != 1) {
+		fprintf(stderr, "failcmd: %s: %s\n", FILE_SELF, strerror(-ret));
+		return 1;
+	}
+	snprintf(path, sizeof(path), "%s%s", strchr(argv[1], '/') ? "" : "/", argv[1]);
+	execv(path, argv + 1);
+	fprintf(stderr, "failcmd: %s: %s\n", path, strerror(errno));
+	return 127;
+}
