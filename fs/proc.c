@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * fs/proc.c - /proc/PID/maps and /proc/PID/status in Linux 6.1's formats
- * (fs/proc/task_mmu.c, fs/proc/array.c), and /proc/PID/make-it-fail, the
- * switch behind fault injection's task-filter (fs/proc/base.c).
+ * (fs/proc/task_mmu.c, fs/proc/array.c), and fault injection's two
+ * per-task switches, make-it-fail and fail-nth (fs/proc/base.c).  mm386's
+ * processes have one thread each, so /proc/PID/task/PID/ and
+ * /proc/thread-self/ hold the same files as /proc/PID/, plus fail-nth,
+ * which Linux keeps in the thread's directory only.
  *
  * The text is made into a buffer: a program reads it through
  * open("/proc/self/maps") and read(); the kernel prints the same buffer
@@ -22,10 +25,12 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/uaccess.h>
+#include <linux/fault-inject.h>
 #include <linux/fs.h>
 #include <mm386/dump.h>
 
 #define PROC_BUF_SIZE	(16 * 1024)
+#define PROC_NUMBUF	13	/* a number and its newline */
 
 struct seq_buf {
 	char *buf;
@@ -144,23 +149,24 @@ static void show_status(struct seq_buf *s, struct task_struct *t)
 
 /*
  * proc_pid_text - /proc/PID/@what (maps, status) of task @t into a new
- * buffer.  Return: the buffer (kmalloc'ed, @*len bytes) or NULL.
+ * buffer.  Return: the buffer (kmalloc'ed, @*len bytes), ERR_PTR(-ENOENT)
+ * for another @what, or ERR_PTR(-ENOMEM).
  */
 char *proc_pid_text(struct task_struct *t, const char *what, size_t *len)
 {
+	void (*show)(struct seq_buf *s, struct task_struct *t);
 	struct seq_buf s = { .size = PROC_BUF_SIZE };
 
+	if (!strcmp(what, "maps"))
+		show = show_maps;
+	else if (!strcmp(what, "status"))
+		show = show_status;
+	else
+		return ERR_PTR(-ENOENT);
 	s.buf = kmalloc(PROC_BUF_SIZE, GFP_KERNEL);
 	if (!s.buf)
-		return NULL;
-	if (!strcmp(what, "maps"))
-		show_maps(&s, t);
-	else if (!strcmp(what, "status"))
-		show_status(&s, t);
-	else {
-		kfree(s.buf);
-		return NULL;
-	}
+		return ERR_PTR(-ENOMEM);
+	show(&s, t);
 	*len = s.len;
 	return s.buf;
 }
@@ -173,6 +179,27 @@ static const struct file_operations proc_fops = {
 };
 
 /*
+ * The task a switch file was opened for, looked up by its PID at each read
+ * and write: a zombie still has its files, a reaped task gives -ESRCH.
+ * (Linux holds a struct pid; mm386 hands a PID out again only after 32767
+ * others, kernel/fork.c.)
+ */
+static ssize_t read_switch(struct file *f, char __user *buf, size_t count, bool nth)
+{
+	struct task_struct *t = find_task_by_pid(f->f_pid);
+	char text[PROC_NUMBUF];
+	size_t len;
+
+	if (!t)
+		return -ESRCH;
+	if (nth)
+		len = scnprintf(text, sizeof(text), "%u\n", t->fail_nth);
+	else
+		len = scnprintf(text, sizeof(text), "%i\n", t->make_it_fail);
+	return simple_read_from_buffer(buf, count, &f->f_pos, text, len);
+}
+
+/*
  * /proc/PID/make-it-fail: "0\n" or "1\n".  With failslab's or
  * fail_page_alloc's task-filter on, only tasks where it is 1 see injected
  * failures; children inherit it and exec keeps it, so
@@ -182,23 +209,11 @@ static const struct file_operations proc_fops = {
  * tests one program while everything else runs normally.  Linux's rules
  * for a write: at most 12 bytes are looked at (and that count is
  * returned), white space around the number is ignored, the base is C's
- * (0x1 is 1), anything but 0 or 1 is -EINVAL (-ERANGE past INT_MAX).  The
- * task is looked up by its PID at each read and write: a zombie still has
- * its file, a reaped task gives -ESRCH.  (Linux holds a struct pid; mm386
- * hands a PID out again only after 32767 others, kernel/fork.c.)
+ * (0x1 is 1), anything but 0 or 1 is -EINVAL (-ERANGE past INT_MAX).
  */
-#define PROC_NUMBUF	13
-
 static ssize_t proc_fault_inject_read(struct file *f, char __user *buf, size_t count)
 {
-	struct task_struct *t = find_task_by_pid(f->f_pid);
-	char text[PROC_NUMBUF];
-	size_t len;
-
-	if (!t)
-		return -ESRCH;
-	len = scnprintf(text, sizeof(text), "%i\n", t->make_it_fail);
-	return simple_read_from_buffer(buf, count, &f->f_pos, text, len);
+	return read_switch(f, buf, count, false);
 }
 
 static ssize_t proc_fault_inject_write(struct file *f, const char __user *buf, size_t count)
@@ -228,11 +243,79 @@ static const struct file_operations proc_fault_inject_fops = {
 	.mode = S_IFREG | 0644,
 };
 
-/* proc_open - open /proc/self/X or /proc/PID/X (X: maps, status, make-it-fail). */
+/*
+ * /proc/PID/task/PID/fail-nth (and /proc/thread-self/fail-nth): write N,
+ * and the task's Nth allocation from now fails, whatever the probability
+ * (the facilities' knobs still apply: ignore-gfp-wait=N for GFP_KERNEL).
+ * A read gives what is left of the count: 0 once the failure happened, so
+ * a walker (user/failnth.c, syzkaller) knows when an operation has no
+ * allocation left to fail.  Linux's rules for a write: an unsigned number
+ * in C's bases, an optional newline after it, nothing else (-EINVAL;
+ * -ERANGE past UINT_MAX); the whole count is returned.
+ */
+static ssize_t proc_fail_nth_read(struct file *f, char __user *buf, size_t count)
+{
+	return read_switch(f, buf, count, true);
+}
+
+static ssize_t proc_fail_nth_write(struct file *f, const char __user *buf, size_t count)
+{
+	char text[1 + 64 + 1 + 1];	/* Linux's kstrto*_from_user() buffer */
+	size_t len = min(count, sizeof(text) - 1);
+	struct task_struct *t;
+	unsigned int n;
+	int err;
+
+	if (copy_from_user(text, buf, len))
+		return -EFAULT;
+	text[len] = '\0';
+	err = kstrtouint(text, 0, &n);
+	if (err)
+		return err;
+	t = find_task_by_pid(f->f_pid);
+	if (!t)
+		return -ESRCH;
+	if (!t->exit_state)	/* a zombie allocates nothing more */
+		set_fail_nth(t, n);
+	return count;
+}
+
+static const struct file_operations proc_fail_nth_fops = {
+	.read = proc_fail_nth_read,
+	.write = proc_fail_nth_write,
+	.mode = S_IFREG | 0644,
+};
+
+/*
+ * After /proc/PID: "/task/TID/X" is "/X" when TID is PID (each process is
+ * one thread); NULL for any other TID.
+ */
+static const char *tid_dir(const struct task_struct *t, const char *what)
+{
+	const char *rest = strchr(what + 6, '/');
+	char num[12];
+	unsigned long tid;
+
+	if (!rest || rest - (what + 6) >= (long)sizeof(num))
+		return NULL;
+	memcpy(num, what + 6, rest - (what + 6));
+	num[rest - (what + 6)] = '\0';
+	if (kstrtoul(num, 10, &tid) || tid != (unsigned long)t->pid)
+		return NULL;
+	return rest;
+}
+
+/*
+ * proc_open - open /proc/PID/X, /proc/self/X, /proc/PID/task/PID/X or
+ * /proc/thread-self/X (X: maps, status, make-it-fail; fail-nth in the
+ * thread's directory only, as in Linux).
+ */
 struct file *proc_open(const char *path, long *err)
 {
 	const char *p = path + 6, *what = strchr(p, '/');
+	const struct file_operations *fops = &proc_fops;
 	struct task_struct *t = NULL;
+	bool thread = false;
 	struct file *f;
 	unsigned long pid;
 	char num[12];
@@ -244,23 +327,34 @@ struct file *proc_open(const char *path, long *err)
 	num[what - p] = '\0';
 	if (!strcmp(num, "self"))
 		t = current;
+	else if (!strcmp(num, "thread-self")) {
+		t = current;
+		thread = true;
+	}
 	else if (!kstrtoul(num, 10, &pid))
 		t = find_task_by_pid(pid);
-	if (!t)
+	if (t && !thread && !strncmp(what, "/task/", 6)) {
+		what = tid_dir(t, what);
+		thread = true;
+	}
+	if (!t || !what)
 		return NULL;
 	if (!strcmp(what, "/make-it-fail"))
-		f = alloc_file(&proc_fault_inject_fops, "/proc/PID/make-it-fail");
-	else
-		f = alloc_file(&proc_fops, "/proc/PID");	/* @path is the caller's, freed soon */
+		fops = &proc_fault_inject_fops;
+	else if (thread && !strcmp(what, "/fail-nth"))
+		fops = &proc_fail_nth_fops;
+	f = alloc_file(fops, "/proc/PID");	/* @path is the caller's, freed soon */
 	if (!f) {
 		*err = -ENOMEM;
 		return NULL;
 	}
 	f->f_pid = t->pid;
-	if (f->f_op == &proc_fault_inject_fops)
-		return f;
+	if (fops != &proc_fops)
+		return f;	/* a switch: read and written as it is */
 	f->f_buf = proc_pid_text(t, what + 1, &f->f_size);
-	if (!f->f_buf) {
+	if (IS_ERR(f->f_buf)) {
+		*err = PTR_ERR(f->f_buf);
+		f->f_buf = NULL;
 		fput(f);
 		return NULL;
 	}
@@ -318,8 +412,8 @@ int print_pid_text(pid_t pid, const char *what)
 	if (!t)
 		return -ESRCH;
 	text = proc_pid_text(t, what, &len);
-	if (!text)
-		return -ENOENT;
+	if (IS_ERR(text))
+		return PTR_ERR(text);
 	printk("==> /proc/%d/%s <==\n", pid, what);
 	for (i = 0; i < len;) {
 		size_t n = strcspn(text + i, "\n");

@@ -19,6 +19,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/vmalloc.h>
+#include <linux/fault-inject.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/fs.h>
@@ -68,6 +69,8 @@ void __noreturn do_exit(long code)
 	if (!tsk->pid)
 		panic("do_exit: task 0 (the boot context) cannot exit");
 	tsk->flags |= PF_EXITING;
+	if (unlikely(tsk->fail_nth))
+		set_fail_nth(tsk, 0);	/* a count still running ends with it */
 	if (sig)
 		tsk->flags |= PF_SIGNALED;
 	local_irq_enable();

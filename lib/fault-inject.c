@@ -3,7 +3,8 @@
  * lib/fault-inject.c - should_fail(): the decision behind failslab and
  * fail_page_alloc, in the order Linux's lib/fault-inject.c takes it:
  *
- *   fail_nth set      count it down; the call that reaches 0 fails
+ *   fail-nth set      the task's own count down: the call that reaches 0
+ *                     fails, whatever the settings below
  *   probability 0     never
  *   task-filter       only a task whose make-it-fail is 1, never an interrupt
  *   times 0           no failures left
@@ -26,7 +27,7 @@
 #include <linux/fault-inject.h>
 
 bool fault_inject_active;
-unsigned long fail_nth;
+static unsigned int nr_fail_nth_tasks;	/* tasks whose fail_nth is not 0 */
 
 static void fail_dump(struct fault_attr *attr)
 {
@@ -54,10 +55,11 @@ bool should_fail(struct fault_attr *attr, ssize_t size)
 	if (system_state != SYSTEM_RUNNING)
 		return false;
 	local_irq_save(flags);
-	if (fail_nth && !in_interrupt()) {
-		fail = --fail_nth == 0;
+	if (!in_interrupt() && current->fail_nth) {
+		fail = --current->fail_nth == 0;
 		if (!fail)
 			goto out;
+		nr_fail_nth_tasks--;
 		fault_inject_update();
 		goto failed;
 	}
@@ -104,10 +106,30 @@ static void remember_attr(struct fault_attr *attr)
 	}
 }
 
-/* fault_inject_update - is any attr armed, or fail_nth set? */
+/**
+ * set_fail_nth - make @t's @n-th allocation from now fail (Linux's
+ * fail-nth), whatever the probability; 0 switches it off
+ * @t: the task (its allocations in process context count, not interrupts')
+ * @n: which allocation from now: 1 is the next one
+ *
+ * The facilities' own knobs still apply: a GFP_KERNEL allocation fails
+ * only with ignore-gfp-wait=N.  do_exit() switches it off.
+ */
+void set_fail_nth(struct task_struct *t, unsigned int n)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	nr_fail_nth_tasks += (n != 0) - (t->fail_nth != 0);
+	t->fail_nth = n;
+	fault_inject_update();
+	local_irq_restore(flags);
+}
+
+/* fault_inject_update - is any attr armed, or some task's fail-nth set? */
 void fault_inject_update(void)
 {
-	bool active = fail_nth != 0;
+	bool active = nr_fail_nth_tasks != 0;
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(known_attrs) && known_attrs[i]; i++)

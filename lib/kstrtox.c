@@ -117,6 +117,20 @@ int kstrtoul(const char *s, unsigned int base, unsigned long *res)
 }
 EXPORT_SYMBOL(kstrtoul);
 
+int kstrtouint(const char *s, unsigned int base, unsigned int *res)
+{
+	unsigned long long v;
+	int err = kstrtoull(s, base, &v);
+
+	if (err)
+		return err;
+	if (v > UINT_MAX)
+		return -ERANGE;
+	*res = v;
+	return 0;
+}
+EXPORT_SYMBOL(kstrtouint);
+
 int kstrtoint(const char *s, unsigned int base, int *res)
 {
 	unsigned long long v;

@@ -10,8 +10,9 @@
  *   fault fail_page_alloc min-order=0 probability=5
  *   fault failslab task-filter=Y   only tasks with /proc/PID/make-it-fail
  *                                  set see failures (user/failcmd)
- *   fault nth 3                    the 3rd allocation from now fails
- *                                  (Linux's /proc/self/fail-nth)
+ *   fault nth 3                    the shell's 3rd allocation from now
+ *                                  fails (its own fail-nth: Linux's
+ *                                  /proc/thread-self/fail-nth)
  *
  * A kmalloc or vmalloc at the prompt then shows what a failure looks like
  * from the caller's side: NULL, and nothing taken.
@@ -19,6 +20,7 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/string.h>
+#include <linux/sched.h>
 #include <linux/fault-inject.h>
 #include <mm386/shell.h>
 
@@ -35,7 +37,7 @@ static int cmd_fault(int argc, char **argv)
 	if (argc == 1) {
 		for (i = 0; i < ARRAY_SIZE(facilities); i++)
 			fault_facility_show(facilities[i]);
-		pr_info("fail-nth: %lu\n", fail_nth);
+		pr_info("fail-nth: %u\n", current->fail_nth);
 		return 0;
 	}
 	if (!strcmp(argv[1], "nth")) {
@@ -43,9 +45,8 @@ static int cmd_fault(int argc, char **argv)
 			pr_err("fault: nth takes one number, 0 to switch it off\n");
 			return -EINVAL;
 		}
-		fail_nth = n;
-		fault_inject_update();
-		pr_info("fail-nth: %lu\n", fail_nth);
+		set_fail_nth(current, n);
+		pr_info("fail-nth: %u\n", current->fail_nth);
 		return 0;
 	}
 	for (i = 0; i < ARRAY_SIZE(facilities); i++)

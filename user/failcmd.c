@@ -17,9 +17,10 @@
  *                              make-it-fail set; its exit status is
  *                              PROGRAM's, or 127 when the exec fails
  *   failcmd --show             print this process's make-it-fail
- *   failcmd --rules            what a read and a write of the file do,
- *                              one line each (fs/proc.c gives Linux's
- *                              answers; tests/host/test_user.py checks them)
+ *   failcmd --rules            what reads and writes of make-it-fail and of
+ *                              its sibling fail-nth do, one line each
+ *                              (fs/proc.c gives Linux's answers;
+ *                              tests/host/test_reliability.py checks them)
  *
  * mm386 has no debugfs: the knobs are boot parameters and the shell's
  * "fault" command.
@@ -35,6 +36,7 @@
 #include <sys/wait.h>
 
 #define FILE_SELF	"/proc/self/make-it-fail"
+#define NTH_SELF	"/proc/thread-self/fail-nth"
 
 // The text of @path, quoted with \n spelt out, or -ERRNO: into @out.
 static const char *read_flag(const char *path, char *out, size_t size)
@@ -91,6 +93,80 @@ static void show_read(const char *what, const char *path)
 	printf("failcmd: %s = %s\n", what, read_flag(path, out, sizeof(out)));
 }
 
+// write(2) of the string @text to @fd: its answer.
+static long write_fd(int fd, const char *text)
+{
+	long ret = write(fd, text, strlen(text));
+
+	return ret < 0 ? -errno : ret;
+}
+
+// Read @fd (opened before a count was armed: an open allocates) and show it.
+static void show_fd(const char *what, int fd)
+{
+	char buf[32];
+	ssize_t n = read(fd, buf, sizeof(buf) - 1);
+
+	if (n < 0) {
+		show(what, -errno);
+		return;
+	}
+	buf[n] = '\0';
+	if (n && buf[n - 1] == '\n')
+		buf[n - 1] = '\0';
+	printf("failcmd: %s = \"%s\\n\"\n", what, buf);
+}
+
+/*
+ * The rules of fail-nth, Linux's way: an unsigned number in C's bases
+ * (a newline may follow, nothing else), only in the thread's directory;
+ * the count runs down with each allocation of this task (not of its
+ * children) and reads 0 once the failure happened.
+ */
+static void nth_rules(void)
+{
+	int w = open(NTH_SELF, O_WRONLY), r[3], fd, status, i;
+	char path[64];
+	pid_t pid;
+
+	for (i = 0; i < 3; i++)
+		r[i] = open(NTH_SELF, O_RDONLY);
+	show_read("fail-nth: read", NTH_SELF);
+	show("fail-nth: write \"3\"", write_fd(w, "3"));
+	show_fd("fail-nth: read", r[0]);
+	show("fail-nth: write \"0\"", write_fd(w, "0"));
+	show("fail-nth: write \"-1\"", write_fd(w, "-1"));
+	show("fail-nth: write \" 1\"", write_fd(w, " 1"));
+	show("fail-nth: write \"4294967296\"", write_fd(w, "4294967296"));
+	show("fail-nth: write \"0x10\\n\"", write_fd(w, "0x10\n"));
+	show_fd("fail-nth: read", r[1]);
+	write_fd(w, "1");
+	fd = open("/proc/self/maps", O_RDONLY);		/* its allocation is the first */
+	show("fail-nth: 1, then open(\"/proc/self/maps\")", fd < 0 ? -errno : 0);
+	show_fd("fail-nth: read after the failure", r[2]);
+	if (fd >= 0)
+		close(fd);
+	show_read("fail-nth: read /proc/self/fail-nth", "/proc/self/fail-nth");
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/fail-nth", getpid(), getpid());
+	show_read("fail-nth: read /proc/PID/task/PID/fail-nth", path);
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/fail-nth", getpid(), getpid() + 1);
+	show_read("fail-nth: read /proc/PID/task/PID+1/fail-nth", path);
+
+	/* a child starts with no count of its own */
+	write_fd(w, "1000");
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		show_read("fail-nth: a child's, its parent's at 1000", NTH_SELF);
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	write_fd(w, "0");
+	close(w);
+	for (i = 0; i < 3; i++)
+		close(r[i]);
+}
+
 // The rules of /proc/PID/make-it-fail, as fs/proc.c (and Linux) has them.
 static int rules(void)
 {
@@ -141,6 +217,7 @@ static int rules(void)
 	show("write to a reaped child's file", write(fd, "1", 1) < 0 ? -errno : 1);
 	close(fd);
 	write_flag("0", 1);
+	nth_rules();
 	return 0;
 }
 

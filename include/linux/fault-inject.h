@@ -22,10 +22,11 @@
  *
  * and the other knobs, which Linux keeps in debugfs, are boot parameters
  * here (failslab.ignore_gfp_wait=N, failslab.task_filter=Y...) and shell
- * commands (fault failslab ignore-gfp-wait=N task-filter=Y).  fail_nth,
- * as Linux's /proc/self/fail-nth, fails exactly the Nth call of process
- * context, whatever the probability: a test walks every failure point of
- * an operation that way (tests/kernel/stress_test.c).
+ * commands (fault failslab ignore-gfp-wait=N task-filter=Y).  A task's
+ * fail-nth (Linux's /proc/thread-self/fail-nth, set_fail_nth()) fails
+ * exactly its Nth allocation, whatever the probability: a test walks every
+ * failure point of an operation that way (tests/kernel/stress_test.c,
+ * user/failnth.c).
  *
  * mm386 injects only once boot is done (system_state RUNNING): the boot's
  * own caches are created with SLAB_PANIC.
@@ -89,8 +90,9 @@ void fault_facility_show(const struct fault_facility *f);
 /* Recompute fault_inject_active after a change. */
 void fault_inject_update(void);
 
-/* Linux's per-task fail-nth: the Nth should_fail() of process context fails (0: off). */
-extern unsigned long fail_nth;
+/* Linux's per-task fail-nth: @t's Nth should_fail() in process context fails (0: off). */
+struct task_struct;
+void set_fail_nth(struct task_struct *t, unsigned int n);
 
 /*
  * fault_knob_param - a boot parameter for one of @facility's settings,

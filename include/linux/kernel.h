@@ -72,6 +72,7 @@ long simple_strtol(const char *cp, char **endp, unsigned int base);
 int kstrtoul(const char *s, unsigned int base, unsigned long *res);
 int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
 int kstrtoint(const char *s, unsigned int base, int *res);
+int kstrtouint(const char *s, unsigned int base, unsigned int *res);
 int kstrtobool(const char *s, bool *res);
 
 /* lib/cmdline.c */

@@ -106,6 +106,9 @@ struct task_struct {
 					 * fault_attr's task-filter on, only such
 					 * tasks see injected failures; a child
 					 * inherits it, exec keeps it */
+	unsigned int fail_nth;		/* /proc/PID/task/PID/fail-nth: its Nth
+					 * allocation from now fails (0: off);
+					 * set_fail_nth(), lib/fault-inject.c */
 };
 
 extern struct task_struct init_task;

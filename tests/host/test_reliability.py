@@ -239,13 +239,75 @@ MAKE_IT_FAIL_RULES = [
     ("make-it-fail after fork and exec", '"1\\n"'), ("a child's flag", '"1\\n"'),
     ("write to a reaped child's file", "-ESRCH"),
 ]
+# /proc/thread-self/fail-nth, as Linux 6.1's: an unsigned number in C's
+# bases (a newline may follow, nothing else may), the whole count
+# returned; the count runs down with the task's own allocations, reads 0
+# once the failure happened, and is not inherited; the file is in the
+# thread's directory only.
+FAIL_NTH_RULES = [
+    ("read", '"0\\n"'), ('write "3"', "1"), ("read", '"3\\n"'), ('write "0"', "1"),
+    ('write "-1"', "-EINVAL"), ('write " 1"', "-EINVAL"), ('write "4294967296"', "-ERANGE"),
+    ('write "0x10\\n"', "5"), ("read", '"16\\n"'),
+    ('1, then open("/proc/self/maps")', "-ENOMEM"), ("read after the failure", '"0\\n"'),
+    ("read /proc/self/fail-nth", "-ENOENT"), ("read /proc/PID/task/PID/fail-nth", '"0\\n"'),
+    ("read /proc/PID/task/PID+1/fail-nth", "-ENOENT"),
+    ("a child's, its parent's at 1000", '"0\\n"'),
+]
+# Only fail-nth decides: no random failures, and no knob spares sleeping,
+# HighMem or single-page allocations.
+NTH_KNOBS = ("failslab.ignore_gfp_wait=N fail_page_alloc.ignore_gfp_wait=N "
+             "fail_page_alloc.ignore_gfp_highmem=N fail_page_alloc.min_order=0")
 
 
-def test_make_it_fail_rules_are_linuxs():
-    r = qemu.boot("poweroff", mem=64, initrd=[qemu.user_program("failcmd", "--rules")])
+def test_make_it_fail_and_fail_nth_rules_are_linuxs():
+    r = qemu.boot(NTH_KNOBS + " poweroff", mem=64, initrd=[qemu.user_program("failcmd", "--rules")])
     r.expect_status(qemu.STATUS_OK)
-    assert re.findall(r"^failcmd: (.*) = (.*)$", r.log, re.M) == MAKE_IT_FAIL_RULES
+    rules = re.findall(r"^failcmd: (.*) = (.*)$", r.log, re.M)
+    assert rules == MAKE_IT_FAIL_RULES + [("fail-nth: " + w, a) for w, a in FAIL_NTH_RULES]
     assert re.search(r"^run: failcmd\[1\]: .*: nothing lost$", r.log, re.M)
+
+
+# How each failure of user/failnth.c's operations may end: the call's
+# ENOMEM, the call absorbing it ("ok"), or the process killed: SIGKILL when
+# a page fault cannot get its page, SIGSEGV when exec fails past its point
+# of no return, exit-127 when glibc's start-up in the new program fails.
+FAILNTH_ENDS = {
+    "fork": {"ENOMEM", "SIGKILL"},
+    "exec": {"ENOMEM", "ok", "SIGKILL", "SIGSEGV", "exit-127"},
+    "mmap": {"ENOMEM", "SIGKILL"},
+    "split": {"ENOMEM"},
+    "brk": {"ENOMEM", "SIGKILL"},
+    "maps": {"ENOMEM"},
+    "devmap": {"ENOMEM"},
+}
+
+
+@pytest.mark.parametrize("mem", [160, 2048])
+def test_every_allocation_of_a_system_call_fails_in_turn(mem):
+    """user/failnth.c walks fail-nth over seven operations, as syzkaller
+    does: each allocation the kernel makes for them fails once.  Every
+    failure ends in an error Linux would give (never an oops, a warning,
+    or a wrong errno: before this test, an open of /proc/self/maps that
+    could not allocate said ENOENT), and the whole walk loses nothing."""
+    r = qemu.boot(NTH_KNOBS + " failslab.verbose=0 fail_page_alloc.verbose=0 poweroff", mem=mem,
+                  initrd=[qemu.user_program("failnth"), qemu.user_program("hello")], extra=qemu.ICOUNT)
+    r.expect_status(qemu.STATUS_OK)
+    log = r.log
+    for word in ("Oops", "BUG", "WARNING"):
+        assert word not in log
+    lines = dict(re.findall(r"^failnth: (\w+): (.*)$", log, re.M))
+    assert set(lines) == set(FAILNTH_ENDS), lines
+    for op, line in lines.items():
+        m = re.fullmatch(r"(\d+) allocation points:((?: \S+ \d+)+)", line)
+        assert m, line
+        ends = dict((k, int(v)) for k, v in re.findall(r" (\S+) (\d+)", m.group(2)))
+        assert sum(ends.values()) == int(m.group(1)) >= 2, (op, line)
+        assert set(ends) <= FAILNTH_ENDS[op], (op, line)
+    # fork's and exec's own allocations: the task, its kernel stack, the mm...
+    assert int(lines["fork"].split()[0]) >= 10 and int(lines["exec"].split()[0]) >= 10, lines
+    runs = re.findall(r"^run: (\w+)\[\d+\]: .*: (.*)$", log, re.M)
+    assert runs == [("failnth", "nothing lost"), ("hello", "nothing lost")], runs
+    assert re.search(r"^exit: failnth\[1\] exited with status 0 ", log, re.M)
 
 
 def test_task_filter_fails_one_program_only():

@@ -15,6 +15,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/errno.h>
@@ -385,11 +386,9 @@ static void every_failure_point(struct ktest *t)
 		for (i = 0; names[i]; i++)
 			ar_file(names[i], filler, 3000 + 2500 * i);	/* 1, 2 and 2 pages */
 		ar_trailer();
-		fail_nth = n;
-		fault_inject_update();
+		set_fail_nth(current, n);
 		err = unpack_to_rootfs(ar, ar_len, &st);
-		fail_nth = 0;
-		fault_inject_update();
+		set_fail_nth(current, 0);
 		if (!err) {
 			end(t, names);
 			break;

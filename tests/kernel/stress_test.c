@@ -607,11 +607,9 @@ static bool run_failing_nth(struct ktest *t, const struct nth_op *op, unsigned l
 	void *p;
 
 	slab_baseline(&before);
-	fail_nth = n;
-	fault_inject_update();
+	set_fail_nth(current, n);
 	p = op->run();
-	fail_nth = 0;
-	fault_inject_update();
+	set_fail_nth(current, 0);
 	if (p)
 		op->undo(p);
 	kmem_cache_shrink_all();
@@ -631,12 +629,10 @@ static void walk_op(struct ktest *t, const struct nth_op *op)
 	 * is one more allocation).
 	 */
 	kmem_cache_shrink_all();
-	fail_nth = 1UL << 30;
-	fault_inject_update();
+	set_fail_nth(current, 1U << 30);
 	p = op->run();
-	points = (1UL << 30) - fail_nth;
-	fail_nth = 0;
-	fault_inject_update();
+	points = (1U << 30) - current->fail_nth;
+	set_fail_nth(current, 0);
 	KT_ASSERT_NOT_NULL(t, p);
 	op->undo(p);
 	KT_EXPECT_GT(t, points, 0);
