@@ -20,9 +20,12 @@
  * (a page fault whose page cannot be had) ends only that child:
  *
  *   fork      fork, the grandchild exits, wait4
+ *   vfork     the same with vfork, whose child borrows the address space
  *   exec      execve of this program (--exit), through its first
  *             page faults to main(), which reports how far the count got
  *   mmap      mmap 64 KB, write a byte to each page, munmap
+ *   file      map this program's file privately, read a page of it and
+ *             write another (a copy of the file's page), unmap it
  *   split     munmap and mprotect the middle page of three (VMA splits)
  *   brk       grow the heap by 64 KB, write to each page, shrink it
  *   maps      open, read and close /proc/self/maps
@@ -96,6 +99,38 @@ static int op_fork(void)
 	if (pid == 0)
 		_exit(0);
 	return waitpid(pid, &status, 0) == pid ? 0 : errno;
+}
+
+static int op_vfork(void)
+{
+	int status;
+	pid_t pid = vfork();
+
+	if (pid < 0)
+		return errno;
+	if (pid == 0)
+		_exit(0);
+	return waitpid(pid, &status, 0) == pid ? 0 : errno;
+}
+
+static int op_file(void)
+{
+	int fd = open("/failnth", O_RDONLY), err = 0;
+	volatile char *p;
+
+	if (fd < 0)
+		return errno;
+	p = mmap(NULL, 4 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	if (p == MAP_FAILED) {
+		err = errno;
+	} else {
+		(void)p[0];		/* the file's page itself */
+		p[PG] = 1;		/* a private copy of the next one */
+		if (munmap((void *)p, 4 * PG))
+			err = errno;
+	}
+	close(fd);
+	return err;
 }
 
 static int op_exec(void)
@@ -176,8 +211,8 @@ static const struct op {
 	const char *name;
 	int (*run)(void);
 } ops[] = {
-	{ "fork", op_fork }, { "exec", op_exec }, { "mmap", op_mmap },
-	{ "split", op_split }, { "brk", op_brk }, { "maps", op_maps },
+	{ "fork", op_fork }, { "vfork", op_vfork }, { "exec", op_exec }, { "mmap", op_mmap },
+	{ "file", op_file }, { "split", op_split }, { "brk", op_brk }, { "maps", op_maps },
 	{ "devmap", op_devmap },
 };
 
@@ -321,8 +356,8 @@ int main(int argc, char **argv)
 			if (!strcmp(argv[arg], ops[i].name))
 				break;
 		if (i == sizeof(ops) / sizeof(ops[0])) {
-			fprintf(stderr, "usage: failnth [-v] [fork|exec|mmap|split|brk|maps|devmap...]"
-				" | --exit\n");
+			fprintf(stderr, "usage: failnth [-v] [fork|vfork|exec|mmap|file|split|brk|maps|"
+				"devmap...] | --exit\n");
 			return 2;
 		}
 		bad |= walk(&ops[i]);

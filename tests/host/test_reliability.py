@@ -273,8 +273,10 @@ def test_make_it_fail_and_fail_nth_rules_are_linuxs():
 # of no return, exit-127 when glibc's start-up in the new program fails.
 FAILNTH_ENDS = {
     "fork": {"ENOMEM", "SIGKILL"},
+    "vfork": {"ENOMEM", "SIGKILL"},
     "exec": {"ENOMEM", "ok", "SIGKILL", "SIGSEGV", "exit-127"},
     "mmap": {"ENOMEM", "SIGKILL"},
+    "file": {"ENOMEM", "SIGKILL"},
     "split": {"ENOMEM"},
     "brk": {"ENOMEM", "SIGKILL"},
     "maps": {"ENOMEM"},
@@ -284,7 +286,7 @@ FAILNTH_ENDS = {
 
 @pytest.mark.parametrize("mem", [160, 2048])
 def test_every_allocation_of_a_system_call_fails_in_turn(mem):
-    """user/failnth.c walks fail-nth over seven operations, as syzkaller
+    """user/failnth.c walks fail-nth over nine operations, as syzkaller
     does: each allocation the kernel makes for them fails once.  Every
     failure ends in an error Linux would give (never an oops, a warning,
     or a wrong errno: before this test, an open of /proc/self/maps that
