@@ -25,7 +25,9 @@
  *
  * (Free pages here count the kernel's page tables as free: a vmalloc in
  * the kernel for the program may make one, which the kernel keeps, as
- * Linux does; the line then says so instead of "buddyinfo unchanged".)
+ * Linux does; the line then says so instead of "buddyinfo unchanged".  A
+ * KASAN kernel keeps the shadow pages of new vmalloc addresses the same
+ * way, and counts them the same way.)
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -38,12 +40,14 @@
 #include <linux/vmstat.h>
 #include <linux/fs.h>
 #include <linux/initramfs.h>
+#include <linux/kasan.h>
 
 #define MAX_ARGS	16
 
 struct mem_snapshot {
 	unsigned long free;
 	long kernel_pgtables;
+	long kasan_shadow;	/* KASAN: vmalloc shadow pages, kept as the tables */
 	unsigned long nr_free[MAX_NR_ZONES][MAX_ORDER];
 };
 
@@ -55,7 +59,8 @@ static void mem_snapshot(struct mem_snapshot *m)
 	drain_all_pages();
 	/* kernel page tables count as free: vmalloc keeps those it makes (as module.c) */
 	m->kernel_pgtables = global_vm_stat(NR_PAGETABLE);
-	m->free = nr_free_pages() + m->kernel_pgtables;
+	m->kasan_shadow = kasan_kept_pages();
+	m->free = nr_free_pages() + m->kernel_pgtables + m->kasan_shadow;
 	for (z = 0; z < MAX_NR_ZONES; z++)
 		for (o = 0; o < MAX_ORDER; o++)
 			m->nr_free[z][o] = contig_page_data.node_zones[z].free_area[o].nr_free;
@@ -107,7 +112,8 @@ int run_program(struct ramfs_file *rf, const char *args)
 	unsigned int others = other_tasks();
 	int status = 0;
 	bool same_buddy;
-	long tables;
+	long tables, shadow;
+	char also[48] = "";
 	pid_t pid;
 
 	mem_snapshot(&before);
@@ -125,14 +131,18 @@ int run_program(struct ramfs_file *rf, const char *args)
 	mem_snapshot(&after);
 	same_buddy = !memcmp(before.nr_free, after.nr_free, sizeof(before.nr_free));
 	tables = after.kernel_pgtables - before.kernel_pgtables;
+	shadow = after.kasan_shadow - before.kasan_shadow;
+	if (shadow)
+		snprintf(also, sizeof(also), " and %ld KASAN shadow page%s", shadow,
+			 shadow == 1 ? "" : "s");
 	if (same_buddy)
 		pr_info("run: %s[%d]: free pages %lu before, %lu after, buddyinfo unchanged: %s\n",
 			rf->name, pid, before.free, after.free,
 			before.free == after.free ? "nothing lost" : "LEAKED");
 	else
-		pr_info("run: %s[%d]: free pages %lu before, %lu after, buddyinfo changed by %ld new kernel page table%s (kept, as Linux keeps them): %s\n",
-			rf->name, pid, before.free, after.free, tables, tables == 1 ? "" : "s",
-			before.free == after.free && tables > 0 ? "nothing lost" : "LEAKED");
+		pr_info("run: %s[%d]: free pages %lu before, %lu after, buddyinfo changed by %ld new kernel page table%s%s (kept, as Linux keeps them): %s\n",
+			rf->name, pid, before.free, after.free, tables, tables == 1 ? "" : "s", also,
+			before.free == after.free && tables + shadow > 0 ? "nothing lost" : "LEAKED");
 	return status;
 }
 

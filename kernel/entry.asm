@@ -57,10 +57,19 @@ common_entry:
 	mov fs, ax		; TLS entry emptied meanwhile (exec, a task switch)
 	mov gs, ax		; would make the pop in restore_all fault
 	cld
-	push esp		; struct pt_regs *
+; The C code expects the stack 16-byte aligned at each call (the i386 ABI
+; gcc and clang assume).  From ring 3 it is, but an exception in the kernel
+; (a uaccess fault) comes at whatever esp the interrupted code had, and
+; KASAN lays out its stack redzones (mm/kasan) from that assumption: off by
+; 4, a valid local reads as a redzone.  So align, keeping the pt_regs
+; pointer in ebx (callee-saved: do_entry gives it back).
+	mov ebx, esp		; struct pt_regs *
+	and esp, -16
+	sub esp, 12
+	push ebx		; do_entry(regs): the unwinder finds it above the return address
 	call do_entry
 ret_from_exception:		; the return address the unwinder looks for
-	add esp, 4
+	mov esp, ebx
 restore_all:			; esp points at a struct pt_regs
 	popad
 ; The program's own selectors come back here, and a program can make one

@@ -120,6 +120,11 @@ void kasan_poison_vmalloc(const void *addr, unsigned long size);
 
 /* After a longjmp out of deep frames: their redzones are stale. */
 void kasan_unpoison_stack_below(const void *sp);
+/* Shadow pages vmalloc areas were given: kept, as page tables are. */
+static inline unsigned long kasan_kept_pages(void)
+{
+	return kasan_vmalloc_shadow_pages;
+}
 
 /* Is the slab object at @obj freed (poisoned as such, in the quarantine)? */
 static inline bool kasan_object_freed(const void *obj)
@@ -166,6 +171,7 @@ static inline int kasan_populate_vmalloc(unsigned long addr, unsigned long size,
 static inline void kasan_unpoison_vmalloc(const void *addr, unsigned long size) { }
 static inline void kasan_poison_vmalloc(const void *addr, unsigned long size) { }
 static inline void kasan_unpoison_stack_below(const void *sp) { }
+static inline unsigned long kasan_kept_pages(void) { return 0; }
 
 #endif /* CONFIG_KASAN */
 
