@@ -287,20 +287,32 @@ static const struct file_operations proc_fail_nth_fops = {
 };
 
 /*
+ * The path component at @p ("1234" of "1234/maps") into @name (@size
+ * bytes).  Return: the '/' after it, or NULL if there is none or the
+ * component does not fit.
+ */
+static const char *path_component(const char *p, char *name, size_t size)
+{
+	const char *slash = strchr(p, '/');
+
+	if (!slash || slash - p >= (long)size)
+		return NULL;
+	memcpy(name, p, slash - p);
+	name[slash - p] = '\0';
+	return slash;
+}
+
+/*
  * After /proc/PID: "/task/TID/X" is "/X" when TID is PID (each process is
  * one thread); NULL for any other TID.
  */
 static const char *tid_dir(const struct task_struct *t, const char *what)
 {
-	const char *rest = strchr(what + 6, '/');
 	char num[12];
+	const char *rest = path_component(what + 6, num, sizeof(num));
 	unsigned long tid;
 
-	if (!rest || rest - (what + 6) >= (long)sizeof(num))
-		return NULL;
-	memcpy(num, what + 6, rest - (what + 6));
-	num[rest - (what + 6)] = '\0';
-	if (kstrtoul(num, 10, &tid) || tid != (unsigned long)t->pid)
+	if (!rest || kstrtoul(num, 10, &tid) || tid != (unsigned long)t->pid)
 		return NULL;
 	return rest;
 }
@@ -312,26 +324,24 @@ static const char *tid_dir(const struct task_struct *t, const char *what)
  */
 struct file *proc_open(const char *path, long *err)
 {
-	const char *p = path + 6, *what = strchr(p, '/');
 	const struct file_operations *fops = &proc_fops;
 	struct task_struct *t = NULL;
+	const char *what;
 	bool thread = false;
 	struct file *f;
 	unsigned long pid;
 	char num[12];
 
 	*err = -ENOENT;
-	if (!what || what - p >= (long)sizeof(num))
+	what = path_component(path + 6, num, sizeof(num));	/* after "/proc/" */
+	if (!what)
 		return NULL;
-	memcpy(num, p, what - p);
-	num[what - p] = '\0';
 	if (!strcmp(num, "self"))
 		t = current;
 	else if (!strcmp(num, "thread-self")) {
 		t = current;
 		thread = true;
-	}
-	else if (!kstrtoul(num, 10, &pid))
+	} else if (!kstrtoul(num, 10, &pid))
 		t = find_task_by_pid(pid);
 	if (t && !thread && !strncmp(what, "/task/", 6)) {
 		what = tid_dir(t, what);

@@ -38,19 +38,12 @@
 #define FILE_SELF	"/proc/self/make-it-fail"
 #define NTH_SELF	"/proc/thread-self/fail-nth"
 
-// The text of @path, quoted with \n spelt out, or -ERRNO: into @out.
-static const char *read_flag(const char *path, char *out, size_t size)
+// One read(2) of @fd: the text, quoted with \n spelt out, or -ERRNO: into @out.
+static const char *read_fd(int fd, char *out, size_t size)
 {
 	char buf[32];
-	int fd = open(path, O_RDONLY);
-	ssize_t n;
+	ssize_t n = read(fd, buf, sizeof(buf) - 1);
 
-	if (fd < 0) {
-		snprintf(out, size, "-%s", strerrorname_np(errno));
-		return out;
-	}
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
 	if (n < 0) {
 		snprintf(out, size, "-%s", strerrorname_np(errno));
 		return out;
@@ -62,7 +55,29 @@ static const char *read_flag(const char *path, char *out, size_t size)
 	return out;
 }
 
-// write(2) of @len bytes at @text to a fresh descriptor of FILE_SELF: its answer.
+// The text of @path (a fresh descriptor), as read_fd() gives it.
+static const char *read_flag(const char *path, char *out, size_t size)
+{
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0) {
+		snprintf(out, size, "-%s", strerrorname_np(errno));
+		return out;
+	}
+	read_fd(fd, out, size);
+	close(fd);
+	return out;
+}
+
+// write(2) of @len bytes at @text to @fd: its answer, or -errno.
+static long write_n(int fd, const void *text, size_t len)
+{
+	long ret = write(fd, text, len);
+
+	return ret < 0 ? -errno : ret;
+}
+
+// write_n() to a fresh descriptor of FILE_SELF.
 static long write_flag(const void *text, size_t len)
 {
 	int fd = open(FILE_SELF, O_WRONLY);
@@ -70,9 +85,7 @@ static long write_flag(const void *text, size_t len)
 
 	if (fd < 0)
 		return -errno;
-	ret = write(fd, text, len);
-	if (ret < 0)
-		ret = -errno;
+	ret = write_n(fd, text, len);
 	close(fd);
 	return ret;
 }
@@ -93,28 +106,18 @@ static void show_read(const char *what, const char *path)
 	printf("failcmd: %s = %s\n", what, read_flag(path, out, sizeof(out)));
 }
 
-// write(2) of the string @text to @fd: its answer.
+// write_n() of the string @text.
 static long write_fd(int fd, const char *text)
 {
-	long ret = write(fd, text, strlen(text));
-
-	return ret < 0 ? -errno : ret;
+	return write_n(fd, text, strlen(text));
 }
 
 // Read @fd (opened before a count was armed: an open allocates) and show it.
 static void show_fd(const char *what, int fd)
 {
-	char buf[32];
-	ssize_t n = read(fd, buf, sizeof(buf) - 1);
+	char out[48];
 
-	if (n < 0) {
-		show(what, -errno);
-		return;
-	}
-	buf[n] = '\0';
-	if (n && buf[n - 1] == '\n')
-		buf[n - 1] = '\0';
-	printf("failcmd: %s = \"%s\\n\"\n", what, buf);
+	printf("failcmd: %s = %s\n", what, read_fd(fd, out, sizeof(out)));
 }
 
 /*

@@ -89,28 +89,32 @@ static void touch(char *p, size_t len)
 		p[i] = 1;
 }
 
-static int op_fork(void)
+// The end of a fork-like call in the parent: its errno, or reap child @pid.
+static int reap(pid_t pid)
 {
 	int status;
-	pid_t pid = fork();
 
 	if (pid < 0)
 		return errno;
+	return waitpid(pid, &status, 0) == pid ? 0 : errno;
+}
+
+static int op_fork(void)
+{
+	pid_t pid = fork();
+
 	if (pid == 0)
 		_exit(0);
-	return waitpid(pid, &status, 0) == pid ? 0 : errno;
+	return reap(pid);
 }
 
 static int op_vfork(void)
 {
-	int status;
-	pid_t pid = vfork();
+	pid_t pid = vfork();	/* its child must not return from here */
 
-	if (pid < 0)
-		return errno;
 	if (pid == 0)
 		_exit(0);
-	return waitpid(pid, &status, 0) == pid ? 0 : errno;
+	return reap(pid);
 }
 
 static int op_file(void)

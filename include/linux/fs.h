@@ -52,7 +52,8 @@ struct file {
 	struct ramfs_file *f_ramfs;	/* a ramfs file, or NULL */
 	char *f_buf;			/* a /proc file: its text, made at open */
 	size_t f_size;
-	pid_t f_pid;			/* /proc/PID/make-it-fail: whose (found at each use) */
+	pid_t f_pid;			/* a /proc/PID file: whose (make-it-fail and
+					 * fail-nth look the task up at each use) */
 	const char *f_name;		/* what was opened, for messages */
 };
 
