@@ -85,11 +85,13 @@ LINUX_DEFAULT = {"kmalloc_100": 373, "get_free_page": 1826, "alloc_pages_3": 968
 def boot(kernel, mem, params, ubench, timeout=900):
     fd, log = tempfile.mkstemp(prefix="mm386-bench-", suffix=".log")
     os.close(fd)
-    cmd = ["timeout", str(timeout), "qemu-system-i386", "-kernel", kernel, "-m", str(mem),
-           "-append", params, "-serial", f"file:{log}", "-display", "none", "-no-reboot",
+    cmd = ["timeout", str(timeout), "qemu-system-i386", "-kernel", os.path.relpath(kernel),
+           "-m", str(mem), "-append", params, "-serial", f"file:{log}", "-display", "none", "-no-reboot",
            "-monitor", "none", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"] + ICOUNT
     if ubench:
-        cmd += ["-initrd", os.path.join(os.path.dirname(os.path.abspath(kernel)), "user", "ubench")]
+        # relative, as the kernel is: the boot parses the module's command
+        # line, so its length must not depend on where the tree is cloned
+        cmd += ["-initrd", os.path.relpath(os.path.join(os.path.dirname(kernel), "user", "ubench"))]
     status = subprocess.run(cmd, stdin=subprocess.DEVNULL).returncode
     with open(log, errors="replace") as f:
         text = f.read().replace("\r\n", "\n")

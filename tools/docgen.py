@@ -313,7 +313,7 @@ def pictures(check):
     stale = []
     for path, mem, params in PICTURES:
         r = qemu.boot(params, mem=mem, extra=ICOUNT,
-                      initrd=[os.path.join(qemu.BUILD, "user", "hold") + " 1"])
+                      initrd=[qemu.user_program("hold", 1)])
         r.expect_status(qemu.STATUS_OK)
         title = f"mm386 at -m {mem}: the virtual address space and physical memory"
         svg = layout_svg.draw(layout_svg.read_log(r.log), title)

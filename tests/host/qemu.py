@@ -32,9 +32,22 @@ USER = os.path.join(BUILD, "user")
 
 
 def user_program(name, *args):
-    """An -initrd item: build/user/NAME and its arguments."""
-    return " ".join([os.path.join(USER, name)] + [str(a) for a in args])
+    """An -initrd item: build/user/NAME and its arguments.  The path is
+    relative to the working directory, as kernel_arg() explains: the kernel
+    parses each module's command line at boot, so an absolute path would
+    move the TSC that seeds get_random_u32() - and with it which allocation
+    fault injection fails - with the directory the tree is cloned into."""
+    return " ".join([os.path.relpath(os.path.join(USER, name))] + [str(a) for a in args])
 
+def host_runs_i386():
+    """Whether this machine's kernel runs i386 programs itself (some are
+    built without IA32 emulation, or refuse it: "Exec format error");
+    where it does not, qemu-i386 stands in."""
+    try:
+        return subprocess.run([os.path.join(USER, "hello_raw")], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, timeout=10).returncode == 42
+    except OSError:
+        return False
 
 
 def symbols(elf=None):
@@ -109,6 +122,12 @@ def run_qemu(args, timeout=120, log_path=None):
 def boot(params="", mem=160, kernel=None, initrd=None, timeout=120, extra=()):
     """Boot a kernel with -kernel (QEMU's multiboot loader)."""
     args = ["-kernel", kernel_arg(kernel), "-m", str(mem), "-append", params]
+    if "-icount" in extra:
+        # a deterministic boot must be the same boot in every checkout
+        where = [i for i in initrd or () if os.path.isabs(i.split(" ", 1)[0])]
+        if where:
+            raise ValueError(f"boot(): -initrd {where} under -icount: use paths relative to "
+                             "the working directory (user_program())")
     if initrd:
         args += ["-initrd", ",".join(initrd)]
     return run_qemu(args + list(extra), timeout)

@@ -15,7 +15,7 @@ OPS = {"kmalloc_100", "kzalloc_100", "get_free_page", "alloc_pages_3", "kmap_ato
 
 def smoke():
     r = qemu.boot("bench=smoke", mem=2048, extra=qemu.ICOUNT, timeout=300,
-                  initrd=[os.path.join(qemu.BUILD, "user", "ubench") + " smoke"])
+                  initrd=[qemu.user_program("ubench", "smoke")])
     r.expect_status(qemu.STATUS_OK)
     return r.log
 

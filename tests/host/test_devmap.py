@@ -6,21 +6,19 @@ For each buffer the kernel prints, page by page, the user address, its own
 address and the page frame behind both; the program reads the kernel's
 lines through its mapping, and the kernel reads the program's.
 """
-import os
 import re
 
 import pytest
 
 import qemu
 
-USER = os.path.join(qemu.BUILD, "user")
 KINDS = ["vmalloc_user, remap_vmalloc_range", "kmalloc, remap_pfn_range",
          "vmalloc_32_user, remap_vmalloc_range"]
 
 
 @pytest.fixture(scope="module", params=[160, 2048])
 def run(request):
-    r = qemu.boot("poweroff", mem=request.param, initrd=[os.path.join(USER, "mapdemo")])
+    r = qemu.boot("poweroff", mem=request.param, initrd=[qemu.user_program("mapdemo")])
     r.expect_status(qemu.STATUS_OK)
     return request.param, r.log
 

@@ -99,18 +99,10 @@ def run_on_pty(cmd):
     return proc.returncode, out.decode(errors="replace").replace("\r\n", "\n")
 
 
-def host_runs_i386():
-    try:
-        return subprocess.run([os.path.join(USER, "hello_raw")], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, timeout=10).returncode == 42
-    except OSError:
-        return False
-
-
 @pytest.fixture(scope="module")
 def linux():
     """(how, answers) from Linux: the host kernel itself, or qemu-i386."""
-    if host_runs_i386():
+    if qemu.host_runs_i386():
         rc, out = run_on_pty([ERRNOS])
         how = "the host's kernel"
     else:
@@ -125,7 +117,7 @@ def linux():
 
 @pytest.fixture(scope="module")
 def mm386():
-    r = qemu.boot("poweroff", mem=160, initrd=[ERRNOS])
+    r = qemu.boot("poweroff", mem=160, initrd=[qemu.user_program("errnos")])
     r.expect_status(qemu.STATUS_OK)
     return r
 

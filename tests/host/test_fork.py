@@ -6,14 +6,12 @@ per check; the kernel's lines say the rest: each process's COW count in
 its exit line, and with vmtrace=forkcow each COW fault and, at each fork,
 how many pages of each VMA the child shares.
 """
-import os
 import re
 
 import pytest
 
 import qemu
 
-USER = os.path.join(qemu.BUILD, "user")
 WRITTEN = 20
 
 
@@ -27,7 +25,7 @@ WRITTEN = 20
 
 def boot(mem):
     r = qemu.boot("poweroff vmtrace=forkcow", mem=mem, extra=qemu.ICOUNT,
-                  initrd=[os.path.join(USER, "forkcow") + f" {WRITTEN}", os.path.join(USER, "hello")])
+                  initrd=[qemu.user_program("forkcow", WRITTEN), qemu.user_program("hello")])
     r.expect_status(qemu.STATUS_OK)
     return r
 

@@ -153,7 +153,7 @@ def test_archive_next_to_separate_modules(tmp_path):
     """Programs as modules of their own run at boot as before; the archive's
     wait; a name the archive shares with one of them is skipped, not replaced."""
     path = write_archive(tmp_path, [program("hello"), program("hello_raw")])
-    r = qemu.boot("poweroff", initrd=[os.path.join(USER, "hello_raw") + " a", path,
+    r = qemu.boot("poweroff", initrd=[qemu.user_program("hello_raw", "a"), path,
                                       module("cache_module")]).expect_status(qemu.STATUS_OK)
     log = r.log
     assert "initramfs: hello_raw: a file of that name is in ramfs already (never replaced), skipped" in log

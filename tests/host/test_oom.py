@@ -8,22 +8,20 @@ runs physical memory out: its page fault cannot be served and the kernel
 kills it with Linux's "Out of memory: Killed process" line.  In every case
 the kernel gets every page back ("nothing lost") and the next program runs.
 """
-import os
 import re
 
 import pytest
 
 import qemu
 
-USER = os.path.join(qemu.BUILD, "user")
 MODES = ["brk", "mmap", "malloc", "touch"]
 
 
 @pytest.fixture(scope="module", params=[160, 2048])
 def run(request):
     r = qemu.boot("poweroff", mem=request.param, timeout=300,
-                  initrd=[os.path.join(USER, "oom") + " " + m for m in MODES] +
-                  [os.path.join(USER, "hello")])
+                  initrd=[qemu.user_program("oom", m) for m in MODES] +
+                  [qemu.user_program("hello")])
     r.expect_status(qemu.STATUS_OK)
     return request.param, r.log
 

@@ -6,7 +6,6 @@ live address spaces to look at: the kernel half of their page directories
 (PDEs 768-1023) must be identical, the user half their own, and the pages
 they share copy-on-write must show as such until one of them writes.
 """
-import os
 import re
 
 import pytest
@@ -15,13 +14,12 @@ import mmlog
 import qemu
 from shellrun import Shell
 
-USER = os.path.join(qemu.BUILD, "user")
 OOPS = re.compile(r"BUG: unable to handle|BUG: kernel NULL pointer|Oops|Kernel panic|kernel BUG at")
 
 
 @pytest.fixture(scope="module")
 def sh():
-    s = Shell(params="norun", initrd=[os.path.join(USER, p) for p in ("hold", "hello")])
+    s = Shell(params="norun", initrd=[qemu.user_program(p) for p in ("hold", "hello")])
     yield s
     s.close()
     assert not OOPS.search(s.transcript), s.transcript[-3000:]

@@ -182,7 +182,7 @@ def test_a_process_vmas_from_dump_maps():
     """dump=maps: the first process's /proc/PID/maps is drawn in user space,
     one line per VMA, as the kernel printed it; the labels still do not overlap."""
     r = qemu.boot("poweroff dump=maps", mem=160,
-                  initrd=[os.path.join(qemu.BUILD, "user", "hold") + " 1"])
+                  initrd=[qemu.user_program("hold", 1)])
     r.expect_status(qemu.STATUS_OK)
     head = re.search(r"^==> /proc/(\d+)/maps <==$", r.log, re.M)
     pid = head.group(1)
