@@ -209,7 +209,7 @@ QEMU_BASE := $(QEMU) -m $(MEM) -no-reboot -device isa-debug-exit,iobase=0xf4,ios
 # command line need, so that even under -j only one apt-get runs.
 DEPS_RUN	:= $(QEMU)
 DEPS_WEB	:= node npm chromium seabios npm-ci:web
-DEPS_FUZZ	:= clang compiler-rt fuzz-i386
+DEPS_FUZZ	:= clang compiler-rt fuzz-i386 qemu-i386
 DEPS_CHECK	:= $(QEMU) grub-mkrescue xorriso gdb clang ld.lld compiler-rt \
 		   i686-linux-gnu-gcc pytest pexpect slabtop psutil qemu-i386 $(DEPS_WEB) $(DEPS_FUZZ)
 goal_needs	= $(filter $(1),$(or $(MAKECMDGOALS),all))

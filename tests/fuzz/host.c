@@ -209,6 +209,29 @@ void rcu_barrier(void)
 }
 
 /*
+ * asan_shadow_for_ram - make sure AddressSanitizer has shadow for the fake
+ * RAM.  On a 64-bit kernel it does: it maps shadow for all 4 GB.  Under
+ * qemu-i386 (a host kernel that does not run i386 programs) uname says
+ * i686, so ASan takes the top GB for a kernel's and maps no shadow there;
+ * map that part ourselves (zeroes: all addressable), at ASan's i386
+ * offset, 0x20000000 + addr / 8.  MAP_FIXED_NOREPLACE leaves ASan's own
+ * shadow alone where it exists.
+ */
+static void asan_shadow_for_ram(unsigned long bytes)
+{
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+	unsigned long shadow = 0x20000000UL + (PAGE_OFFSET >> 3);
+	void *p = mmap((void *)shadow, bytes >> 3, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1, 0);
+
+	if (p != MAP_FAILED && p != (void *)shadow)
+		munmap(p, bytes >> 3);	/* an old kernel's hint, not placed there */
+#endif
+#endif
+}
+
+/*
  * host_boot - RAM of @ram_mb at physical 0, mapped at PAGE_OFFSET; ZONE_DMA
  * below 16 MB, lowmem up to @low_mb, HighMem above; then the kernel's own
  * boot steps for the page allocator, the slab layer and the vmalloc area
@@ -230,6 +253,7 @@ void host_boot(unsigned long ram_mb, unsigned long low_mb)
 		perror("host_boot: mmap of the fake RAM at 0xc0000000");
 		abort();
 	}
+	asan_shadow_for_ram(bytes);
 	memblock_add(0, bytes);
 	memblock_reserve(0, PAGE_SIZE);		/* the BIOS's page, as on a PC */
 	max_pfn = bytes >> PAGE_SHIFT;
