@@ -86,8 +86,8 @@ def boot(kernel, mem, params, ubench, timeout=900):
     fd, log = tempfile.mkstemp(prefix="mm386-bench-", suffix=".log")
     os.close(fd)
     cmd = ["timeout", str(timeout), "qemu-system-i386", "-kernel", os.path.relpath(kernel),
-           "-m", str(mem), "-append", params, "-serial", f"file:{log}", "-display", "none", "-no-reboot",
-           "-monitor", "none", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"] + ICOUNT
+           "-m", str(mem), "-append", params, "-serial", f"file:{log}", "-display", "none",
+           "-no-reboot", "-monitor", "none", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"] + ICOUNT
     if ubench:
         # relative, as the kernel is: the boot parses the module's command
         # line, so its length must not depend on where the tree is cloned

@@ -39,6 +39,7 @@ def user_program(name, *args):
     fault injection fails - with the directory the tree is cloned into."""
     return " ".join([os.path.relpath(os.path.join(USER, name))] + [str(a) for a in args])
 
+
 def host_runs_i386():
     """Whether this machine's kernel runs i386 programs itself (some are
     built without IA32 emulation, or refuse it: "Exec format error");

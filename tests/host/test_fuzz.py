@@ -17,7 +17,8 @@ def test_make_fuzz_runs_every_target():
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
     native = qemu.host_runs_i386()
     seconds = 4 if native else 20
-    p = subprocess.run(["make", "-C", qemu.ROOT, f"O={qemu.BUILD}", "fuzz", f"FUZZ_SECONDS={seconds}"],
+    p = subprocess.run(["make", "-C", qemu.ROOT, f"O={qemu.BUILD}", "fuzz",
+                        f"FUZZ_SECONDS={seconds}"],
                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, timeout=900)
     out = p.stdout.decode(errors="replace")
     assert p.returncode == 0, out[-4000:]

@@ -146,7 +146,8 @@ def test_a_boot_under_injection_is_the_same_in_every_checkout(tmp_path, monkeypa
         monkeypatch.chdir(where)
         monkeypatch.setattr(qemu, "USER", str(where / "build" / "user"))   # as in a clone there
         r = qemu.boot(INJECT.format(p=5, hm="N") + " poweroff", mem=64, extra=qemu.ICOUNT,
-                      kernel=str(where / "build" / "kernel.elf"), initrd=[prog("sysfuzz", 21, 2000)])
+                      kernel=str(where / "build" / "kernel.elf"),
+                      initrd=[prog("sysfuzz", 21, 2000)])
         r.expect_status(qemu.STATUS_OK)
         assert summaries(r.log)[21][1] == 2000
         # the one line that names the file may differ; nothing else may
