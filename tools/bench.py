@@ -227,7 +227,7 @@ def render_other_markdown(results):
             row(f"`{k}`, plain (init_on_alloc=0)", 160,
                 [fmt(results[cc]["test_vmalloc_plain"]["ops"].get(k)) for cc in ccs])
     for mem in (160, 512, 2048, 3072):
-        row(f"boot to ready: instructions (per page of RAM)", mem,
+        row("boot to ready: instructions (per page of RAM)", mem,
             [f"{results[cc][f'boot{mem}']['stats']['boot_ticks']} "
              f"({results[cc][f'boot{mem}']['stats']['boot_ticks_per_page']})" for cc in ccs])
     row("an empty loop, per iteration (in every figure)", 2048,

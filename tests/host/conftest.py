@@ -14,6 +14,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 import ktap  # noqa: E402
 import qemu  # noqa: E402
+import shellrun  # noqa: E402
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -36,3 +37,19 @@ def run_ktest():
         r.ktap = k
         return r
     return run
+
+
+@pytest.fixture
+def shell():
+    """shell(**kw) boots a Shell(**kw); each one is closed at the end, and
+    its transcript must hold no oops."""
+    shells = []
+
+    def start(**kw):
+        s = shellrun.Shell(**kw)
+        shells.append(s)
+        return s
+    yield start
+    for s in shells:
+        s.close()
+        assert not shellrun.OOPS.search(s.transcript), s.transcript[-3000:]

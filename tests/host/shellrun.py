@@ -7,11 +7,15 @@
 QEMU's serial port is this process's pty (pexpect); no poweroff parameter
 is given, so the kernel ends in the shell and waits for lines.
 """
+import re
+
 import pexpect
 
 import qemu
 
 PROMPT = "mm386> "
+# what an oops, a kernel BUG() or a panic prints: a shell session must show none
+OOPS = re.compile(r"BUG: unable to handle|BUG: kernel NULL pointer|Oops|Kernel panic|kernel BUG at")
 
 
 class Shell:

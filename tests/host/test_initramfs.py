@@ -18,14 +18,13 @@ import sys
 import pytest
 
 import qemu
-from shellrun import Shell
+from shellrun import OOPS, Shell
 
 sys.path.insert(0, os.path.join(qemu.ROOT, "tools"))
 import mkinitramfs  # noqa: E402
 
 USER = os.path.join(qemu.BUILD, "user")
 MODULES = os.path.join(qemu.BUILD, "modules")
-OOPS = re.compile(r"BUG: unable to handle|BUG: kernel NULL pointer|Oops|Kernel panic|kernel BUG at")
 
 
 def module(name):

@@ -14,8 +14,9 @@ import pytest
 
 import mmlog
 import qemu
+from shellrun import Shell
 from test_demo import contract_lines
-from test_shell import Shell, table
+from test_shell import table
 
 PAGE_OFFSET = 0xC0000000
 EXAMPLES = ["mem_module", "cache_module", "kmap_module", "oops_module"]

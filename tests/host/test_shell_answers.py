@@ -9,26 +9,10 @@ what is not live still goes to the allocator, whose checks report it.
 """
 import re
 
-import pytest
-
 import qemu
-from shellrun import Shell
 from test_modules import build_module, source_dir
 
 HEX = r"0x([0-9a-f]+)"
-
-
-@pytest.fixture
-def shell():
-    shells = []
-
-    def start(**kw):
-        s = Shell(**kw)
-        shells.append(s)
-        return s
-    yield start
-    for s in shells:
-        s.close()
 
 
 def test_answer_is_the_last_address_printed(shell):
@@ -40,7 +24,7 @@ def test_answer_is_the_last_address_printed(shell):
     assert sh.run("echo $pfn") == f"pfn:{(int(addr, 16) - 0xc0000000) >> 12:#x}\n"
     walk = sh.run("v2p $_")
     assert walk.startswith(f"virtual 0x{addr}: lowmem (direct map)"), walk
-    assert f"page:" in sh.run("page $_")
+    assert "page:" in sh.run("page $_")
     assert sh.run("kfree $_") == f"kfree(0x{addr}): done\n"
     out = sh.run("vmalloc 8192")
     va = re.search(rf"= {HEX} \(2 pages\)", out).group(1)
@@ -88,7 +72,7 @@ def test_what_the_shell_did_not_hand_out_is_refused_without_f(shell):
     # mem_module_init is __init code, gone once init returned: %pS can then
     # only print its address (as Linux's does), inside the module's area.
     caller = int(re.search(r"^kfree: it was allocated by 0x([0-9a-f]+)$", out, re.M).group(1), 16)
-    assert f"kfree -f ... does it anyway" in out
+    assert "kfree -f ... does it anyway" in out
     out = sh.run(f"vfree 0x{vmem}")
     # 100000 bytes are 25 pages, and the guard page makes 26.
     assert f"vfree: 0x{vmem} is a vmalloc area of 106496 bytes (guard page included)" in out, out

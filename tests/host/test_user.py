@@ -7,7 +7,6 @@ the three-allocator table and "nothing lost" after every program.
 """
 import os
 import re
-import shutil
 import struct
 import subprocess
 

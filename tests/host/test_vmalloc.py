@@ -139,18 +139,18 @@ def check_reports(log):
     def count(pattern):
         return len(re.findall(pattern, log, re.M))
 
-    w = rf"^WARNING: CPU: 0 PID: 0 at mm/(vmalloc|vmap)\.c:\d+ "
+    w = r"^WARNING: CPU: 0 PID: 0 at mm/(vmalloc|vmap)\.c:\d+ "
     assert count(w) == 16
     assert count(w + r"vfree\+") == 7
     assert count(w + r"vunmap\+") == 3
-    assert count(rf"^WARNING: CPU: 0 PID: 0 at mm/vmap\.c:\d+ vunmap\+") == 3    # vunmap is in mm/vmap.c
-    assert count(rf"^Trying to vfree\(\) bad address \(0x[0-9a-f]{{8}}\) from vfree_not_vmalloc_memory\+\S+: "
+    assert count(r"^WARNING: CPU: 0 PID: 0 at mm/vmap\.c:\d+ vunmap\+") == 3    # vunmap is in mm/vmap.c
+    assert count(r"^Trying to vfree\(\) bad address \(0x[0-9a-f]{8}\) from vfree_not_vmalloc_memory\+\S+: "
                  r"not a vmalloc address: it is in lowmem \(direct map\), phys 0x[0-9a-f]{8}$") == 1
     assert count(r"^Trying to vfree\(\) nonexistent vm area \(0x[0-9a-f]{8}\) from vfree_not_vmalloc_memory\+\S+: "
                  r"(no area there \(free vmalloc space\)|already freed: .*)$") == 1
     assert count(r"^Trying to vfree\(\) bad address \(0x00001000\) from vfree_not_vmalloc_memory\+\S+: "
                  r"not a vmalloc address: it is in user space") == 1
-    area = rf"vmalloc area 0x([0-9a-f]{{8}})-0x([0-9a-f]{{8}}) \((\d+) bytes\) from vfree_middle_of_area\+\S+"
+    area = r"vmalloc area 0x([0-9a-f]{8})-0x([0-9a-f]{8}) \((\d+) bytes\) from vfree_middle_of_area\+\S+"
     middles = re.findall(rf"^Trying to (vfree|vunmap)\(\) bad address \(0x([0-9a-f]{{8}})\) from "
                          rf"vfree_middle_of_area\+\S+: (?:(\d+) bytes into|the guard page of) {area}, "
                          rf"not its start$", log, re.M)
@@ -161,8 +161,8 @@ def check_reports(log):
         assert addr - start == (int(into) if into else 3 * PAGE)
     assert [(f, int(i or -1)) for f, _, i, *_ in middles] == \
         [("vfree", 4), ("vfree", 4096), ("vfree", -1), ("vunmap", 8)]
-    assert count(rf"^Trying to vfree\(\) nonexistent vm area \(0x([0-9a-f]{{8}})\) from double_vfree\+\S+: "
-                 rf"already freed: area 0x\1-0x[0-9a-f]{{8}} \(12288 bytes\) from double_vfree\+\S+ was freed$") == 1
+    assert count(r"^Trying to vfree\(\) nonexistent vm area \(0x([0-9a-f]{8})\) from double_vfree\+\S+: "
+                 r"already freed: area 0x\1-0x[0-9a-f]{8} \(12288 bytes\) from double_vfree\+\S+ was freed$") == 1
     assert count(r"^vmalloc: size 0 \(from vmalloc_size_zero\+\S+\): returning NULL$") == 2
     # The whole area and ULONG_MAX - 100: above all of RAM, or above the free range.
     too_big = count(r"^vmalloc: size \d+ \(from vmalloc_bigger_than_area\+\S+\) exceeds total pages "
@@ -176,10 +176,10 @@ def check_reports(log):
     assert count(r"^__get_vm_area_node: size 4096, align 0x3000 \(from aligned_requests\+\S+\): refused$") == 1
     assert len(SLEEP_BUG.findall(log)) == 3          # vmalloc, vmap, vunmap in the timer interrupt (vfree defers)
     assert count(r"^BUG kmalloc \(Not tainted\): not a slab object: 0x([0-9a-f]{8}) is in vmalloc area "
-                 rf"0x\1-0x[0-9a-f]{{8}} \(8192 bytes, vmalloc\) from kfree_of_vmalloc_pointer\+\S+: "
+                 r"0x\1-0x[0-9a-f]{8} \(8192 bytes, vmalloc\) from kfree_of_vmalloc_pointer\+\S+: "
                  r"page 0, pfn 0x[0-9a-f]+$") == 1
     assert count(r"^BUG kmalloc \(Not tainted\): not a slab object: 0x[0-9a-f]{8} is in vmalloc guard page "
-                 rf"of area 0x[0-9a-f]{{8}}-0x[0-9a-f]{{8}} \(8192 bytes\) from kfree_of_vmalloc_pointer\+") == 1
+                 r"of area 0x[0-9a-f]{8}-0x[0-9a-f]{8} \(8192 bytes\) from kfree_of_vmalloc_pointer\+") == 1
     assert count(r"^Trying to vunmap\(\) bad address \(0x[0-9a-f]{8}\) from vunmap_of_vmalloc_area\+\S+: "
                  r"vmalloc area .* from vunmap_of_vmalloc_area\+\S+: made by vmalloc\(\), free it with vfree\(\); "
                  r"refused$") == 1
