@@ -120,8 +120,8 @@ int run_program(struct ramfs_file *rf, const char *args)
 	pid = start_program(rf, args);
 	if (pid < 0)
 		return pid;
-	kernel_wait4(pid, &status, 0, false);
-	while (kernel_wait4(-pid, NULL, 0, false) > 0)	/* the rest of its job */
+	kernel_wait4(pid, &status, 0, false, NULL);
+	while (kernel_wait4(-pid, NULL, 0, false, NULL) > 0)	/* the rest of its job */
 		;
 	if (others || other_tasks()) {
 		pr_info("run: %s[%d]: other processes ran meanwhile (ps lists them): free pages not compared\n",

@@ -69,8 +69,10 @@ int begin_new_exec(struct linux_binprm *bprm)
 	load_TLS(&current->thread);
 	__asm__ __volatile__("fxrstor %0" : : "m"(fpu_init_image));
 	local_irq_restore(flags);
-	if (old)
+	if (old) {
+		setmax_mm_hiwater_rss(&current->maxrss, old);	/* ru_maxrss spans exec */
 		mmput(old);
+	}
 	mm->mmap_base = TASK_SIZE - max(STACK_RLIMIT + stack_guard_gap, 128UL << 20);
 	mm->exe_file = bprm->file;
 	strscpy(current->comm, base ? base + 1 : bprm->filename, sizeof(current->comm));

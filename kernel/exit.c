@@ -27,6 +27,7 @@
 #include <linux/uaccess.h>
 #include <linux/irqflags.h>
 #include <linux/string.h>
+#include <linux/resource.h>
 
 // Leave the address space: back to the kernel's page directory, then free it.
 static void exit_mm(void)
@@ -80,8 +81,10 @@ void __noreturn do_exit(long code)
 		/* a bad address here is the program's problem: ignored, as in Linux */
 		(void)!copy_to_user((void __user *)tsk->clear_child_tid, &zero, sizeof(zero));
 	}
-	if (tsk->mm)
+	if (tsk->mm) {
 		proc_dump_exit(tsk);	/* dump=maps,status: its tables, while they are whole */
+		setmax_mm_hiwater_rss(&tsk->maxrss, tsk->mm);	/* its ru_maxrss */
+	}
 	exit_mm();
 	if (tsk->files) {
 		put_files(tsk->files);
@@ -111,6 +114,22 @@ void __noreturn do_exit(long code)
 void __noreturn do_group_exit(int exit_code)
 {
 	do_exit(exit_code);
+}
+
+/*
+ * What zombie @p used, and what its own reaped children used, becomes
+ * part of what the reaper's children used (getrusage(RUSAGE_CHILDREN)).
+ * Interrupts off.
+ */
+static void account_reaped_child(struct task_struct *reaper, const struct task_struct *p)
+{
+	reaper->cutime += p->utime + p->cutime;
+	reaper->cstime += p->stime + p->cstime;
+	reaper->cmin_flt += p->min_flt + p->cmin_flt;
+	reaper->cmaj_flt += p->maj_flt + p->cmaj_flt;
+	reaper->cnvcsw += p->nvcsw + p->cnvcsw;
+	reaper->cnivcsw += p->nivcsw + p->cnivcsw;
+	reaper->cmaxrss = max3(reaper->cmaxrss, p->maxrss, p->cmaxrss);
 }
 
 // Reap zombie @p: its last memory goes back.  Interrupts off.
@@ -164,10 +183,11 @@ static bool wait_consider(void *arg)
  * @stat_addr: where to store its wait status, or NULL
  * @options: WNOHANG, or 0
  * @user: @stat_addr is a user pointer
+ * @ru: if not NULL, what the child used (with its own reaped children)
  * Return: the child's PID; 0 with WNOHANG and none ready; -ECHILD;
  * -EFAULT; -EINVAL for unknown options; -EINTR when killed meanwhile.
  */
-long kernel_wait4(pid_t pid, int *stat_addr, int options, bool user)
+long kernel_wait4(pid_t pid, int *stat_addr, int options, bool user, struct rusage *ru)
 {
 	struct wait_opts wo = { .pid = pid };
 	unsigned long flags;
@@ -189,6 +209,9 @@ long kernel_wait4(pid_t pid, int *stat_addr, int options, bool user)
 	}
 	ret = wo.found->pid;
 	status = wo.found->exit_code;
+	if (ru)
+		getrusage(wo.found, RUSAGE_BOTH, ru);
+	account_reaped_child(current, wo.found);
 	release_task(wo.found);
 	local_irq_restore(flags);
 	vfree_deferred_drain();		/* the child's kernel stack (free_thread_stack) */

@@ -12,6 +12,7 @@
 #include <linux/hardirq.h>
 #include <linux/errno.h>
 #include <asm/desc.h>
+#include <asm/irq_regs.h>
 
 struct irq_action {
 	irq_handler_t handler;
@@ -22,6 +23,7 @@ struct irq_action {
 static struct irq_action irq_actions[NR_IRQS];
 unsigned long irq_count[NR_IRQS];
 static unsigned long spurious_count;
+struct pt_regs *irq_regs;
 
 int request_irq(unsigned int irq, irq_handler_t handler, const char *name, void *dev)
 {
@@ -38,6 +40,7 @@ void do_IRQ(struct pt_regs *regs)
 {
 	unsigned int irq = regs->vector - FIRST_EXTERNAL_VECTOR;
 	struct irq_action *action = &irq_actions[irq];
+	struct pt_regs *old_regs = set_irq_regs(regs);
 
 	irq_enter();
 	irq_count[irq]++;
@@ -48,4 +51,5 @@ void do_IRQ(struct pt_regs *regs)
 	else
 		spurious_count++;
 	irq_exit();
+	set_irq_regs(old_regs);
 }

@@ -8,7 +8,14 @@
  * oops), and every bad argument gets Linux's errno.
  *
  * Time: the wall clock is the CMOS RTC read at boot (QEMU -rtc base=...),
- * advanced by jiffies (HZ = 100); CLOCK_MONOTONIC is jiffies since boot.
+ * advanced by jiffies (HZ = 100); CLOCK_MONOTONIC is jiffies since boot;
+ * the CPU-time clocks are what the process has been charged, a tick at a
+ * time (kernel/sched/cputime.c).
+ *
+ * Usage: what a process has used (getrusage, times: CPU time, page
+ * faults, peak RSS, context switches), and what the whole machine has
+ * (sysinfo: RAM and free RAM, HighMem, processes, the load averages), the
+ * numbers glibc's sysconf(_SC_PHYS_PAGES), clock() and qsort() ask for.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -17,9 +24,12 @@
 #include <linux/errno.h>
 #include <linux/uaccess.h>
 #include <linux/jiffies.h>
+#include <linux/sched/loadavg.h>
 #include <linux/random.h>
 #include <linux/irqflags.h>
 #include <linux/fs.h>
+#include <linux/gfp.h>
+#include <linux/resource.h>
 #include <asm/io.h>
 
 long sys_getpid(void)
@@ -203,19 +213,68 @@ void read_persistent_clock(void)
 	boot_epoch = days_since_epoch(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
 }
 
-#define CLOCK_REALTIME	0
-#define CLOCK_MONOTONIC	1
-#define MAX_CLOCKS	16
+/* Linux's clock ids; the CPU-time clocks of other processes (negative ids) are not served. */
+#define CLOCK_REALTIME			0
+#define CLOCK_MONOTONIC			1
+#define CLOCK_PROCESS_CPUTIME_ID	2
+#define CLOCK_THREAD_CPUTIME_ID		3
+#define CLOCK_MONOTONIC_RAW		4
+#define CLOCK_REALTIME_COARSE		5	/* what glibc's time() reads */
+#define CLOCK_MONOTONIC_COARSE		6
+#define CLOCK_BOOTTIME			7
+#define CLOCK_REALTIME_ALARM		8
+#define CLOCK_BOOTTIME_ALARM		9
+#define CLOCK_SGI_CYCLE			10	/* retired: no such clock */
+#define CLOCK_TAI			11
+#define NSEC_PER_SEC			1000000000U
+
+static bool clock_valid(int clock)
+{
+	return clock >= 0 && clock <= CLOCK_TAI && clock != CLOCK_SGI_CYCLE;
+}
+
+static bool clock_is_cputime(int clock)
+{
+	return clock == CLOCK_PROCESS_CPUTIME_ID || clock == CLOCK_THREAD_CPUTIME_ID;
+}
+
+// Does @clock count from 1970 (the wall clock and its variants)?
+static bool clock_is_realtime(int clock)
+{
+	return clock == CLOCK_REALTIME || clock == CLOCK_REALTIME_COARSE ||
+	       clock == CLOCK_REALTIME_ALARM || clock == CLOCK_TAI;	/* TAI offset 0 */
+}
 
 // Now on @clock, in seconds and nanoseconds; -EINVAL for an unknown clock.
 static int clock_now(int clock, u64 *sec, u32 *nsec)
 {
-	u64 j = jiffies;
+	u64 ns;
 
-	if (clock < 0 || clock >= MAX_CLOCKS || clock == 10 || clock == 3 || clock == 2)
+	if (!clock_valid(clock))
 		return -EINVAL;
-	*sec = j / HZ + (clock == CLOCK_REALTIME || clock == 8 || clock == 11 ? boot_epoch : 0);
-	*nsec = (j % HZ) * (1000000000 / HZ);
+	if (clock_is_cputime(clock))	/* one thread per process: the same time */
+		ns = current->utime + current->stime;
+	else
+		ns = (u64)jiffies * TICK_NSEC;
+	*sec = ns / NSEC_PER_SEC + (clock_is_realtime(clock) ? boot_epoch : 0);
+	*nsec = ns % NSEC_PER_SEC;
+	return 0;
+}
+
+/*
+ * Can clock_nanosleep() sleep on @clock?  Linux cannot on the raw and
+ * coarse clocks or the thread's CPU clock (-EOPNOTSUPP).  It would sleep
+ * on the process's CPU clock until the process had used that much CPU,
+ * which a process with one thread, asleep, never does: mm386 refuses that
+ * one (-EINVAL) rather than sleep for good.
+ */
+static int clock_nsleep_check(int clock)
+{
+	if (!clock_valid(clock) || clock == CLOCK_PROCESS_CPUTIME_ID)
+		return -EINVAL;
+	if (clock == CLOCK_THREAD_CPUTIME_ID || clock == CLOCK_MONOTONIC_RAW ||
+	    clock == CLOCK_REALTIME_COARSE || clock == CLOCK_MONOTONIC_COARSE)
+		return -EOPNOTSUPP;
 	return 0;
 }
 
@@ -317,13 +376,13 @@ static long do_clock_nanosleep(int clock, int flags, const s64 t[2])
 	u64 sec;
 	u32 nsec;
 
-	if (clock_now(clock, &sec, &nsec))
-		return -EINVAL;
 	if (t[0] < 0 || t[1] < 0 || t[1] >= 1000000000)
 		return -EINVAL;
 	if (flags & 1) {	/* TIMER_ABSTIME */
-		s64 now = sec * 1000000000LL + nsec, then = t[0] * 1000000000LL + t[1];
+		s64 now, then = t[0] * 1000000000LL + t[1];
 
+		clock_now(clock, &sec, &nsec);
+		now = sec * 1000000000LL + nsec;
 		if (then <= now)
 			return 0;
 		return do_nanosleep((then - now) / 1000000000, (then - now) % 1000000000);
@@ -334,11 +393,10 @@ static long do_clock_nanosleep(int clock, int flags, const s64 t[2])
 long sys_clock_nanosleep_time64(int clock, int flags, const s64 __user *rqtp, s64 __user *rmtp)
 {
 	s64 t[2];
-	u64 sec;
-	u32 nsec;
+	int err = clock_nsleep_check(clock);
 
-	if (clock_now(clock, &sec, &nsec))
-		return -EINVAL;
+	if (err)
+		return err;
 	if (copy_from_user(t, rqtp, sizeof(t)))
 		return -EFAULT;
 	return do_clock_nanosleep(clock, flags, t);
@@ -349,14 +407,158 @@ long sys_clock_nanosleep_time32(int clock, int flags, const s32 __user *rqtp, s3
 {
 	s32 t32[2];
 	s64 t[2];
-	u64 sec;
-	u32 nsec;
+	int err = clock_nsleep_check(clock);
 
-	if (clock_now(clock, &sec, &nsec))
-		return -EINVAL;
+	if (err)
+		return err;
 	if (copy_from_user(t32, rqtp, sizeof(t32)))
 		return -EFAULT;
 	t[0] = t32[0];
 	t[1] = t32[1];
 	return do_clock_nanosleep(clock, flags, t);
+}
+
+/* ---------------------------------------------------------------------
+ * Usage: getrusage, times, and the whole machine's sysinfo
+ */
+
+static struct old_timeval32 ns_to_old_timeval32(u64 ns)
+{
+	return (struct old_timeval32){ ns / NSEC_PER_SEC, ns % NSEC_PER_SEC / 1000 };
+}
+
+/**
+ * getrusage - what @p has used
+ * @p: the process
+ * @who: RUSAGE_SELF or RUSAGE_THREAD (the same: one thread per process),
+ *	RUSAGE_CHILDREN (its reaped children and theirs), or RUSAGE_BOTH
+ *	(both sums, for wait4's report of the child it reaps)
+ * @r: filled in; ru_maxrss is the larger peak, not a sum
+ */
+void getrusage(struct task_struct *p, int who, struct rusage *r)
+{
+	u64 utime = 0, stime = 0;
+	unsigned long maxrss = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (who == RUSAGE_CHILDREN || who == RUSAGE_BOTH) {
+		utime = p->cutime;
+		stime = p->cstime;
+		r->ru_minflt = p->cmin_flt;
+		r->ru_majflt = p->cmaj_flt;
+		r->ru_nvcsw = p->cnvcsw;
+		r->ru_nivcsw = p->cnivcsw;
+		maxrss = p->cmaxrss;
+	}
+	if (who != RUSAGE_CHILDREN) {
+		utime += p->utime;
+		stime += p->stime;
+		r->ru_minflt += p->min_flt;
+		r->ru_majflt += p->maj_flt;
+		r->ru_nvcsw += p->nvcsw;
+		r->ru_nivcsw += p->nivcsw;
+		maxrss = max(maxrss, p->maxrss);
+		if (p->mm)
+			setmax_mm_hiwater_rss(&maxrss, p->mm);
+	}
+	r->ru_utime = ns_to_old_timeval32(utime);
+	r->ru_stime = ns_to_old_timeval32(stime);
+	r->ru_maxrss = maxrss << (PAGE_SHIFT - 10);
+}
+
+long sys_getrusage(int who, struct rusage __user *ru)
+{
+	struct rusage r;
+
+	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+		return -EINVAL;
+	getrusage(current, who, &r);
+	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
+}
+
+#define USER_HZ		100	/* clock_t ticks a second, as user space sees them */
+
+static u32 nsec_to_clock_t(u64 ns)
+{
+	return ns / (NSEC_PER_SEC / USER_HZ);
+}
+
+/* times - CPU time in clock_t ticks: own and reaped children's; returns ticks since boot. */
+long sys_times(u32 __user *tbuf)
+{
+	if (tbuf) {
+		u32 tms[4] = { nsec_to_clock_t(current->utime), nsec_to_clock_t(current->stime),
+			       nsec_to_clock_t(current->cutime), nsec_to_clock_t(current->cstime) };
+
+		if (copy_to_user(tbuf, tms, sizeof(tms)))
+			return -EFAULT;
+	}
+	return jiffies * USER_HZ / HZ;
+}
+
+struct sysinfo {			/* i386: 64 bytes */
+	s32 uptime;			/* seconds since boot */
+	u32 loads[3];			/* 1, 5, 15 minute load averages, 16 fraction bits */
+	u32 totalram, freeram, sharedram, bufferram;	/* in mem_unit */
+	u32 totalswap, freeswap;
+	u16 procs;			/* processes (threads) */
+	u16 pad;
+	u32 totalhigh, freehigh;	/* HighMem */
+	u32 mem_unit;			/* the memory fields' unit, in bytes */
+	char _f[8];
+};
+BUILD_BUG_ON(sizeof(struct sysinfo) != 64);
+BUILD_BUG_ON(sizeof(struct rusage) != 72);
+
+#define SI_LOAD_SHIFT	16
+
+// How many tasks exist, zombies included, task 0 not (Linux's nr_threads).
+static unsigned int nr_threads(void)
+{
+	struct task_struct *t;
+	unsigned long flags;
+	unsigned int n = 0;
+
+	local_irq_save(flags);
+	list_for_each_entry(t, &task_list, tasks)
+		n += t->pid != 0;
+	local_irq_restore(flags);
+	return n;
+}
+
+/**
+ * sys_sysinfo - the machine at a glance: uptime, load, RAM, processes
+ * @info: where to put the struct sysinfo
+ *
+ * The memory fields count pages (mem_unit 4096) unless RAM in bytes fits in
+ * 32 bits, as it always does on a 32-bit kernel without PAE: then they are
+ * bytes (mem_unit 1), as Linux gives them.  freeram is MemFree: the pcp
+ * lists' pages are drained back first, as /proc/meminfo does here.
+ * Return: 0, or -EFAULT.
+ */
+long sys_sysinfo(struct sysinfo __user *info)
+{
+	struct sysinfo si;
+	unsigned int shift = 0, i;
+
+	memset(&si, 0, sizeof(si));
+	si.uptime = jiffies / HZ + (jiffies % HZ ? 1 : 0);	/* rounded up, as Linux */
+	for (i = 0; i < 3; i++)
+		si.loads[i] = avenrun[i] << (SI_LOAD_SHIFT - FSHIFT);
+	si.procs = nr_threads();
+	drain_all_pages();
+	si.totalram = totalram_pages();
+	si.freeram = nr_free_pages();
+	si.totalhigh = totalhigh_pages();
+	si.freehigh = nr_free_highpages();
+	si.mem_unit = PAGE_SIZE;
+	if (((u64)si.totalram + si.totalswap) << PAGE_SHIFT <= 0xffffffffULL) {
+		shift = PAGE_SHIFT;
+		si.mem_unit = 1;
+	}
+	si.totalram <<= shift;
+	si.freeram <<= shift;
+	si.totalhigh <<= shift;
+	si.freehigh <<= shift;
+	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
 }

@@ -25,6 +25,7 @@
 #include <linux/bitops.h>
 #include <linux/uaccess.h>
 #include <linux/irqflags.h>
+#include <linux/resource.h>
 
 #define NR_syscalls	451
 
@@ -78,11 +79,12 @@ static long sys_clone(unsigned long flags, unsigned long newsp, int __user *pare
 	return kernel_clone(&args);
 }
 
-static long sys_wait4(pid_t pid, int __user *stat_addr, int options, void __user *ru)
+static long sys_wait4(pid_t pid, int __user *stat_addr, int options, struct rusage __user *ru)
 {
-	long ret = kernel_wait4(pid, (int *)stat_addr, options, true);
+	struct rusage r;
+	long ret = kernel_wait4(pid, (int *)stat_addr, options, true, ru ? &r : NULL);
 
-	if (ret > 0 && ru && clear_user(ru, 72))	/* struct rusage: all zero */
+	if (ret > 0 && ru && copy_to_user(ru, &r, sizeof(r)))
 		return -EFAULT;
 	return ret;
 }
@@ -307,6 +309,10 @@ long sys_getrlimit(unsigned int resource, u32 __user *rlim);
 long sys_prlimit64(pid_t pid, unsigned int resource, const u64 __user *new_rlim,
 		   u64 __user *old_rlim);
 long sys_getrandom(char __user *buf, size_t count, unsigned int flags);
+long sys_getrusage(int who, struct rusage __user *ru);
+long sys_times(u32 __user *tbuf);
+struct sysinfo;
+long sys_sysinfo(struct sysinfo __user *info);
 long sys_clock_gettime64(int clock, u64 __user *tp);
 long sys_clock_gettime32(int clock, u32 __user *tp);
 long sys_gettimeofday(u32 __user *tv, void __user *tz);
@@ -337,16 +343,19 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYS(49, sys_getuid),		/* geteuid */
 	SYS(50, sys_getuid),		/* getegid */
 	SYS(41, sys_dup),
+	SYS(43, sys_times),
 	SYS(54, sys_ioctl),
 	SYS(63, sys_dup2),
 	SYS(64, sys_getppid),
 	SYS(65, sys_getpgrp),
 	SYS(76, sys_getrlimit),
+	SYS(77, sys_getrusage),
 	SYS(78, sys_gettimeofday),
 	SYS(85, sys_readlink),
 	SYS(90, sys_old_mmap),
 	SYS(91, sys_munmap),
 	SYS(114, sys_wait4),
+	SYS(116, sys_sysinfo),
 	SYS(120, sys_clone),
 	SYS(122, sys_newuname),
 	SYS(125, sys_mprotect),

@@ -103,6 +103,15 @@ void update_hiwater_rss(struct mm_struct *mm)
 		mm->hiwater_rss = rss;
 }
 
+// Raise *@maxrss (pages) to @mm's peak RSS, for getrusage()'s ru_maxrss.
+void setmax_mm_hiwater_rss(unsigned long *maxrss, const struct mm_struct *mm)
+{
+	unsigned long hiwater = max(mm->hiwater_rss, get_mm_rss(mm));
+
+	if (*maxrss < hiwater)
+		*maxrss = hiwater;
+}
+
 // Which rss counter @page counts in.
 static int mm_counter(const struct page *page)
 {

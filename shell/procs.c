@@ -62,7 +62,7 @@ void shell_reap_jobs(void)
 
 	for (i = 0; i < SHELL_YIELDS && nr_running_others(); i++)
 		yield();
-	while (kernel_wait4(-1, NULL, WNOHANG, false) > 0)
+	while (kernel_wait4(-1, NULL, WNOHANG, false, NULL) > 0)
 		;
 }
 

@@ -4,6 +4,7 @@
 #define _LINUX_JIFFIES_H
 
 #define HZ	100
+#define TICK_NSEC	(1000000000UL / HZ)	/* a tick, in ns */
 
 extern volatile unsigned long jiffies;
 

@@ -251,6 +251,7 @@ unsigned long sys_brk(unsigned long brk);
 pte_t *follow_pte(struct mm_struct *mm, unsigned long addr);
 unsigned long get_mm_rss(const struct mm_struct *mm);
 void update_hiwater_rss(struct mm_struct *mm);
+void setmax_mm_hiwater_rss(unsigned long *maxrss, const struct mm_struct *mm);
 void mm_memory_init(void);
 
 /* mm/pgtable.c */

@@ -98,6 +98,13 @@ struct task_struct {
 	unsigned long min_flt, maj_flt;	/* page faults: minor (no I/O), major */
 	unsigned long cow_flt;		/* of min_flt: copy-on-write copies made */
 	unsigned long nvcsw, nivcsw;	/* context switches: voluntary, preempted */
+	u64 utime, stime;		/* CPU time in ns, user and kernel mode, charged a
+					 * tick at a time (kernel/sched/cputime.c) */
+	unsigned long maxrss;		/* its peak RSS in pages, kept as its mm goes */
+	/* What its reaped children used, theirs included (Linux keeps these
+	 * in signal_struct): getrusage(RUSAGE_CHILDREN), times(). */
+	u64 cutime, cstime;
+	unsigned long cmin_flt, cmaj_flt, cnvcsw, cnivcsw, cmaxrss;
 	u64 start_time;			/* jiffies at fork */
 	unsigned long clear_child_tid;	/* set_tid_address(): a user address */
 	unsigned long set_child_tid;	/* CLONE_CHILD_SETTID: its PID goes there first */
@@ -144,6 +151,9 @@ void schedule_tail(struct task_struct *prev);
 void wake_up_process(struct task_struct *p);
 void wake_up_new_task(struct task_struct *p);
 void scheduler_tick(void);
+unsigned int nr_running(void);
+/* kernel/sched/cputime.c */
+void account_process_tick(struct task_struct *p, int user_tick);
 void exit_to_user_mode(struct pt_regs *regs);
 extern struct list_head task_list;	/* every task, task 0 first */
 extern bool need_resched;
@@ -187,7 +197,8 @@ struct ramfs_file;
 /* kernel/exit.c */
 void __noreturn do_exit(long code);
 void __noreturn do_group_exit(int exit_code);
-long kernel_wait4(pid_t pid, int *stat_addr, int options, bool user);
+struct rusage;
+long kernel_wait4(pid_t pid, int *stat_addr, int options, bool user, struct rusage *ru);
 
 /* kernel/signal.c */
 void force_fatal_sig(int sig);

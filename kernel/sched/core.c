@@ -187,6 +187,17 @@ void yield(void)
 	schedule();
 }
 
+/* nr_running - how many tasks are runnable now, current included if it is.  Interrupts off. */
+unsigned int nr_running(void)
+{
+	struct list_head *pos;
+	unsigned int n = 0;
+
+	list_for_each(pos, &runqueue)
+		n++;
+	return n;
+}
+
 /* nr_running_others - how many tasks besides current are runnable now. */
 unsigned int nr_running_others(void)
 {

@@ -443,7 +443,7 @@ static void task_stack_has_a_guard_page(struct ktest *t)
 	KT_EXPECT_EQ(t, readable((void *)stack), 0);
 	KT_EXPECT_EQ(t, readable((void *)(stack + THREAD_SIZE - 1)), 0);
 	KT_EXPECT_EQ(t, readable((void *)(stack - 1)), -EFAULT);	/* the guard */
-	KT_EXPECT_EQ(t, kernel_wait4(pid, &status, 0, false), pid);
+	KT_EXPECT_EQ(t, kernel_wait4(pid, &status, 0, false, NULL), pid);
 	KT_EXPECT_EQ(t, status, 127 << 8);		/* exec failed: ENOENT */
 	KT_EXPECT_EQ(t, readable((void *)stack), -EFAULT);	/* freed with the task */
 	get_vmalloc_info(&vmi);

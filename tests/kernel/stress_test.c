@@ -408,7 +408,7 @@ static void task_round(void)
 		st.failed[K_TASK]++;
 		return;
 	}
-	if (kernel_wait4(pid, &status, 0, false) != pid || status != 127 << 8)
+	if (kernel_wait4(pid, &status, 0, false, NULL) != pid || status != 127 << 8)
 		st.bad[K_TASK]++;
 	else
 		st.ok[K_TASK]++;
