@@ -30,6 +30,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <time.h>
 
 #define NULLP		0x00000000UL
 #define UNMAPPED	0x50000000UL
@@ -135,6 +136,10 @@ static void bad_pointers(void)
 		T("getrandom(%s, 16, 0)", sc(SYS_getrandom, p, 16, 0, 0, 0));
 		T("clock_gettime(CLOCK_MONOTONIC, %s)", sc(SYS_clock_gettime, 1, p, 0, 0, 0));
 		T("clock_gettime64(CLOCK_MONOTONIC, %s)", sc(SYS_clock_gettime64, 1, p, 0, 0, 0));
+		T("getrusage(RUSAGE_SELF, %s)", sc(SYS_getrusage, 0, p, 0, 0, 0));
+		T("sysinfo(%s)", sc(SYS_sysinfo, p, 0, 0, 0, 0));
+		if (p)		/* times(NULL) is allowed: it returns the ticks */
+			T("times(%s)", sc(SYS_times, p, 0, 0, 0, 0));
 		if (!p)		/* the good call, for comparison */
 			show("statx(file, \"\", AT_EMPTY_PATH, 0x7ff, buf)",
 			     sc(SYS_statx, exe_fd, (long)"", AT_EMPTY_PATH, 0x7ff, (long)buf));
@@ -200,6 +205,45 @@ static void processes(void)
 	show("tgkill(self, self + 1000, 0)", sc(SYS_tgkill, getpid(), getpid() + 1000, 0, 0, 0));
 	show("tgkill(0, self, 0)", sc(SYS_tgkill, 0, getpid(), 0, 0, 0));
 	show("getpgid(99999)", sc(SYS_getpgid, 99999, 0, 0, 0, 0));
+}
+
+/*
+ * The clocks Linux has (CLOCK_REALTIME_ALARM and CLOCK_BOOTTIME_ALARM
+ * depend on the machine's RTC, so they are left out), which of them
+ * clock_nanosleep() takes, and getrusage's and times' other arguments.
+ */
+static void usage(void)
+{
+	static long buf[32];
+	static const long zero[2];	/* a sleep of 0 s: returns at once */
+	struct timespec rt, coarse;
+	char what[96];
+	long c;
+
+	for (c = 0; c < 16; c++) {
+		if (c == 8 || c == 9)
+			continue;
+		snprintf(what, sizeof(what), "clock_gettime(%ld, buf)", c);
+		show(what, sc(SYS_clock_gettime, c, (long)buf, 0, 0, 0));
+	}
+	for (c = 0; c < 12; c++) {
+		if (c == 2 || c == 8 || c == 9)		/* 2: Linux would wait for CPU time */
+			continue;
+		snprintf(what, sizeof(what), "clock_nanosleep(%ld, 0, {0, 0}, NULL)", c);
+		show(what, sc(SYS_clock_nanosleep, c, 0, (long)zero, 0, 0));
+	}
+	clock_gettime(CLOCK_REALTIME, &rt);
+	clock_gettime(CLOCK_REALTIME_COARSE, &coarse);
+	yesno("CLOCK_REALTIME_COARSE (time()) is the wall clock too",
+	      coarse.tv_sec - rt.tv_sec <= 1 && rt.tv_sec - coarse.tv_sec <= 1 &&
+	      labs(time(NULL) - rt.tv_sec) <= 1);
+	show("getrusage(99, buf)", sc(SYS_getrusage, 99, (long)buf, 0, 0, 0));
+	show("getrusage(-2 (RUSAGE_BOTH is the kernel's own), buf)",
+	     sc(SYS_getrusage, -2, (long)buf, 0, 0, 0));
+	show("getrusage(RUSAGE_CHILDREN, buf)", sc(SYS_getrusage, -1, (long)buf, 0, 0, 0));
+	show("getrusage(RUSAGE_THREAD, buf)", sc(SYS_getrusage, 1, (long)buf, 0, 0, 0));
+	show_ok("times(NULL)", sc(SYS_times, 0, 0, 0, 0, 0));
+	show("sysinfo(buf)", sc(SYS_sysinfo, (long)buf, 0, 0, 0, 0));
 }
 
 static void files(void)
@@ -362,6 +406,7 @@ int main(void)
 	prepare_crossing();
 	bad_pointers();
 	processes();
+	usage();
 	files();
 	memory();
 	printf("errnos: done\n");
