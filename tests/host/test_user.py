@@ -240,3 +240,65 @@ def test_set_thread_area_rules_are_linuxs():
     if out.returncode != 0 or not segregs_rules(out.stdout):
         pytest.skip("the host does not run i386 programs")
     assert segregs_rules(out.stdout) == SEGREGS_RULES
+
+
+def rusage_numbers(log, pattern):
+    """The integers of the one "rusage: " line that matches @pattern."""
+    m = re.search(r"^rusage: " + pattern, log, re.M)
+    assert m, f"no rusage line {pattern!r} in:\n" + "\n".join(
+        line for line in log.splitlines() if line.startswith("rusage:"))
+    return [int(g) for g in m.groups()]
+
+
+def status_hwm(log, pid):
+    """VmHWM (kB) in the /proc/PID/status that dump=status printed at its exit."""
+    status = log[log.index(f"==> /proc/{pid}/status <=="):]
+    return int(re.search(r"^VmHWM:\s+(\d+) kB$", status, re.M).group(1))
+
+
+@pytest.mark.parametrize("mem", [160, 2048])
+def test_rusage_counts_demand_paging(mem):
+    """user/rusage.c: getrusage(), sysinfo() and wait4()'s rusage show
+    demand paging from inside the program: an mmap costs nothing, each
+    first touch is one minor fault and one page of free RAM, and the
+    figures agree with what the kernel prints (meminfo, VmHWM)."""
+    r = qemu.boot("poweroff dump=status,meminfo", mem=mem, initrd=[prog("rusage")])
+    r.expect_status(qemu.STATUS_OK)
+    log = r.log
+    assert "unknown system call 116" not in log and "unknown system call 77" not in log
+    meminfo = mmlog.meminfo(log)
+    total, free, high, freehigh, unit, procs = rusage_numbers(
+        log, r"sysinfo: totalram (\d+) kB, freeram (\d+) kB, totalhigh (\d+) kB, "
+        r"freehigh (\d+) kB, mem_unit (\d+), procs (\d+), ")
+    assert (total, high, unit, procs) == (meminfo["MemTotal"], meminfo["HighTotal"], 1, 1)
+    assert freehigh <= high and 0 < free <= total - 256    # the program's pages are in use
+    assert (high > 0) == (freehigh > 0) == (mem > 1000)
+    phys, avphys, pagesize = rusage_numbers(
+        log, r"sysconf: _SC_PHYS_PAGES (\d+), _SC_AVPHYS_PAGES (\d+), _SC_PAGESIZE (\d+)$")
+    assert (phys, pagesize) == (total // 4, 4096) and avphys <= phys
+    assert rusage_numbers(log, r"mmap\((\d+) kB\): minor faults \+(\d+), free RAM -(\d+) kB$") == \
+        [8192, 0, 0]
+    faults, rss0, rss1, taken = rusage_numbers(
+        log, r"touched 2048 pages: minor faults \+(\d+), maxrss (\d+) -> (\d+) kB, free RAM -(\d+) kB$")
+    assert faults == 2048 and rss1 - rss0 >= 8192
+    assert 8192 < taken <= 8192 + 16     # the pages and their page tables
+    back, peak = rusage_numbers(log, r"munmap: free RAM \+(\d+) kB, maxrss (\d+) kB \(a peak\)$")
+    assert back == taken and peak == rss1
+    clock, utime, stime = rusage_numbers(
+        log, r"computed until clock\(\) counted (\d+) ms: utime (\d+) ms, stime (\d+) ms$")
+    assert clock >= 200 and utime + stime >= clock and utime >= 100
+    pid, status, wfaults, wrss, cfaults, crss = rusage_numbers(
+        log, r"child (\d+) \(status (\d+)\): wait4 minor faults (\d+), maxrss (\d+) kB; "
+        r"RUSAGE_CHILDREN minor faults (\d+), maxrss (\d+) kB$")
+    assert status == 0 and 256 <= wfaults == cfaults and wrss == crss == status_hwm(log, pid)
+    child_exit = int(re.search(rf"^exit: rusage\[{pid}\] exited with status 0 \(min_flt (\d+),",
+                               log, re.M).group(1))
+    assert wfaults == child_exit
+    tu, ts, tcu, tcs, hz = rusage_numbers(
+        log, r"times: utime (\d+), stime (\d+), cutime (\d+), cstime (\d+) ticks of (\d+) a second$")
+    assert hz == 100 and tu * 10 >= utime and ts * 10 >= stime
+    minflt, majflt, maxrss, _, _ = rusage_numbers(
+        log, r"self at exit: minor faults (\d+), major (\d+), maxrss (\d+) kB, context switches "
+        r"(\d+) voluntary, (\d+) involuntary$")
+    assert minflt >= 2048 and majflt == 0 and maxrss == rss1 == status_hwm(log, 1)
+    assert re.search(r"^run: rusage\[1\]: .*: nothing lost$", log, re.M)
