@@ -310,6 +310,8 @@ long sys_prlimit64(pid_t pid, unsigned int resource, const u64 __user *new_rlim,
 		   u64 __user *old_rlim);
 long sys_getrandom(char __user *buf, size_t count, unsigned int flags);
 long sys_getrusage(int who, struct rusage __user *ru);
+unsigned long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+			 unsigned long flags, unsigned long new_addr);
 long sys_times(u32 __user *tbuf);
 struct sysinfo;
 long sys_sysinfo(struct sysinfo __user *info);
@@ -364,6 +366,7 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYS(146, sys_writev),
 	SYS(158, sys_sched_yield),
 	SYS(162, sys_nanosleep_time32),
+	SYS(163, sys_mremap),
 	SYS(190, sys_vfork),
 	SYS(191, sys_getrlimit),	/* ugetrlimit */
 	SYS(192, sys_mmap_pgoff),	/* mmap2 */

@@ -93,6 +93,15 @@ void print_zone_ranges(void);
 extern pte_t *pkmap_page_table;
 extern pte_t *kmap_pte;		/* slot 0 of kmap_atomic (mm/highmem.c) */
 
+/* mm/memory.c, for mm/mremap.c */
+pte_t *pte_alloc(struct mm_struct *mm, unsigned long addr);
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+
+/* mm/mmap.c, for mm/mremap.c */
+struct vm_area_struct *copy_vma(struct vm_area_struct *vma, unsigned long addr,
+				unsigned long len, unsigned long pgoff);
+int vma_expand_end(struct vm_area_struct *vma, unsigned long delta);
+
 /* mm/describe.c */
 /* Set by vmalloc_init() to vmalloc_describe(); NULL before. */
 extern void (*vmalloc_describe_hook)(unsigned long addr, char *buf, size_t size);

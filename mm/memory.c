@@ -45,6 +45,7 @@
 #include <linux/errno.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
+#include "internal.h"
 
 struct page *empty_zero_page;
 bool vm_trace;
@@ -145,7 +146,7 @@ static void flush_tlb_mm_page(struct mm_struct *mm, unsigned long addr)
 		__flush_tlb_one_kernel(addr);
 }
 
-static void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	if (mm == current->active_mm)
 		flush_tlb_kernel_range(start, end);
@@ -161,7 +162,7 @@ pte_t *follow_pte(struct mm_struct *mm, unsigned long addr)
 }
 
 /* pte_alloc - the PTE for @addr, its page table made if needed; NULL: no memory. */
-static pte_t *pte_alloc(struct mm_struct *mm, unsigned long addr)
+pte_t *pte_alloc(struct mm_struct *mm, unsigned long addr)
 {
 	pgd_t *pgd = &mm->pgd[pgd_index(addr)];
 

@@ -41,6 +41,7 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include "internal.h"
 
 #define MMAP_MIN_ADDR		65536UL		/* vm.mmap_min_addr as Debian sets it */
 #define TASK_UNMAPPED_BASE	PAGE_ALIGN(TASK_SIZE / 3)
@@ -349,6 +350,59 @@ static struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_str
 		return next;
 	}
 	return NULL;
+}
+
+/**
+ * copy_vma - a VMA like @vma for [@addr, @addr + @len), file offset @pgoff:
+ * where mremap() moves @vma's pages.  The range must be free; it joins a
+ * neighbour when it can (vma_merge).
+ * Return: the VMA that covers the range, or NULL (no memory).
+ */
+struct vm_area_struct *copy_vma(struct vm_area_struct *vma, unsigned long addr,
+				unsigned long len, unsigned long pgoff)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct vm_area_struct *new;
+
+	if (!vma->vm_ops) {
+		new = vma_merge(mm, find_vma_prev(mm, addr), addr, addr + len, vma->vm_flags,
+				vma->vm_file, pgoff);
+		if (new)
+			return new;
+	}
+	new = vm_area_alloc(mm);
+	if (!new)
+		return NULL;
+	*new = *vma;
+	INIT_LIST_HEAD(&new->vm_list);
+	new->vm_start = addr;
+	new->vm_end = addr + len;
+	new->vm_pgoff = pgoff;
+	if (new->vm_ops && new->vm_ops->open)
+		new->vm_ops->open(new);		/* one more VMA on the driver's memory */
+	if (insert_vm_struct(mm, new)) {	/* an overlap: the caller checked for none */
+		WARN_ONCE(1, "copy_vma: [%lx-%lx) overlaps a VMA\n", addr, addr + len);
+		remove_vma(new);
+		return NULL;
+	}
+	return new;
+}
+
+/*
+ * vma_expand_end - mremap() growing in place: @vma takes the @delta bytes
+ * after its end, if no VMA is there and they are below TASK_SIZE (Linux's
+ * vma_expandable: the stack's guard gap is not looked at).
+ * Return: 0, or -ENOMEM if the range is not free.
+ */
+int vma_expand_end(struct vm_area_struct *vma, unsigned long delta)
+{
+	unsigned long end = vma->vm_end + delta;
+
+	if (end < vma->vm_end || end > TASK_SIZE ||
+	    find_vma_intersection(vma->vm_mm, vma->vm_end, end))
+		return -ENOMEM;
+	vma_adjust(vma, vma->vm_start, end);
+	return 0;
 }
 
 // Is [@addr, @addr + @len) free of VMAs and their stack guard gaps?

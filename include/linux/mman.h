@@ -42,4 +42,9 @@
 
 #define MAP_FAILED	((void *)-1)
 
+/* mremap()'s flags */
+#define MREMAP_MAYMOVE		1
+#define MREMAP_FIXED		2
+#define MREMAP_DONTUNMAP	4
+
 #endif

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/mremap.c - mremap(): make a mapping bigger or smaller, moving it if
+ * it has to, without copying a byte.
+ *
+ * This is how glibc's realloc() grows a block it got from mmap() (one of
+ * 128 KB and more, the articles' "large malloc"): it asks the kernel to
+ * remap the block at its new size.  Three ways, cheapest first:
+ *
+ *   shrink         the tail is unmapped, as munmap() would (do_munmap);
+ *   grow in place  nothing is mapped after the VMA: its end moves up, and
+ *                  the new pages come later, on first touch (vma_expand_end);
+ *   move           with MREMAP_MAYMOVE, a new VMA where there is room
+ *                  (copy_vma), and the page table entries move there one
+ *                  by one (move_page_tables): each page keeps its frame,
+ *                  its contents and its reference count; only its virtual
+ *                  address changes.  The old range is then unmapped, which
+ *                  finds no pages left in it.
+ *
+ * So realloc(8 MB -> 16 MB) costs no copy and no page fault for the 8 MB
+ * already there, where a malloc, memcpy and free would touch 4096 pages.
+ * MREMAP_FIXED names the new address (anything mapped there goes first);
+ * MREMAP_DONTUNMAP moves the pages but keeps the old VMA, empty, as Linux
+ * 5.7 and later do (a userfaultfd or a garbage collector's trick).
+ *
+ * The rules and errors are Linux 6.1's (mm/mremap.c), checked by
+ * user/errnos.c against Linux itself.  Two differences: a zero old_len
+ * (Linux: duplicate a shared mapping) is -EINVAL here for every mapping,
+ * and a driver's VMA that moves is not asked first (Linux's vm_ops->mremap).
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/sched.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <asm/pgtable.h>
+#include "internal.h"
+
+/*
+ * move_page_tables - move the PTEs of [@old_addr, @old_addr + @len) to the
+ * same offsets from @new_addr, making page tables there as needed.
+ * Return: how many bytes were moved: @len, or less when a page table
+ * could not be had.  Moving back what was moved cannot fail: the page
+ * tables it goes back to are still there.
+ */
+static unsigned long move_page_tables(struct mm_struct *mm, unsigned long old_addr,
+				      unsigned long new_addr, unsigned long len)
+{
+	unsigned long done;
+
+	for (done = 0; done < len; done += PAGE_SIZE) {
+		pte_t *old = follow_pte(mm, old_addr + done), *new;
+
+		if (!old) {		/* no page table: skip the rest of its 4 MB */
+			done = (((old_addr + done) | ~PMD_MASK) & PAGE_MASK) - old_addr;
+			continue;
+		}
+		if (!*old)
+			continue;
+		new = pte_alloc(mm, new_addr + done);
+		if (!new)
+			break;
+		*new = *old;
+		pte_clear(old);
+	}
+	done = min(done, len);
+	flush_tlb_mm_range(mm, old_addr, old_addr + done);
+	return done;
+}
+
+// Where the byte at @addr of @vma is in its file (for a file mapping).
+static unsigned long linear_pgoff(const struct vm_area_struct *vma, unsigned long addr)
+{
+	return vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+}
+
+/*
+ * move_vma - give the pages of [@old_addr, +@old_len) of @vma a new home at
+ * [@new_addr, +@new_len), which is free, and unmap the old range (unless
+ * MREMAP_DONTUNMAP is in @flags).  Return: @new_addr or -ENOMEM.
+ */
+static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr,
+			      unsigned long old_len, unsigned long new_len, unsigned long new_addr,
+			      unsigned long flags)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct vm_area_struct *new_vma;
+	unsigned long moved;
+
+	new_vma = copy_vma(vma, new_addr, new_len, linear_pgoff(vma, old_addr));
+	if (!new_vma)
+		return -ENOMEM;
+	moved = move_page_tables(mm, old_addr, new_addr, old_len);
+	if (moved < old_len) {
+		/* out of page tables: everything back, and the new range goes */
+		move_page_tables(mm, new_addr, old_addr, moved);
+		do_munmap(mm, new_addr, new_len);
+		return -ENOMEM;
+	}
+	/*
+	 * Only the VMA and page tables are left there.  If its VMA cannot be
+	 * split (no memory), the old range stays mapped, empty, and the move
+	 * still stands, as in Linux.
+	 */
+	if (!(flags & MREMAP_DONTUNMAP))
+		do_munmap(mm, old_addr, old_len);
+	return new_addr;
+}
+
+/*
+ * vma_to_resize - the VMA that [@addr, @addr + @old_len) lies in, if it may
+ * become @new_len long.  Return: the VMA, or ERR_PTR(-EFAULT) (not mapped,
+ * or the range crosses the VMA's end, or a driver's mapping that may not
+ * grow), ERR_PTR(-EINVAL) (a zero @old_len; DONTUNMAP of a driver's
+ * mapping; a file offset that wraps).
+ */
+static struct vm_area_struct *vma_to_resize(unsigned long addr, unsigned long old_len,
+					    unsigned long new_len, unsigned long flags)
+{
+	struct vm_area_struct *vma = find_vma(current->mm, addr);
+
+	if (!vma || vma->vm_start > addr)
+		return ERR_PTR(-EFAULT);
+	if (!old_len)
+		return ERR_PTR(-EINVAL);
+	if ((flags & MREMAP_DONTUNMAP) && (vma->vm_flags & (VM_DONTEXPAND | VM_PFNMAP)))
+		return ERR_PTR(-EINVAL);
+	if (old_len > vma->vm_end - addr)
+		return ERR_PTR(-EFAULT);
+	if (new_len == old_len)
+		return vma;
+	if (linear_pgoff(vma, addr) + (new_len >> PAGE_SHIFT) < linear_pgoff(vma, addr))
+		return ERR_PTR(-EINVAL);
+	if (vma->vm_flags & (VM_DONTEXPAND | VM_PFNMAP))
+		return ERR_PTR(-EFAULT);
+	return vma;
+}
+
+// mremap with a new address: MREMAP_FIXED's, or DONTUNMAP's (a hint).
+static unsigned long mremap_to(unsigned long addr, unsigned long old_len, unsigned long new_addr,
+			       unsigned long new_len, unsigned long flags)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned long ret;
+
+	if ((new_addr & ~PAGE_MASK) || new_len > TASK_SIZE || new_addr > TASK_SIZE - new_len)
+		return -EINVAL;
+	if (addr + old_len > new_addr && new_addr + new_len > addr)
+		return -EINVAL;		/* the two ranges overlap */
+	if (flags & MREMAP_FIXED) {
+		ret = do_munmap(mm, new_addr, new_len);
+		if (ret)
+			return ret;
+	}
+	if (old_len > new_len) {
+		ret = do_munmap(mm, addr + new_len, old_len - new_len);
+		if (ret)
+			return ret;
+		old_len = new_len;
+	}
+	vma = vma_to_resize(addr, old_len, new_len, flags);
+	if (IS_ERR(vma))
+		return PTR_ERR(vma);
+	ret = get_unmapped_area(vma->vm_file, new_addr, new_len, linear_pgoff(vma, addr),
+				flags & MREMAP_FIXED ? MAP_FIXED : 0);
+	if (IS_ERR_VALUE(ret))
+		return ret;
+	return move_vma(vma, addr, old_len, new_len, ret, flags);
+}
+
+/**
+ * sys_mremap - resize, and maybe move, the mapping at @addr
+ * @addr: where it starts (page-aligned)
+ * @old_len: its length now (rounded up to pages)
+ * @new_len: the length wanted (rounded up to pages; not 0)
+ * @flags: MREMAP_MAYMOVE (it may move), MREMAP_FIXED (to @new_addr, with
+ *	MAYMOVE), MREMAP_DONTUNMAP (move, same length, the old VMA stays)
+ * @new_addr: with MREMAP_FIXED, where it goes
+ *
+ * Return: the mapping's address, or -EINVAL (bad flags or alignment, a
+ * zero length, overlapping ranges), -EFAULT (@addr not mapped, or the range
+ * crosses a VMA's end), -ENOMEM (no room to grow and may not move; no
+ * memory).  A shrink is an munmap of the tail.
+ */
+unsigned long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
+			 unsigned long flags, unsigned long new_addr)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned long ret;
+
+	if (flags & ~(MREMAP_FIXED | MREMAP_MAYMOVE | MREMAP_DONTUNMAP))
+		return -EINVAL;
+	if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
+		return -EINVAL;
+	if ((flags & MREMAP_DONTUNMAP) && (!(flags & MREMAP_MAYMOVE) || old_len != new_len))
+		return -EINVAL;
+	if (addr & ~PAGE_MASK)
+		return -EINVAL;
+	old_len = PAGE_ALIGN(old_len);
+	new_len = PAGE_ALIGN(new_len);
+	if (!new_len)
+		return -EINVAL;
+	vma = find_vma(mm, addr);
+	if (!vma || vma->vm_start > addr)
+		return -EFAULT;		/* even for a shrink, as Linux since 5.16 */
+	if (flags & (MREMAP_FIXED | MREMAP_DONTUNMAP))
+		return mremap_to(addr, old_len, new_addr, new_len, flags);
+	if (old_len >= new_len) {
+		ret = do_munmap(mm, addr + new_len, old_len - new_len);
+		return ret && old_len != new_len ? ret : addr;
+	}
+	vma = vma_to_resize(addr, old_len, new_len, flags);
+	if (IS_ERR(vma))
+		return PTR_ERR(vma);
+	if (old_len == vma->vm_end - addr && !vma_expand_end(vma, new_len - old_len))
+		return addr;
+	if (!(flags & MREMAP_MAYMOVE))
+		return -ENOMEM;
+	ret = get_unmapped_area(vma->vm_file, 0, new_len, linear_pgoff(vma, addr), 0);
+	if (IS_ERR_VALUE(ret))
+		return ret;
+	return move_vma(vma, addr, old_len, new_len, ret, flags);
+}
