@@ -394,6 +394,80 @@ static void memory(void)
 	yesno("brk(its start) gives everything back", sc(SYS_brk, brk0, 0, 0, 0, 0) == brk0);
 }
 
+static long mremap5(unsigned long addr, unsigned long old_len, unsigned long new_len, long flags,
+		    unsigned long new_addr)
+{
+	return sc(SYS_mremap, addr, old_len, new_len, flags, new_addr);
+}
+
+/*
+ * mremap: each rule, then each way it grows or moves a mapping, contents
+ * kept.  Memory is touched only where the call did what it should, so
+ * that a kernel that gets one wrong still prints every line.
+ */
+static void remap(void)
+{
+	const int rw = PROT_READ | PROT_WRITE, anon = MAP_PRIVATE | MAP_ANONYMOUS;
+	const long may = MREMAP_MAYMOVE, fixed = MREMAP_FIXED, dont = MREMAP_DONTUNMAP;
+	long a, b, c, d;
+	int ok;
+
+	a = mmap2(0, 2 * PG, rw, anon, -1, 0);
+	b = mmap2(a - 3 * PG, PG, rw, anon | MAP_FIXED_NOREPLACE, -1, 0);
+	ok = a != -1 && b == a - 3 * (long)PG;
+	yesno("mremap: a (2 pages), and b (1 page) mapped below it, a page apart", ok);
+	if (!ok)
+		return;
+	memset((void *)a, 0x5a, 2 * PG);
+	show("mremap(a, 4096, 8192, 0x8 (bad flag))", mremap5(a, PG, 2 * PG, 8, 0));
+	show("mremap(a, 4096, 8192, MREMAP_FIXED) without MAYMOVE", mremap5(a, PG, 2 * PG, fixed, 0));
+	show("mremap(a, 4096, 4096, MREMAP_DONTUNMAP) without MAYMOVE", mremap5(a, PG, PG, dont, 0));
+	show("mremap(a, 4096, 8192, MAYMOVE | DONTUNMAP) (sizes differ)",
+	     mremap5(a, PG, 2 * PG, may | dont, 0));
+	show("mremap(a + 1, 4096, 8192, 0)", mremap5(a + 1, PG, 2 * PG, 0, 0));
+	show("mremap(a, 4096, 0, 0)", mremap5(a, PG, 0, 0, 0));
+	show("mremap(a, 4096, 0xfffff001, MAYMOVE) (wraps when aligned)",
+	     mremap5(a, PG, 0xfffff001UL, may, 0));
+	show("mremap(0x50000000, 4096, 8192, 0) (nothing there)", mremap5(UNMAPPED, PG, 2 * PG, 0, 0));
+	show("mremap(0x50000000, 8192, 4096, 0) (a shrink of nothing)",
+	     mremap5(UNMAPPED, 2 * PG, PG, 0, 0));
+	show("mremap(a, 0, 4096, MAYMOVE) (duplicate a private mapping)", mremap5(a, 0, PG, may, 0));
+	show("mremap(a, 12288, 16384, MAYMOVE) (past the VMA's end)", mremap5(a, 3 * PG, 4 * PG, may, 0));
+	show("mremap(b, 4096, 16384, 0) (a is in the way)", mremap5(b, PG, 4 * PG, 0, 0));
+	show("mremap(a, 8192, 8192, MAYMOVE | FIXED, a + 4096) (overlap)",
+	     mremap5(a, 2 * PG, 2 * PG, may | fixed, a + PG));
+	show("mremap(a, 4096, 8192, MAYMOVE | FIXED, 0xfffff000)",
+	     mremap5(a, PG, 2 * PG, may | fixed, 0xfffff000UL));
+	show("mremap(a, 4096, 4096, MAYMOVE | FIXED, a + 4097)",
+	     mremap5(a, PG, PG, may | fixed, a + 4097));
+	yesno("mremap(a, 8192, 8192, 0) (same size) returns a", mremap5(a, 2 * PG, 2 * PG, 0, 0) == a);
+
+	ok = mremap5(b, PG, 2 * PG, 0, 0) == b;
+	yesno("mremap(b, 4096, 8192, 0) grows b in place", ok);
+	if (ok)
+		((char *)b)[PG] = 1;
+	show("mremap(b, 8192, 16384, 0) (a is in the way)", mremap5(b, 2 * PG, 4 * PG, 0, 0));
+	c = ok ? mremap5(b, 2 * PG, 5 * PG, may, 0) : -1;
+	ok = c != -1 && c != b && ((char *)c)[PG] == 1 && !((char *)c)[4 * PG];
+	yesno("mremap(b, 8192, 20480, MAYMOVE) moves it, contents kept", ok);
+	if (!ok)
+		return;
+	yesno("mremap(a, 8192, 4096, 0) shrinks a", mremap5(a, 2 * PG, PG, 0, 0) == a);
+	d = mremap5(a, PG, PG, may | fixed, c + 4 * PG);
+	ok = d == c + 4 * (long)PG && ((char *)d)[0] == 0x5a && ((char *)c)[PG] == 1;
+	yesno("mremap(a, 4096, 4096, MAYMOVE | FIXED, c + 16384) replaces c's last page", ok);
+	if (!ok)
+		return;
+	show("  a is gone: mremap(a, 4096, 8192, 0)", mremap5(a, PG, 2 * PG, 0, 0));
+	a = mremap5(d, PG, PG, may | dont, 0);
+	ok = a != -1 && a != d && ((char *)a)[0] == 0x5a;
+	yesno("mremap(that page, 4096, 4096, MAYMOVE | DONTUNMAP) moves it, contents kept", ok);
+	if (ok)
+		yesno("  the old page is still mapped, and reads 0", !((char *)d)[0]);
+	sc(SYS_munmap, a, PG, 0, 0, 0);
+	sc(SYS_munmap, c, 5 * PG, 0, 0, 0);
+}
+
 int main(void)
 {
 	long n = syscall(SYS_readlink, "/proc/self/exe", exe, sizeof(exe) - 1);
@@ -409,6 +483,7 @@ int main(void)
 	usage();
 	files();
 	memory();
+	remap();
 	printf("errnos: done\n");
 	return 0;
 }

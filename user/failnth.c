@@ -31,6 +31,9 @@
  *   maps      open, read and close /proc/self/maps
  *   devmap    open /dev/mm386 and map its vmalloc_user() and kmalloc()
  *             buffers (drivers/mm386_dev.c), write to them, unmap them
+ *   mremap    grow a mapping of 16 written pages to 32 where it cannot
+ *             grow in place, then move it to an address of its own (a
+ *             new VMA and page table: the PTEs go back if they fail)
  *
  * One line per operation: how many allocation points it has and how each
  * failure ended (the call's errno, "ok" when the call absorbed it, or the
@@ -155,6 +158,52 @@ static int op_mmap(void)
 	return munmap(p, 16 * PG) ? errno : 0;
 }
 
+// Do the 1s touch() wrote still read 1 (EIO if not: a move lost them)?
+static int touched(const char *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i += PG)
+		if (p[i] != 1)
+			return EIO;
+	return 0;
+}
+
+/* 16 pages below 1 GB and 16 above: two 4 MB regions with no page table yet */
+#define FAR_AWAY	((char *)0x40000000 - 16 * PG)
+
+/*
+ * mremap: 16 written pages grow to 32 past a page mapped right after them
+ * (a move next to a neighbour: no allocation but the old VMA's splits),
+ * then move to FAR_AWAY (a new VMA and two new page tables: if the second
+ * cannot be had, the 16 PTEs already moved must come back).
+ */
+static int op_mremap(void)
+{
+	const int rw = PROT_READ | PROT_WRITE, anon = MAP_PRIVATE | MAP_ANONYMOUS;
+	char *p = mmap(NULL, 17 * PG, rw, anon, -1, 0), *q, *r;
+	int err = 0;
+
+	if (p == MAP_FAILED)
+		return errno;
+	touch(p, 16 * PG);
+	q = mremap(p, 16 * PG, 32 * PG, MREMAP_MAYMOVE);
+	if (q == MAP_FAILED) {
+		err = errno;
+		return munmap(p, 17 * PG) ? errno : err;
+	}
+	touch(q, 32 * PG);
+	r = mremap(q, 32 * PG, 32 * PG, MREMAP_MAYMOVE | MREMAP_FIXED, FAR_AWAY);
+	if (r == MAP_FAILED)
+		err = errno;
+	else
+		q = r;
+	err = touched(q, 32 * PG) ?: err;
+	if (munmap(q, 32 * PG) || munmap(p + 16 * PG, PG))
+		err = err ? err : errno;
+	return err;
+}
+
 static int verbose;
 static char *three;		/* op_split's pages, mapped before the count starts */
 
@@ -217,7 +266,7 @@ static const struct op {
 } ops[] = {
 	{ "fork", op_fork }, { "vfork", op_vfork }, { "exec", op_exec }, { "mmap", op_mmap },
 	{ "file", op_file }, { "split", op_split }, { "brk", op_brk }, { "maps", op_maps },
-	{ "devmap", op_devmap },
+	{ "devmap", op_devmap }, { "mremap", op_mremap },
 };
 
 /*

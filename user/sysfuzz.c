@@ -111,6 +111,7 @@ static const struct call calls[] = {
 	{ 146, "writev", { K_FD, K_IOV, K_INT }, 0 },
 	{ 158, "sched_yield", { 0 }, 0 },
 	{ 162, "nanosleep", { K_TIMESPEC, K_PTR }, 0 },
+	{ 163, "mremap", { K_ADDR, K_LEN, K_LEN, K_PROT, K_ADDR }, 0 },
 	{ 190, "vfork", { 0 }, 1 },
 	{ 191, "ugetrlimit", { K_RES, K_PTR }, 0 },
 	{ 192, "mmap2", { K_ADDR, K_LEN, K_PROT, K_MFLAGS, K_FD, K_INT }, 0 },
