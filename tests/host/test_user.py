@@ -302,3 +302,30 @@ def test_rusage_counts_demand_paging(mem):
         r"(\d+) voluntary, (\d+) involuntary$")
     assert minflt >= 2048 and majflt == 0 and maxrss == rss1 == status_hwm(log, 1)
     assert re.search(r"^run: rusage\[1\]: .*: nothing lost$", log, re.M)
+
+
+def test_realloc_moves_page_tables_not_bytes():
+    """user/realloc.c: glibc's realloc() of an mmap'd block is mremap(): it
+    grows in place when nothing follows the block, moves when something
+    does, and either way the bytes already there stay in their pages (no
+    copy, no fault); a shrink gives the tail's pages back."""
+    r = qemu.boot("poweroff", mem=160, initrd=[prog("realloc")])
+    r.expect_status(qemu.STATUS_OK)
+    log = r.log
+    assert "unknown system call 163" not in log
+    steps = {m[0]: m[1:] for m in re.findall(
+        r"^realloc: realloc\(([^()]+)\): 0x([0-9a-f]+) -> 0x([0-9a-f]+) \((in place|moved)\), "
+        r"first \d+ kB intact: (yes|no), minor faults \+(\d+), free RAM ([+-]\d+) kB$", log, re.M)}
+    assert list(steps) == ["1 MB -> 2 MB", "2 MB -> 8 MB", "8 MB -> 512 KB"], log
+    old, new, how, intact, faults, free = steps["1 MB -> 2 MB"]
+    assert (old == new, how, intact, faults, free) == (True, "in place", "yes", "0", "+0")
+    assert re.search(r"^realloc: filled the new 1 MB: minor faults \+256$", log, re.M)
+    assert re.search(r"^realloc: a page mapped at 0x[0-9a-f]+, right after the block: yes$", log, re.M)
+    old, new, how, intact, faults, free = steps["2 MB -> 8 MB"]
+    assert (old != new, how, intact, faults) == (True, "moved", "yes", "0")
+    assert -16 <= int(free) <= 0       # at most a few new page tables, no page copied
+    old, new, how, intact, faults, free = steps["8 MB -> 512 KB"]
+    assert (old == new, how, intact, faults) == (True, "in place", "yes", "0")
+    assert 1536 <= int(free) <= 1536 + 16    # the 1.5 MB that was filled, and page tables
+    assert "realloc: done" in log
+    assert re.search(r"^run: realloc\[1\]: .*: nothing lost$", log, re.M)
