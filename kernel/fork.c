@@ -193,6 +193,8 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->pgtables_bytes = 0;
 	mm->total_vm = mm->data_vm = mm->exec_vm = mm->stack_vm = 0;
 	for_each_vma(oldmm, vma) {
+		if (vma->vm_flags & VM_DONTCOPY)
+			continue;		/* madvise(MADV_DONTFORK): not the child's */
 		tmp = vm_area_alloc(mm);
 		if (!tmp)
 			goto fail;
@@ -205,8 +207,8 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 		}
 		if (tmp->vm_ops && tmp->vm_ops->open)
 			tmp->vm_ops->open(tmp);	/* the child maps the driver's memory too */
-		if (copy_page_range(mm, oldmm, tmp))
-			goto fail;
+		if (!(tmp->vm_flags & VM_WIPEONFORK) && copy_page_range(mm, oldmm, tmp))
+			goto fail;		/* MADV_WIPEONFORK: the child's starts empty */
 	}
 	mm->hiwater_rss = get_mm_rss(mm);
 	mm->hiwater_vm = mm->total_vm;

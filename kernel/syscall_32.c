@@ -312,6 +312,8 @@ long sys_getrandom(char __user *buf, size_t count, unsigned int flags);
 long sys_getrusage(int who, struct rusage __user *ru);
 unsigned long sys_mremap(unsigned long addr, unsigned long old_len, unsigned long new_len,
 			 unsigned long flags, unsigned long new_addr);
+long sys_mincore(unsigned long start, size_t len, unsigned char __user *vec);
+long sys_madvise(unsigned long start, size_t len_in, int behavior);
 long sys_times(u32 __user *tbuf);
 struct sysinfo;
 long sys_sysinfo(struct sysinfo __user *info);
@@ -375,6 +377,8 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYS(200, sys_getuid),		/* getgid32 */
 	SYS(201, sys_getuid),		/* geteuid32 */
 	SYS(202, sys_getuid),		/* getegid32 */
+	SYS(218, sys_mincore),
+	SYS(219, sys_madvise),
 	SYS(224, sys_getpid),		/* gettid: one thread per process */
 	SYS(238, sys_tkill),
 	SYS(243, sys_set_thread_area),

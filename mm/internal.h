@@ -97,10 +97,25 @@ extern pte_t *kmap_pte;		/* slot 0 of kmap_atomic (mm/highmem.c) */
 pte_t *pte_alloc(struct mm_struct *mm, unsigned long addr);
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 
-/* mm/mmap.c, for mm/mremap.c */
+/* mm/mmap.c: the VMA set's own operations, for mprotect.c, mremap.c, madvise.c */
+static inline long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma);
+void vma_adjust(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+	      int new_below);
+bool can_merge(const struct vm_area_struct *vma, unsigned long flags,
+	       struct ramfs_file *file, unsigned long pgoff, unsigned long start);
 struct vm_area_struct *copy_vma(struct vm_area_struct *vma, unsigned long addr,
 				unsigned long len, unsigned long pgoff);
-int vma_expand_end(struct vm_area_struct *vma, unsigned long delta);
+
+/* mm/mprotect.c */
+int vma_modify_flags(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+		     unsigned long newflags);
+int mprotect_fixup(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+		   unsigned long newflags);
 
 /* mm/describe.c */
 /* Set by vmalloc_init() to vmalloc_describe(); NULL before. */

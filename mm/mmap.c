@@ -110,11 +110,6 @@ void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
 		mm->hiwater_vm = mm->total_vm;
 }
 
-static inline long vma_pages(const struct vm_area_struct *vma)
-{
-	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
-}
-
 /**
  * find_vma - the first VMA that ends above @addr (it may start above it too)
  * Return: the VMA, or NULL when every VMA ends at or below @addr.
@@ -243,7 +238,7 @@ int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 }
 
 // Take @vma out of @mm's tree and list, and out of the accounting.
-static void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
+void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	rb_erase(&vma->vm_rb, &mm->mm_rb);
 	list_del(&vma->vm_list);
@@ -255,7 +250,7 @@ static void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma)
  * vma_adjust - give @vma new bounds, keeping the tree ordered (the
  * neighbours are not touched, so the order cannot change).
  */
-static void vma_adjust(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+void vma_adjust(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
 	struct mm_struct *mm = vma->vm_mm;
 
@@ -279,8 +274,8 @@ static void remove_vma(struct vm_area_struct *vma)
  * split_vma - cut @vma at @addr into two VMAs, the new one below @addr
  * (@new_below) or above it.  Return: 0 or -ENOMEM.
  */
-static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
-		     int new_below)
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
+	      int new_below)
 {
 	struct vm_area_struct *new = vm_area_alloc(mm);
 
@@ -310,8 +305,8 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned 
 }
 
 // Can [@start, @end) with @flags/@file/@pgoff join @vma on its side?
-static bool can_merge(const struct vm_area_struct *vma, unsigned long flags,
-		      struct ramfs_file *file, unsigned long pgoff, unsigned long start)
+bool can_merge(const struct vm_area_struct *vma, unsigned long flags,
+	       struct ramfs_file *file, unsigned long pgoff, unsigned long start)
 {
 	if (vma->vm_flags != flags || vma->vm_file != file || vma->vm_ops)
 		return false;
@@ -386,23 +381,6 @@ struct vm_area_struct *copy_vma(struct vm_area_struct *vma, unsigned long addr,
 		return NULL;
 	}
 	return new;
-}
-
-/*
- * vma_expand_end - mremap() growing in place: @vma takes the @delta bytes
- * after its end, if no VMA is there and they are below TASK_SIZE (Linux's
- * vma_expandable: the stack's guard gap is not looked at).
- * Return: 0, or -ENOMEM if the range is not free.
- */
-int vma_expand_end(struct vm_area_struct *vma, unsigned long delta)
-{
-	unsigned long end = vma->vm_end + delta;
-
-	if (end < vma->vm_end || end > TASK_SIZE ||
-	    find_vma_intersection(vma->vm_mm, vma->vm_end, end))
-		return -ENOMEM;
-	vma_adjust(vma, vma->vm_start, end);
-	return 0;
 }
 
 // Is [@addr, @addr + @len) free of VMAs and their stack guard gaps?
@@ -729,51 +707,4 @@ void exit_mmap(struct mm_struct *mm)
 		remove_vma(vma);
 	}
 	free_pgtables(mm, 0, TASK_SIZE, 0, TASK_SIZE);
-}
-
-/*
- * mprotect_fixup - give [@start, @end) of @vma the flags @newflags:
- * split it off, rewrite its PTEs, merge it back with a neighbour if they
- * now match (mm/mprotect.c calls this).
- */
-int mprotect_fixup(struct vm_area_struct *vma, unsigned long start, unsigned long end,
-		   unsigned long newflags)
-{
-	struct mm_struct *mm = vma->vm_mm;
-	struct vm_area_struct *prev, *merged;
-	long npages = (end - start) >> PAGE_SHIFT;
-
-	if (newflags == vma->vm_flags)
-		return 0;
-	if (start > vma->vm_start && split_vma(mm, vma, start, 1))
-		return -ENOMEM;
-	if (end < vma->vm_end && split_vma(mm, vma, end, 0))
-		return -ENOMEM;
-	vm_stat_account(mm, vma->vm_flags, -npages);
-	vm_stat_account(mm, newflags, npages);
-	vma->vm_flags = newflags;
-	vma->vm_page_prot = vm_get_page_prot(newflags);
-	change_protection(vma, start, end, vma->vm_page_prot);
-	/* Merge back: with the VMA before, then with the one after. */
-	prev = vma_prev(vma);
-	if (prev && !vma->vm_ops && prev->vm_end == vma->vm_start &&
-	    can_merge(prev, newflags, vma->vm_file, vma->vm_pgoff, vma->vm_start)) {
-		unsigned long e = vma->vm_end;
-
-		vma_unlink(mm, vma);
-		vm_area_free(vma);
-		vma_adjust(prev, prev->vm_start, e);
-		vma = prev;
-	}
-	merged = vma_next(vma);
-	if (merged && !vma->vm_ops && merged->vm_start == vma->vm_end &&
-	    can_merge(merged, newflags, vma->vm_file, vma->vm_pgoff + (vma_pages(vma)),
-		      vma->vm_end) && !(newflags & VM_GROWSDOWN)) {
-		unsigned long e = merged->vm_end;
-
-		vma_unlink(mm, merged);
-		vm_area_free(merged);
-		vma_adjust(vma, vma->vm_start, e);
-	}
-	return 0;
 }

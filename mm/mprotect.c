@@ -8,15 +8,81 @@
  * its pages already mapped are rewritten to match (change_protection in
  * mm/memory.c).  VM_MAY* bits say what mprotect may ever grant: a shared
  * mapping of a file opened read-only can never become writable (-EACCES).
+ * vma_modify_flags() (split, new flags, merge back) serves madvise's
+ * advice too, which changes flags and leaves the PTEs alone.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/sched.h>
 #include <linux/errno.h>
+#include "internal.h"
 
+/*
+ * vma_modify_flags - give [@start, @end) of @vma the flags @newflags:
+ * split it off, set them, merge it back with a neighbour if they now
+ * match.  The PTEs are left as they are (mprotect_fixup rewrites them;
+ * madvise's flags do not need it).  Return: 0 or -ENOMEM (no VMA for a
+ * split).
+ */
+int vma_modify_flags(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+		     unsigned long newflags)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct vm_area_struct *prev, *merged;
+	long npages = (end - start) >> PAGE_SHIFT;
+
+	if (newflags == vma->vm_flags)
+		return 0;
+	if (start > vma->vm_start && split_vma(mm, vma, start, 1))
+		return -ENOMEM;
+	if (end < vma->vm_end && split_vma(mm, vma, end, 0))
+		return -ENOMEM;
+	vm_stat_account(mm, vma->vm_flags, -npages);
+	vm_stat_account(mm, newflags, npages);
+	vma->vm_flags = newflags;
+	vma->vm_page_prot = vm_get_page_prot(newflags);
+	/* Merge back: with the VMA before, then with the one after. */
+	prev = vma_prev(vma);
+	if (prev && !vma->vm_ops && prev->vm_end == vma->vm_start &&
+	    can_merge(prev, newflags, vma->vm_file, vma->vm_pgoff, vma->vm_start)) {
+		unsigned long e = vma->vm_end;
+
+		vma_unlink(mm, vma);
+		vm_area_free(vma);
+		vma_adjust(prev, prev->vm_start, e);
+		vma = prev;
+	}
+	merged = vma_next(vma);
+	if (merged && !vma->vm_ops && merged->vm_start == vma->vm_end &&
+	    can_merge(merged, newflags, vma->vm_file, vma->vm_pgoff + (vma_pages(vma)),
+		      vma->vm_end) && !(newflags & VM_GROWSDOWN)) {
+		unsigned long e = merged->vm_end;
+
+		vma_unlink(mm, merged);
+		vm_area_free(merged);
+		vma_adjust(vma, vma->vm_start, e);
+	}
+	return 0;
+}
+
+/*
+ * mprotect_fixup - give [@start, @end) of @vma the flags @newflags, and
+ * its PTEs the protection that goes with them (mm/mprotect.c calls this).
+ */
 int mprotect_fixup(struct vm_area_struct *vma, unsigned long start, unsigned long end,
-		   unsigned long newflags);
+		   unsigned long newflags)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	int err;
+
+	if (newflags == vma->vm_flags)
+		return 0;
+	err = vma_modify_flags(vma, start, end, newflags);
+	if (!err)
+		change_protection(find_vma(mm, start), start, end, vm_get_page_prot(newflags));
+	return err;
+}
 
 /**
  * do_mprotect - mprotect(@start, @len, @prot) for current

@@ -69,6 +69,23 @@ static unsigned long move_page_tables(struct mm_struct *mm, unsigned long old_ad
 	return done;
 }
 
+/*
+ * vma_expand_end - mremap() growing in place: @vma takes the @delta bytes
+ * after its end, if no VMA is there and they are below TASK_SIZE (Linux's
+ * vma_expandable: the stack's guard gap is not looked at).
+ * Return: 0, or -ENOMEM if the range is not free.
+ */
+static int vma_expand_end(struct vm_area_struct *vma, unsigned long delta)
+{
+	unsigned long end = vma->vm_end + delta;
+
+	if (end < vma->vm_end || end > TASK_SIZE ||
+	    find_vma_intersection(vma->vm_mm, vma->vm_end, end))
+		return -ENOMEM;
+	vma_adjust(vma, vma->vm_start, end);
+	return 0;
+}
+
 // Where the byte at @addr of @vma is in its file (for a file mapping).
 static unsigned long linear_pgoff(const struct vm_area_struct *vma, unsigned long addr)
 {

@@ -179,13 +179,18 @@ unsigned long free_reserved_area(unsigned long start, unsigned long end);
 #define VM_MAYSHARE	0x00000080
 #define VM_GROWSDOWN	0x00000100	/* the stack: grows down on a fault below it */
 #define VM_PFNMAP	0x00000400	/* remap_pfn_range(): no struct page refcounts */
+#define VM_SEQ_READ	0x00008000	/* madvise(MADV_SEQUENTIAL): a hint */
+#define VM_RAND_READ	0x00010000	/* madvise(MADV_RANDOM): a hint */
+#define VM_DONTCOPY	0x00020000	/* madvise(MADV_DONTFORK): a child does not get it */
 #define VM_LOCKED	0x00002000
 #define VM_IO		0x00004000
 #define VM_DONTEXPAND	0x00040000
 #define VM_ACCOUNT	0x00100000
 #define VM_NORESERVE	0x00200000
+#define VM_WIPEONFORK	0x02000000	/* madvise(MADV_WIPEONFORK): a child gets it empty */
 #define VM_DONTDUMP	0x04000000
 #define VM_MIXEDMAP	0x10000000	/* vm_insert_page(): pages with refcounts, no faults */
+#define VM_SPECIAL	(VM_IO | VM_DONTEXPAND | VM_PFNMAP | VM_MIXEDMAP)	/* a driver's */
 #define VM_STACK	VM_GROWSDOWN
 #define VM_DATA_DEFAULT_FLAGS	(VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
 #define VM_STACK_DEFAULT_FLAGS	VM_DATA_DEFAULT_FLAGS
