@@ -30,6 +30,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 
 #define NULLP		0x00000000UL
@@ -468,6 +469,125 @@ static void remap(void)
 	sc(SYS_munmap, c, 5 * PG, 0, 0, 0);
 }
 
+/*
+ * In a child of fork(): the byte at @addr, as the child's exit code, or
+ * the signal that killed it reading it (+ 1000).
+ */
+static int read_in_child(const char *addr)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(*(volatile const char *)addr);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return WIFSIGNALED(status) ? 1000 + WTERMSIG(status) : WEXITSTATUS(status);
+}
+
+// madvise: each rule, and what each piece of advice does to the pages.
+static void advice(void)
+{
+	const int rw = PROT_READ | PROT_WRITE, anon = MAP_PRIVATE | MAP_ANONYMOUS;
+	char *a = (char *)mmap2(0, 4 * PG, rw, anon, -1, 0), *f, *ro;
+
+	if (a == (char *)-1)
+		return;
+	memset(a, 0x5a, 4 * PG);
+	show("madvise(a, 4096, 99 (no such advice))", sc(SYS_madvise, (long)a, PG, 99, 0, 0));
+	show("madvise(a + 1, 4096, MADV_DONTNEED)", sc(SYS_madvise, (long)a + 1, PG, MADV_DONTNEED, 0, 0));
+	show("madvise(a, 0, MADV_DONTNEED)", sc(SYS_madvise, (long)a, 0, MADV_DONTNEED, 0, 0));
+	show("madvise(a, 0xfffff001, MADV_DONTNEED) (wraps when aligned)",
+	     sc(SYS_madvise, (long)a, 0xfffff001L, MADV_DONTNEED, 0, 0));
+	show("madvise(0x50000000, 4096, MADV_DONTNEED) (nothing there)",
+	     sc(SYS_madvise, UNMAPPED, PG, MADV_DONTNEED, 0, 0));
+	show("madvise(a, 4096, MADV_DONTNEED)", sc(SYS_madvise, (long)a, PG, MADV_DONTNEED, 0, 0));
+	yesno("  the page reads 0, its neighbour 0x5a", !a[0] && a[PG] == 0x5a);
+	sc(SYS_munmap, (long)a + 2 * PG, PG, 0, 0, 0);
+	show("madvise(a + 4096, 12288, MADV_DONTNEED) (a hole in the middle)",
+	     sc(SYS_madvise, (long)a + PG, 3 * PG, MADV_DONTNEED, 0, 0));
+	yesno("  the pages on both sides of the hole were dropped anyway", !a[PG] && !a[3 * PG]);
+	memset(a, 0x5a, 2 * PG);
+	show("madvise(a, 4096, MADV_FREE)", sc(SYS_madvise, (long)a, PG, MADV_FREE, 0, 0));
+	show("madvise(a, 4096, MADV_WILLNEED)", sc(SYS_madvise, (long)a, PG, MADV_WILLNEED, 0, 0));
+	show("madvise(a, 4096, MADV_COLD)", sc(SYS_madvise, (long)a, PG, MADV_COLD, 0, 0));
+	show("madvise(a, 4096, MADV_PAGEOUT)", sc(SYS_madvise, (long)a, PG, MADV_PAGEOUT, 0, 0));
+	show("madvise(a, 4096, MADV_SEQUENTIAL)", sc(SYS_madvise, (long)a, PG, MADV_SEQUENTIAL, 0, 0));
+	show("madvise(a, 4096, MADV_DONTDUMP)", sc(SYS_madvise, (long)a, PG, MADV_DONTDUMP, 0, 0));
+	show("madvise(a, 4096, MADV_REMOVE) (anonymous)", sc(SYS_madvise, (long)a, PG, MADV_REMOVE, 0, 0));
+	a[PG] = 0x5a;
+	show("madvise(a + 4096, 4096, MADV_WIPEONFORK)",
+	     sc(SYS_madvise, (long)a + PG, PG, MADV_WIPEONFORK, 0, 0));
+	show("  a child reads that page as", read_in_child(a + PG));
+	show("madvise(a + 4096, 4096, MADV_KEEPONFORK)",
+	     sc(SYS_madvise, (long)a + PG, PG, MADV_KEEPONFORK, 0, 0));
+	show("  a child reads it as", read_in_child(a + PG));
+	show("madvise(a + 4096, 4096, MADV_DONTFORK)",
+	     sc(SYS_madvise, (long)a + PG, PG, MADV_DONTFORK, 0, 0));
+	show("  a child reading it dies of signal (+1000)", read_in_child(a + PG));
+	show("madvise(a + 4096, 4096, MADV_DOFORK)", sc(SYS_madvise, (long)a + PG, PG, MADV_DOFORK, 0, 0));
+	show("  a child reads it again, as", read_in_child(a + PG));
+	sc(SYS_munmap, (long)a, 4 * PG, 0, 0, 0);
+
+	f = (char *)mmap2(0, PG, rw, MAP_PRIVATE, exe_fd, 0);
+	ro = (char *)mmap2(0, PG, PROT_READ, MAP_SHARED, exe_fd, 0);
+	if (f == (char *)-1 || ro == (char *)-1)
+		return;
+	f[0] = 'x';		/* the program starts "\177ELF": a private copy now */
+	show("madvise(file, 4096, MADV_DONTNEED)", sc(SYS_madvise, (long)f, PG, MADV_DONTNEED, 0, 0));
+	yesno("  the private copy is gone: the file's byte is back", f[0] == 0x7f);
+	show("madvise(file, 4096, MADV_FREE)", sc(SYS_madvise, (long)f, PG, MADV_FREE, 0, 0));
+	show("madvise(file, 4096, MADV_WIPEONFORK)", sc(SYS_madvise, (long)f, PG, MADV_WIPEONFORK, 0, 0));
+	show("madvise(read-only shared file, 4096, MADV_REMOVE)",
+	     sc(SYS_madvise, (long)ro, PG, MADV_REMOVE, 0, 0));
+	show("madvise(read-only shared file, 4096, MADV_POPULATE_WRITE)",
+	     sc(SYS_madvise, (long)ro, PG, MADV_POPULATE_WRITE, 0, 0));
+	show("madvise(read-only shared file, 4096, MADV_POPULATE_READ)",
+	     sc(SYS_madvise, (long)ro, PG, MADV_POPULATE_READ, 0, 0));
+	sc(SYS_munmap, (long)f, PG, 0, 0, 0);
+	sc(SYS_munmap, (long)ro, PG, 0, 0, 0);
+}
+
+// How many of @vec's @n bytes say resident.
+static int count_resident(const unsigned char *vec, int n)
+{
+	int i, r = 0;
+
+	for (i = 0; i < n; i++)
+		r += vec[i] & 1;
+	return r;
+}
+
+// mincore: its rules, and demand paging seen through it.
+static void residency(void)
+{
+	const int rw = PROT_READ | PROT_WRITE, anon = MAP_PRIVATE | MAP_ANONYMOUS;
+	static unsigned char vec[16];
+	char *a = (char *)mmap2(0, 4 * PG, rw, anon, -1, 0);
+
+	if (a == (char *)-1)
+		return;
+	show("mincore(a + 1, 4096, vec)", sc(SYS_mincore, (long)a + 1, PG, (long)vec, 0, 0));
+	show("mincore(0x50000000, 4096, vec) (nothing there)",
+	     sc(SYS_mincore, UNMAPPED, PG, (long)vec, 0, 0));
+	show("mincore(a, 16384, NULL)", sc(SYS_mincore, (long)a, 4 * PG, 0, 0, 0));
+	show("mincore(a, 16384, kernel)", sc(SYS_mincore, (long)a, 4 * PG, KERNEL, 0, 0));
+	show("mincore(a, 0, vec)", sc(SYS_mincore, (long)a, 0, (long)vec, 0, 0));
+	show("mincore(0xbffff000, 8192, vec) (past 3 GB)",
+	     sc(SYS_mincore, KERNEL - PG, 2 * PG, (long)vec, 0, 0));
+	sc(SYS_mincore, (long)a, 4 * PG, (long)vec, 0, 0);
+	show("  a fresh mmap of 4 pages: resident", count_resident(vec, 4));
+	a[0] = 1;
+	a[2 * PG] = 1;
+	sc(SYS_mincore, (long)a, 4 * PG - 100, (long)vec, 0, 0);
+	show("  two pages written: resident", count_resident(vec, 4));
+	yesno("  pages 0 and 2 are the resident ones", vec[0] & vec[2] & 1 && !(vec[1] & 1));
+	sc(SYS_madvise, (long)a, 4 * PG, MADV_DONTNEED, 0, 0);
+	sc(SYS_mincore, (long)a, 4 * PG, (long)vec, 0, 0);
+	show("  after MADV_DONTNEED: resident", count_resident(vec, 4));
+	sc(SYS_munmap, (long)a, 4 * PG, 0, 0, 0);
+}
+
 int main(void)
 {
 	long n = syscall(SYS_readlink, "/proc/self/exe", exe, sizeof(exe) - 1);
@@ -484,6 +604,8 @@ int main(void)
 	files();
 	memory();
 	remap();
+	advice();
+	residency();
 	printf("errnos: done\n");
 	return 0;
 }

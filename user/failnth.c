@@ -34,6 +34,8 @@
  *   mremap    grow a mapping of 16 written pages to 32 where it cannot
  *             grow in place, then move it to an address of its own (a
  *             new VMA and page table: the PTEs go back if they fail)
+ *   madvise   MADV_DONTFORK on the middle page of three (a VMA split),
+ *             then MADV_POPULATE_WRITE over all three (their pages)
  *
  * One line per operation: how many allocation points it has and how each
  * failure ended (the call's errno, "ok" when the call absorbed it, or the
@@ -204,6 +206,19 @@ static int op_mremap(void)
 	return err;
 }
 
+/* madvise: a VMA split by MADV_DONTFORK, its pages faulted in by MADV_POPULATE_WRITE */
+static int op_madvise(void)
+{
+	char *p = mmap(NULL, 3 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int err = 0;
+
+	if (p == MAP_FAILED)
+		return errno;
+	if (madvise(p + PG, PG, MADV_DONTFORK) || madvise(p, 3 * PG, MADV_POPULATE_WRITE))
+		err = errno;
+	return munmap(p, 3 * PG) ? errno : err;
+}
+
 static int verbose;
 static char *three;		/* op_split's pages, mapped before the count starts */
 
@@ -266,7 +281,7 @@ static const struct op {
 } ops[] = {
 	{ "fork", op_fork }, { "vfork", op_vfork }, { "exec", op_exec }, { "mmap", op_mmap },
 	{ "file", op_file }, { "split", op_split }, { "brk", op_brk }, { "maps", op_maps },
-	{ "devmap", op_devmap }, { "mremap", op_mremap },
+	{ "devmap", op_devmap }, { "mremap", op_mremap }, { "madvise", op_madvise },
 };
 
 /*

@@ -116,6 +116,8 @@ static const struct call calls[] = {
 	{ 191, "ugetrlimit", { K_RES, K_PTR }, 0 },
 	{ 192, "mmap2", { K_ADDR, K_LEN, K_PROT, K_MFLAGS, K_FD, K_INT }, 0 },
 	{ 197, "fstat64", { K_FD, K_PTR }, 0 },
+	{ 218, "mincore", { K_ADDR, K_LEN, K_PTR }, 0 },
+	{ 219, "madvise", { K_ADDR, K_LEN, K_INT }, 0 },
 	{ 224, "gettid", { 0 }, 0 },
 	{ 238, "tkill", { K_PID, K_SIG }, 0 },
 	{ 243, "set_thread_area", { K_UDESC }, 0 },

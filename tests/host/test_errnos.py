@@ -42,6 +42,8 @@ I386 = {
     "munmap(0xbffff000, 8192)": ("-1 EINVAL", "do_munmap: len > TASK_SIZE - start"),
     "mremap(a, 4096, 0xfffff001, MAYMOVE) (wraps when aligned)":
         ("-1 EINVAL", "PAGE_ALIGN() wraps a 32-bit new_len to 0"),
+    "madvise(a, 0xfffff001, MADV_DONTNEED) (wraps when aligned)":
+        ("-1 EINVAL", "PAGE_ALIGN() wraps a 32-bit len to 0"),
 }
 
 # Where qemu-user emulates a call and answers otherwise than Linux (which
@@ -73,12 +75,15 @@ QEMU_USER_WRONG = {
 }
 
 
-# qemu-user emulates mremap itself (linux-user/mmap.c) and answers otherwise
-# than Linux in most of these cases.  These are Linux's answers, read from
-# 6.1's mm/mremap.c (the VMA is looked up first, so even a shrink of nothing
-# is -EFAULT); on a host that runs i386 programs the host's kernel answers
-# instead, and test_mremap_table_is_linuxs checks this table against it.
-MREMAP_LINUX = [
+# qemu-user emulates mremap, madvise and mincore itself (linux-user/mmap.c
+# and syscall.c) and answers otherwise than Linux in most of these cases
+# (any advice is 0 to it, and no mremap grows in place).  These are Linux's
+# answers, read from 6.1's mm/mremap.c, mm/madvise.c and mm/mincore.c (the
+# mremap VMA is looked up first, so even a shrink of nothing is -EFAULT);
+# they are the program's last sections.  Where the host runs i386
+# programs, its kernel answers instead and test_emulated_table_is_linuxs
+# checks this table against it.
+EMULATED_LINUX = [
     ('mremap: a (2 pages), and b (1 page) mapped below it, a page apart', 'yes'),
     ('mremap(a, 4096, 8192, 0x8 (bad flag))', '-1 EINVAL'),
     ('mremap(a, 4096, 8192, MREMAP_FIXED) without MAYMOVE', '-1 EINVAL'),
@@ -104,9 +109,49 @@ MREMAP_LINUX = [
     ('  a is gone: mremap(a, 4096, 8192, 0)', '-1 EFAULT'),
     ('mremap(that page, 4096, 4096, MAYMOVE | DONTUNMAP) moves it, contents kept', 'yes'),
     ('  the old page is still mapped, and reads 0', 'yes'),
+    ('madvise(a, 4096, 99 (no such advice))', '-1 EINVAL'),
+    ('madvise(a + 1, 4096, MADV_DONTNEED)', '-1 EINVAL'),
+    ('madvise(a, 0, MADV_DONTNEED)', '0'),
+    ('madvise(a, 0xfffff001, MADV_DONTNEED) (wraps when aligned)', '-1 EINVAL'),
+    ('madvise(0x50000000, 4096, MADV_DONTNEED) (nothing there)', '-1 ENOMEM'),
+    ('madvise(a, 4096, MADV_DONTNEED)', '0'),
+    ('  the page reads 0, its neighbour 0x5a', 'yes'),
+    ('madvise(a + 4096, 12288, MADV_DONTNEED) (a hole in the middle)', '-1 ENOMEM'),
+    ('  the pages on both sides of the hole were dropped anyway', 'yes'),
+    ('madvise(a, 4096, MADV_FREE)', '0'),
+    ('madvise(a, 4096, MADV_WILLNEED)', '0'),
+    ('madvise(a, 4096, MADV_COLD)', '0'),
+    ('madvise(a, 4096, MADV_PAGEOUT)', '0'),
+    ('madvise(a, 4096, MADV_SEQUENTIAL)', '0'),
+    ('madvise(a, 4096, MADV_DONTDUMP)', '0'),
+    ('madvise(a, 4096, MADV_REMOVE) (anonymous)', '-1 EINVAL'),
+    ('madvise(a + 4096, 4096, MADV_WIPEONFORK)', '0'),
+    ('  a child reads that page as', '0'),
+    ('madvise(a + 4096, 4096, MADV_KEEPONFORK)', '0'),
+    ('  a child reads it as', '90'),
+    ('madvise(a + 4096, 4096, MADV_DONTFORK)', '0'),
+    ('  a child reading it dies of signal (+1000)', '1011'),
+    ('madvise(a + 4096, 4096, MADV_DOFORK)', '0'),
+    ('  a child reads it again, as', '90'),
+    ('madvise(file, 4096, MADV_DONTNEED)', '0'),
+    ("  the private copy is gone: the file's byte is back", 'yes'),
+    ('madvise(file, 4096, MADV_FREE)', '-1 EINVAL'),
+    ('madvise(file, 4096, MADV_WIPEONFORK)', '-1 EINVAL'),
+    ('madvise(read-only shared file, 4096, MADV_REMOVE)', '-1 EACCES'),
+    ('madvise(read-only shared file, 4096, MADV_POPULATE_WRITE)', '-1 EINVAL'),
+    ('madvise(read-only shared file, 4096, MADV_POPULATE_READ)', '0'),
+    ('mincore(a + 1, 4096, vec)', '-1 EINVAL'),
+    ('mincore(0x50000000, 4096, vec) (nothing there)', '-1 ENOMEM'),
+    ('mincore(a, 16384, NULL)', '-1 EFAULT'),
+    ('mincore(a, 16384, kernel)', '-1 EFAULT'),
+    ('mincore(a, 0, vec)', '0'),
+    ('mincore(0xbffff000, 8192, vec) (past 3 GB)', '-1 ENOMEM'),
+    ('  a fresh mmap of 4 pages: resident', '0'),
+    ('  two pages written: resident', '2'),
+    ('  pages 0 and 2 are the resident ones', 'yes'),
+    ('  after MADV_DONTNEED: resident', '0'),
 ]
-
-MREMAP_SECTION = {c for c, _ in MREMAP_LINUX}
+EMULATED = {c for c, _ in EMULATED_LINUX}
 
 
 def parse(text):
@@ -154,8 +199,8 @@ def linux():
     answers = parse(out)
     if how == "qemu-i386":
         answers.update(QEMU_USER_WRONG)
-        answers = {c: a for c, a in answers.items() if c not in MREMAP_SECTION}
-        answers.update(MREMAP_LINUX)     # the section is the program's last
+        answers = {c: a for c, a in answers.items() if c not in EMULATED}
+        answers.update(EMULATED_LINUX)   # the program's last sections
     return how, answers
 
 
@@ -179,13 +224,13 @@ def test_errnos_are_linuxs(linux, mm386):
     assert not wrong, f"reference: {how}\n" + "\n".join(wrong)
 
 
-def test_mremap_table_is_linuxs(linux):
-    """MREMAP_LINUX stands in for qemu-user's answers: it must be what a
+def test_emulated_table_is_linuxs(linux):
+    """EMULATED_LINUX stands in for qemu-user's answers: it must be what a
     real kernel says (where the host runs i386 programs)."""
     how, want = linux
     if how != "the host's kernel":
         pytest.skip("needs the host kernel as the reference")
-    wrong = [(c, a, want.get(c)) for c, a in MREMAP_LINUX if c not in I386 and want.get(c) != a]
+    wrong = [(c, a, want.get(c)) for c, a in EMULATED_LINUX if c not in I386 and want.get(c) != a]
     assert not wrong, wrong
 
 

@@ -285,12 +285,13 @@ FAILNTH_ENDS = {
     "maps": {"ENOMEM"},
     "devmap": {"ENOMEM"},
     "mremap": {"ENOMEM", "ok", "SIGKILL"},
+    "madvise": {"ENOMEM", "EAGAIN"},
 }
 
 
 @pytest.mark.parametrize("mem", [160, 2048])
 def test_every_allocation_of_a_system_call_fails_in_turn(mem):
-    """user/failnth.c walks fail-nth over ten operations, as syzkaller
+    """user/failnth.c walks fail-nth over eleven operations, as syzkaller
     does: each allocation the kernel makes for them fails once.  Every
     failure ends in an error Linux would give (never an oops, a warning,
     or a wrong errno: before this test, an open of /proc/self/maps that
