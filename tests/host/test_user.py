@@ -329,3 +329,29 @@ def test_realloc_moves_page_tables_not_bytes():
     assert 1536 <= int(free) <= 1536 + 16    # the 1.5 MB that was filled, and page tables
     assert "realloc: done" in log
     assert re.search(r"^run: realloc\[1\]: .*: nothing lost$", log, re.M)
+
+
+def test_malloc_trim_gives_the_middle_of_the_heap_back():
+    """user/trim.c: mincore() shows demand paging (nothing resident after
+    mmap, every page after writing, none after MADV_DONTNEED, which keeps
+    the mapping and reads back zeros); free() keeps the pages of blocks
+    below one still in use, and malloc_trim() gives them back with
+    madvise(MADV_DONTNEED), the last block's bytes untouched."""
+    r = qemu.boot("poweroff", mem=160, initrd=[prog("trim")])
+    r.expect_status(qemu.STATUS_OK)
+    log = r.log
+    assert "unknown system call 218" not in log and "unknown system call 219" not in log
+    assert re.search(r"^trim: mmap\(64 KB\): 0 of 16 pages resident$", log, re.M)
+    assert re.search(r"^trim: written: 16 resident$", log, re.M)
+    assert re.search(r"^trim: madvise\(MADV_DONTNEED\): 0 resident, still mapped, reads 0$", log, re.M)
+    heap = {m[0]: (int(m[1], 16), int(m[2], 16), int(m[3]), int(m[4])) for m in re.findall(
+        r"^trim: ([^:]+): heap 0x([0-9a-f]+)-0x([0-9a-f]+), (\d+) pages, (\d+) resident$", log, re.M)}
+    assert list(heap) == ["64 blocks of 64 KB, written", "all freed but the last", "after malloc_trim",
+                          "the last freed too"], log
+    written, freed, trimmed, last = (heap[k] for k in heap)
+    assert written[3] >= 64 * 16 and freed == written     # free() kept every page
+    assert 17 <= trimmed[3] <= 20                          # the last block and a header page
+    assert trimmed[1] <= written[1] and last[1] < trimmed[1]   # brk shrank at the end
+    assert re.search(r"^trim: malloc_trim\(0\) = 1$", log, re.M)
+    assert re.search(r"^trim: the last block still holds its bytes: yes$", log, re.M)
+    assert re.search(r"^run: trim\[1\]: .*: nothing lost$", log, re.M)
