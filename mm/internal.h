@@ -94,8 +94,8 @@ extern pte_t *pkmap_page_table;
 extern pte_t *kmap_pte;		/* slot 0 of kmap_atomic (mm/highmem.c) */
 
 /* mm/memory.c, for mm/mremap.c */
-pte_t *pte_alloc(struct mm_struct *mm, unsigned long addr);
-void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+unsigned long move_page_tables(struct mm_struct *mm, unsigned long old_addr,
+			       unsigned long new_addr, unsigned long len);
 
 /* mm/mmap.c: the VMA set's own operations, for mprotect.c, mremap.c, madvise.c */
 static inline long vma_pages(const struct vm_area_struct *vma)

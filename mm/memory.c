@@ -146,11 +146,12 @@ static void flush_tlb_mm_page(struct mm_struct *mm, unsigned long addr)
 		__flush_tlb_one_kernel(addr);
 }
 
-void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+static void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	if (mm == current->active_mm)
 		flush_tlb_kernel_range(start, end);
 }
+
 
 pte_t *follow_pte(struct mm_struct *mm, unsigned long addr)
 {
@@ -162,7 +163,7 @@ pte_t *follow_pte(struct mm_struct *mm, unsigned long addr)
 }
 
 /* pte_alloc - the PTE for @addr, its page table made if needed; NULL: no memory. */
-pte_t *pte_alloc(struct mm_struct *mm, unsigned long addr)
+static pte_t *pte_alloc(struct mm_struct *mm, unsigned long addr)
 {
 	pgd_t *pgd = &mm->pgd[pgd_index(addr)];
 
@@ -372,6 +373,40 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 		put_user_page(page);
 	}
 	flush_tlb_mm_range(mm, start, end);
+}
+
+/*
+ * move_page_tables - mremap's move (mm/mremap.c): move the PTEs of
+ * [@old_addr, @old_addr + @len) to the same offsets from @new_addr, making
+ * page tables there as needed.  Each page keeps its frame, contents and
+ * reference count; only its address changes.
+ * Return: how many bytes were moved: @len, or less when a page table
+ * could not be had.  Moving back what was moved cannot fail: the page
+ * tables it goes back to are still there.
+ */
+unsigned long move_page_tables(struct mm_struct *mm, unsigned long old_addr,
+			       unsigned long new_addr, unsigned long len)
+{
+	unsigned long done;
+
+	for (done = 0; done < len; done += PAGE_SIZE) {
+		pte_t *old = follow_pte(mm, old_addr + done), *new;
+
+		if (!old) {		/* no page table: skip the rest of its 4 MB */
+			done = (((old_addr + done) | ~PMD_MASK) & PAGE_MASK) - old_addr;
+			continue;
+		}
+		if (!*old)
+			continue;
+		new = pte_alloc(mm, new_addr + done);
+		if (!new)
+			break;
+		*new = *old;
+		pte_clear(old);
+	}
+	done = min(done, len);
+	flush_tlb_mm_range(mm, old_addr, old_addr + done);
+	return done;
 }
 
 /*

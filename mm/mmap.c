@@ -159,8 +159,13 @@ struct vm_area_struct *vma_prev(struct vm_area_struct *vma)
 	       list_entry(p, struct vm_area_struct, vm_list);
 }
 
-// The previous VMA of the (not yet linked) range starting at @addr.
-static struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr)
+/*
+ * The previous VMA of the (not yet linked) range starting at @addr.
+ * Always inline, as vma_merge below: both are on the path of every brk and
+ * mmap, where a call would cost more than they do.
+ */
+static __always_inline struct vm_area_struct *find_vma_prev(struct mm_struct *mm,
+							     unsigned long addr)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr);
 
@@ -319,9 +324,11 @@ bool can_merge(const struct vm_area_struct *vma, unsigned long flags,
  * vma_merge - try to cover [@addr, @end) by growing @prev or the next VMA
  * (or both into one).  Return: the VMA that now covers it, or NULL.
  */
-static struct vm_area_struct *vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
-					unsigned long addr, unsigned long end, unsigned long flags,
-					struct ramfs_file *file, unsigned long pgoff)
+static __always_inline struct vm_area_struct *vma_merge(struct mm_struct *mm,
+							 struct vm_area_struct *prev,
+							 unsigned long addr, unsigned long end,
+							 unsigned long flags, struct ramfs_file *file,
+							 unsigned long pgoff)
 {
 	struct vm_area_struct *next = prev ? vma_next(prev) : find_vma(mm, addr);
 	bool with_prev = prev && prev->vm_end == addr && can_merge(prev, flags, file, pgoff, addr);

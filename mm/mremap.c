@@ -34,40 +34,7 @@
 #include <linux/sched.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
-#include <asm/pgtable.h>
 #include "internal.h"
-
-/*
- * move_page_tables - move the PTEs of [@old_addr, @old_addr + @len) to the
- * same offsets from @new_addr, making page tables there as needed.
- * Return: how many bytes were moved: @len, or less when a page table
- * could not be had.  Moving back what was moved cannot fail: the page
- * tables it goes back to are still there.
- */
-static unsigned long move_page_tables(struct mm_struct *mm, unsigned long old_addr,
-				      unsigned long new_addr, unsigned long len)
-{
-	unsigned long done;
-
-	for (done = 0; done < len; done += PAGE_SIZE) {
-		pte_t *old = follow_pte(mm, old_addr + done), *new;
-
-		if (!old) {		/* no page table: skip the rest of its 4 MB */
-			done = (((old_addr + done) | ~PMD_MASK) & PAGE_MASK) - old_addr;
-			continue;
-		}
-		if (!*old)
-			continue;
-		new = pte_alloc(mm, new_addr + done);
-		if (!new)
-			break;
-		*new = *old;
-		pte_clear(old);
-	}
-	done = min(done, len);
-	flush_tlb_mm_range(mm, old_addr, old_addr + done);
-	return done;
-}
 
 /*
  * vma_expand_end - mremap() growing in place: @vma takes the @delta bytes
