@@ -66,17 +66,6 @@ static void mem_snapshot(struct mem_snapshot *m)
 			m->nr_free[z][o] = contig_page_data.node_zones[z].free_area[o].nr_free;
 }
 
-// Tasks other than task 0 (those of a `run -b` job too), and whether any is alive.
-static unsigned int other_tasks(void)
-{
-	struct task_struct *t;
-	unsigned int n = 0;
-
-	list_for_each_entry(t, &task_list, tasks)
-		n += t != &init_task;
-	return n;
-}
-
 /*
  * start_program - start ramfs program @rf with its boot arguments (or
  * @args), as a job of its own.  Return: its PID, or -errno.
@@ -109,7 +98,7 @@ static pid_t start_program(struct ramfs_file *rf, const char *args)
 int run_program(struct ramfs_file *rf, const char *args)
 {
 	struct mem_snapshot before, after;
-	unsigned int others = other_tasks();
+	unsigned int others = nr_threads();
 	int status = 0;
 	bool same_buddy;
 	long tables, shadow;
@@ -123,7 +112,7 @@ int run_program(struct ramfs_file *rf, const char *args)
 	kernel_wait4(pid, &status, 0, false, NULL);
 	while (kernel_wait4(-pid, NULL, 0, false, NULL) > 0)	/* the rest of its job */
 		;
-	if (others || other_tasks()) {
+	if (others || nr_threads()) {
 		pr_info("run: %s[%d]: other processes ran meanwhile (ps lists them): free pages not compared\n",
 			rf->name, pid);
 		return status;

@@ -99,6 +99,20 @@ void free_task(struct task_struct *tsk)
 }
 
 /* find_task_by_pid - the task with @pid (zombies too), or NULL. */
+/* nr_threads - how many tasks exist besides task 0, zombies included (Linux's nr_threads). */
+unsigned int nr_threads(void)
+{
+	struct task_struct *t;
+	unsigned long flags;
+	unsigned int n = 0;
+
+	local_irq_save(flags);
+	list_for_each_entry(t, &task_list, tasks)
+		n += t != &init_task;
+	local_irq_restore(flags);
+	return n;
+}
+
 struct task_struct *find_task_by_pid(pid_t pid)
 {
 	struct task_struct *t;

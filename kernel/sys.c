@@ -512,20 +512,6 @@ BUILD_BUG_ON(sizeof(struct rusage) != 72);
 
 #define SI_LOAD_SHIFT	16
 
-// How many tasks exist, zombies included, task 0 not (Linux's nr_threads).
-static unsigned int nr_threads(void)
-{
-	struct task_struct *t;
-	unsigned long flags;
-	unsigned int n = 0;
-
-	local_irq_save(flags);
-	list_for_each_entry(t, &task_list, tasks)
-		n += t->pid != 0;
-	local_irq_restore(flags);
-	return n;
-}
-
 /**
  * sys_sysinfo - the machine at a glance: uptime, load, RAM, processes
  * @info: where to put the struct sysinfo

@@ -98,6 +98,12 @@ unsigned long move_page_tables(struct mm_struct *mm, unsigned long old_addr,
 			       unsigned long new_addr, unsigned long len);
 
 /* mm/mmap.c: the VMA set's own operations, for mprotect.c, mremap.c, madvise.c */
+// Which page of its file the page at @addr of @vma is (Linux's linear_page_index).
+static inline unsigned long linear_page_index(const struct vm_area_struct *vma,
+					      unsigned long addr)
+{
+	return vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+}
 static inline long vma_pages(const struct vm_area_struct *vma)
 {
 	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
@@ -114,8 +120,6 @@ struct vm_area_struct *copy_vma(struct vm_area_struct *vma, unsigned long addr,
 /* mm/mprotect.c */
 int vma_modify_flags(struct vm_area_struct *vma, unsigned long start, unsigned long end,
 		     unsigned long newflags);
-int mprotect_fixup(struct vm_area_struct *vma, unsigned long start, unsigned long end,
-		   unsigned long newflags);
 
 /* mm/describe.c */
 /* Set by vmalloc_init() to vmalloc_describe(); NULL before. */

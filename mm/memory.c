@@ -152,7 +152,6 @@ static void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsign
 		flush_tlb_kernel_range(start, end);
 }
 
-
 pte_t *follow_pte(struct mm_struct *mm, unsigned long addr)
 {
 	pgd_t pgd = mm->pgd[pgd_index(addr)];
@@ -247,8 +246,7 @@ static vm_fault_t do_anonymous_page(struct vm_area_struct *vma, unsigned long ad
 static vm_fault_t do_file_fault(struct vm_area_struct *vma, unsigned long addr, pte_t *ptep,
 				unsigned int flags)
 {
-	unsigned long index = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
-	struct page *page = ramfs_get_page(vma->vm_file, index), *copy;
+	struct page *page = ramfs_get_page(vma->vm_file, linear_page_index(vma, addr)), *copy;
 
 	if (!page)
 		return VM_FAULT_SIGBUS;		/* beyond the end of the file */

@@ -28,14 +28,13 @@
 static unsigned char page_resident(struct vm_area_struct *vma, unsigned long addr)
 {
 	pte_t *ptep = follow_pte(vma->vm_mm, addr);
-	unsigned long index;
 
 	if (ptep && *ptep)
 		return 1;	/* present, or PROT_NONE over a page */
 	if (!vma->vm_file || (vma->vm_flags & (VM_PFNMAP | VM_MIXEDMAP)))
 		return 0;
-	index = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
-	return index < vma->vm_file->nr_pages;	/* ramfs: all of the file is in memory */
+	/* ramfs: all of the file is in memory */
+	return linear_page_index(vma, addr) < vma->vm_file->nr_pages;
 }
 
 /*

@@ -315,7 +315,7 @@ bool can_merge(const struct vm_area_struct *vma, unsigned long flags,
 {
 	if (vma->vm_flags != flags || vma->vm_file != file || vma->vm_ops)
 		return false;
-	if (file && vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT) != pgoff)
+	if (file && linear_page_index(vma, start) != pgoff)
 		return false;
 	return true;
 }

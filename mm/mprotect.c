@@ -68,10 +68,10 @@ int vma_modify_flags(struct vm_area_struct *vma, unsigned long start, unsigned l
 
 /*
  * mprotect_fixup - give [@start, @end) of @vma the flags @newflags, and
- * its PTEs the protection that goes with them (mm/mprotect.c calls this).
+ * its PTEs the protection that goes with them.
  */
-int mprotect_fixup(struct vm_area_struct *vma, unsigned long start, unsigned long end,
-		   unsigned long newflags)
+static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+			  unsigned long newflags)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	int err;

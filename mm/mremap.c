@@ -53,12 +53,6 @@ static int vma_expand_end(struct vm_area_struct *vma, unsigned long delta)
 	return 0;
 }
 
-// Where the byte at @addr of @vma is in its file (for a file mapping).
-static unsigned long linear_pgoff(const struct vm_area_struct *vma, unsigned long addr)
-{
-	return vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
-}
-
 /*
  * move_vma - give the pages of [@old_addr, +@old_len) of @vma a new home at
  * [@new_addr, +@new_len), which is free, and unmap the old range (unless
@@ -72,7 +66,7 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 	struct vm_area_struct *new_vma;
 	unsigned long moved;
 
-	new_vma = copy_vma(vma, new_addr, new_len, linear_pgoff(vma, old_addr));
+	new_vma = copy_vma(vma, new_addr, new_len, linear_page_index(vma, old_addr));
 	if (!new_vma)
 		return -ENOMEM;
 	moved = move_page_tables(mm, old_addr, new_addr, old_len);
@@ -114,7 +108,7 @@ static struct vm_area_struct *vma_to_resize(unsigned long addr, unsigned long ol
 		return ERR_PTR(-EFAULT);
 	if (new_len == old_len)
 		return vma;
-	if (linear_pgoff(vma, addr) + (new_len >> PAGE_SHIFT) < linear_pgoff(vma, addr))
+	if (linear_page_index(vma, addr) + (new_len >> PAGE_SHIFT) < linear_page_index(vma, addr))
 		return ERR_PTR(-EINVAL);
 	if (vma->vm_flags & (VM_DONTEXPAND | VM_PFNMAP))
 		return ERR_PTR(-EFAULT);
@@ -147,7 +141,7 @@ static unsigned long mremap_to(unsigned long addr, unsigned long old_len, unsign
 	vma = vma_to_resize(addr, old_len, new_len, flags);
 	if (IS_ERR(vma))
 		return PTR_ERR(vma);
-	ret = get_unmapped_area(vma->vm_file, new_addr, new_len, linear_pgoff(vma, addr),
+	ret = get_unmapped_area(vma->vm_file, new_addr, new_len, linear_page_index(vma, addr),
 				flags & MREMAP_FIXED ? MAP_FIXED : 0);
 	if (IS_ERR_VALUE(ret))
 		return ret;
@@ -203,7 +197,7 @@ unsigned long sys_mremap(unsigned long addr, unsigned long old_len, unsigned lon
 		return addr;
 	if (!(flags & MREMAP_MAYMOVE))
 		return -ENOMEM;
-	ret = get_unmapped_area(vma->vm_file, 0, new_len, linear_pgoff(vma, addr), 0);
+	ret = get_unmapped_area(vma->vm_file, 0, new_len, linear_page_index(vma, addr), 0);
 	if (IS_ERR_VALUE(ret))
 		return ret;
 	return move_vma(vma, addr, old_len, new_len, ret, flags);

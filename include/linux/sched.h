@@ -163,6 +163,7 @@ extern unsigned long nr_context_switches;
 unsigned long *alloc_thread_stack_node(struct task_struct *tsk);
 void free_thread_stack(struct task_struct *tsk);
 struct task_struct *find_task_by_pid(pid_t pid);
+unsigned int nr_threads(void);
 void free_task(struct task_struct *tsk);
 /* clone() flags mm386 knows (Linux's values) */
 #define CSIGNAL			0x000000ff	/* the signal the parent gets at exit */

@@ -187,17 +187,6 @@ void yield(void)
 	schedule();
 }
 
-/* nr_running - how many tasks are runnable now, current included if it is.  Interrupts off. */
-unsigned int nr_running(void)
-{
-	struct list_head *pos;
-	unsigned int n = 0;
-
-	list_for_each(pos, &runqueue)
-		n++;
-	return n;
-}
-
 /* nr_running_others - how many tasks besides current are runnable now. */
 unsigned int nr_running_others(void)
 {
@@ -210,6 +199,12 @@ unsigned int nr_running_others(void)
 		n += p != current;
 	local_irq_restore(flags);
 	return n;
+}
+
+/* nr_running - how many tasks are runnable now, current included if it is (on_rq). */
+unsigned int nr_running(void)
+{
+	return nr_running_others() + current->on_rq;
 }
 
 long sys_sched_yield(void)
