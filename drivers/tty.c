@@ -71,7 +71,7 @@ static bool tty_has_input(void *arg)
 	return tty_head != tty_tail;
 }
 
-// The next byte; -EINTR if @interruptible and a fatal signal came first.
+// The next byte; -ERESTARTSYS if @interruptible and a signal came first.
 static int tty_getc(bool interruptible)
 {
 	unsigned long flags;
@@ -81,7 +81,7 @@ static int tty_getc(bool interruptible)
 	if (interruptible) {
 		if (wait_event_interruptible_irqoff(&tty_wait, tty_has_input, NULL)) {
 			local_irq_restore(flags);
-			return -EINTR;
+			return -ERESTARTSYS;
 		}
 	} else {
 		wait_event_irqoff(&tty_wait, tty_has_input, NULL);
@@ -104,7 +104,7 @@ int console_getc(void)
 	return tty_getc(false);
 }
 
-/* console_getc_user - console_getc() for read(): -EINTR when the reader is killed. */
+/* console_getc_user - console_getc() for read(): -ERESTARTSYS when a signal comes. */
 int console_getc_user(void)
 {
 	return tty_getc(true);

@@ -37,6 +37,7 @@
 #define STACK_EXPAND	(128UL << 10)	/* setup_arg_pages: room below the strings */
 
 static u8 fpu_init_image[FXSAVE_SIZE] __aligned(16);
+u32 mxcsr_feature_mask;		/* the MXCSR bits this CPU has: fxrstor faults on others */
 
 /* fpu_init - the FPU and SSE on (CR0, CR4), and the state a new program starts with. */
 void fpu_init(void)
@@ -48,6 +49,15 @@ void fpu_init(void)
 	__asm__ __volatile__("fninit; ldmxcsr %0" : : "m"(mxcsr));
 	__asm__ __volatile__("fxsave %0" : "=m"(fpu_init_image));
 	memcpy(init_task.thread.fxsave, fpu_init_image, FXSAVE_SIZE);
+	memcpy(&mxcsr_feature_mask, fpu_init_image + 28, sizeof(u32));	/* MXCSR_MASK */
+	if (!mxcsr_feature_mask)
+		mxcsr_feature_mask = 0xffbf;	/* a CPU that does not say: the SDM's default */
+}
+
+/* fpu_clear_user_state - current's FPU and SSE registers as a new program has them. */
+void fpu_clear_user_state(void)
+{
+	__asm__ __volatile__("fxrstor %0" : : "m"(fpu_init_image));
 }
 
 /*
@@ -67,8 +77,9 @@ int begin_new_exec(struct linux_binprm *bprm)
 	switch_mm(old, mm);
 	memset(current->thread.tls_array, 0, sizeof(current->thread.tls_array));
 	load_TLS(&current->thread);
-	__asm__ __volatile__("fxrstor %0" : : "m"(fpu_init_image));
+	fpu_clear_user_state();
 	local_irq_restore(flags);
+	flush_signal_handlers(current);
 	if (old) {
 		setmax_mm_hiwater_rss(&current->maxrss, old);	/* ru_maxrss spans exec */
 		mmput(old);

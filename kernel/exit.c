@@ -105,6 +105,7 @@ void __noreturn do_exit(long code)
 		tsk->vfork_done = true;
 		wake_up_process(tsk->vfork_parent);
 	}
+	do_notify_parent(tsk, code);
 	wake_up(&tsk->parent->wait_chldexit);
 	tsk->__state = TASK_UNINTERRUPTIBLE;
 	schedule();
@@ -185,7 +186,7 @@ static bool wait_consider(void *arg)
  * @user: @stat_addr is a user pointer
  * @ru: if not NULL, what the child used (with its own reaped children)
  * Return: the child's PID; 0 with WNOHANG and none ready; -ECHILD;
- * -EFAULT; -EINVAL for unknown options; -EINTR when killed meanwhile.
+ * -EFAULT; -EINVAL for unknown options; -ERESTARTSYS when a signal came.
  */
 long kernel_wait4(pid_t pid, int *stat_addr, int options, bool user, struct rusage *ru)
 {
@@ -201,7 +202,7 @@ long kernel_wait4(pid_t pid, int *stat_addr, int options, bool user, struct rusa
 		wait_consider(&wo);
 	else if (wait_event_interruptible_irqoff(&current->wait_chldexit, wait_consider, &wo)) {
 		local_irq_restore(flags);
-		return -EINTR;		/* killed while waiting */
+		return -ERESTARTSYS;	/* a signal came: -EINTR, or again (SA_RESTART) */
 	}
 	if (!wo.found) {
 		local_irq_restore(flags);

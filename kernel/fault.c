@@ -10,8 +10,10 @@
  * copy_to_user() and friends.
  *
  * A user access that no VMA allows, or any ring 3 access to the kernel's
- * gigabyte (the page tables' U/S bit), kills the process with SIGSEGV and
- * Linux's line (show_signal_msg, print_vma_addr):
+ * gigabyte (the page tables' U/S bit), is SIGSEGV (si_code SEGV_MAPERR: no
+ * VMA there; SEGV_ACCERR: the VMA forbids the access).  A program with a
+ * handler for it gets the address and goes on (user/signals.c); one
+ * without is killed, with Linux's line (show_signal_msg, print_vma_addr):
  *
  *   userprog[1]: segfault at c0000000 ip 08049d2a sp bffff9c0 error 5 in userprog[8048000+9d000]
  *   Code: ...
@@ -137,18 +139,29 @@ void show_user_code(const char *loglvl, unsigned long ip)
 	printk("%sCode: %s\n", loglvl, line);
 }
 
-// SIGSEGV for a bad user access: Linux's line, then the process dies.
-static void bad_area(struct pt_regs *regs, unsigned long err, unsigned long address)
+/*
+ * SIGSEGV for a bad user access (@si_code: SEGV_MAPERR, no mapping there;
+ * SEGV_ACCERR, one that forbids it).  Linux's line only when the program
+ * has no handler for it: then the process dies.
+ */
+static void bad_area(struct pt_regs *regs, unsigned long err, unsigned long address,
+		     int si_code)
 {
 	struct task_struct *tsk = current;
 	const char *loglvl = tsk->pid > 1 ? KERN_INFO : KERN_EMERG;
 
+	tsk->trap_nr = X86_TRAP_PF;
+	tsk->error_code = err;
+	tsk->cr2 = address;
+	if (!unhandled_signal(tsk, SIGSEGV))
+		goto out;
 	printk("%s%s[%d]: segfault at %lx ip %08lx sp %08lx error %lx", loglvl, tsk->comm,
 	       tsk->pid, address, regs->ip, regs->sp, err);
 	print_vma_addr(" in ", regs->ip);
 	printk(KERN_CONT "\n");
 	show_user_code(loglvl, regs->ip);
-	force_fatal_sig(SIGSEGV);
+out:
+	force_sig_fault(SIGSEGV, si_code, address);
 }
 
 // The OOM killer's report for the one process it can choose: current.
@@ -175,38 +188,44 @@ static bool access_error(unsigned long err, const struct vm_area_struct *vma)
 	return !(vma->vm_flags & (VM_READ | VM_EXEC | VM_WRITE));
 }
 
+/* What do_user_addr_fault() found: the fault is resolved, or which signal it is. */
+enum { FAULT_DONE, FAULT_MAPERR = SEGV_MAPERR, FAULT_ACCERR = SEGV_ACCERR, FAULT_SIGBUS };
+
 /*
  * do_user_addr_fault - a fault at a user address, from ring 3 or from the
- * kernel's uaccess code.  Return: true when resolved (the instruction is
- * retried), false when the address is bad.
+ * kernel's uaccess code.  Return: FAULT_DONE when resolved (the instruction
+ * is retried); FAULT_MAPERR (no VMA there), FAULT_ACCERR (the VMA forbids
+ * the access) or FAULT_SIGBUS (a file page beyond the file's end).
  */
-static bool do_user_addr_fault(struct pt_regs *regs, unsigned long err, unsigned long address)
+static int do_user_addr_fault(struct pt_regs *regs, unsigned long err, unsigned long address)
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
 	vm_fault_t fault;
 
 	if (!mm || address >= TASK_SIZE)
-		return false;
+		return FAULT_MAPERR;
 	if (regs->flags & X86_EFLAGS_IF)
 		local_irq_enable();
 	vma = find_vma(mm, address);
 	if (!vma)
-		return false;
+		return FAULT_MAPERR;
 	if (vma->vm_start > address && expand_stack(vma, address))
-		return false;
+		return FAULT_MAPERR;
 	if (access_error(err, vma))
-		return false;
+		return FAULT_ACCERR;
 	fault = handle_mm_fault(vma, address, ((err & X86_PF_WRITE) ? FAULT_FLAG_WRITE : 0) |
 				(user_mode(regs) ? FAULT_FLAG_USER : 0));
 	if (fault & VM_FAULT_OOM) {
 		pagefault_out_of_memory();
 		/* ring 3 dies on its way out; uaccess takes its fixup (-EFAULT) */
-		return user_mode(regs);
+		return user_mode(regs) ? FAULT_DONE : FAULT_MAPERR;
 	}
-	if (fault & (VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV))
-		return false;
-	return true;
+	if (fault & VM_FAULT_SIGBUS)
+		return FAULT_SIGBUS;
+	if (fault & VM_FAULT_SIGSEGV)
+		return FAULT_MAPERR;
+	return FAULT_DONE;
 }
 
 /*
@@ -222,12 +241,16 @@ void do_page_fault(struct pt_regs *regs, unsigned long address)
 	unsigned long err = regs->error_code;
 
 	if (user_mode(regs)) {
-		if (!do_user_addr_fault(regs, err, address))
-			bad_area(regs, err, address);
+		int bad = do_user_addr_fault(regs, err, address);
+
+		if (bad == FAULT_SIGBUS)	/* Linux prints nothing for it */
+			force_sig_fault(SIGBUS, BUS_ADRERR, address);
+		else if (bad)
+			bad_area(regs, err, address, bad);
 		return;
 	}
 	if (!oops_in_progress && address < TASK_SIZE && current->mm &&
-	    search_exception_tables(regs->ip) && do_user_addr_fault(regs, err, address))
+	    search_exception_tables(regs->ip) && do_user_addr_fault(regs, err, address) == FAULT_DONE)
 		return;
 	if (fixup_exception(regs))
 		return;

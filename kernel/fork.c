@@ -280,6 +280,7 @@ static struct task_struct *copy_process(const struct pt_regs *regs, int (*fn)(vo
 	memcpy(p->comm, current->comm, sizeof(p->comm));
 	memcpy(p->thread.tls_array, current->thread.tls_array, sizeof(p->thread.tls_array));
 	p->make_it_fail = current->make_it_fail;	/* Linux copies the whole task */
+	copy_signal_state(p, current);
 	/* The parent's live FPU registers: its thread.fxsave is stale while it runs. */
 	__asm__ __volatile__("fxsave %0" : "=m"(p->thread.fxsave));
 	p->__state = TASK_UNINTERRUPTIBLE;
@@ -368,8 +369,8 @@ static int run_program_thread(void *data)
 	kfree(a);
 	if (err)
 		do_exit((err == -ENOENT ? 127 : 126) << 8);
-	if (current->pending_signal)	/* the loader failed after the point of no return */
-		do_exit(current->pending_signal);
+	if (fatal_signal_pending(current))	/* the loader failed after the point of no return */
+		do_exit(fatal_signal_pending(current));
 	return 0;	/* ret_from_kernel_thread goes to ring 3 */
 }
 

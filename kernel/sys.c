@@ -344,10 +344,14 @@ static bool deadline_passed(void *arg)
 	return time_after_eq(jiffies, *(unsigned long *)arg);
 }
 
-// Sleep for @sec seconds and @nsec nanoseconds (rounded up to a tick).
-static long do_nanosleep(u64 sec, u64 nsec)
+/*
+ * Sleep for @sec seconds and @nsec nanoseconds (rounded up to a tick).
+ * Return: 0; -EINVAL; -EINTR when a signal came first (its handler runs
+ * next), with the time left in *@rem (seconds, nanoseconds) if @rem.
+ */
+static long do_nanosleep(u64 sec, u64 nsec, s64 rem[2])
 {
-	unsigned long flags, deadline;
+	unsigned long flags, deadline, left;
 	int err;
 
 	if (nsec >= 1000000000)
@@ -356,22 +360,44 @@ static long do_nanosleep(u64 sec, u64 nsec)
 	local_irq_save(flags);
 	err = wait_event_interruptible_irqoff(&sleep_wq, deadline_passed, &deadline);
 	local_irq_restore(flags);
-	return err;	/* -EINTR: killed while asleep */
+	if (err && rem) {
+		left = time_after(deadline, jiffies) ? deadline - jiffies : 0;
+		rem[0] = left / HZ;
+		rem[1] = (left % HZ) * TICK_NSEC;
+	}
+	return err;
+}
+
+/* put the time left (@rem) to a 32-bit (@wide false) or 64-bit struct timespec at @rmtp */
+static long put_remaining(long err, const s64 rem[2], void __user *rmtp, bool wide)
+{
+	s32 r32[2] = { rem[0], rem[1] };
+
+	if (err != -EINTR || !rmtp)
+		return err;
+	if (wide ? copy_to_user(rmtp, rem, 2 * sizeof(s64)) : copy_to_user(rmtp, r32, sizeof(r32)))
+		return -EFAULT;
+	return err;
 }
 
 long sys_nanosleep_time32(const s32 __user *rqtp, s32 __user *rmtp)
 {
 	s32 t[2];
+	s64 rem[2];
 
 	if (copy_from_user(t, rqtp, sizeof(t)))
 		return -EFAULT;
 	if (t[0] < 0 || t[1] < 0)
 		return -EINVAL;
-	return do_nanosleep(t[0], t[1]);
+	return put_remaining(do_nanosleep(t[0], t[1], rem), rem, rmtp, false);
 }
 
-// clock_nanosleep on @clock until (TIMER_ABSTIME in @flags) or for @t (sec, nsec).
-static long do_clock_nanosleep(int clock, int flags, const s64 t[2])
+/*
+ * clock_nanosleep on @clock until (TIMER_ABSTIME in @flags) or for @t (sec,
+ * nsec).  A relative sleep that a signal cut short leaves the time left in
+ * @rem (Linux writes rmtp then; never for TIMER_ABSTIME).
+ */
+static long do_clock_nanosleep(int clock, int flags, const s64 t[2], s64 rem[2])
 {
 	u64 sec;
 	u32 nsec;
@@ -385,28 +411,29 @@ static long do_clock_nanosleep(int clock, int flags, const s64 t[2])
 		now = sec * 1000000000LL + nsec;
 		if (then <= now)
 			return 0;
-		return do_nanosleep((then - now) / 1000000000, (then - now) % 1000000000);
+		return do_nanosleep((then - now) / 1000000000, (then - now) % 1000000000, NULL) ?
+		       -ERESTARTNOHAND : 0;
 	}
-	return do_nanosleep(t[0], t[1]);
+	return do_nanosleep(t[0], t[1], rem);
 }
 
 long sys_clock_nanosleep_time64(int clock, int flags, const s64 __user *rqtp, s64 __user *rmtp)
 {
-	s64 t[2];
+	s64 t[2], rem[2];
 	int err = clock_nsleep_check(clock);
 
 	if (err)
 		return err;
 	if (copy_from_user(t, rqtp, sizeof(t)))
 		return -EFAULT;
-	return do_clock_nanosleep(clock, flags, t);
+	return put_remaining(do_clock_nanosleep(clock, flags, t, rem), rem, rmtp, true);
 }
 
 /* clock_nanosleep with the old 32-bit struct timespec (glibc's fallback). */
 long sys_clock_nanosleep_time32(int clock, int flags, const s32 __user *rqtp, s32 __user *rmtp)
 {
 	s32 t32[2];
-	s64 t[2];
+	s64 t[2], rem[2];
 	int err = clock_nsleep_check(clock);
 
 	if (err)
@@ -415,7 +442,7 @@ long sys_clock_nanosleep_time32(int clock, int flags, const s32 __user *rqtp, s3
 		return -EFAULT;
 	t[0] = t32[0];
 	t[1] = t32[1];
-	return do_clock_nanosleep(clock, flags, t);
+	return put_remaining(do_clock_nanosleep(clock, flags, t, rem), rem, rmtp, false);
 }
 
 /* ---------------------------------------------------------------------
@@ -476,9 +503,8 @@ long sys_getrusage(int who, struct rusage __user *ru)
 	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
-#define USER_HZ		100	/* clock_t ticks a second, as user space sees them */
-
-static u32 nsec_to_clock_t(u64 ns)
+/* nsec_to_clock_t - @ns in the clock_t ticks of times() and SIGCHLD's si_utime. */
+u32 nsec_to_clock_t(u64 ns)
 {
 	return ns / (NSEC_PER_SEC / USER_HZ);
 }

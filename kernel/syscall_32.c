@@ -304,6 +304,15 @@ long sys_getpgid(pid_t pid);
 long sys_getpgrp(void);
 long sys_tgkill(pid_t tgid, pid_t pid, int sig);
 long sys_tkill(pid_t pid, int sig);
+long sys_rt_sigaction(int sig, const struct k_sigaction __user *act,
+		      struct k_sigaction __user *oact, size_t sigsetsize);
+long sys_rt_sigprocmask(int how, const sigset_t __user *nset, sigset_t __user *oset,
+			size_t sigsetsize);
+long sys_rt_sigpending(sigset_t __user *uset, size_t sigsetsize);
+long sys_rt_sigsuspend(const sigset_t __user *umask, size_t sigsetsize);
+long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss);
+long sys_sigreturn(void);
+long sys_rt_sigreturn(void);
 long sys_newuname(void __user *name);
 long sys_getrlimit(unsigned int resource, u32 __user *rlim);
 long sys_prlimit64(pid_t pid, unsigned int resource, const u64 __user *new_rlim,
@@ -360,6 +369,7 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYS(91, sys_munmap),
 	SYS(114, sys_wait4),
 	SYS(116, sys_sysinfo),
+	SYS(119, sys_sigreturn),
 	SYS(120, sys_clone),
 	SYS(122, sys_newuname),
 	SYS(125, sys_mprotect),
@@ -369,6 +379,12 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYS(158, sys_sched_yield),
 	SYS(162, sys_nanosleep_time32),
 	SYS(163, sys_mremap),
+	SYS(173, sys_rt_sigreturn),
+	SYS(174, sys_rt_sigaction),
+	SYS(175, sys_rt_sigprocmask),
+	SYS(176, sys_rt_sigpending),
+	SYS(179, sys_rt_sigsuspend),
+	SYS(186, sys_sigaltstack),
 	SYS(190, sys_vfork),
 	SYS(191, sys_getrlimit),	/* ugetrlimit */
 	SYS(192, sys_mmap_pgoff),	/* mmap2 */

@@ -4,9 +4,9 @@
  *
  * An exception in ring 3 is the program's fault: it gets the signal
  * Linux would send (a divide error SIGFPE, an invalid opcode SIGILL, a
- * general protection fault SIGSEGV...) with Linux's "traps:" line, and
- * since mm386 has no signal handlers, the signal kills it.  The kernel
- * goes on.
+ * general protection fault SIGSEGV...).  A handler for it runs (and may
+ * move EIP on); without one, Linux's "traps:" line is printed and the
+ * signal kills the program.  The kernel goes on.
  *
  * In the kernel, an exception at an instruction the exception table lists
  * is expected (restore_all's segment pops and iret: kernel/entry.asm) and
@@ -140,15 +140,37 @@ static int trap_signal(unsigned long v)
 	return SIGSEGV;
 }
 
+// The si_code Linux gives exception @v's signal (its si_addr is then the EIP).
+static int trap_si_code(unsigned long v)
+{
+	switch (v) {
+	case X86_TRAP_DE:
+		return FPE_INTDIV;
+	case X86_TRAP_UD:
+		return ILL_ILLOPN;
+	case X86_TRAP_IRET:
+		return ILL_BADSTK;
+	}
+	return SI_KERNEL;
+}
+
 /*
- * do_user_trap - exception @v in ring 3: Linux's line ("traps: prog[2]
+ * do_user_trap - exception @v in ring 3: the signal (trap_signal), and
+ * when the program has no handler for it, Linux's line ("traps: prog[2]
  * general protection fault ip:... sp:... error:0 in prog[8048000+9d000]",
- * or "... trap divide error ip:..."), and the signal kills the process.
+ * or "... trap divide error ip:...") before it kills the process.
  */
 static void do_user_trap(struct pt_regs *regs, unsigned long v)
 {
 	const char *name = trap_name(v);
+	int sig = trap_signal(v), code = trap_si_code(v);
+	bool show = unhandled_signal(current, sig);
 
+	current->trap_nr = v;
+	current->error_code = regs->error_code;
+	force_sig_fault(sig, code, code == SI_KERNEL || v == X86_TRAP_IRET ? 0 : regs->ip);
+	if (!show)
+		return;
 	if (v == X86_TRAP_GP)
 		pr_info("traps: %s[%d] general protection fault ip:%lx sp:%lx error:%lx",
 			current->comm, current->pid, regs->ip, regs->sp, regs->error_code);
@@ -157,7 +179,6 @@ static void do_user_trap(struct pt_regs *regs, unsigned long v)
 			current->pid, name, regs->ip, regs->sp, regs->error_code);
 	print_vma_addr(" in ", regs->ip);
 	printk(KERN_CONT "\n");
-	force_fatal_sig(trap_signal(v));
 }
 
 void do_trap(struct pt_regs *regs)

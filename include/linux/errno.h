@@ -44,4 +44,13 @@ static inline long PTR_ERR(const void *ptr) { return (long)ptr; }
 static inline int IS_ERR(const void *ptr) { return IS_ERR_VALUE((unsigned long)ptr); }
 static inline int IS_ERR_OR_NULL(const void *ptr) { return !ptr || IS_ERR(ptr); }
 
+/*
+ * Kernel-internal: a system call that a signal interrupted asks to be
+ * restarted (kernel/signal_32.c decides, on the way back to ring 3).  A
+ * program never sees these: they become the call again, or -EINTR.
+ */
+#define ERESTARTSYS		512	/* restart if the handler has SA_RESTART */
+#define ERESTARTNOINTR		513	/* always restart */
+#define ERESTARTNOHAND		514	/* restart only if no handler ran */
+
 #endif

@@ -5,6 +5,7 @@
 
 #define HZ	100
 #define TICK_NSEC	(1000000000UL / HZ)	/* a tick, in ns */
+#define USER_HZ	100	/* clock_t ticks a second, as user space sees them */
 
 extern volatile unsigned long jiffies;
 
@@ -13,6 +14,7 @@ extern volatile unsigned long jiffies;
 #define time_after_eq(a, b)	((long)((a) - (b)) >= 0)
 
 void time_init(void);
+unsigned int nsec_to_clock_t(unsigned long long ns);	/* kernel/sys.c */
 /* Wait (halting between ticks) until @n more ticks have passed. */
 void wait_ticks(unsigned long n);
 

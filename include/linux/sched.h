@@ -23,6 +23,8 @@
 #include <linux/wait.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
+#include <linux/signal.h>
+#include <linux/errno.h>
 
 #define TASK_COMM_LEN	16
 #define THREAD_SIZE	16384		/* one kernel stack: 4 pages, order 2 */
@@ -39,29 +41,6 @@
 /* task->flags */
 #define PF_EXITING	0x00000004	/* getting shut down */
 #define PF_SIGNALED	0x00000400	/* killed by a signal */
-
-/*
- * Signals (Linux i386's numbers).  mm386 has no handlers: a signal whose
- * default action is to terminate ends the process (kernel/signal.c); those
- * whose default is to be ignored, or to stop, do nothing.
- */
-#define SIGHUP		1
-#define SIGINT		2
-#define SIGQUIT		3
-#define SIGILL		4
-#define SIGTRAP		5
-#define SIGABRT		6
-#define SIGBUS		7
-#define SIGFPE		8
-#define SIGKILL		9
-#define SIGUSR1		10
-#define SIGSEGV		11
-#define SIGUSR2		12
-#define SIGPIPE		13
-#define SIGALRM		14
-#define SIGTERM		15
-#define SIGCHLD		17
-#define _NSIG		64
 
 #define TIMESLICE_TICKS	10		/* user time slice: 10 timer ticks */
 
@@ -84,7 +63,6 @@ struct task_struct {
 
 	int exit_state;			/* EXIT_ZOMBIE once it has exited */
 	int exit_code;			/* wait4 status: (code << 8) | signal */
-	int pending_signal;		/* a fatal signal to act on before ring 3 */
 	pid_t pid;
 	pid_t pgid;			/* process group: the job a program the kernel ran started */
 	struct task_struct *parent;	/* who wait4()s for it */
@@ -106,6 +84,8 @@ struct task_struct {
 	u64 cutime, cstime;
 	unsigned long cmin_flt, cmaj_flt, cnvcsw, cnivcsw, cmaxrss;
 	u64 start_time;			/* jiffies at fork */
+	struct signal_state sig;	/* handlers, blocked and pending signals */
+	unsigned long trap_nr, error_code, cr2;	/* the last fault, for a handler's sigcontext */
 	unsigned long clear_child_tid;	/* set_tid_address(): a user address */
 	unsigned long set_child_tid;	/* CLONE_CHILD_SETTID: its PID goes there first */
 	struct files_struct *files;	/* open files (fs/file.c) */
@@ -125,6 +105,24 @@ extern struct task_struct *current_task;
 static inline unsigned long task_stack_top(const struct task_struct *t)
 {
 	return (unsigned long)t->stack + THREAD_SIZE;
+}
+
+/* signal_pending - does @p have a signal to act on (pending and not blocked)? */
+static inline bool signal_pending(const struct task_struct *p)
+{
+	return p->sig.pending & ~p->sig.blocked;
+}
+
+/*
+ * signal_work - anything for arch_do_signal_or_restart() to do on the way
+ * to ring 3 with @regs: a signal, a mask to put back, or a result asking
+ * for a restart (-ERESTARTNOHAND..-ERESTARTSYS; it checks that @regs is a
+ * system call's).  Inline: every return to ring 3 asks.
+ */
+static inline bool signal_work(const struct pt_regs *regs)
+{
+	return signal_pending(current) || current->sig.restore_sigmask ||
+	       regs->ax - (unsigned long)-ERESTARTNOHAND <= ERESTARTNOHAND - ERESTARTSYS;
 }
 
 /* task_pt_regs - the user registers, at the top of @t's kernel stack. */
@@ -187,6 +185,8 @@ pid_t kernel_run_program(const char *file, const char *const *argv);
 
 /* fs/exec.c, kernel/sys.c, kernel/syscall_32.c */
 void fpu_init(void);
+void fpu_clear_user_state(void);
+extern u32 mxcsr_feature_mask;
 void read_persistent_clock(void);
 void timer_wake_sleepers(void);
 void do_int80_syscall_32(struct pt_regs *regs);
@@ -200,13 +200,6 @@ void __noreturn do_exit(long code);
 void __noreturn do_group_exit(int exit_code);
 struct rusage;
 long kernel_wait4(pid_t pid, int *stat_addr, int options, bool user, struct rusage *ru);
-
-/* kernel/signal.c */
-void force_fatal_sig(int sig);
-const char *signal_name(int sig);
-int kill_pid(pid_t pid, int sig);
-long sys_kill(pid_t pid, int sig);
-long sys_pause(void);
 
 /* wait4 options */
 #define WNOHANG		0x00000001

@@ -234,7 +234,7 @@ static int __wait_event(struct wait_queue_head *wq, bool (*cond)(void *arg), voi
 
 	list_add_tail(&w.entry, &wq->head);
 	while (!cond(arg)) {
-		if (interruptible && current->pending_signal) {
+		if (interruptible && signal_pending(current)) {
 			ret = -EINTR;
 			break;
 		}
@@ -271,17 +271,21 @@ void scheduler_tick(void)
 }
 
 /*
- * exit_to_user_mode - the last stop before ring 3 (do_entry): a pending
- * fatal signal ends the task here; a used-up time slice gives the CPU away.
+ * exit_to_user_mode - the last stop before ring 3 (do_entry): a used-up
+ * time slice gives the CPU away; a pending signal is acted on (a handler's
+ * frame, or the end of the task), and an interrupted system call is
+ * settled (kernel/signal_32.c).
  */
 void exit_to_user_mode(struct pt_regs *regs)
 {
 	for (;;) {
-		if (current->pending_signal)	/* also one sent while we were preempted */
-			do_exit(current->pending_signal);
-		if (!need_resched)
+		if (need_resched) {
+			current->nivcsw++;
+			schedule();
+		} else if (signal_work(regs)) {	/* also a signal sent while we were preempted */
+			arch_do_signal_or_restart(regs);
+		} else {
 			return;
-		current->nivcsw++;
-		schedule();
+		}
 	}
 }

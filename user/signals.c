@@ -1,0 +1,405 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * user/signals.c - a memory fault is a signal, and a program can catch it.
+ *
+ * The articles' malloc() lives on demand paging: the kernel maps a page
+ * when the program first touches it.  A touch the kernel cannot allow is
+ * SIGSEGV, and by default that ends the program with the "segfault at"
+ * line.  With a handler (sigaction, SA_SIGINFO) the program hears about it
+ * instead: si_addr is the address, si_code says why (SEGV_MAPERR: nothing
+ * mapped; SEGV_ACCERR: the mapping forbids it), and when the handler
+ * returns the faulting instruction runs again.  So a program can do its
+ * own demand paging (garbage collectors and user-space pagers do):
+ *
+ *   1. writes to PROT_NONE pages: the handler mprotect()s each page
+ *   2. touches of unmapped pages: the handler mmap()s each one
+ *   3. a stack overflow: the handler runs on a sigaltstack() stack
+ *   4. SIGILL at ud2: the handler moves EIP on (ucontext's registers)
+ *   5. SIGCHLD while waitpid() sleeps: SA_RESTART, or EINTR
+ *   6. blocked signals wait (sigprocmask, sigpending, sigsuspend)
+ *   7. the FPU/SSE registers survive a handler, which starts clean
+ *   8. what ends a program anyway: SA_RESETHAND, a fault while SIGSEGV is
+ *      blocked, a bad rt_sigreturn frame
+ *
+ * Each line is checked by tests/host/test_user.py.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+/* A handler's signature is fixed; most use only some of its arguments. */
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+
+#define PG	4096UL
+#define NPAGES	4
+
+static volatile sig_atomic_t hits;
+static volatile uintptr_t last_addr;
+static volatile int last_code;
+
+static void check(int ok, const char *what)
+{
+	printf("signals: %s: %s\n", what, ok ? "yes" : "NO");
+	fflush(stdout);
+}
+
+// Install @fn for @sig with @flags (SA_SIGINFO handlers take three arguments).
+static void on(int sig, void (*fn)(int, siginfo_t *, void *), int flags)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = fn;
+	sa.sa_flags = flags | SA_SIGINFO;
+	if (sigaction(sig, &sa, NULL)) {
+		perror("signals: sigaction");
+		exit(1);
+	}
+}
+
+// Fork a child that runs @fn; return its wait status.
+static int in_child(void (*fn)(void))
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		fn();
+		_exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+static const char *how_it_ended(int status)
+{
+	static char s[64];
+
+	if (WIFSIGNALED(status))
+		snprintf(s, sizeof(s), "killed by signal %d", WTERMSIG(status));
+	else
+		snprintf(s, sizeof(s), "exited with status %d", WEXITSTATUS(status));
+	return s;
+}
+
+/* 1 and 2: the handler makes the page usable, and the access runs again. */
+static void grant_access(int sig, siginfo_t *si, void *uc)
+{
+	uintptr_t page = (uintptr_t)si->si_addr & ~(PG - 1);
+
+	hits++;
+	last_addr = (uintptr_t)si->si_addr;
+	last_code = si->si_code;
+	if (si->si_code == SEGV_ACCERR)
+		mprotect((void *)page, PG, PROT_READ | PROT_WRITE);
+	else
+		mmap((void *)page, PG, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+}
+
+static void user_pager(void)
+{
+	/* volatile: each access must happen where it is written, between the checks */
+	volatile char *p = mmap(NULL, NPAGES * PG, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int i, ok = 1;
+
+	on(SIGSEGV, grant_access, 0);
+	for (i = 0; i < NPAGES; i++) {
+		p[i * PG + 100] = 'a' + i;
+		ok &= last_addr == (uintptr_t)&p[i * PG + 100] && last_code == SEGV_ACCERR;
+	}
+	printf("signals: %d writes to PROT_NONE pages: %d SIGSEGVs, si_code %d (SEGV_ACCERR)\n",
+	       NPAGES, hits, last_code);
+	check(ok && p[100] == 'a' && p[3 * PG + 100] == 'd',
+	      "si_addr was the byte written, and after mprotect() in the handler the write went through");
+
+	munmap((void *)p, NPAGES * PG);		/* now nothing is mapped there */
+	hits = 0;
+	for (i = 0; i < NPAGES; i++) {
+		ok &= p[i * PG] == 0;
+		ok &= last_addr == (uintptr_t)&p[i * PG] && last_code == SEGV_MAPERR;
+	}
+	printf("signals: %d reads of unmapped pages: %d SIGSEGVs, si_code %d (SEGV_MAPERR)\n",
+	       NPAGES, hits, last_code);
+	check(ok, "the handler mmap()ed each page at si_addr and the read gave 0");
+	munmap((void *)p, NPAGES * PG);
+	signal(SIGSEGV, SIG_DFL);
+}
+
+/* 3: a stack overflow.  The handler needs a stack of its own. */
+static sigjmp_buf overflow_jmp;
+static char *altstack;
+static volatile uintptr_t handler_sp;
+
+static void on_overflow(int sig, siginfo_t *si, void *uc)
+{
+	char here;
+
+	handler_sp = (uintptr_t)&here;
+	last_addr = (uintptr_t)si->si_addr;
+	siglongjmp(overflow_jmp, 1);
+}
+
+static int recurse(int n)
+{
+	volatile char frame[1024];
+
+	frame[0] = n;
+	if (n > (1 << 20))	/* never: the stack (8 MB) ends first */
+		return 0;
+	return recurse(n + 1) + frame[0];
+}
+
+static void overflow_child(void)
+{
+	stack_t ss = { .ss_sp = altstack, .ss_size = SIGSTKSZ };
+	int with_altstack = !!altstack;
+
+	if (with_altstack && sigaltstack(&ss, NULL))
+		_exit(2);
+	on(SIGSEGV, on_overflow, SA_ONSTACK);
+	if (sigsetjmp(overflow_jmp, 1) == 0)
+		recurse(0);
+	printf("signals: stack overflow: SIGSEGV at 0x%lx, handled on the alternate stack: %s\n",
+	       (unsigned long)last_addr,
+	       handler_sp >= (uintptr_t)altstack && handler_sp < (uintptr_t)altstack + SIGSTKSZ ?
+	       "yes" : "NO");
+	fflush(stdout);
+}
+
+static void stack_overflow(void)
+{
+	altstack = malloc(SIGSTKSZ);
+	printf("signals: a child overflows its stack with a handler and a sigaltstack: %s\n",
+	       how_it_ended(in_child(overflow_child)));
+	free(altstack);
+	altstack = NULL;
+	printf("signals: a child overflows its stack with a handler but no sigaltstack: %s\n",
+	       how_it_ended(in_child(overflow_child)));
+}
+
+/* 4: the handler changes the registers sigreturn puts back. */
+static void skip_ud2(int sig, siginfo_t *si, void *ucp)
+{
+	ucontext_t *uc = ucp;
+
+	last_code = si->si_code;
+	last_addr = (uintptr_t)si->si_addr;
+	hits = uc->uc_mcontext.gregs[REG_EIP] == (greg_t)last_addr;
+	uc->uc_mcontext.gregs[REG_EIP] += 2;	/* ud2 is 0f 0b */
+}
+
+static void illegal_instruction(void)
+{
+	on(SIGILL, skip_ud2, 0);
+	hits = 0;
+	__asm__ __volatile__("ud2");
+	printf("signals: ud2: SIGILL, si_code %d (ILL_ILLOPN), si_addr == the saved EIP: %s\n",
+	       last_code, hits ? "yes" : "NO");
+	check(1, "the handler moved the saved EIP past ud2 and the program went on");
+	signal(SIGILL, SIG_DFL);
+}
+
+/* 5: SIGCHLD interrupts waitpid(): restarted with SA_RESTART, EINTR without. */
+static volatile pid_t chld_pid;
+static volatile int chld_code, chld_status;
+
+static void on_chld(int sig, siginfo_t *si, void *uc)
+{
+	if (++hits > 1)
+		return;		/* keep the first: A's */
+	chld_pid = si->si_pid;
+	chld_code = si->si_code;
+	chld_status = si->si_status;
+}
+
+static pid_t sleeper(long ms, int code)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		struct timespec t = { ms / 1000, (ms % 1000) * 1000000 };
+
+		nanosleep(&t, NULL);
+		_exit(code);
+	}
+	return pid;
+}
+
+static void sigchld(int flags, const char *name)
+{
+	pid_t a, b, ret;
+	int status, err;
+
+	on(SIGCHLD, on_chld, flags);
+	hits = 0;
+	a = sleeper(50, 3);
+	b = sleeper(500, 4);
+	ret = waitpid(b, &status, 0);
+	err = errno;
+	printf("signals: %s: waitpid(B) = %s while A exited; SIGCHLD from A: si_pid %s, "
+	       "si_code %d (CLD_EXITED), si_status %d\n", name,
+	       ret == b ? "B" : ret == -1 && err == EINTR ? "-1 (EINTR)" : "something else",
+	       chld_pid == a ? "A" : "other", chld_code, chld_status);
+	if (ret != b)
+		waitpid(b, &status, 0);
+	waitpid(a, &status, 0);
+	signal(SIGCHLD, SIG_DFL);
+}
+
+/* 6: a blocked signal waits in sigpending() until it is unblocked. */
+static volatile pid_t usr_pid;
+
+static void count(int sig, siginfo_t *si, void *uc)
+{
+	hits++;
+	last_code = si->si_code;
+	usr_pid = si->si_pid;
+}
+
+static void blocking(void)
+{
+	sigset_t set, pending, old;
+	pid_t child;
+
+	on(SIGUSR1, count, 0);
+	hits = 0;
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	kill(getpid(), SIGUSR1);
+	sigpending(&pending);
+	printf("signals: SIGUSR1 sent while blocked: handler ran %d times, sigpending has it: %s\n",
+	       hits, sigismember(&pending, SIGUSR1) ? "yes" : "NO");
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	printf("signals: unblocked: handler ran %d time, si_code %d (SI_USER), si_pid ours: %s\n",
+	       hits, last_code, usr_pid == getpid() ? "yes" : "NO");
+
+	sigprocmask(SIG_BLOCK, &set, &old);
+	child = fork();
+	if (child == 0) {
+		struct timespec t = { 0, 50 * 1000000 };
+
+		nanosleep(&t, NULL);
+		kill(getppid(), SIGUSR1);
+		_exit(0);
+	}
+	hits = 0;
+	sigemptyset(&set);
+	errno = 0;
+	sigsuspend(&set);
+	sigprocmask(SIG_BLOCK, NULL, &pending);
+	printf("signals: sigsuspend() returned %s after the child's SIGUSR1 (si_pid the child: %s); "
+	       "SIGUSR1 blocked again: %s\n", errno == EINTR ? "EINTR" : "something else",
+	       usr_pid == child ? "yes" : "NO", sigismember(&pending, SIGUSR1) ? "yes" : "NO");
+	waitpid(child, NULL, 0);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	signal(SIGUSR1, SIG_DFL);
+}
+
+/* 7: the interrupted code's FPU/SSE registers come back; the handler starts clean. */
+static volatile unsigned int handler_mxcsr, handler_fcw;
+
+__attribute__((target("sse2")))
+static void clobber_fpu(int sig, siginfo_t *si, void *uc)
+{
+	unsigned int mxcsr;
+	unsigned short fcw;
+
+	__asm__ __volatile__("stmxcsr %0; fnstcw %1" : "=m"(mxcsr), "=m"(fcw));
+	handler_mxcsr = mxcsr;
+	handler_fcw = fcw;
+	__asm__ __volatile__("pcmpeqd %%xmm1, %%xmm1; fldpi; fldpi" : : : "xmm1", "st", "st(1)");
+}
+
+__attribute__((target("sse2")))
+static void fpu_state(void)
+{
+	static const uint32_t pattern[4] __attribute__((aligned(16))) = {
+		0x11223344, 0x55667788, 0x99aabbcc, 0xddeeff00 };
+	uint32_t after[4] __attribute__((aligned(16)));
+	unsigned int mxcsr = 0x9f80, mxcsr_after;	/* flush-to-zero on: not the default */
+	long pid = getpid();
+
+	on(SIGUSR2, clobber_fpu, 0);
+	/* raise it with a bare system call: no library code between the two movdqa */
+	__asm__ __volatile__("ldmxcsr %[m]\n\t"
+			     "movdqa %[p], %%xmm1\n\t"
+			     "push %%ebx\n\t"
+			     "mov %[pid], %%ebx\n\t"
+			     "int $0x80\n\t"
+			     "pop %%ebx\n\t"
+			     "movdqa %%xmm1, %[a]\n\t"
+			     "stmxcsr %[ma]"
+			     : [a] "=m"(after), [ma] "=m"(mxcsr_after)
+			     : [p] "m"(pattern), [m] "m"(mxcsr), [pid] "r"(pid),
+			       "a"(270), "c"(pid), "d"(SIGUSR2)
+			     : "xmm1", "memory");
+	printf("signals: in the handler: MXCSR %#x, x87 control word %#x (a new program's)\n",
+	       handler_mxcsr, handler_fcw);
+	check(!memcmp(after, pattern, sizeof(after)) && mxcsr_after == mxcsr,
+	      "%xmm1 and MXCSR were back after the handler changed them");
+	__asm__ __volatile__("ldmxcsr %0" : : "m"((unsigned int){ 0x1f80 }));
+	signal(SIGUSR2, SIG_DFL);
+}
+
+/* 8: what ends a program even with handlers. */
+static void reset_hand_child(void)
+{
+	on(SIGUSR1, count, SA_RESETHAND);
+	raise(SIGUSR1);
+	raise(SIGUSR1);		/* SIG_DFL by now: this one kills */
+}
+
+static volatile int *volatile low_address = (int *)16;
+
+static void blocked_segv_child(void)
+{
+	sigset_t set;
+
+	on(SIGSEGV, grant_access, 0);
+	sigemptyset(&set);
+	sigaddset(&set, SIGSEGV);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	*low_address = 1;
+}
+
+static void bad_sigreturn_child(void)
+{
+	/* rt_sigreturn with ESP in the unmapped first page: no frame to read */
+	__asm__ __volatile__("mov $0x800, %%esp; mov $173, %%eax; int $0x80" : : : "memory");
+}
+
+static void fatal(void)
+{
+	printf("signals: SA_RESETHAND, SIGUSR1 twice: %s\n", how_it_ended(in_child(reset_hand_child)));
+	printf("signals: a fault while SIGSEGV is blocked: %s\n",
+	       how_it_ended(in_child(blocked_segv_child)));
+	printf("signals: rt_sigreturn with no frame: %s\n",
+	       how_it_ended(in_child(bad_sigreturn_child)));
+}
+
+int main(void)
+{
+	user_pager();
+	stack_overflow();
+	illegal_instruction();
+	sigchld(SA_RESTART, "SA_RESTART");
+	sigchld(0, "no SA_RESTART");
+	blocking();
+	fpu_state();
+	fatal();
+	printf("signals: done\n");
+	return 0;
+}
