@@ -98,7 +98,6 @@ void free_task(struct task_struct *tsk)
 	kmem_cache_free(task_struct_cachep, tsk);
 }
 
-/* find_task_by_pid - the task with @pid (zombies too), or NULL. */
 /* nr_threads - how many tasks exist besides task 0, zombies included (Linux's nr_threads). */
 unsigned int nr_threads(void)
 {
@@ -113,6 +112,7 @@ unsigned int nr_threads(void)
 	return n;
 }
 
+/* find_task_by_pid - the task with @pid (zombies too), or NULL. */
 struct task_struct *find_task_by_pid(pid_t pid)
 {
 	struct task_struct *t;
@@ -364,13 +364,14 @@ int kernel_execve(const char *file, const char *const *argv);
 static int run_program_thread(void *data)
 {
 	struct run_program_args *a = data;
-	int err = kernel_execve(a->file, a->argv);
+	int err = kernel_execve(a->file, a->argv), sig;
 
 	kfree(a);
 	if (err)
 		do_exit((err == -ENOENT ? 127 : 126) << 8);
-	if (fatal_signal_pending(current))	/* the loader failed after the point of no return */
-		do_exit(fatal_signal_pending(current));
+	sig = fatal_signal_pending(current);
+	if (sig)	/* the loader failed after the point of no return */
+		do_exit(sig);
 	return 0;	/* ret_from_kernel_thread goes to ring 3 */
 }
 

@@ -203,6 +203,25 @@ void do_notify_parent(struct task_struct *tsk, int status)
 	send_signal(tsk->parent, &info);
 }
 
+/*
+ * send_to_pid - send @sig (0: only check) to process @pid (> 0), with
+ * si_code @code and the sender's PID.  Return: 0, -EINVAL, -ESRCH.
+ */
+static int send_to_pid(pid_t pid, int sig, int code)
+{
+	struct kernel_siginfo info = { .signo = sig, .code = code, .pid = current->pid };
+	struct task_struct *p;
+
+	if (!valid_signal(sig))		/* a negative one too: unsigned */
+		return -EINVAL;
+	p = find_task_by_pid(pid);
+	if (!p || p->exit_state == EXIT_DEAD)
+		return -ESRCH;
+	if (sig)
+		send_signal(p, &info);
+	return 0;
+}
+
 /**
  * kill_pid - send @sig to the process @pid (@pid > 0), or to every process
  * of group -@pid (@pid < -1)
@@ -215,16 +234,10 @@ int kill_pid(pid_t pid, int sig)
 	struct task_struct *p;
 	int found = 0;
 
-	if (sig < 0 || !valid_signal(sig))
+	if (pid > 0)
+		return send_to_pid(pid, sig, SI_USER);
+	if (!valid_signal(sig))
 		return -EINVAL;
-	if (pid > 0) {
-		p = find_task_by_pid(pid);
-		if (!p || p->exit_state == EXIT_DEAD)
-			return -ESRCH;
-		if (sig)
-			send_signal(p, &info);
-		return 0;
-	}
 	if (pid == 0)
 		pid = -current->pgid;
 	if (pid == -1 || !pid)
@@ -238,34 +251,19 @@ int kill_pid(pid_t pid, int sig)
 	return found ? 0 : -ESRCH;
 }
 
-// tkill, tgkill: kill_pid() with si_code SI_TKILL (one thread per process here).
-static long do_tkill(pid_t pid, int sig)
-{
-	struct kernel_siginfo info = { .signo = sig, .code = SI_TKILL, .pid = current->pid };
-	struct task_struct *p;
-
-	if (sig < 0 || !valid_signal(sig))
-		return -EINVAL;
-	p = find_task_by_pid(pid);
-	if (!p || p->exit_state == EXIT_DEAD)
-		return -ESRCH;
-	if (sig)
-		send_signal(p, &info);
-	return 0;
-}
-
+/* tgkill, tkill: si_code SI_TKILL; one thread per process, so the thread is the process. */
 long sys_tgkill(pid_t tgid, pid_t pid, int sig)
 {
 	if (tgid <= 0 || pid <= 0)
 		return -EINVAL;
 	if (tgid != pid)
 		return -ESRCH;
-	return do_tkill(pid, sig);
+	return send_to_pid(pid, sig, SI_TKILL);
 }
 
 long sys_tkill(pid_t pid, int sig)
 {
-	return pid <= 0 ? -EINVAL : do_tkill(pid, sig);
+	return pid <= 0 ? -EINVAL : send_to_pid(pid, sig, SI_TKILL);
 }
 
 long sys_kill(pid_t pid, int sig)
@@ -512,14 +510,18 @@ long sys_rt_sigsuspend(const sigset_t __user *umask, size_t sigsetsize)
 	return -ERESTARTNOHAND;
 }
 
-/* on_sig_stack - is user stack pointer @sp on current's alternate stack? */
-bool on_sig_stack(unsigned long sp)
+/* __on_sig_stack - is user stack pointer @sp within current's alternate stack? */
+bool __on_sig_stack(unsigned long sp)
 {
 	const struct signal_state *s = &current->sig;
 
-	if (s->sas_ss_flags & SS_AUTODISARM)
-		return false;
 	return sp > s->sas_ss_sp && sp - s->sas_ss_sp <= s->sas_ss_size;
+}
+
+/* on_sig_stack - the same, but never while SS_AUTODISARM has the stack disarmed. */
+bool on_sig_stack(unsigned long sp)
+{
+	return !(current->sig.sas_ss_flags & SS_AUTODISARM) && __on_sig_stack(sp);
 }
 
 /* sas_ss_flags - SS_DISABLE (no alternate stack), SS_ONSTACK (@sp is on it), or 0. */

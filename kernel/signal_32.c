@@ -291,14 +291,6 @@ static int restore_sigcontext(struct pt_regs *regs, const struct sigcontext_32 _
 	return restore_fpstate(sc.fpstate);
 }
 
-// On the alternate stack, ignoring SS_AUTODISARM (Linux's __on_sig_stack).
-static bool within_sig_stack(unsigned long sp)
-{
-	const struct signal_state *s = &current->sig;
-
-	return sp > s->sas_ss_sp && sp - s->sas_ss_sp <= s->sas_ss_size;
-}
-
 /*
  * get_sigframe - where a frame of @frame_size goes: below the interrupted
  * ESP (or at the top of the alternate stack, SA_ONSTACK), under the FPU
@@ -320,7 +312,7 @@ static unsigned long get_sigframe(const struct ksignal *ksig, const struct pt_re
 	buf_fx = (sp - FXSAVE_SIZE) & ~63UL;
 	*fpstate = buf_fx - sizeof(struct fregs_state);
 	sp = ((*fpstate - frame_size + 4) & ~15UL) - 4;
-	if (altstack && !within_sig_stack(sp)) {
+	if (altstack && !__on_sig_stack(sp)) {
 		pr_info("%s[%d] overflowed sigaltstack\n", current->comm, current->pid);
 		return 0;
 	}
@@ -426,11 +418,32 @@ static bool in_syscall(const struct pt_regs *regs)
 	return regs->vector == IA32_SYSCALL_VECTOR && (long)regs->orig_ax >= 0;
 }
 
-// Make the interrupted system call again: its number back in EAX, EIP on the int $0x80.
-static void restart_syscall(struct pt_regs *regs)
+/*
+ * settle_syscall - what becomes of a system call a signal interrupted (its
+ * result in EAX asks): -EINTR, or made again (its number back in EAX, EIP
+ * back on the 2-byte int $0x80).  @ka: the handler about to run, or NULL.
+ */
+static void settle_syscall(struct pt_regs *regs, const struct k_sigaction *ka)
 {
-	regs->ax = regs->orig_ax;
-	regs->ip -= 2;
+	long ret = regs->ax;
+	bool restart;
+
+	if (!in_syscall(regs))
+		return;
+	if (ret == -ERESTARTNOINTR)
+		restart = true;
+	else if (ret == -ERESTARTSYS)
+		restart = !ka || (ka->flags & SA_RESTART);
+	else if (ret == -ERESTARTNOHAND)
+		restart = !ka;
+	else
+		return;
+	if (restart) {
+		regs->ax = regs->orig_ax;
+		regs->ip -= 2;
+	} else {
+		regs->ax = -EINTR;
+	}
 }
 
 /*
@@ -443,22 +456,7 @@ static void handle_signal(struct ksignal *ksig, struct pt_regs *regs)
 {
 	int err;
 
-	if (in_syscall(regs)) {
-		switch ((long)regs->ax) {
-		case -ERESTARTNOHAND:
-			regs->ax = -EINTR;
-			break;
-		case -ERESTARTSYS:
-			if (!(ksig->ka.flags & SA_RESTART)) {
-				regs->ax = -EINTR;
-				break;
-			}
-			fallthrough;
-		case -ERESTARTNOINTR:
-			restart_syscall(regs);
-			break;
-		}
-	}
+	settle_syscall(regs, &ksig->ka);
 	if (ksig->ka.flags & SA_SIGINFO)
 		err = setup_rt_frame(ksig, regs);
 	else
@@ -490,10 +488,7 @@ void arch_do_signal_or_restart(struct pt_regs *regs)
 	if (get_signal(&ksig)) {
 		handle_signal(&ksig, regs);
 	} else {
-		if (in_syscall(regs) && ((long)regs->ax == -ERESTARTNOHAND ||
-					 (long)regs->ax == -ERESTARTSYS ||
-					 (long)regs->ax == -ERESTARTNOINTR))
-			restart_syscall(regs);
+		settle_syscall(regs, NULL);
 		if (s->restore_sigmask) {
 			s->restore_sigmask = false;
 			set_current_blocked(s->saved_sigmask);

@@ -189,6 +189,7 @@ void signal_delivered(struct ksignal *ksig);
 void set_current_blocked(sigset_t set);
 void copy_signal_state(struct task_struct *p, const struct task_struct *parent);
 void flush_signal_handlers(struct task_struct *t);
+bool __on_sig_stack(unsigned long sp);
 bool on_sig_stack(unsigned long sp);
 int sas_ss_flags(unsigned long sp);
 int do_sigaltstack(const stack_t *ss, unsigned long sp);
