@@ -588,6 +588,88 @@ static void residency(void)
 	sc(SYS_munmap, (long)a, 4 * PG, 0, 0, 0);
 }
 
+/*
+ * Signals: rt_sigaction's, rt_sigprocmask's, rt_sigpending's,
+ * rt_sigsuspend's and sigaltstack's rules (raw calls: the kernel's struct
+ * sigaction is handler, flags, restorer, an 8-byte mask).
+ */
+struct ksigaction {
+	unsigned long handler, flags, restorer;
+	unsigned long long mask;
+};
+
+static void signal_rules(void)
+{
+	static char altstack[8192];
+	struct ksigaction act = { 0 }, old;
+	unsigned long long set = 0, got;
+	struct { unsigned long sp; int flags; unsigned long size; } ss, oss;
+	char what[96];
+	int i;
+
+	show("rt_sigaction(SIGUSR1, NULL, &old, 4)", sc(SYS_rt_sigaction, SIGUSR1, 0, (long)&old, 4, 0));
+	show("rt_sigaction(0, NULL, &old, 8)", sc(SYS_rt_sigaction, 0, 0, (long)&old, 8, 0));
+	show("rt_sigaction(65, NULL, &old, 8)", sc(SYS_rt_sigaction, 65, 0, (long)&old, 8, 0));
+	show("rt_sigaction(SIGKILL, &act, NULL, 8)", sc(SYS_rt_sigaction, SIGKILL, (long)&act, 0, 8, 0));
+	show("rt_sigaction(SIGSTOP, &act, NULL, 8)", sc(SYS_rt_sigaction, SIGSTOP, (long)&act, 0, 8, 0));
+	show("rt_sigaction(SIGKILL, NULL, &old, 8)", sc(SYS_rt_sigaction, SIGKILL, 0, (long)&old, 8, 0));
+	for (i = 1; i < NR_BAD; i++) {
+		snprintf(what, sizeof(what), "rt_sigaction(SIGUSR1, %s, NULL, 8)", bad_name[i]);
+		show(what, sc(SYS_rt_sigaction, SIGUSR1, bad[i], 0, 8, 0));
+		snprintf(what, sizeof(what), "rt_sigaction(SIGUSR1, NULL, %s, 8)", bad_name[i]);
+		show(what, sc(SYS_rt_sigaction, SIGUSR1, 0, bad[i], 8, 0));
+	}
+	act.handler = 1;	/* SIG_IGN */
+	act.flags = 0x10000000 | 0x400 | 0x100;	/* SA_RESTART, SA_UNSUPPORTED, an unknown bit */
+	act.mask = ~0ULL;
+	show("rt_sigaction(SIGUSR1, {SIG_IGN, 0x10000500}, NULL, 8)",
+	     sc(SYS_rt_sigaction, SIGUSR1, (long)&act, 0, 8, 0));
+	sc(SYS_rt_sigaction, SIGUSR1, 0, (long)&old, 8, 0);
+	printf("%-58s %#lx\n", "  sa_flags read back", old.flags);
+	printf("%-58s %#llx\n", "  sa_mask read back (no SIGKILL, SIGSTOP)", old.mask);
+	act.handler = 0;
+	act.flags = 0;
+	act.mask = 0;
+	sc(SYS_rt_sigaction, SIGUSR1, (long)&act, 0, 8, 0);
+
+	show("rt_sigprocmask(99, &set, NULL, 8)", sc(SYS_rt_sigprocmask, 99, (long)&set, 0, 8, 0));
+	show("rt_sigprocmask(99, NULL, &set, 8)", sc(SYS_rt_sigprocmask, 99, 0, (long)&set, 8, 0));
+	show("rt_sigprocmask(SIG_BLOCK, &set, NULL, 4)", sc(SYS_rt_sigprocmask, 0, (long)&set, 0, 4, 0));
+	show("rt_sigprocmask(SIG_BLOCK, unmapped, NULL, 8)",
+	     sc(SYS_rt_sigprocmask, 0, UNMAPPED, 0, 8, 0));
+	show("rt_sigprocmask(SIG_BLOCK, NULL, kernel, 8)", sc(SYS_rt_sigprocmask, 0, 0, KERNEL, 8, 0));
+	set = (1ULL << (SIGKILL - 1)) | (1ULL << (SIGSTOP - 1)) | (1ULL << (SIGUSR1 - 1));
+	sc(SYS_rt_sigprocmask, 2, (long)&set, (long)&got, 8, 0);
+	sc(SYS_rt_sigprocmask, 2, (long)&got, (long)&set, 8, 0);
+	printf("%-58s %#llx\n", "SIG_SETMASK {SIGKILL, SIGSTOP, SIGUSR1}: blocked", set);
+
+	show("rt_sigpending(&set, 9)", sc(SYS_rt_sigpending, (long)&set, 9, 0, 0, 0));
+	show("rt_sigpending(&set, 4)", sc(SYS_rt_sigpending, (long)&set, 4, 0, 0, 0));
+	show("rt_sigpending(unmapped, 8)", sc(SYS_rt_sigpending, UNMAPPED, 8, 0, 0, 0));
+	show("rt_sigsuspend(&set, 4)", sc(SYS_rt_sigsuspend, (long)&set, 4, 0, 0, 0));
+	show("rt_sigsuspend(unmapped, 8)", sc(SYS_rt_sigsuspend, UNMAPPED, 8, 0, 0, 0));
+
+	ss.sp = (unsigned long)altstack;
+	ss.size = sizeof(altstack);
+	ss.flags = 3;
+	show("sigaltstack({stack, 3 (bad flags), 8192}, NULL)", sc(SYS_sigaltstack, (long)&ss, 0, 0, 0, 0));
+	ss.flags = 0;
+	ss.size = 1024;
+	show("sigaltstack({stack, 0, 1024}, NULL) (below MINSIGSTKSZ)",
+	     sc(SYS_sigaltstack, (long)&ss, 0, 0, 0, 0));
+	ss.size = sizeof(altstack);
+	show("sigaltstack({stack, 0, 8192}, NULL)", sc(SYS_sigaltstack, (long)&ss, 0, 0, 0, 0));
+	sc(SYS_sigaltstack, 0, (long)&oss, 0, 0, 0);
+	yesno("  read back: that stack, size 8192, flags 0 (not on it)",
+	      oss.sp == (unsigned long)altstack && oss.size == sizeof(altstack) && !oss.flags);
+	ss.flags = 2;		/* SS_DISABLE */
+	show("sigaltstack({_, SS_DISABLE, _}, NULL)", sc(SYS_sigaltstack, (long)&ss, 0, 0, 0, 0));
+	sc(SYS_sigaltstack, 0, (long)&oss, 0, 0, 0);
+	printf("%-58s %d\n", "  read back: flags", oss.flags);
+	show("sigaltstack(unmapped, NULL)", sc(SYS_sigaltstack, UNMAPPED, 0, 0, 0, 0));
+	show("sigaltstack(NULL, kernel)", sc(SYS_sigaltstack, 0, KERNEL, 0, 0, 0));
+}
+
 int main(void)
 {
 	long n = syscall(SYS_readlink, "/proc/self/exe", exe, sizeof(exe) - 1);
@@ -600,6 +682,7 @@ int main(void)
 	prepare_crossing();
 	bad_pointers();
 	processes();
+	signal_rules();
 	usage();
 	files();
 	memory();
