@@ -14,17 +14,20 @@
  *   1. writes to PROT_NONE pages: the handler mprotect()s each page
  *   2. touches of unmapped pages: the handler mmap()s each one
  *   3. a stack overflow: the handler runs on a sigaltstack() stack
- *   4. SIGILL at ud2: the handler moves EIP on (ucontext's registers)
+ *   4. SIGILL at ud2, SIGFPE at a division by zero: the handler moves EIP
+ *      on (ucontext's registers); SIGBUS past a file's end
  *   5. SIGCHLD while waitpid() sleeps: SA_RESTART, or EINTR
  *   6. blocked signals wait (sigprocmask, sigpending, sigsuspend)
  *   7. the FPU/SSE registers survive a handler, which starts clean
  *   8. what ends a program anyway: SA_RESETHAND, a fault while SIGSEGV is
- *      blocked, a bad rt_sigreturn frame
+ *      blocked, a bad rt_sigreturn frame, handlers nested past the end of
+ *      the alternate stack
  *
  * Each line is checked by tests/host/test_user.py.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
@@ -32,6 +35,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <ucontext.h>
@@ -190,25 +195,70 @@ static void stack_overflow(void)
 }
 
 /* 4: the handler changes the registers sigreturn puts back. */
-static void skip_ud2(int sig, siginfo_t *si, void *ucp)
+static void skip_2_bytes(int sig, siginfo_t *si, void *ucp)
 {
 	ucontext_t *uc = ucp;
 
 	last_code = si->si_code;
 	last_addr = (uintptr_t)si->si_addr;
 	hits = uc->uc_mcontext.gregs[REG_EIP] == (greg_t)last_addr;
-	uc->uc_mcontext.gregs[REG_EIP] += 2;	/* ud2 is 0f 0b */
+	uc->uc_mcontext.gregs[REG_EIP] += 2;	/* ud2 is 0f 0b, div %ecx f7 f1 */
 }
 
-static void illegal_instruction(void)
+static sigjmp_buf bus_jmp;
+
+static void on_bus(int sig, siginfo_t *si, void *uc)
 {
-	on(SIGILL, skip_ud2, 0);
+	last_code = si->si_code;
+	last_addr = (uintptr_t)si->si_addr;
+	siglongjmp(bus_jmp, 1);
+}
+
+static void bad_instructions(void)
+{
+	volatile char *past_end;
+	char exe[256] = "";
+	struct stat st;
+	size_t size;
+	char *map;
+	int fd;
+
+	on(SIGILL, skip_2_bytes, 0);
 	hits = 0;
 	__asm__ __volatile__("ud2");
 	printf("signals: ud2: SIGILL, si_code %d (ILL_ILLOPN), si_addr == the saved EIP: %s\n",
 	       last_code, hits ? "yes" : "NO");
 	check(1, "the handler moved the saved EIP past ud2 and the program went on");
 	signal(SIGILL, SIG_DFL);
+
+	on(SIGFPE, skip_2_bytes, 0);
+	hits = 0;
+	__asm__ __volatile__("div %%ecx" : : "a"(1), "d"(0), "c"(0));
+	printf("signals: 1 / 0: SIGFPE, si_code %d (FPE_INTDIV), si_addr == the saved EIP: %s\n",
+	       last_code, hits ? "yes" : "NO");
+	signal(SIGFPE, SIG_DFL);
+
+	/* a mapping of our own file, two pages longer than the file */
+	fd = readlink("/proc/self/exe", exe, sizeof(exe) - 1) > 0 ? open(exe, O_RDONLY) : -1;
+	if (fd < 0 || fstat(fd, &st)) {
+		perror("signals: /proc/self/exe");
+		exit(1);
+	}
+	size = st.st_size;
+	map = mmap(NULL, size + 2 * PG, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED) {
+		perror("signals: mmap of /proc/self/exe");
+		exit(1);
+	}
+	past_end = map + ((size + PG - 1) & ~(PG - 1));
+	on(SIGBUS, on_bus, 0);
+	if (sigsetjmp(bus_jmp, 1) == 0)
+		(void)*past_end;
+	printf("signals: a read of the page past the file's end: SIGBUS, si_code %d (BUS_ADRERR), "
+	       "si_addr that page: %s\n", last_code, last_addr == (uintptr_t)past_end ? "yes" : "NO");
+	munmap(map, size + 2 * PG);
+	signal(SIGBUS, SIG_DFL);
 }
 
 /* 5: SIGCHLD interrupts waitpid(): restarted with SA_RESTART, EINTR without. */
@@ -381,6 +431,38 @@ static void bad_sigreturn_child(void)
 	__asm__ __volatile__("mov $0x800, %%esp; mov $173, %%eax; int $0x80" : : : "memory");
 }
 
+/* The kernel's MINSIGSTKSZ on i386 (glibc's macro asks the CPU: larger) */
+#define ALTSTACK_MIN	2048
+
+static volatile int depth;
+static char *alt_base;
+
+/*
+ * Use the alternate stack down to its last 256 bytes, then send SIGUSR1
+ * again: its frame (about 900 bytes with the FPU state) does not fit.
+ */
+static void nest(int sig, siginfo_t *si, void *uc)
+{
+	char here;
+	volatile char *room;
+
+	if (++depth > 1)
+		_exit(depth);	/* the second handler ran: its frame went somewhere */
+	room = __builtin_alloca(&here - (alt_base + 256));
+	room[0] = 0;
+	syscall(SYS_tgkill, getpid(), getpid(), SIGUSR1);
+	_exit(depth);
+}
+
+static void altstack_overflow_child(void)
+{
+	stack_t ss = { .ss_sp = alt_base = malloc(ALTSTACK_MIN), .ss_size = ALTSTACK_MIN };
+
+	sigaltstack(&ss, NULL);
+	on(SIGUSR1, nest, SA_ONSTACK | SA_NODEFER);
+	raise(SIGUSR1);
+}
+
 static void fatal(void)
 {
 	printf("signals: SA_RESETHAND, SIGUSR1 twice: %s\n", how_it_ended(in_child(reset_hand_child)));
@@ -388,13 +470,15 @@ static void fatal(void)
 	       how_it_ended(in_child(blocked_segv_child)));
 	printf("signals: rt_sigreturn with no frame: %s\n",
 	       how_it_ended(in_child(bad_sigreturn_child)));
+	printf("signals: handlers nested on a %d-byte sigaltstack: %s\n", ALTSTACK_MIN,
+	       how_it_ended(in_child(altstack_overflow_child)));
 }
 
 int main(void)
 {
 	user_pager();
 	stack_overflow();
-	illegal_instruction();
+	bad_instructions();
 	sigchld(SA_RESTART, "SA_RESTART");
 	sigchld(0, "no SA_RESTART");
 	blocking();
