@@ -337,8 +337,11 @@ static sigset_t sigmask_to_save(void)
 	return s->restore_sigmask ? s->saved_sigmask : s->blocked;
 }
 
-/* copy_siginfo_to_user - @info as Linux's 128-byte siginfo_t. */
-static void copy_siginfo_to_user(u32 *out, const struct kernel_siginfo *info)
+/*
+ * fill_siginfo - the frame's siginfo_t (Linux's 128-byte layout) from
+ * @info; the frame then goes to the user stack whole.
+ */
+static void fill_siginfo(u32 out[32], const struct kernel_siginfo *info)
 {
 	memset(out, 0, 128);
 	out[0] = info->signo;
@@ -371,7 +374,7 @@ static int setup_rt_frame(struct ksignal *ksig, struct pt_regs *regs)
 	f.sig = ksig->sig;
 	f.pinfo = frame + offsetof_(struct rt_sigframe, info);
 	f.puc = frame + offsetof_(struct rt_sigframe, uc);
-	copy_siginfo_to_user(f.info, &ksig->info);
+	fill_siginfo(f.info, &ksig->info);
 	f.uc.uc_stack.ss_sp = (void __user *)s->sas_ss_sp;
 	f.uc.uc_stack.ss_flags = sas_ss_flags(regs->sp) | (s->sas_ss_flags & SS_FLAG_BITS);
 	f.uc.uc_stack.ss_size = s->sas_ss_size;

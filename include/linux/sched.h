@@ -115,13 +115,15 @@ static inline bool signal_pending(const struct task_struct *p)
 
 /*
  * signal_work - anything for arch_do_signal_or_restart() to do on the way
- * to ring 3 with @regs: a signal, a mask to put back, or a result asking
- * for a restart (-ERESTARTNOHAND..-ERESTARTSYS; it checks that @regs is a
- * system call's).  Inline: every return to ring 3 asks.
+ * to ring 3 with @regs: a signal to act on, or a result asking for a
+ * restart (-ERESTARTNOHAND..-ERESTARTSYS; it checks that @regs is a
+ * system call's).  That also covers rt_sigsuspend's mask to put back
+ * (sig.restore_sigmask): the call always returns -ERESTARTNOHAND.
+ * Inline: every return to ring 3 asks.
  */
 static inline bool signal_work(const struct pt_regs *regs)
 {
-	return signal_pending(current) || current->sig.restore_sigmask ||
+	return signal_pending(current) ||
 	       regs->ax - (unsigned long)-ERESTARTNOHAND <= ERESTARTNOHAND - ERESTARTSYS;
 }
 

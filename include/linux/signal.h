@@ -133,7 +133,7 @@ typedef struct {
 
 /*
  * struct kernel_siginfo - what mm386 keeps about a pending signal, the
- * fields of siginfo_t that its senders fill.  copy_siginfo_to_user()
+ * fields of siginfo_t that its senders fill.  fill_siginfo()
  * (kernel/signal_32.c) writes Linux's 128-byte siginfo_t from it.
  */
 struct kernel_siginfo {
