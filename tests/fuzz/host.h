@@ -8,6 +8,12 @@
 #ifndef _TESTS_FUZZ_HOST_H
 #define _TESTS_FUZZ_HOST_H
 
+/*
+ * The kernel's sigset_t (linux/signal.h, which sched.h includes) and the
+ * one glibc's <stdlib.h> declares are two types of one name: here, the
+ * kernel's is kernel_sigset_t.  The cores themselves never see glibc.
+ */
+#define sigset_t kernel_sigset_t
 #include <linux/kernel.h>
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
@@ -25,6 +31,7 @@
 #include <linux/fault-inject.h>
 #include "../../mm/internal.h"
 #include "../../mm/vmalloc.h"
+#undef sigset_t
 #include <stdlib.h>
 #include <string.h>
 
