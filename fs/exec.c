@@ -207,11 +207,8 @@ static int do_execve(const char *filename, const char *const *argv, const char *
 	memset(bprm.buf, 0, sizeof(bprm.buf));
 	ramfs_read(bprm.file, bprm.buf, 0, min(bprm.file->size, (unsigned long)BINPRM_BUF_SIZE));
 	err = load_elf_binary(&bprm);
-	if (!err && current->vfork_parent) {
-		current->vfork_done = true;
-		wake_up_process(current->vfork_parent);
-		current->vfork_parent = NULL;
-	}
+	if (!err)
+		complete_vfork_done(current);
 out:
 	kfree(bprm.strings);
 	return err;

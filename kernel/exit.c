@@ -15,7 +15,9 @@
  *   exit: mallocdemo[1] exited with status 0 (min_flt 61, cow 0)
  *   exit: segv[2] killed by signal 11 (SIGSEGV) (min_flt 12, cow 0)
  *
- * Children of an exiting process go to task 0, which reaps them.
+ * Children of an exiting process go to task 0, which reaps them.  Children
+ * of a process that ignores SIGCHLD (or set SA_NOCLDWAIT) reap themselves:
+ * nobody will wait4() for them, so they leave no zombie (autoreap).
  */
 #include <linux/kernel.h>
 #include <linux/vmalloc.h>
@@ -101,11 +103,17 @@ void __noreturn do_exit(long code)
 	forget_original_parent(tsk);
 	tsk->exit_code = code;
 	tsk->exit_state = EXIT_ZOMBIE;
-	if (tsk->vfork_parent) {
-		tsk->vfork_done = true;
-		wake_up_process(tsk->vfork_parent);
+	complete_vfork_done(tsk);
+	/*
+	 * A parent that ignores SIGCHLD (or set SA_NOCLDWAIT) never reaps: the
+	 * task leaves its children now, and the switch away from it frees it
+	 * (finish_task_switch).  Its wait4() goes on until none is left, then
+	 * gives ECHILD.
+	 */
+	if (do_notify_parent(tsk, code)) {
+		list_del_init(&tsk->sibling);
+		tsk->exit_state = EXIT_DEAD;
 	}
-	do_notify_parent(tsk, code);
 	wake_up(&tsk->parent->wait_chldexit);
 	tsk->__state = TASK_UNINTERRUPTIBLE;
 	schedule();
@@ -133,8 +141,12 @@ static void account_reaped_child(struct task_struct *reaper, const struct task_s
 	reaper->cmaxrss = max3(reaper->cmaxrss, p->maxrss, p->cmaxrss);
 }
 
-// Reap zombie @p: its last memory goes back.  Interrupts off.
-static void release_task(struct task_struct *p)
+/*
+ * release_task - reap zombie @p (wait4), or free @p whose parent does not
+ * reap (EXIT_DEAD, from finish_task_switch): its last memory goes back.
+ * Interrupts off.
+ */
+void release_task(struct task_struct *p)
 {
 	list_del(&p->sibling);
 	list_del(&p->tasks);

@@ -308,6 +308,22 @@ fail:
 	return ERR_PTR(-ENOMEM);
 }
 
+/*
+ * complete_vfork_done - @tsk, a vfork child, has exec'd or is exiting: its
+ * parent, asleep in kernel_clone(), may go on.  The flag it waits for is the
+ * parent's own, as Linux's completion is: @tsk may be freed before the parent
+ * runs again.  Nothing to do for any other task.
+ */
+void complete_vfork_done(struct task_struct *tsk)
+{
+	if (!tsk->vfork_parent)
+		return;
+	WRITE_ONCE(*tsk->vfork_done, true);
+	wake_up_process(tsk->vfork_parent);
+	tsk->vfork_parent = NULL;
+	tsk->vfork_done = NULL;
+}
+
 /**
  * kernel_clone - fork current (fork, vfork, clone with SIGCHLD)
  * @args: CLONE_VFORK makes the parent wait until the child has exec'd or
@@ -321,6 +337,7 @@ fail:
 long kernel_clone(const struct kernel_clone_args *args)
 {
 	struct task_struct *p = copy_process(args->regs, NULL, NULL);
+	bool vfork_done = false;	/* set by the child (complete_vfork_done) */
 	pid_t pid;
 
 	if (IS_ERR(p))
@@ -332,14 +349,17 @@ long kernel_clone(const struct kernel_clone_args *args)
 		p->clear_child_tid = (unsigned long)args->child_tid;
 	if (args->flags & CLONE_PARENT_SETTID)
 		(void)!put_user(pid, args->parent_tid);	/* a bad pointer: ignored, as Linux */
-	if (args->flags & CLONE_VFORK)
+	if (args->flags & CLONE_VFORK) {
 		p->vfork_parent = current;
+		p->vfork_done = &vfork_done;
+	}
+	/* From here on @p may run, exit and even be reaped (SIGCHLD ignored): not touched again. */
 	wake_up_new_task(p);
 	if (args->flags & CLONE_VFORK) {
 		unsigned long flags;
 
 		local_irq_save(flags);
-		while (!p->vfork_done) {
+		while (!READ_ONCE(vfork_done)) {
 			set_current_state(TASK_INTERRUPTIBLE);
 			schedule();
 		}

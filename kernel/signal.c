@@ -189,10 +189,14 @@ void force_fatal_sig(int sig)
 
 /*
  * do_notify_parent - @tsk has exited with wait status @status: SIGCHLD
- * to its parent (which by default ignores it).
+ * to its parent (whose default action is to ignore it).
+ * Return: true if the parent will never reap @tsk: its SIGCHLD handler is
+ * SIG_IGN (then no signal is sent) or has SA_NOCLDWAIT (sent all the same),
+ * as POSIX.1-2001 and Linux have it; do_exit() then lets @tsk free itself.
  */
-void do_notify_parent(struct task_struct *tsk, int status)
+bool do_notify_parent(struct task_struct *tsk, int status)
 {
+	const struct k_sigaction *ka = &tsk->parent->sig.action[SIGCHLD - 1];
 	struct kernel_siginfo info = {
 		.signo = SIGCHLD, .pid = tsk->pid,
 		.code = (status & 0x7f) ? CLD_KILLED : CLD_EXITED,
@@ -200,7 +204,10 @@ void do_notify_parent(struct task_struct *tsk, int status)
 		.utime = nsec_to_clock_t(tsk->utime), .stime = nsec_to_clock_t(tsk->stime),
 	};
 
+	if (ka->handler == SIG_IGN)
+		return true;
 	send_signal(tsk->parent, &info);
+	return ka->flags & SA_NOCLDWAIT;
 }
 
 /*

@@ -16,7 +16,8 @@
  *   3. a stack overflow: the handler runs on a sigaltstack() stack
  *   4. SIGILL at ud2, SIGFPE at a division by zero: the handler moves EIP
  *      on (ucontext's registers); SIGBUS past a file's end
- *   5. SIGCHLD while waitpid() sleeps: SA_RESTART, or EINTR
+ *   5. SIGCHLD while waitpid() sleeps: SA_RESTART, or EINTR; a parent
+ *      that ignores SIGCHLD (or sets SA_NOCLDWAIT) leaves no zombies
  *   6. blocked signals wait (sigprocmask, sigpending, sigsuspend)
  *   7. the FPU/SSE registers survive a handler, which starts clean
  *   8. what ends a program anyway: SA_RESETHAND, a fault while SIGSEGV is
@@ -308,6 +309,52 @@ static void sigchld(int flags, const char *name)
 	signal(SIGCHLD, SIG_DFL);
 }
 
+/*
+ * 5: with SIGCHLD ignored, or SA_NOCLDWAIT, children are reaped by the kernel
+ * as they exit: waitpid(-1) sleeps until none is left, then gives ECHILD,
+ * and their PIDs are gone (kill(pid, 0): ESRCH).  A handler still runs
+ * with SA_NOCLDWAIT.  Whatever the kernel did not reap is reaped here.
+ */
+static void on_chld_count(int sig, siginfo_t *si, void *uc)
+{
+	hits++;
+}
+
+static void no_zombies(int nocldwait, const char *name)
+{
+	pid_t kids[3], ret;
+	int i, status, err, gone = 0;
+
+	if (nocldwait)
+		on(SIGCHLD, on_chld_count, SA_NOCLDWAIT | SA_RESTART);
+	else
+		signal(SIGCHLD, SIG_IGN);
+	hits = 0;
+	for (i = 0; i < 3; i++)
+		kids[i] = sleeper(20 * (i + 1), i);
+	ret = waitpid(-1, &status, 0);
+	err = errno;
+	for (i = 0; i < 3; i++)
+		gone += kill(kids[i], 0) == -1 && errno == ESRCH;
+	printf("signals: %s: waitpid(-1) = %s, %d of 3 children already gone, "
+	       "handler ran: %s\n", name,
+	       ret == -1 && err == ECHILD ? "-1 (ECHILD)" : ret > 0 ? "a child" : "something else",
+	       gone, hits ? "yes" : "no");
+	if (!nocldwait) {	/* a vfork() child frees itself while its parent sleeps */
+		pid_t child = vfork();
+
+		if (child == 0)
+			_exit(0);
+		ret = waitpid(-1, &status, 0);
+		printf("signals: %s: a vfork() child's _exit() let its parent go on; "
+		       "waitpid(-1) = %s\n", name,
+		       ret == -1 && errno == ECHILD ? "-1 (ECHILD)" : "something else");
+	}
+	signal(SIGCHLD, SIG_DFL);
+	while (waitpid(-1, &status, 0) > 0)
+		;
+}
+
 /* 6: a blocked signal waits in sigpending() until it is unblocked. */
 static volatile pid_t usr_pid;
 
@@ -481,6 +528,8 @@ int main(void)
 	bad_instructions();
 	sigchld(SA_RESTART, "SA_RESTART");
 	sigchld(0, "no SA_RESTART");
+	no_zombies(0, "SIGCHLD ignored");
+	no_zombies(1, "SA_NOCLDWAIT with a handler");
 	blocking();
 	fpu_state();
 	fatal();

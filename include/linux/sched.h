@@ -69,8 +69,8 @@ struct task_struct {
 	struct list_head children;	/* its children, by their sibling links */
 	struct list_head sibling;
 	struct wait_queue_head wait_chldexit;	/* its wait4() sleeps here */
-	bool vfork_done;		/* a vfork child has exec'd or exited */
-	struct task_struct *vfork_parent;
+	bool *vfork_done;		/* vfork: its parent's flag, set at exec or exit */
+	struct task_struct *vfork_parent;	/* vfork: the parent, asleep until then */
 
 	char comm[TASK_COMM_LEN];	/* the program's name (basename of the file) */
 	unsigned long min_flt, maj_flt;	/* page faults: minor (no I/O), major */
@@ -165,6 +165,8 @@ void free_thread_stack(struct task_struct *tsk);
 struct task_struct *find_task_by_pid(pid_t pid);
 unsigned int nr_threads(void);
 void free_task(struct task_struct *tsk);
+void complete_vfork_done(struct task_struct *tsk);
+void release_task(struct task_struct *p);
 /* clone() flags mm386 knows (Linux's values) */
 #define CSIGNAL			0x000000ff	/* the signal the parent gets at exit */
 #define CLONE_VM		0x00000100

@@ -183,7 +183,7 @@ void force_fatal_sig(int sig);
 bool unhandled_signal(const struct task_struct *p, int sig);
 const char *signal_name(int sig);
 int kill_pid(pid_t pid, int sig);
-void do_notify_parent(struct task_struct *tsk, int status);
+bool do_notify_parent(struct task_struct *tsk, int status);
 bool get_signal(struct ksignal *ksig);
 void signal_delivered(struct ksignal *ksig);
 void set_current_blocked(sigset_t set);

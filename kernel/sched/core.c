@@ -126,12 +126,25 @@ static struct task_struct *context_switch(struct task_struct *prev, struct task_
 }
 
 /*
+ * finish_task_switch - the first thing after a switch, in the new task:
+ * @prev, the task switched away from, is freed now if it was a dead task
+ * that nobody will reap (do_exit() with SIGCHLD ignored by its parent).
+ * Until the switch it was running on its own kernel stack.  Interrupts off.
+ */
+static __always_inline void finish_task_switch(struct task_struct *prev)
+{
+	if (unlikely(prev->exit_state == EXIT_DEAD))
+		release_task(prev);
+}
+
+/*
  * schedule_tail - the first thing a new task does (ret_from_fork): the
  * switch that started it ran with interrupts off; turn them on, as
  * Linux's finish_task_switch() does.
  */
 void schedule_tail(struct task_struct *prev)
 {
+	finish_task_switch(prev);
 	local_irq_enable();
 	if (current->set_child_tid)	/* clone(CLONE_CHILD_SETTID): a COW write, in the child */
 		(void)!put_user(current->pid, (int __user *)current->set_child_tid);
@@ -171,7 +184,7 @@ void schedule(void)
 	next = list_first_entry(&runqueue, struct task_struct, run_list);
 	next->time_slice = TIMESLICE_TICKS;
 	if (next != prev)
-		context_switch(prev, next);
+		finish_task_switch(context_switch(prev, next));
 	local_irq_restore(flags);
 }
 

@@ -371,7 +371,9 @@ def test_signal_handlers_catch_memory_faults():
     sigaltstack (and kills without one); ucontext's registers go back as
     the handler left them (past ud2 and a division by zero); a read past a
     file's end is SIGBUS; SIGCHLD interrupts waitpid (restarted with
-    SA_RESTART, EINTR without); blocked signals wait; the FPU state
+    SA_RESTART, EINTR without); with SIGCHLD ignored or SA_NOCLDWAIT the
+    children leave no zombies (waitpid gives ECHILD once all are gone, and
+    their PIDs are free); blocked signals wait; the FPU state
     survives a handler, which starts clean; SA_RESETHAND, a fault with
     SIGSEGV blocked, a bad rt_sigreturn frame and a handler frame that
     does not fit on the alternate stack kill.  The same lines as Linux's,
@@ -384,6 +386,9 @@ def test_signal_handlers_catch_memory_faults():
     ours = signals_lines(log)
     assert ours[-1] == "signals: done" and not [line for line in ours if line.endswith(": NO")]
     assert "signals: in the handler: MXCSR 0x1f80, x87 control word 0x37f (a new program's)" in ours
+    for how, ran in (("SIGCHLD ignored", "no"), ("SA_NOCLDWAIT with a handler", "yes")):
+        assert (f"signals: {how}: waitpid(-1) = -1 (ECHILD), 3 of 3 children already gone, "
+                f"handler ran: {ran}") in ours
     # handled faults print no segfault line; the unhandled ones end with Linux's lines
     assert len(re.findall(r"^signals\[\d+\]: segfault at", log, re.M)) == 0
     assert re.search(r"^signals\[\d+\] bad frame in rt_sigreturn frame:000007fc ip:[0-9a-f]+ "
@@ -398,9 +403,13 @@ def test_signal_handlers_catch_memory_faults():
     # the interrupted MXCSR in the handler (Linux 6.1's handle_signal()
     # clears the FPU state); a read at 0x3fffb000 past a file's end gives
     # si_addr 0x3fffc000, a page off; and it never checks a nested frame
-    # against the alternate stack's bottom, so the second handler runs.
+    # against the alternate stack's bottom, so the second handler runs; it
+    # does not pass SA_NOCLDWAIT on to the host's sigaction, so the
+    # children become zombies and waitpid reaps the first.
     quirks = {"MXCSR 0x9f80": "MXCSR 0x1f80", "si_addr that page: NO": "si_addr that page: yes",
-              "sigaltstack: exited with status 2": "sigaltstack: killed by signal 11"}
+              "sigaltstack: exited with status 2": "sigaltstack: killed by signal 11",
+              "waitpid(-1) = a child, 1 of 3 children already gone":
+              "waitpid(-1) = -1 (ECHILD), 3 of 3 children already gone"}
     theirs = signals_lines(host)
     for qemu_user, linux in quirks.items():
         assert sum(qemu_user in line for line in theirs) == 1, qemu_user
