@@ -590,13 +590,84 @@ static void residency(void)
 
 /*
  * Signals: rt_sigaction's, rt_sigprocmask's, rt_sigpending's,
- * rt_sigsuspend's and sigaltstack's rules (raw calls: the kernel's struct
- * sigaction is handler, flags, restorer, an 8-byte mask).
+ * rt_sigsuspend's, rt_sigtimedwait's, rt_sigqueueinfo's and sigaltstack's
+ * rules (raw calls: the kernel's struct sigaction is handler, flags,
+ * restorer, an 8-byte mask).
  */
 struct ksigaction {
 	unsigned long handler, flags, restorer;
 	unsigned long long mask;
 };
+
+/*
+ * rt_sigtimedwait's (177, and 421 with a 64-bit time) and
+ * rt_sigqueueinfo's rules: the set's size, the timespec, who may pose as
+ * whom, a process looked for before the signal is judged.
+ */
+static void rt_wait_and_queue_rules(void)
+{
+	unsigned long long usr2 = 1ULL << (SIGUSR2 - 1), none = 0;
+	long ts32[2] = { 0, 0 };
+	long long ts64[2] = { 0, 0 };
+	int info[32] = { 0 };
+	char what[96];
+	pid_t child;
+	int i;
+
+	show("rt_sigtimedwait(&set, NULL, {0, 0}, 4)", sc(177, (long)&usr2, 0, (long)ts32, 4, 0));
+	show("rt_sigtimedwait(unmapped, NULL, {0, 0}, 8)", sc(177, UNMAPPED, 0, (long)ts32, 8, 0));
+	show("rt_sigtimedwait(&set, NULL, unmapped, 8)", sc(177, (long)&usr2, 0, UNMAPPED, 8, 0));
+	show("rt_sigtimedwait(&set, NULL, kernel, 8)", sc(177, (long)&usr2, 0, KERNEL, 8, 0));
+	show("rt_sigtimedwait(&set, NULL, {0, 0}, 8) (nothing pending)",
+	     sc(177, (long)&usr2, 0, (long)ts32, 8, 0));
+	show("rt_sigtimedwait(&{}, NULL, {0, 0}, 8)", sc(177, (long)&none, 0, (long)ts32, 8, 0));
+	ts32[1] = 1000000000;
+	show("rt_sigtimedwait(&set, NULL, {0, 1000000000}, 8)",
+	     sc(177, (long)&usr2, 0, (long)ts32, 8, 0));
+	ts32[0] = -1;
+	ts32[1] = 0;
+	show("rt_sigtimedwait(&set, NULL, {-1, 0}, 8)", sc(177, (long)&usr2, 0, (long)ts32, 8, 0));
+	show("rt_sigtimedwait_time64(&set, NULL, {0, 0}, 8) (nothing pending)",
+	     sc(421, (long)&usr2, 0, (long)ts64, 8, 0));
+	ts64[1] = -1;
+	show("rt_sigtimedwait_time64(&set, NULL, {0, -1}, 8)",
+	     sc(421, (long)&usr2, 0, (long)ts64, 8, 0));
+	show("rt_sigtimedwait_time64(&set, NULL, unmapped, 8)",
+	     sc(421, (long)&usr2, 0, UNMAPPED, 8, 0));
+
+	info[2] = -1;		/* si_code SI_QUEUE */
+	show("rt_sigqueueinfo(self, SIGUSR2, unmapped)", sc(178, getpid(), SIGUSR2, UNMAPPED, 0, 0));
+	show("rt_sigqueueinfo(self, SIGUSR2, kernel)", sc(178, getpid(), SIGUSR2, KERNEL, 0, 0));
+	show("rt_sigqueueinfo(0, SIGUSR2, {SI_QUEUE})", sc(178, 0, SIGUSR2, (long)info, 0, 0));
+	show("rt_sigqueueinfo(-1, SIGUSR2, {SI_QUEUE})", sc(178, -1, SIGUSR2, (long)info, 0, 0));
+	show("rt_sigqueueinfo(99999, 99, {SI_QUEUE})", sc(178, 99999, 99, (long)info, 0, 0));
+	show("rt_sigqueueinfo(self, 99, {SI_QUEUE})", sc(178, getpid(), 99, (long)info, 0, 0));
+	show("rt_sigqueueinfo(self, 0, {SI_QUEUE})", sc(178, getpid(), 0, (long)info, 0, 0));
+	show("kill(99999, 99)", sc(SYS_kill, 99999, 99, 0, 0, 0));
+	child = fork();
+	if (child == 0) {
+		pause();
+		_exit(0);
+	}
+	for (i = 0; i < 3; i++) {
+		static const int code[3] = { 0, 0x80, -6 };	/* SI_USER, SI_KERNEL, SI_TKILL */
+
+		info[2] = code[i];
+		snprintf(what, sizeof(what), "rt_sigqueueinfo(a child, 0, {si_code %d})", code[i]);
+		show(what, sc(178, child, 0, (long)info, 0, 0));
+	}
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
+	info[2] = 0;
+	ts64[1] = 0;
+	sc(SYS_rt_sigprocmask, 0, (long)&usr2, 0, 8, 0);
+	show("rt_sigqueueinfo(self, SIGUSR2, {SI_USER}) (blocked)",
+	     sc(178, getpid(), SIGUSR2, (long)info, 0, 0));
+	show("rt_sigtimedwait_time64(&set, unmapped, {0, 0}, 8)",
+	     sc(421, (long)&usr2, UNMAPPED, (long)ts64, 8, 0));
+	show("  then (the signal was taken all the same)", sc(421, (long)&usr2, 0, (long)ts64, 8, 0));
+	sc(SYS_rt_sigprocmask, 1, (long)&usr2, 0, 8, 0);
+}
 
 static void signal_rules(void)
 {
@@ -648,6 +719,8 @@ static void signal_rules(void)
 	show("rt_sigpending(unmapped, 8)", sc(SYS_rt_sigpending, UNMAPPED, 8, 0, 0, 0));
 	show("rt_sigsuspend(&set, 4)", sc(SYS_rt_sigsuspend, (long)&set, 4, 0, 0, 0));
 	show("rt_sigsuspend(unmapped, 8)", sc(SYS_rt_sigsuspend, UNMAPPED, 8, 0, 0, 0));
+
+	rt_wait_and_queue_rules();
 
 	ss.sp = (unsigned long)altstack;
 	ss.size = sizeof(altstack);
