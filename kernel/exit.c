@@ -100,6 +100,7 @@ void __noreturn do_exit(long code)
 			tsk->comm, tsk->pid, (code >> 8) & 0xff, tsk->min_flt, tsk->cow_flt);
 
 	local_irq_disable();
+	flush_signals(tsk);		/* the real-time ones queued go back to their cache */
 	forget_original_parent(tsk);
 	tsk->exit_code = code;
 	tsk->exit_state = EXIT_ZOMBIE;

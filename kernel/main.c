@@ -114,6 +114,7 @@ void __init start_kernel(void)
 	init_8259A();
 	mm_init();
 	fork_init();
+	signals_init();
 	mm_memory_init();
 	read_persistent_clock();
 	time_init();

@@ -8,9 +8,13 @@
  * kernel/fault.c; SIGFPE, SIGILL... kernel/traps.c), by a child's exit
  * (SIGCHLD) and by the OOM path (SIGKILL).  Each pending signal keeps what
  * a handler learns about it (struct kernel_siginfo: who sent it, or the
- * faulting address).  Like Linux's non-real-time signals, a signal that is
- * already pending is not queued twice; mm386 treats signals 32-64 the same
- * way (Linux queues each of those).
+ * faulting address).  A standard signal that is already pending is not
+ * queued twice: the second kill() is merged into the first.  A real-time
+ * signal (SIGRTMIN and up) is queued each time it is sent, with its own
+ * information (sigqueue()'s value), and delivered as often, oldest first:
+ * struct sigqueue from the "sigqueue" cache, at most RLIMIT_SIGPENDING
+ * of them from sigqueue() (EAGAIN after that).  rt_sigtimedwait() takes a
+ * pending signal without a handler (sigwaitinfo, sigtimedwait).
  *
  * A task acts on its pending, unblocked signals itself, in
  * exit_to_user_mode() (kernel/sched/core.c), through get_signal():
@@ -44,6 +48,9 @@
 #include <linux/jiffies.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/slab.h>
+#include <linux/mm.h>
+#include <linux/init.h>
 
 const char *signal_name(int sig)
 {
@@ -109,29 +116,137 @@ bool unhandled_signal(const struct task_struct *p, int sig)
 	return handler == SIG_IGN || handler == SIG_DFL;
 }
 
+static struct kmem_cache *sigqueue_cachep;
+
+/*
+ * The real-time signal instances pending in all tasks, the first of each
+ * signal (in pending_info[]) and the queued ones; interrupts off.  mm386 has
+ * one user (root), so this is Linux's per-user count of pending signals
+ * (RLIMIT_SIGPENDING), for the real-time ones.
+ */
+static unsigned long nr_rt_pending;
+
+void __init signals_init(void)
+{
+	sigqueue_cachep = kmem_cache_create("sigqueue", sizeof(struct sigqueue), 0, SLAB_PANIC,
+					    NULL);
+}
+
+/*
+ * rlimit_sigpending - RLIMIT_SIGPENDING, as Linux sets it at boot: half of
+ * max_threads, the number of kernel stacks an eighth of RAM would hold.
+ * mm386's stacks are 16 KB, twice Linux i386's, so the figure is half
+ * Linux's at the same RAM (about 620 at 160 MB).
+ */
+unsigned long rlimit_sigpending(void)
+{
+	unsigned long max_threads = totalram_pages() / (8 * (THREAD_SIZE / PAGE_SIZE));
+
+	return max(max_threads, 20UL) / 2;
+}
+
+// Is @sig a real-time signal (queued once per sending)?
+static inline bool sig_rt(int sig)
+{
+	return sig >= SIGRTMIN;
+}
+
 /*
  * send_signal - generate @info->signo for @p.  An ignored, unblocked signal
- * is dropped; one already pending keeps its first information.  A task
- * asleep interruptibly is woken if it does not block the signal.
+ * is dropped.  A standard signal already pending keeps its first
+ * information; a real-time one is queued again.  A task asleep
+ * interruptibly is woken if it does not block the signal.
+ * Return: 0; -EAGAIN when a real-time signal from sigqueue() (si_code < 0)
+ * finds RLIMIT_SIGPENDING reached or no memory (one from the kernel or
+ * kill() is never refused: without memory it is merged, as Linux does).
  */
-static void send_signal(struct task_struct *p, const struct kernel_siginfo *info)
+static int send_signal(struct task_struct *p, const struct kernel_siginfo *info)
 {
-	int sig = info->signo;
+	int sig = info->signo, err = 0;
+	bool limited = sig_rt(sig) && info->code < 0;
+	struct sigqueue *q, **tail;
 	unsigned long flags;
 
 	if (p->exit_state || !p->pid)
-		return;
+		return 0;
 	local_irq_save(flags);
 	if (!(p->sig.blocked & sigmask(sig)) &&
 	    sig_handler_ignored(p->sig.action[sig - 1].handler, sig))
 		goto out;
+	if (limited && nr_rt_pending >= rlimit_sigpending()) {
+		err = -EAGAIN;
+		goto out;
+	}
 	if (!(p->sig.pending & sigmask(sig))) {
 		p->sig.pending |= sigmask(sig);
 		p->sig.pending_info[sig - 1] = *info;
+		nr_rt_pending += sig_rt(sig);
+	} else if (sig_rt(sig)) {
+		q = kmem_cache_alloc(sigqueue_cachep, GFP_ATOMIC | __GFP_NOWARN);
+		if (!q) {
+			err = limited ? -EAGAIN : 0;
+			goto out;
+		}
+		q->next = NULL;
+		q->info = *info;
+		for (tail = &p->sig.queue; *tail; tail = &(*tail)->next)
+			;
+		*tail = q;
+		nr_rt_pending++;
 	}
 	if (!(p->sig.blocked & sigmask(sig)) && p->__state == TASK_INTERRUPTIBLE)
 		wake_up_process(p);
 out:
+	local_irq_restore(flags);
+	return err;
+}
+
+/*
+ * collect_signal - @sig leaves @s's pending set: its information in
+ * *@info (NULL: dropped).  A real-time signal with more instances queued
+ * stays pending, with the next one's information.  Interrupts off.
+ */
+static void collect_signal(struct signal_state *s, int sig, struct kernel_siginfo *info)
+{
+	struct sigqueue **pq, *q;
+
+	if (info)
+		*info = s->pending_info[sig - 1];
+	if (!sig_rt(sig)) {
+		s->pending &= ~sigmask(sig);
+		return;
+	}
+	nr_rt_pending--;
+	for (pq = &s->queue; *pq; pq = &(*pq)->next)
+		if ((*pq)->info.signo == sig)
+			break;
+	q = *pq;
+	if (!q) {
+		s->pending &= ~sigmask(sig);
+		return;
+	}
+	s->pending_info[sig - 1] = q->info;
+	*pq = q->next;
+	kmem_cache_free(sigqueue_cachep, q);
+}
+
+// Drop every pending instance of the signals in @mask from @s.  Interrupts off.
+static void flush_sigqueue_mask(struct signal_state *s, sigset_t mask)
+{
+	int sig;
+
+	for (sig = 1; sig <= _NSIG; sig++)
+		while ((s->pending & mask) & sigmask(sig))
+			collect_signal(s, sig, NULL);
+}
+
+/* flush_signals - @t is exiting: its pending signals go, queued ones freed. */
+void flush_signals(struct task_struct *t)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	flush_sigqueue_mask(&t->sig, ~0ULL);
 	local_irq_restore(flags);
 }
 
@@ -211,22 +326,28 @@ bool do_notify_parent(struct task_struct *tsk, int status)
 }
 
 /*
- * send_to_pid - send @sig (0: only check) to process @pid (> 0), with
- * si_code @code and the sender's PID.  Return: 0, -EINVAL, -ESRCH.
+ * send_info_to_pid - send @info (signal 0: only check) to process @pid
+ * (> 0).  As in Linux, the process is looked for before the signal is
+ * judged: kill(no such PID, 99) is -ESRCH.
+ * Return: 0, -ESRCH, -EINVAL, -EAGAIN (send_signal).
  */
+static int send_info_to_pid(pid_t pid, const struct kernel_siginfo *info)
+{
+	struct task_struct *p = find_task_by_pid(pid);
+
+	if (!p || p->exit_state == EXIT_DEAD)
+		return -ESRCH;
+	if (!valid_signal(info->signo))		/* a negative one too: unsigned */
+		return -EINVAL;
+	return info->signo ? send_signal(p, info) : 0;
+}
+
+/* send_to_pid - send_info_to_pid() of @sig with si_code @code and the sender's PID. */
 static int send_to_pid(pid_t pid, int sig, int code)
 {
 	struct kernel_siginfo info = { .signo = sig, .code = code, .pid = current->pid };
-	struct task_struct *p;
 
-	if (!valid_signal(sig))		/* a negative one too: unsigned */
-		return -EINVAL;
-	p = find_task_by_pid(pid);
-	if (!p || p->exit_state == EXIT_DEAD)
-		return -ESRCH;
-	if (sig)
-		send_signal(p, &info);
-	return 0;
+	return send_info_to_pid(pid, &info);
 }
 
 /**
@@ -281,10 +402,11 @@ long sys_kill(pid_t pid, int sig)
 }
 
 /*
- * dequeue_signal - take current's next signal to act on (a fault's first,
- * then the lowest number) and its information.  Return: the signal, or 0.
+ * dequeue_signal - take current's next pending signal among @mask (a
+ * fault's first, then the lowest number) and its information.
+ * Return: the signal, or 0.
  */
-static int dequeue_signal(struct kernel_siginfo *info)
+static int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 {
 	struct signal_state *s = &current->sig;
 	sigset_t set;
@@ -292,13 +414,12 @@ static int dequeue_signal(struct kernel_siginfo *info)
 	int sig = 0;
 
 	local_irq_save(flags);
-	set = s->pending & ~s->blocked;
+	set = s->pending & mask;
 	if (set & SYNCHRONOUS_MASK)
 		set &= SYNCHRONOUS_MASK;
 	if (set) {
 		sig = __builtin_ctzll(set) + 1;
-		s->pending &= ~sigmask(sig);
-		*info = s->pending_info[sig - 1];
+		collect_signal(s, sig, info);
 	}
 	local_irq_restore(flags);
 	return sig;
@@ -317,7 +438,7 @@ bool get_signal(struct ksignal *ksig)
 	struct k_sigaction *ka;
 	int sig;
 
-	while ((sig = dequeue_signal(&ksig->info))) {
+	while ((sig = dequeue_signal(~current->sig.blocked, &ksig->info))) {
 		ka = &current->sig.action[sig - 1];
 		if (ka->handler == SIG_IGN)
 			continue;
@@ -366,6 +487,7 @@ void copy_signal_state(struct task_struct *p, const struct task_struct *parent)
 {
 	p->sig = parent->sig;
 	p->sig.pending = 0;
+	p->sig.queue = NULL;
 	p->sig.restore_sigmask = false;
 }
 
@@ -420,8 +542,13 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act,
 		new.flags &= UAPI_SA_FLAGS;
 		new.mask &= ~SIG_KERNEL_ONLY_MASK;
 		*k = new;
-		if (sig_handler_ignored(k->handler, sig))
-			current->sig.pending &= ~sigmask(sig);
+		if (sig_handler_ignored(k->handler, sig)) {
+			unsigned long flags;
+
+			local_irq_save(flags);
+			flush_sigqueue_mask(&current->sig, sigmask(sig));
+			local_irq_restore(flags);
+		}
 	}
 	if (oact && copy_to_user(oact, &old, sizeof(old)))
 		return -EFAULT;
@@ -515,6 +642,127 @@ long sys_rt_sigsuspend(const sigset_t __user *umask, size_t sigsetsize)
 	sleep_until_signal();
 	s->restore_sigmask = true;
 	return -ERESTARTNOHAND;
+}
+
+/*
+ * do_sigtimedwait - take a pending signal of @these (the caller blocks
+ * them, as a rule), waiting for one for @ts (seconds, nanoseconds; NULL:
+ * as long as it takes).  While current sleeps the signals of @these are
+ * unblocked, so that sending one wakes it; another signal it does not
+ * block ends the wait (its handler runs on the way out).
+ * Return: the signal, its information in *@info; -EAGAIN when the time
+ * is up; -EINTR; -EINVAL for a bad @ts.
+ */
+static int do_sigtimedwait(sigset_t these, struct kernel_siginfo *info, const s64 *ts)
+{
+	struct signal_state *s = &current->sig;
+	unsigned long flags, deadline = 0;
+	sigset_t blocked;
+	int sig;
+
+	if (ts && (ts[0] < 0 || ts[1] < 0 || ts[1] >= 1000000000))
+		return -EINVAL;
+	these &= ~SIG_KERNEL_ONLY_MASK;
+	sig = dequeue_signal(these, info);
+	if (sig || (ts && !ts[0] && !ts[1]))
+		return sig ? sig : -EAGAIN;
+	if (ts)
+		deadline = timeout_deadline(ts[0], ts[1]);
+	local_irq_save(flags);
+	blocked = s->blocked;
+	s->blocked &= ~these;
+	if (ts)
+		sleep_until_deadline(deadline);
+	else if (!signal_pending(current))
+		wait_event_interruptible_irqoff(&pause_wq, never, NULL);
+	s->blocked = blocked;
+	local_irq_restore(flags);
+	sig = dequeue_signal(these, info);
+	if (sig)
+		return sig;
+	return signal_pending(current) ? -EINTR : -EAGAIN;
+}
+
+// rt_sigtimedwait's work, with a 64-bit (@wide) or 32-bit struct timespec at @uts.
+static long rt_sigtimedwait(const sigset_t __user *uthese, u32 __user *uinfo,
+			    const void __user *uts, size_t sigsetsize, bool wide)
+{
+	struct kernel_siginfo info;
+	sigset_t these;
+	s64 ts[2];
+	s32 ts32[2];
+	u32 out[32];
+	int sig;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	if (uts && wide && copy_from_user(ts, uts, sizeof(ts)))
+		return -EFAULT;
+	if (uts && !wide) {
+		if (copy_from_user(ts32, uts, sizeof(ts32)))
+			return -EFAULT;
+		ts[0] = ts32[0];
+		ts[1] = ts32[1];
+	}
+	sig = do_sigtimedwait(these, &info, uts ? ts : NULL);
+	if (sig > 0 && uinfo) {
+		fill_siginfo(out, &info);
+		if (copy_to_user(uinfo, out, sizeof(out)))
+			return -EFAULT;
+	}
+	return sig;
+}
+
+/**
+ * sys_rt_sigtimedwait_time64 - wait for one of the signals in *@uthese
+ * @uthese: the signals to take (the caller normally blocks them)
+ * @uinfo: where its siginfo_t goes, or NULL
+ * @uts: how long to wait (struct timespec, 64-bit seconds); NULL: for ever,
+ *	{0, 0}: not at all
+ * @sigsetsize: 8
+ *
+ * Return: the signal; -EAGAIN (time up), -EINTR (another signal came),
+ * -EINVAL, -EFAULT.  glibc's sigwaitinfo() and sigtimedwait().
+ */
+long sys_rt_sigtimedwait_time64(const sigset_t __user *uthese, u32 __user *uinfo,
+				const s64 __user *uts, size_t sigsetsize)
+{
+	return rt_sigtimedwait(uthese, uinfo, uts, sigsetsize, true);
+}
+
+/* rt_sigtimedwait with the old 32-bit struct timespec (system call 177). */
+long sys_rt_sigtimedwait_time32(const sigset_t __user *uthese, u32 __user *uinfo,
+				const s32 __user *uts, size_t sigsetsize)
+{
+	return rt_sigtimedwait(uthese, uinfo, uts, sigsetsize, false);
+}
+
+/**
+ * sys_rt_sigqueueinfo - send signal @sig with the siginfo_t at @uinfo to
+ * process @pid: glibc's sigqueue() (si_code SI_QUEUE and a value)
+ *
+ * As Linux: nobody may pretend to be the kernel, kill() or tkill() to
+ * another process (si_code >= 0 or SI_TKILL: -EPERM); the rest of the
+ * siginfo_t goes to the receiver as given.
+ * Return: 0; -EFAULT; -EPERM; -ESRCH; -EINVAL; -EAGAIN (RLIMIT_SIGPENDING).
+ */
+long sys_rt_sigqueueinfo(pid_t pid, int sig, const u32 __user *uinfo)
+{
+	struct kernel_siginfo info;
+	int code;
+	u32 in[32];
+
+	if (copy_from_user(in, uinfo, sizeof(in)))
+		return -EFAULT;
+	code = in[2];
+	if ((code >= 0 || code == SI_TKILL) && pid != current->pid)
+		return -EPERM;
+	if (pid <= 0)
+		return -ESRCH;
+	siginfo_from_user_words(&info, sig, in);	/* a bad @sig: send_info_to_pid() says */
+	return send_info_to_pid(pid, &info);
 }
 
 /* __on_sig_stack - is user stack pointer @sp within current's alternate stack? */

@@ -338,24 +338,82 @@ static sigset_t sigmask_to_save(void)
 }
 
 /*
- * fill_siginfo - the frame's siginfo_t (Linux's 128-byte layout) from
- * @info; the frame then goes to the user stack whole.
+ * Which of siginfo_t's union members signal @sig with si_code @code uses
+ * (Linux's siginfo_layout(), for the signals mm386 knows): a child's exit,
+ * a fault's address, sigqueue()'s value, or only the sender (kill).
  */
-static void fill_siginfo(u32 out[32], const struct kernel_siginfo *info)
+enum siginfo_layout { SIL_KILL, SIL_CHLD, SIL_FAULT, SIL_RT };
+
+static enum siginfo_layout siginfo_layout(int sig, int code)
+{
+	if (code <= 0 || code >= SI_KERNEL)
+		return code < 0 ? SIL_RT : SIL_KILL;
+	if (sig == SIGCHLD)
+		return SIL_CHLD;
+	if (sig > 0 && valid_signal(sig) && (sigmask(sig) & SYNCHRONOUS_MASK))
+		return SIL_FAULT;
+	return SIL_KILL;
+}
+
+/*
+ * fill_siginfo - a user's siginfo_t (Linux's 128-byte layout) from @info:
+ * for a handler's frame, which then goes to the user stack whole, and for
+ * rt_sigtimedwait().  The words past those @info has are 0.
+ */
+void fill_siginfo(u32 out[32], const struct kernel_siginfo *info)
 {
 	memset(out, 0, 128);
 	out[0] = info->signo;
 	out[2] = info->code;
-	if (info->code > 0 && info->code < SI_KERNEL && info->signo == SIGCHLD) {
-		out[3] = info->pid;
+	switch (siginfo_layout(info->signo, info->code)) {
+	case SIL_CHLD:
 		out[5] = info->status;
 		out[6] = info->utime;
 		out[7] = info->stime;
-	} else if (info->code > 0 && info->code < SI_KERNEL &&
-		   (sigmask(info->signo) & SYNCHRONOUS_MASK)) {
+		fallthrough;
+	case SIL_KILL:
+		out[3] = info->pid;		/* si_pid */
+		out[4] = info->uid;		/* si_uid */
+		break;
+	case SIL_RT:
+		out[3] = info->pid;
+		out[4] = info->uid;
+		out[5] = info->value;		/* si_value */
+		break;
+	case SIL_FAULT:
 		out[3] = info->addr;		/* si_addr */
-	} else {
-		out[3] = info->pid;		/* si_pid; si_uid (out[4]) is 0: root */
+		break;
+	}
+}
+
+/*
+ * siginfo_from_user_words - rt_sigqueueinfo(): @info for signal @sig from
+ * the 128 bytes of siginfo_t the program made (@in).  As in Linux,
+ * si_signo is @sig whatever the program wrote, and the rest is taken as
+ * the program wrote it (si_pid, si_uid, si_value...): fill_siginfo() hands
+ * the same words to the receiver.
+ */
+void siginfo_from_user_words(struct kernel_siginfo *info, int sig, const u32 in[32])
+{
+	*info = (struct kernel_siginfo){ .signo = sig, .code = in[2] };
+	switch (siginfo_layout(sig, info->code)) {
+	case SIL_CHLD:
+		info->status = in[5];
+		info->utime = in[6];
+		info->stime = in[7];
+		fallthrough;
+	case SIL_KILL:
+		info->pid = in[3];
+		info->uid = in[4];
+		break;
+	case SIL_RT:
+		info->pid = in[3];
+		info->uid = in[4];
+		info->value = in[5];
+		break;
+	case SIL_FAULT:
+		info->addr = in[3];
+		break;
 	}
 }
 

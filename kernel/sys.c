@@ -84,6 +84,7 @@ long sys_newuname(struct new_utsname __user *name)
 #define RLIMIT_CPU	0
 #define RLIMIT_DATA	2
 #define RLIMIT_STACK	3
+#define RLIMIT_SIGPENDING 11
 #define RLIM_NLIMITS	16
 #define RLIM_INFINITY	(~0UL)
 
@@ -91,6 +92,8 @@ static unsigned long long rlimit_cur(unsigned int resource)
 {
 	if (resource == RLIMIT_STACK)
 		return STACK_RLIMIT;
+	if (resource == RLIMIT_SIGPENDING)
+		return rlimit_sigpending();
 	if (resource == 4 /* RLIMIT_CORE */)
 		return 0;
 	if (resource == 7 /* RLIMIT_NOFILE */)
@@ -345,6 +348,25 @@ static bool deadline_passed(void *arg)
 }
 
 /*
+ * timeout_deadline - the tick by which @sec seconds and @nsec nanoseconds
+ * (< 10^9) will have passed: rounded up to ticks, plus the tick under way.
+ */
+unsigned long timeout_deadline(u64 sec, u64 nsec)
+{
+	return jiffies + (unsigned long)(sec * HZ + DIV_ROUND_UP(nsec, 1000000000 / HZ)) + 1;
+}
+
+/*
+ * sleep_until_deadline - sleep until jiffies reach @deadline, or a signal
+ * current does not block comes.  Call with interrupts off.
+ * Return: 0 when the time is up; -EINTR for the signal.
+ */
+int sleep_until_deadline(unsigned long deadline)
+{
+	return wait_event_interruptible_irqoff(&sleep_wq, deadline_passed, &deadline);
+}
+
+/*
  * Sleep for @sec seconds and @nsec nanoseconds (rounded up to a tick).
  * Return: 0; -EINVAL; -EINTR when a signal came first (its handler runs
  * next), with the time left in *@rem (seconds, nanoseconds) if @rem.
@@ -356,9 +378,9 @@ static long do_nanosleep(u64 sec, u64 nsec, s64 rem[2])
 
 	if (nsec >= 1000000000)
 		return -EINVAL;
-	deadline = jiffies + (unsigned long)(sec * HZ + DIV_ROUND_UP(nsec, 1000000000 / HZ)) + 1;
+	deadline = timeout_deadline(sec, nsec);
 	local_irq_save(flags);
-	err = wait_event_interruptible_irqoff(&sleep_wq, deadline_passed, &deadline);
+	err = sleep_until_deadline(deadline);
 	local_irq_restore(flags);
 	if (err && rem) {
 		left = time_after(deadline, jiffies) ? deadline - jiffies : 0;

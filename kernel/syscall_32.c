@@ -310,6 +310,11 @@ long sys_rt_sigprocmask(int how, const sigset_t __user *nset, sigset_t __user *o
 			size_t sigsetsize);
 long sys_rt_sigpending(sigset_t __user *uset, size_t sigsetsize);
 long sys_rt_sigsuspend(const sigset_t __user *umask, size_t sigsetsize);
+long sys_rt_sigtimedwait_time32(const sigset_t __user *uthese, u32 __user *uinfo,
+				const s32 __user *uts, size_t sigsetsize);
+long sys_rt_sigtimedwait_time64(const sigset_t __user *uthese, u32 __user *uinfo,
+				const s64 __user *uts, size_t sigsetsize);
+long sys_rt_sigqueueinfo(pid_t pid, int sig, const u32 __user *uinfo);
 long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss);
 long sys_sigreturn(void);
 long sys_rt_sigreturn(void);
@@ -383,6 +388,8 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYS(174, sys_rt_sigaction),
 	SYS(175, sys_rt_sigprocmask),
 	SYS(176, sys_rt_sigpending),
+	SYS(177, sys_rt_sigtimedwait_time32),
+	SYS(178, sys_rt_sigqueueinfo),
 	SYS(179, sys_rt_sigsuspend),
 	SYS(186, sys_sigaltstack),
 	SYS(190, sys_vfork),
@@ -412,6 +419,7 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYS(383, sys_statx),
 	SYS(403, sys_clock_gettime64),
 	SYS(407, sys_clock_nanosleep_time64),
+	SYS(421, sys_rt_sigtimedwait_time64),
 };
 
 static unsigned long enosys_logged[BITS_TO_LONGS(NR_syscalls + 1)];

@@ -18,7 +18,9 @@
  *      on (ucontext's registers); SIGBUS past a file's end
  *   5. SIGCHLD while waitpid() sleeps: SA_RESTART, or EINTR; a parent
  *      that ignores SIGCHLD (or sets SA_NOCLDWAIT) leaves no zombies
- *   6. blocked signals wait (sigprocmask, sigpending, sigsuspend)
+ *   6. blocked signals wait (sigprocmask, sigpending, sigsuspend); a
+ *      real-time signal is queued each time it is sent (sigqueue), up to
+ *      RLIMIT_SIGPENDING, and sigwaitinfo()/sigtimedwait() take one
  *   7. the FPU/SSE registers survive a handler, which starts clean
  *   8. what ends a program anyway: SA_RESETHAND, a fault while SIGSEGV is
  *      blocked, a bad rt_sigreturn frame, handlers nested past the end of
@@ -36,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -405,6 +408,102 @@ static void blocking(void)
 	signal(SIGUSR1, SIG_DFL);
 }
 
+/*
+ * 6: real-time signals queue: each sigqueue() is one delivery, in order,
+ * with its own value; a standard signal sent twice while blocked is one.
+ */
+#define RT_MAX 8
+static volatile int rt_n;
+static int rt_value[RT_MAX], rt_code[RT_MAX];
+
+static void on_rt(int sig, siginfo_t *si, void *uc)
+{
+	if (rt_n < RT_MAX) {
+		rt_value[rt_n] = si->si_value.sival_int;
+		rt_code[rt_n] = si->si_code;
+	}
+	rt_n++;
+}
+
+static void realtime(void)
+{
+	int sig = SIGRTMIN + 1, i, got;
+	struct timespec none = { 0, 0 }, short_wait = { 0, 20000000 };
+	union sigval v;
+	struct rlimit rl;
+	sigset_t set;
+	siginfo_t si;
+	pid_t child;
+	long queued = 0;
+
+	on(sig, on_rt, 0);
+	on(SIGUSR2, on_rt, 0);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigaddset(&set, SIGUSR2);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	for (i = 0; i < 3; i++) {
+		v.sival_int = 100 + i;
+		sigqueue(getpid(), sig, v);
+	}
+	kill(getpid(), sig);
+	kill(getpid(), SIGUSR2);
+	kill(getpid(), SIGUSR2);
+	rt_n = 0;
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	printf("signals: SIGRTMIN+1 sigqueue()d with 100, 101, 102, then kill()ed, SIGUSR2 kill()ed "
+	       "twice, all while blocked: %d deliveries\n", rt_n);
+	check(rt_n == 5 && rt_value[0] == 100 && rt_value[1] == 101 && rt_value[2] == 102 &&
+	      rt_code[0] == SI_QUEUE && rt_code[2] == SI_QUEUE && rt_code[3] == SI_USER &&
+	      rt_code[4] == SI_USER, "in order, values and si_code SI_QUEUE, then SI_USER; "
+	      "SIGUSR2 once");
+
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	getrlimit(RLIMIT_SIGPENDING, &rl);
+	v.sival_int = 1;
+	while (queued <= (long)rl.rlim_cur && sigqueue(getpid(), sig, v) == 0)
+		queued++;
+	check(errno == EAGAIN && queued <= (long)rl.rlim_cur && queued > (long)rl.rlim_cur - 16,
+	      "sigqueue() until EAGAIN: about RLIMIT_SIGPENDING queued");
+	got = 0;
+	while (sigtimedwait(&set, &si, &none) == sig)
+		got++;
+	printf("signals: sigtimedwait() with no wait took them all back: %s; then %s\n",
+	       got == queued ? "yes" : "NO", errno == EAGAIN ? "EAGAIN" : strerror(errno));
+	i = sigtimedwait(&set, &si, &short_wait);
+	printf("signals: sigtimedwait() for 20 ms with nothing sent: %s\n",
+	       i == -1 && errno == EAGAIN ? "-1 (EAGAIN)" : "something else");
+	child = fork();
+	if (child == 0) {
+		struct timespec t = { 0, 30000000 };
+
+		nanosleep(&t, NULL);
+		v.sival_int = 9;
+		sigqueue(getppid(), sig, v);
+		_exit(0);
+	}
+	i = sigwaitinfo(&set, &si);
+	printf("signals: sigwaitinfo() while a child sigqueue()s 9: signal %s, si_value %d, "
+	       "si_code %d (SI_QUEUE), si_pid the child: %s\n", i == sig ? "SIGRTMIN+1" : "other",
+	       si.si_value.sival_int, si.si_code, si.si_pid == child ? "yes" : "no");
+	waitpid(child, NULL, 0);
+	memset(&si, 0, sizeof(si));
+	si.si_code = SI_USER;
+	child = fork();
+	if (child == 0) {
+		pause();
+		_exit(0);
+	}
+	i = syscall(SYS_rt_sigqueueinfo, child, SIGUSR1, &si);
+	printf("signals: rt_sigqueueinfo() posing as kill() to another process: %s\n",
+	       i == -1 && errno == EPERM ? "-1 (EPERM)" : "something else");
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	signal(sig, SIG_DFL);
+	signal(SIGUSR2, SIG_DFL);
+}
+
 /* 7: the interrupted code's FPU/SSE registers come back; the handler starts clean. */
 static volatile unsigned int handler_mxcsr, handler_fcw;
 
@@ -531,6 +630,7 @@ int main(void)
 	no_zombies(0, "SIGCHLD ignored");
 	no_zombies(1, "SA_NOCLDWAIT with a handler");
 	blocking();
+	realtime();
 	fpu_state();
 	fatal();
 	printf("signals: done\n");

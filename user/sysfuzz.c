@@ -359,7 +359,9 @@ static void log_call(unsigned int i, long nr, const struct call *c, const unsign
  * signal calls that would not test the kernel with random arguments:
  * pause and rt_sigsuspend sleep for good, sigreturn and rt_sigreturn load
  * random registers (the child runs on anywhere), rt_sigaction installs
- * random handlers (user/signals.c tests them).
+ * random handlers, rt_sigtimedwait (177, 421) would sleep for a random
+ * time and rt_sigqueueinfo would send random signals to random processes,
+ * the fuzzer's parent among them (user/signals.c tests them all).
  */
 static long unserved_number(void)
 {
@@ -370,7 +372,8 @@ static long unserved_number(void)
 		return PICK(-1UL, 0x80000000UL, 450UL, 1000UL, 0x10000UL);
 again:
 	nr = next() % 450;
-	if (nr == 1 || nr == 29 || nr == 252 || nr == 119 || nr == 173 || nr == 174 || nr == 179)
+	if (nr == 1 || nr == 29 || nr == 252 || nr == 119 || nr == 173 || nr == 174 || nr == 179 ||
+	    nr == 177 || nr == 178 || nr == 421)
 		goto again;
 	for (i = 0; i < NR_CALLS; i++)
 		if (calls[i].nr == nr)

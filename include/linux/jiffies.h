@@ -15,6 +15,8 @@ extern volatile unsigned long jiffies;
 
 void time_init(void);
 unsigned int nsec_to_clock_t(unsigned long long ns);	/* kernel/sys.c */
+unsigned long timeout_deadline(unsigned long long sec, unsigned long long nsec);
+int sleep_until_deadline(unsigned long deadline);
 /* Wait (halting between ticks) until @n more ticks have passed. */
 void wait_ticks(unsigned long n);
 

@@ -14,6 +14,11 @@
  * Invariants (task_struct's signal fields, below):
  *  - SIGKILL and SIGSTOP are never in ->blocked and never get a handler;
  *  - a bit in ->pending has its information in ->pending_info[sig - 1];
+ *  - ->queue holds only real-time signals (SIGRTMIN and up) whose bit is
+ *    in ->pending: the instances sent after the first, oldest first;
+ *  - nr_rt_pending (kernel/signal.c) counts the real-time instances
+ *    pending in all tasks, first ones and queued ones, at most
+ *    RLIMIT_SIGPENDING of them from sigqueue();
  *  - an ignored signal that is not blocked is never pending: it is
  *    dropped when generated, and when the action becomes "ignore".
  */
@@ -121,6 +126,7 @@ typedef struct {
 /* si_code values (the ones mm386 sends) */
 #define SI_USER		0	/* kill() */
 #define SI_KERNEL	0x80	/* the kernel (a general protection fault...) */
+#define SI_QUEUE	(-1)	/* sigqueue(): rt_sigqueueinfo with a value */
 #define SI_TKILL	(-6)	/* tkill(), tgkill() */
 #define SEGV_MAPERR	1	/* no mapping at the address */
 #define SEGV_ACCERR	2	/* a mapping that does not allow the access */
@@ -140,11 +146,23 @@ struct kernel_siginfo {
 	int signo;
 	int code;			/* SI_*, SEGV_*, CLD_*... */
 	pid_t pid;			/* kill, tkill, SIGCHLD: the sender / the child */
+	u32 uid;			/* the sender's; 0 (root) unless sigqueue() said otherwise */
 	union {
 		unsigned long addr;	/* faults: the address */
 		int status;		/* SIGCHLD: exit code or signal */
+		u32 value;		/* sigqueue(): si_value */
 	};
 	u32 utime, stime;		/* SIGCHLD: the child's CPU time, in ticks */
+};
+
+/*
+ * struct sigqueue - one more instance of a real-time signal that is
+ * already pending: Linux queues every one, where a standard signal that
+ * is pending already is merged.  From the "sigqueue" cache.
+ */
+struct sigqueue {
+	struct sigqueue *next;
+	struct kernel_siginfo info;
 };
 
 /* What get_signal() found to deliver: a signal and its handler. */
@@ -169,6 +187,7 @@ struct signal_state {
 	unsigned int sas_ss_flags;
 	struct k_sigaction action[_NSIG];	/* action[sig - 1] */
 	struct kernel_siginfo pending_info[_NSIG];
+	struct sigqueue *queue;		/* real-time instances after the first */
 };
 
 struct task_struct;
@@ -189,6 +208,9 @@ void signal_delivered(struct ksignal *ksig);
 void set_current_blocked(sigset_t set);
 void copy_signal_state(struct task_struct *p, const struct task_struct *parent);
 void flush_signal_handlers(struct task_struct *t);
+void flush_signals(struct task_struct *t);
+void signals_init(void);
+unsigned long rlimit_sigpending(void);
 bool __on_sig_stack(unsigned long sp);
 bool on_sig_stack(unsigned long sp);
 int sas_ss_flags(unsigned long sp);
@@ -198,5 +220,7 @@ long sys_pause(void);
 
 /* kernel/signal_32.c */
 void arch_do_signal_or_restart(struct pt_regs *regs);
+void fill_siginfo(u32 out[32], const struct kernel_siginfo *info);
+void siginfo_from_user_words(struct kernel_siginfo *info, int sig, const u32 in[32]);
 
 #endif

@@ -373,7 +373,10 @@ def test_signal_handlers_catch_memory_faults():
     file's end is SIGBUS; SIGCHLD interrupts waitpid (restarted with
     SA_RESTART, EINTR without); with SIGCHLD ignored or SA_NOCLDWAIT the
     children leave no zombies (waitpid gives ECHILD once all are gone, and
-    their PIDs are free); blocked signals wait; the FPU state
+    their PIDs are free); blocked signals wait; a real-time signal is
+    queued once per sigqueue(), in order with its value, up to
+    RLIMIT_SIGPENDING (then EAGAIN), and sigtimedwait()/sigwaitinfo() take
+    them without a handler; the FPU state
     survives a handler, which starts clean; SA_RESETHAND, a fault with
     SIGSEGV blocked, a bad rt_sigreturn frame and a handler frame that
     does not fit on the alternate stack kill.  The same lines as Linux's,
@@ -381,7 +384,7 @@ def test_signal_handlers_catch_memory_faults():
     r = qemu.boot("poweroff", mem=160, initrd=[prog("signals")])
     r.expect_status(qemu.STATUS_OK)
     log = r.log
-    for nr in (119, 173, 174, 175, 176, 179, 186):
+    for nr in (119, 173, 174, 175, 176, 177, 178, 179, 186, 421):
         assert f"unknown system call {nr} " not in log
     ours = signals_lines(log)
     assert ours[-1] == "signals: done" and not [line for line in ours if line.endswith(": NO")]
@@ -389,6 +392,10 @@ def test_signal_handlers_catch_memory_faults():
     for how, ran in (("SIGCHLD ignored", "no"), ("SA_NOCLDWAIT with a handler", "yes")):
         assert (f"signals: {how}: waitpid(-1) = -1 (ECHILD), 3 of 3 children already gone, "
                 f"handler ran: {ran}") in ours
+    assert ("signals: SIGRTMIN+1 sigqueue()d with 100, 101, 102, then kill()ed, SIGUSR2 kill()ed "
+            "twice, all while blocked: 5 deliveries") in ours
+    assert ("signals: sigwaitinfo() while a child sigqueue()s 9: signal SIGRTMIN+1, si_value 9, "
+            "si_code -1 (SI_QUEUE), si_pid the child: yes") in ours
     # handled faults print no segfault line; the unhandled ones end with Linux's lines
     assert len(re.findall(r"^signals\[\d+\]: segfault at", log, re.M)) == 0
     assert re.search(r"^signals\[\d+\] bad frame in rt_sigreturn frame:000007fc ip:[0-9a-f]+ "
