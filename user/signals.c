@@ -487,6 +487,14 @@ static void realtime(void)
 	       "si_code %d (SI_QUEUE), si_pid the child: %s\n", i == sig ? "SIGRTMIN+1" : "other",
 	       si.si_value.sival_int, si.si_code, si.si_pid == child ? "yes" : "no");
 	waitpid(child, NULL, 0);
+	child = fork();
+	if (child == 0) {
+		v.sival_int = 7;
+		for (i = 0; i < 200; i++)
+			sigqueue(getpid(), sig, v);
+		_exit(0);	/* 200 pending: the kernel frees them ("nothing lost") */
+	}
+	waitpid(child, NULL, 0);
 	memset(&si, 0, sizeof(si));
 	si.si_code = SI_USER;
 	child = fork();
