@@ -44,8 +44,17 @@ static struct kmem_cache *mm_cachep;
 static pid_t last_pid;
 unsigned long total_forks;
 
+/*
+ * max_threads - as many tasks as kernel stacks would fill an eighth of RAM
+ * (Linux's set_max_threads(), at least 20); RLIMIT_NPROC and
+ * RLIMIT_SIGPENDING are half of it (kernel/sys.c).  mm386's stacks are
+ * 16 KB, twice Linux i386's, so the figure is half Linux's at the same RAM.
+ */
+unsigned long max_threads;
+
 void fork_init(void)
 {
+	max_threads = max(totalram_pages() / (8 * (THREAD_SIZE / PAGE_SIZE)), 20UL);
 	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 16,
 					       SLAB_PANIC, NULL);
 	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 0, SLAB_PANIC,

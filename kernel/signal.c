@@ -51,6 +51,7 @@
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/init.h>
+#include <linux/resource.h>
 
 const char *signal_name(int sig)
 {
@@ -119,12 +120,13 @@ bool unhandled_signal(const struct task_struct *p, int sig)
 static struct kmem_cache *sigqueue_cachep;
 
 /*
- * The real-time signal instances pending in all tasks, the first of each
- * signal (in pending_info[]) and the queued ones; interrupts off.  mm386 has
- * one user (root), so this is Linux's per-user count of pending signals
- * (RLIMIT_SIGPENDING), for the real-time ones.
+ * nr_sigpending - the signal instances pending in all tasks: each pending
+ * signal's first (in pending_info[]) and the real-time ones queued after
+ * it; interrupts off.  mm386 has one user (root), so this is Linux's
+ * per-user count, the one RLIMIT_SIGPENDING limits and /proc/PID/status
+ * shows as SigQ.
  */
-static unsigned long nr_rt_pending;
+static unsigned long nr_sigpending;
 
 void __init signals_init(void)
 {
@@ -132,17 +134,10 @@ void __init signals_init(void)
 					    NULL);
 }
 
-/*
- * rlimit_sigpending - RLIMIT_SIGPENDING, as Linux sets it at boot: half of
- * max_threads, the number of kernel stacks an eighth of RAM would hold.
- * mm386's stacks are 16 KB, twice Linux i386's, so the figure is half
- * Linux's at the same RAM (about 620 at 160 MB).
- */
-unsigned long rlimit_sigpending(void)
+/* nr_signals_pending - the count above (SigQ in /proc/PID/status). */
+unsigned long nr_signals_pending(void)
 {
-	unsigned long max_threads = totalram_pages() / (8 * (THREAD_SIZE / PAGE_SIZE));
-
-	return max(max_threads, 20UL) / 2;
+	return READ_ONCE(nr_sigpending);
 }
 
 // Is @sig a real-time signal (queued once per sending)?
@@ -154,18 +149,20 @@ static inline bool sig_rt(int sig)
 /*
  * send_signal - generate @info->signo for @p.  An ignored, unblocked signal
  * is dropped.  A standard signal already pending keeps its first
- * information; a real-time one is queued again.  A task asleep
- * interruptibly is woken if it does not block the signal.
- * Return: 0; -EAGAIN when a real-time signal from sigqueue() (si_code < 0)
- * finds RLIMIT_SIGPENDING reached or no memory (one from the kernel or
- * kill() is never refused: without memory it is merged, as Linux does).
+ * information; a real-time one is queued again, unless RLIMIT_SIGPENDING
+ * instances are pending already.  Then, as in Linux, one from kill() is
+ * merged into the pending one (its information lost) and any other
+ * (sigqueue(), tkill()) is refused.  A task asleep interruptibly is woken
+ * if it does not block the signal.
+ * Return: 0; -EAGAIN for a real-time signal refused (over the limit, or
+ * no memory for its struct sigqueue).
  */
 static int send_signal(struct task_struct *p, const struct kernel_siginfo *info)
 {
 	int sig = info->signo, err = 0;
-	bool limited = sig_rt(sig) && info->code < 0;
 	struct sigqueue *q, **tail;
 	unsigned long flags;
+	bool full;
 
 	if (p->exit_state || !p->pid)
 		return 0;
@@ -173,18 +170,19 @@ static int send_signal(struct task_struct *p, const struct kernel_siginfo *info)
 	if (!(p->sig.blocked & sigmask(sig)) &&
 	    sig_handler_ignored(p->sig.action[sig - 1].handler, sig))
 		goto out;
-	if (limited && nr_rt_pending >= rlimit_sigpending()) {
+	full = sig_rt(sig) && nr_sigpending >= task_rlimit(p, RLIMIT_SIGPENDING);
+	if (full && info->code != SI_USER) {
 		err = -EAGAIN;
 		goto out;
 	}
 	if (!(p->sig.pending & sigmask(sig))) {
 		p->sig.pending |= sigmask(sig);
 		p->sig.pending_info[sig - 1] = *info;
-		nr_rt_pending += sig_rt(sig);
-	} else if (sig_rt(sig)) {
+		nr_sigpending++;
+	} else if (sig_rt(sig) && !full) {
 		q = kmem_cache_alloc(sigqueue_cachep, GFP_ATOMIC | __GFP_NOWARN);
 		if (!q) {
-			err = limited ? -EAGAIN : 0;
+			err = info->code != SI_USER ? -EAGAIN : 0;
 			goto out;
 		}
 		q->next = NULL;
@@ -192,7 +190,7 @@ static int send_signal(struct task_struct *p, const struct kernel_siginfo *info)
 		for (tail = &p->sig.queue; *tail; tail = &(*tail)->next)
 			;
 		*tail = q;
-		nr_rt_pending++;
+		nr_sigpending++;
 	}
 	if (!(p->sig.blocked & sigmask(sig)) && p->__state == TASK_INTERRUPTIBLE)
 		wake_up_process(p);
@@ -212,11 +210,11 @@ static void collect_signal(struct signal_state *s, int sig, struct kernel_siginf
 
 	if (info)
 		*info = s->pending_info[sig - 1];
+	nr_sigpending--;
 	if (!sig_rt(sig)) {
 		s->pending &= ~sigmask(sig);
 		return;
 	}
-	nr_rt_pending--;
 	for (pq = &s->queue; *pq; pq = &(*pq)->next)
 		if ((*pq)->info.signo == sig)
 			break;

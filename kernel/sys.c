@@ -81,24 +81,55 @@ long sys_newuname(struct new_utsname __user *name)
  * Limits
  */
 
-#define RLIMIT_CPU	0
-#define RLIMIT_DATA	2
-#define RLIMIT_STACK	3
-#define RLIMIT_SIGPENDING 11
-#define RLIM_NLIMITS	16
-#define RLIM_INFINITY	(~0UL)
+#define RLIM_INFINITY	(~0UL)		/* getrlimit()'s 32-bit "none" */
+#define MLOCK_LIMIT	(8UL << 20)	/* Linux's RLIMIT_MEMLOCK: 8 MB */
+#define MQ_BYTES_MAX	819200		/* Linux's RLIMIT_MSGQUEUE */
 
-static unsigned long long rlimit_cur(unsigned int resource)
+/*
+ * Linux 6.1's limits for its first process (INIT_RLIMITS), which every
+ * process inherits unless someone changes them.  RLIMIT_NOFILE is
+ * mm386's descriptor table (Linux: 1024 of at most 4096); RLIMIT_NPROC
+ * and RLIMIT_SIGPENDING come from max_threads (task_rlimit()).
+ */
+static const struct {
+	u64 cur, max;
+} init_rlimits[RLIM_NLIMITS] = {
+	[RLIMIT_CPU]	  = { RLIM64_INFINITY, RLIM64_INFINITY },
+	[RLIMIT_FSIZE]	  = { RLIM64_INFINITY, RLIM64_INFINITY },
+	[RLIMIT_DATA]	  = { RLIM64_INFINITY, RLIM64_INFINITY },
+	[RLIMIT_STACK]	  = { STACK_RLIMIT, RLIM64_INFINITY },
+	[RLIMIT_CORE]	  = { 0, RLIM64_INFINITY },
+	[RLIMIT_RSS]	  = { RLIM64_INFINITY, RLIM64_INFINITY },
+	[RLIMIT_NOFILE]	  = { NR_OPEN_DEFAULT, NR_OPEN_DEFAULT },
+	[RLIMIT_MEMLOCK]  = { MLOCK_LIMIT, MLOCK_LIMIT },
+	[RLIMIT_AS]	  = { RLIM64_INFINITY, RLIM64_INFINITY },
+	[RLIMIT_LOCKS]	  = { RLIM64_INFINITY, RLIM64_INFINITY },
+	[RLIMIT_MSGQUEUE] = { MQ_BYTES_MAX, MQ_BYTES_MAX },
+	[RLIMIT_NICE]	  = { 0, 0 },
+	[RLIMIT_RTPRIO]	  = { 0, 0 },
+	[RLIMIT_RTTIME]	  = { RLIM64_INFINITY, RLIM64_INFINITY },
+};
+
+/**
+ * task_rlimit - @t's soft limit on resource @limit (< RLIM_NLIMITS)
+ * @t: the task (every mm386 task has the same limits)
+ * @limit: RLIMIT_*
+ *
+ * Return: the limit, RLIM64_INFINITY for none.
+ */
+u64 task_rlimit(const struct task_struct *t, unsigned int limit)
 {
-	if (resource == RLIMIT_STACK)
-		return STACK_RLIMIT;
-	if (resource == RLIMIT_SIGPENDING)
-		return rlimit_sigpending();
-	if (resource == 4 /* RLIMIT_CORE */)
-		return 0;
-	if (resource == 7 /* RLIMIT_NOFILE */)
-		return NR_OPEN_DEFAULT;
-	return ~0ULL;
+	if (limit == RLIMIT_NPROC || limit == RLIMIT_SIGPENDING)
+		return max_threads / 2;		/* fork_init() in Linux */
+	return init_rlimits[limit].cur;
+}
+
+/* task_rlimit_max - @t's hard limit on resource @limit. */
+u64 task_rlimit_max(const struct task_struct *t, unsigned int limit)
+{
+	if (limit == RLIMIT_NPROC || limit == RLIMIT_SIGPENDING)
+		return max_threads / 2;
+	return init_rlimits[limit].max;
 }
 
 long sys_getrlimit(unsigned int resource, u32 __user *rlim)
@@ -107,8 +138,8 @@ long sys_getrlimit(unsigned int resource, u32 __user *rlim)
 
 	if (resource >= RLIM_NLIMITS)
 		return -EINVAL;
-	r[0] = min_t(unsigned long long, rlimit_cur(resource), RLIM_INFINITY);
-	r[1] = resource == 7 ? r[0] : RLIM_INFINITY;
+	r[0] = min_t(u64, task_rlimit(current, resource), RLIM_INFINITY);
+	r[1] = min_t(u64, task_rlimit_max(current, resource), RLIM_INFINITY);
 	return copy_to_user(rlim, r, sizeof(r)) ? -EFAULT : 0;
 }
 
@@ -129,8 +160,8 @@ long sys_prlimit64(pid_t pid, unsigned int resource, const u64 __user *new_rlim,
 		return -EPERM;	/* mm386's limits are fixed */
 	}
 	if (old_rlim) {
-		r[0] = rlimit_cur(resource);
-		r[1] = resource == 7 ? r[0] : ~0ULL;
+		r[0] = task_rlimit(current, resource);
+		r[1] = task_rlimit_max(current, resource);
 		if (copy_to_user(old_rlim, r, sizeof(r)))
 			return -EFAULT;
 	}

@@ -184,6 +184,7 @@ struct kernel_clone_args {
 };
 long kernel_clone(const struct kernel_clone_args *args);
 void fork_init(void);
+extern unsigned long max_threads;	/* kernel/fork.c */
 /* kernel_run_program - fork a task from task 0 that exec's @file. */
 pid_t kernel_run_program(const char *file, const char *const *argv);
 

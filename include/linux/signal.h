@@ -16,9 +16,9 @@
  *  - a bit in ->pending has its information in ->pending_info[sig - 1];
  *  - ->queue holds only real-time signals (SIGRTMIN and up) whose bit is
  *    in ->pending: the instances sent after the first, oldest first;
- *  - nr_rt_pending (kernel/signal.c) counts the real-time instances
- *    pending in all tasks, first ones and queued ones, at most
- *    RLIMIT_SIGPENDING of them from sigqueue();
+ *  - nr_sigpending (kernel/signal.c) counts the instances pending in
+ *    all tasks, a bit in ->pending and an entry in ->queue one each; a
+ *    real-time signal is queued only while it is below RLIMIT_SIGPENDING;
  *  - an ignored signal that is not blocked is never pending: it is
  *    dropped when generated, and when the action becomes "ignore".
  */
@@ -210,7 +210,7 @@ void copy_signal_state(struct task_struct *p, const struct task_struct *parent);
 void flush_signal_handlers(struct task_struct *t);
 void flush_signals(struct task_struct *t);
 void signals_init(void);
-unsigned long rlimit_sigpending(void);
+unsigned long nr_signals_pending(void);
 bool __on_sig_stack(unsigned long sp);
 bool on_sig_stack(unsigned long sp);
 int sas_ss_flags(unsigned long sp);
