@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fs/proc.c - /proc/PID/maps and /proc/PID/status in Linux 6.1's formats
- * (fs/proc/task_mmu.c, fs/proc/array.c), and fault injection's two
- * per-task switches, make-it-fail and fail-nth (fs/proc/base.c).  mm386's
+ * fs/proc.c - /proc/PID/maps, /proc/PID/status and /proc/PID/limits in
+ * Linux 6.1's formats (fs/proc/task_mmu.c, fs/proc/array.c,
+ * fs/proc/base.c), and fault injection's two per-task switches,
+ * make-it-fail and fail-nth (fs/proc/base.c).  mm386's
  * processes have one thread each, so /proc/PID/task/PID/ and
  * /proc/thread-self/ hold the same files as /proc/PID/, plus fail-nth,
  * which Linux keeps in the thread's directory only.
@@ -27,6 +28,8 @@
 #include <linux/uaccess.h>
 #include <linux/fault-inject.h>
 #include <linux/fs.h>
+#include <linux/resource.h>
+#include <linux/signal.h>
 #include <mm386/dump.h>
 
 #define PROC_BUF_SIZE	(16 * 1024)
@@ -118,6 +121,51 @@ static const char *task_state(const struct task_struct *t)
 	return t->__state == TASK_INTERRUPTIBLE ? "S (sleeping)" : "D (disk sleep)";
 }
 
+/*
+ * Was the pending signal with information @info sent to the thread
+ * (tkill, tgkill, a fault) rather than to the process (kill, sigqueue,
+ * SIGCHLD)?  Linux keeps the two in separate sets, SigPnd and ShdPnd;
+ * mm386, whose processes have one thread, keeps one, and tells them
+ * apart by the first instance's si_code.
+ */
+static bool sent_to_thread(const struct kernel_siginfo *info)
+{
+	return info->code == SI_TKILL ||
+	       (info->code > 0 && (sigmask(info->signo) & SYNCHRONOUS_MASK));
+}
+
+/*
+ * status's signal lines (Linux's task_sig()): SigQ, the signals pending
+ * in all processes (mm386 has one user) over RLIMIT_SIGPENDING; then
+ * pending (to the thread, to the process), blocked, ignored and caught,
+ * as 64-bit masks in hex, signal 1 the lowest bit.
+ */
+static void show_sig_lines(struct seq_buf *s, struct task_struct *t)
+{
+	sigset_t thread = 0, shared = 0, ignored = 0, caught = 0;
+	int sig;
+
+	for (sig = 1; sig <= _NSIG; sig++) {
+		__sighandler_t handler = t->sig.action[sig - 1].handler;
+
+		if (t->sig.pending & sigmask(sig)) {
+			if (sent_to_thread(&t->sig.pending_info[sig - 1]))
+				thread |= sigmask(sig);
+			else
+				shared |= sigmask(sig);
+		}
+		if (handler == SIG_IGN)
+			ignored |= sigmask(sig);
+		else if (handler != SIG_DFL)
+			caught |= sigmask(sig);
+	}
+	seq_printf(s, "SigQ:\t%lu/%llu\n", nr_signals_pending(),
+		   task_rlimit(t, RLIMIT_SIGPENDING));
+	seq_printf(s, "SigPnd:\t%016llx\nShdPnd:\t%016llx\nSigBlk:\t%016llx\n", thread, shared,
+		   t->sig.blocked);
+	seq_printf(s, "SigIgn:\t%016llx\nSigCgt:\t%016llx\n", ignored, caught);
+}
+
 static void show_status(struct seq_buf *s, struct task_struct *t)
 {
 	struct mm_struct *mm = t->mm;
@@ -143,13 +191,63 @@ static void show_status(struct seq_buf *s, struct task_struct *t)
 			   K(mm->data_vm), K(mm->stack_vm), text >> 10, lib >> 10);
 		seq_printf(s, "VmPTE:\t%8lu kB\nVmSwap:\t%8lu kB\n", mm->pgtables_bytes >> 10, 0UL);
 	}
-	seq_printf(s, "Threads:\t1\nvoluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n",
+	seq_printf(s, "Threads:\t1\n");
+	show_sig_lines(s, t);
+	seq_printf(s, "voluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n",
 		   t->nvcsw, t->nivcsw);
 }
 
+/* Linux's resource names and units in /proc/PID/limits, by RLIMIT_ number. */
+static const char *const limit_names[RLIM_NLIMITS][2] = {
+	[RLIMIT_CPU]		= { "Max cpu time", "seconds" },
+	[RLIMIT_FSIZE]		= { "Max file size", "bytes" },
+	[RLIMIT_DATA]		= { "Max data size", "bytes" },
+	[RLIMIT_STACK]		= { "Max stack size", "bytes" },
+	[RLIMIT_CORE]		= { "Max core file size", "bytes" },
+	[RLIMIT_RSS]		= { "Max resident set", "bytes" },
+	[RLIMIT_NPROC]		= { "Max processes", "processes" },
+	[RLIMIT_NOFILE]		= { "Max open files", "files" },
+	[RLIMIT_MEMLOCK]	= { "Max locked memory", "bytes" },
+	[RLIMIT_AS]		= { "Max address space", "bytes" },
+	[RLIMIT_LOCKS]		= { "Max file locks", "locks" },
+	[RLIMIT_SIGPENDING]	= { "Max pending signals", "signals" },
+	[RLIMIT_MSGQUEUE]	= { "Max msgqueue size", "bytes" },
+	[RLIMIT_NICE]		= { "Max nice priority", NULL },
+	[RLIMIT_RTPRIO]		= { "Max realtime priority", NULL },
+	[RLIMIT_RTTIME]		= { "Max realtime timeout", "us" },
+};
+
+// One limit's column: its value, or "unlimited", left-aligned in 20 columns.
+static void show_limit_value(struct seq_buf *s, u64 value)
+{
+	if (value == RLIM64_INFINITY)
+		seq_printf(s, "%-20s ", "unlimited");
+	else
+		seq_printf(s, "%-20llu ", value);
+}
+
 /*
- * proc_pid_text - /proc/PID/@what (maps, status) of task @t into a new
- * buffer.  Return: the buffer (kmalloc'ed, @*len bytes), ERR_PTR(-ENOENT)
+ * /proc/PID/limits (Linux's proc_pid_limits()): a header, then one line per
+ * resource, name, soft and hard limit, units, in Linux's column widths.
+ */
+static void show_limits(struct seq_buf *s, struct task_struct *t)
+{
+	unsigned int i;
+
+	seq_printf(s, "%-25s %-20s %-20s %-10s\n", "Limit", "Soft Limit", "Hard Limit", "Units");
+	for (i = 0; i < RLIM_NLIMITS; i++) {
+		seq_printf(s, "%-25s ", limit_names[i][0]);
+		show_limit_value(s, task_rlimit(t, i));
+		show_limit_value(s, task_rlimit_max(t, i));
+		if (limit_names[i][1])
+			seq_printf(s, "%-10s", limit_names[i][1]);
+		seq_printf(s, "\n");
+	}
+}
+
+/*
+ * proc_pid_text - /proc/PID/@what (maps, status, limits) of task @t into a
+ * new buffer.  Return: the buffer (kmalloc'ed, @*len bytes), ERR_PTR(-ENOENT)
  * for another @what, or ERR_PTR(-ENOMEM).
  */
 char *proc_pid_text(struct task_struct *t, const char *what, size_t *len)
@@ -161,6 +259,8 @@ char *proc_pid_text(struct task_struct *t, const char *what, size_t *len)
 		show = show_maps;
 	else if (!strcmp(what, "status"))
 		show = show_status;
+	else if (!strcmp(what, "limits"))
+		show = show_limits;
 	else
 		return ERR_PTR(-ENOENT);
 	s.buf = kmalloc(PROC_BUF_SIZE, GFP_KERNEL);
@@ -319,8 +419,8 @@ static const char *tid_dir(const struct task_struct *t, const char *what)
 
 /*
  * proc_open - open /proc/PID/X, /proc/self/X, /proc/PID/task/PID/X or
- * /proc/thread-self/X (X: maps, status, make-it-fail; fail-nth in the
- * thread's directory only, as in Linux).
+ * /proc/thread-self/X (X: maps, status, limits, make-it-fail; fail-nth in
+ * the thread's directory only, as in Linux).
  */
 struct file *proc_open(const char *path, long *err)
 {

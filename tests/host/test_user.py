@@ -357,6 +357,48 @@ def test_malloc_trim_gives_the_middle_of_the_heap_back():
     assert re.search(r"^run: trim\[1\]: .*: nothing lost$", log, re.M)
 
 
+def test_proc_status_signal_lines_and_limits():
+    """user/sigstatus.c: /proc/self/status's SigQ, SigPnd, ShdPnd, SigBlk,
+    SigIgn and SigCgt show what the program did (a tgkill()ed signal
+    pending for the thread, a kill()ed and a sigqueue()d one for the
+    process, the blocked, ignored and caught sets; 5 pending over
+    RLIMIT_SIGPENDING), and /proc/self/limits is Linux's file: the host's
+    own /proc/self/limits gives the names, units and column widths, Linux
+    6.1's first process the values, and max_threads / 2 (16 KB stacks in
+    an eighth of RAM) the two that depend on RAM.  A second run exits with
+    its signals pending, and nothing is lost."""
+    r = qemu.boot("poweroff", mem=160, initrd=[prog("sigstatus"), prog("sigstatus", "exit")])
+    r.expect_status(qemu.STATUS_OK)
+    log = r.log
+    available_kb = int(re.search(r"^Memory: (\d+)K/", log, re.M).group(1))
+    half_max_threads = available_kb // 4 // (8 * 4) // 2
+    first = log[:log.index("run: sigstatus[1]")]
+    status = re.findall(r"^sigstatus: ((?:Sig|Shd)\w+):\t(.*)$", first, re.M)[:6]
+    assert status == [("SigQ", f"5/{half_max_threads}"), ("SigPnd", "0000000000000800"),
+                      ("ShdPnd", "0000000200000200"), ("SigBlk", "0000000200000a00"),
+                      ("SigIgn", "0000000000001000"), ("SigCgt", "0000000000004000")]
+    assert "sigstatus: sigtimedwait() took 5 back\nsigstatus: SigQ:\t0/" in first
+    ours = re.findall(r"^sigstatus: ((?:Limit|Max) .*)$", first, re.M)
+    with open("/proc/self/limits") as f:
+        linux = f.read().splitlines()
+    assert len(ours) == len(linux) == 17
+    for mine, theirs in zip(ours, linux):
+        # name (26 columns), soft and hard (21 each), units: the host's layout
+        assert mine[:26] == theirs[:26] and mine[68:] == theirs[68:], (mine, theirs)
+    values = {line[:26].strip(): (line[26:47].strip(), line[47:68].strip()) for line in ours[1:]}
+    assert values["Max stack size"] == ("8388608", "unlimited")
+    assert values["Max core file size"] == ("0", "unlimited")
+    assert values["Max locked memory"] == ("8388608", "8388608")
+    assert values["Max msgqueue size"] == ("819200", "819200")
+    assert values["Max open files"] == ("32", "32")
+    assert values["Max processes"] == values["Max pending signals"] == (str(half_max_threads),) * 2
+    assert values["Max nice priority"] == values["Max realtime priority"] == ("0", "0")
+    runs = run_lines(log)
+    assert [(name, verdict) for name, _, _, _, _, verdict in runs] == \
+        [("sigstatus", "nothing lost")] * 2
+    assert "sigstatus: exiting with them pending" in log
+
+
 def signals_lines(text):
     """user/signals' lines, the stack overflow's address left out (each
     kernel lays the stack out its own way)."""
