@@ -231,11 +231,10 @@ static void collect_signal(struct signal_state *s, int sig, struct kernel_siginf
 // Drop every pending instance of the signals in @mask from @s.  Interrupts off.
 static void flush_sigqueue_mask(struct signal_state *s, sigset_t mask)
 {
-	int sig;
+	sigset_t set;
 
-	for (sig = 1; sig <= _NSIG; sig++)
-		while ((s->pending & mask) & sigmask(sig))
-			collect_signal(s, sig, NULL);
+	while ((set = s->pending & mask))
+		collect_signal(s, __builtin_ctzll(set) + 1, NULL);
 }
 
 /* flush_signals - @t is exiting: its pending signals go, queued ones freed. */
