@@ -661,8 +661,10 @@ static int do_sigtimedwait(sigset_t these, struct kernel_siginfo *info, const s6
 		return -EINVAL;
 	these &= ~SIG_KERNEL_ONLY_MASK;
 	sig = dequeue_signal(these, info);
-	if (sig || (ts && !ts[0] && !ts[1]))
-		return sig ? sig : -EAGAIN;
+	if (sig)
+		return sig;
+	if (ts && !ts[0] && !ts[1])
+		return -EAGAIN;
 	if (ts)
 		deadline = timeout_deadline(ts[0], ts[1]);
 	local_irq_save(flags);
@@ -670,8 +672,8 @@ static int do_sigtimedwait(sigset_t these, struct kernel_siginfo *info, const s6
 	s->blocked &= ~these;
 	if (ts)
 		sleep_until_deadline(deadline);
-	else if (!signal_pending(current))
-		wait_event_interruptible_irqoff(&pause_wq, never, NULL);
+	else
+		sleep_until_signal();
 	s->blocked = blocked;
 	local_irq_restore(flags);
 	sig = dequeue_signal(these, info);

@@ -359,6 +359,8 @@ static enum siginfo_layout siginfo_layout(int sig, int code)
  * fill_siginfo - a user's siginfo_t (Linux's 128-byte layout) from @info:
  * for a handler's frame, which then goes to the user stack whole, and for
  * rt_sigtimedwait().  The words past those @info has are 0.
+ * (*) SIGCHLD's si_status and sigqueue()'s si_value are the same word of
+ * siginfo_t, as kernel_siginfo's status and value share their union.
  */
 void fill_siginfo(u32 out[32], const struct kernel_siginfo *info)
 {
@@ -367,18 +369,15 @@ void fill_siginfo(u32 out[32], const struct kernel_siginfo *info)
 	out[2] = info->code;
 	switch (siginfo_layout(info->signo, info->code)) {
 	case SIL_CHLD:
-		out[5] = info->status;
 		out[6] = info->utime;
 		out[7] = info->stime;
+		fallthrough;
+	case SIL_RT:
+		out[5] = info->value;		/* si_value, or SIGCHLD's si_status (*) */
 		fallthrough;
 	case SIL_KILL:
 		out[3] = info->pid;		/* si_pid */
 		out[4] = info->uid;		/* si_uid */
-		break;
-	case SIL_RT:
-		out[3] = info->pid;
-		out[4] = info->uid;
-		out[5] = info->value;		/* si_value */
 		break;
 	case SIL_FAULT:
 		out[3] = info->addr;		/* si_addr */
@@ -398,18 +397,15 @@ void siginfo_from_user_words(struct kernel_siginfo *info, int sig, const u32 in[
 	*info = (struct kernel_siginfo){ .signo = sig, .code = in[2] };
 	switch (siginfo_layout(sig, info->code)) {
 	case SIL_CHLD:
-		info->status = in[5];
 		info->utime = in[6];
 		info->stime = in[7];
+		fallthrough;
+	case SIL_RT:
+		info->value = in[5];		/* or si_status (*) */
 		fallthrough;
 	case SIL_KILL:
 		info->pid = in[3];
 		info->uid = in[4];
-		break;
-	case SIL_RT:
-		info->pid = in[3];
-		info->uid = in[4];
-		info->value = in[5];
 		break;
 	case SIL_FAULT:
 		info->addr = in[3];

@@ -15,8 +15,8 @@
  *
  * Then it prints its status's signal lines and its limits file, takes the
  * signals back with sigtimedwait() and shows SigQ again: 1 + 3 + 1
- * pending, then none.  With an argument it exits with its signals still
- * pending instead, which must lose nothing: the kernel frees the queue.
+ * pending, then none.  With the argument "exit" it exits with its signals
+ * still pending instead, which must lose nothing: the kernel frees the queue.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -79,7 +79,7 @@ int main(int argc, char **argv)
 	       "all blocked; SIGPIPE ignored, SIGTERM caught\n");
 	show("status", "SigQ", "SigCgt");
 	show("limits", NULL, NULL);
-	if (argc > 1 && argv[1]) {
+	if (argc > 1 && !strcmp(argv[1], "exit")) {
 		printf("sigstatus: exiting with them pending\n");
 		return 0;
 	}
