@@ -174,11 +174,29 @@ static struct list_head *va_list_prev(struct rb_node *parent, struct rb_node **l
 	return rb_entry(parent, struct vmap_area, rb_node)->list.prev;
 }
 
-// Put busy area @va in vmap_area_root and vmap_area_list.  Interrupts off.
+/*
+ * insert_vmap_area - put busy area @va in vmap_area_root and vmap_area_list.
+ * Interrupts off.
+ *
+ * First fit hands out addresses from the bottom up, so a new area often
+ * lies above every busy one: then it hangs as the right child of the last
+ * area on the (address-ordered) list, the tree's rightmost node, whose
+ * right link is empty by definition.  That takes no descent of the tree:
+ * each of test_vmalloc full_fit's 16384 set-up areas skips one of 14
+ * levels or more.  (unlikely() lays the descent out straight: a lone
+ * vmalloc usually lands in a low hole, and the shortcut pays a jump.)
+ */
 static void insert_vmap_area(struct vmap_area *va)
 {
-	struct rb_node *parent, **link = find_va_link(va, &vmap_area_root, &parent);
+	struct vmap_area *last = list_last_entry(&vmap_area_list, struct vmap_area, list);
+	struct rb_node *parent, **link;
 
+	if (unlikely(!list_empty(&vmap_area_list) && va->va_start > last->va_start)) {
+		parent = &last->rb_node;
+		link = &parent->rb_right;
+	} else {
+		link = find_va_link(va, &vmap_area_root, &parent);
+	}
 	rb_link_node(&va->rb_node, parent, link);
 	rb_insert_color(&va->rb_node, &vmap_area_root);
 	list_add(&va->list, va_list_prev(parent, link, &vmap_area_list));
