@@ -182,8 +182,8 @@ static struct list_head *va_list_prev(struct rb_node *parent, struct rb_node **l
  * lies above every busy one: then it hangs as the right child of the last
  * area on the (address-ordered) list, the tree's rightmost node, whose
  * right link is empty by definition.  That takes no descent of the tree:
- * each of test_vmalloc full_fit's 16384 set-up areas skips one of 14
- * levels or more.  (unlikely() lays the descent out straight: a lone
+ * each of test_vmalloc full_fit's 16384 set-up areas skips a descent of
+ * 14 levels or more.  (unlikely() lays the descent out straight: a lone
  * vmalloc usually lands in a low hole, and the shortcut pays a jump.)
  */
 static void insert_vmap_area(struct vmap_area *va)
