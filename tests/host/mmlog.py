@@ -53,10 +53,11 @@ def mb_lines(log):
     return int(high.group(1)), int(low.group(1))
 
 
-def proc(log, name):
-    """The lines of dump=NAME (after its '==> /proc/NAME <==' header)."""
+def proc(log, name, context=""):
+    """The lines of dump=NAME (after its '==> /proc/NAME <==' header);
+    @context is added to the message if there is no such dump."""
     head = f"==> /proc/{name} <==\n"
-    assert head in log, f"no {name} dump"
+    assert head in log, f"no {name} dump" + (f"\n{context}" if context else "")
     body = log.split(head, 1)[1]
     lines = []
     for line in body.splitlines():
