@@ -36,6 +36,13 @@
 #define SLAB_SLOW_FREE_FLAGS	(SLAB_DEBUG_FLAGS | __SLAB_INIT_ON_FREE)
 #define SLAB_MAX_ORDER	3		/* slabs of up to 8 pages */
 
+/* A KASAN build sends every free through KASAN's checks (slab_free()). */
+#ifdef CONFIG_KASAN
+#define SLAB_FREE_FAST_PATH	0
+#else
+#define SLAB_FREE_FAST_PATH	1
+#endif
+
 static inline void *slab_first_object(const struct page *page)
 {
 	return page->s_mem;
@@ -208,30 +215,49 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 }
 
 /*
- * do_slab_free - give @obj back to its slab (@func is kfree or
- * kmem_cache_free, for reports).  The fast path checks that @obj starts an
- * object of @page and does not carry the free marker; anything else goes to
- * __slab_free(), which reports misuse and runs the debugging checks.
+ * slab_free_is_plain - may @obj go straight back to @page, its slab: it
+ * starts one of the slab's objects, it does not carry the free marker, and
+ * @s needs no debugging or init_on_free?  @fp: freeptr_of(@s, @obj).
  */
-static __always_inline void do_slab_free(struct kmem_cache *s, struct page *page, void *obj,
-					 unsigned long caller, const char *func)
+static __always_inline bool slab_free_is_plain(const struct kmem_cache *s,
+					       const struct page *page, const void *obj,
+					       void **fp)
 {
-	unsigned long off = (char *)obj - (char *)slab_first_object(page);
-	unsigned long idx = off / s->size, flags;	/* one div gives both */
-	void **fp = freeptr_of(s, obj);
+	unsigned long off = (const char *)obj - (const char *)slab_first_object(page);
 
-	if (unlikely(off % s->size || idx >= s->num ||
-		     fp[1] == (void *)(FREE_MARKER ^ (unsigned long)obj) ||	/* free marker */
-		     (s->flags & SLAB_SLOW_FREE_FLAGS))) {
-		__slab_free(s, page, obj, caller, func);
-		return;
-	}
+	return !(off % s->size || off / s->size >= s->num ||	/* one div gives both */
+		 fp[1] == (void *)(FREE_MARKER ^ (unsigned long)obj) ||	/* free marker */
+		 (s->flags & SLAB_SLOW_FREE_FLAGS));
+}
+
+// Push plain object @obj (slab_free_is_plain) on @page's free chain.
+static __always_inline void slab_free_plain(struct kmem_cache *s, struct page *page, void *obj,
+					    void **fp)
+{
+	unsigned long flags;
+
 	local_irq_save(flags);
 	link_free_object(s, page, obj, fp);
 	if (likely(page == s->cpu_slab))
 		local_irq_restore(flags);
 	else
 		slab_free_list_work(s, page, flags);
+}
+
+/*
+ * do_slab_free - give @obj back to its slab (@func is kfree or
+ * kmem_cache_free, for reports).  A plain free is a push; anything else
+ * goes to __slab_free(), which reports misuse and runs the debugging checks.
+ */
+static __always_inline void do_slab_free(struct kmem_cache *s, struct page *page, void *obj,
+					 unsigned long caller, const char *func)
+{
+	void **fp = freeptr_of(s, obj);
+
+	if (unlikely(!slab_free_is_plain(s, page, obj, fp)))
+		__slab_free(s, page, obj, caller, func);
+	else
+		slab_free_plain(s, page, obj, fp);
 }
 
 /*

@@ -71,12 +71,14 @@ CHECKS = [
          "\tpage->freelist"),
         ("mm/slab.h", "\tfp[1] = NULL;\t\t\t\t/* the free marker */\n", ""),
         ("mm/slab.h",
-         "\t\t     fp[1] == (void *)(FREE_MARKER ^ (unsigned long)obj) ||"
+         "\t\t fp[1] == (void *)(FREE_MARKER ^ (unsigned long)obj) ||"
          "\t/* free marker */\n", ""),
     ]),
     ("interior", "kfree() of a pointer into the middle of an object (one div)", [
-        ("mm/slab.h", "\tif (unlikely(off % s->size || idx >= s->num ||\n",
-         "\t(void)off;\n\t(void)idx;\n\tif (unlikely(\n"),
+        ("mm/slab.h",
+         "\tunsigned long off = (const char *)obj - (const char *)slab_first_object(page);\n\n"
+         "\treturn !(off % s->size || off / s->size >= s->num ||\t/* one div gives both */\n"
+         "\t\t ", "\treturn !("),
     ]),
     ("kfree_address",
      "kfree() of an address outside lowmem (Linux tests NULL and ZERO_SIZE_PTR only)", [
@@ -86,6 +88,11 @@ CHECKS = [
          "\t\t\tnot_slab_object(NULL, \"kfree\", obj, _RET_IP_);\n"
          "\t\treturn;\n\t}\n",
          "\tif (unlikely(ZERO_OR_NULL_PTR(obj)))\n\t\treturn;\n"),
+        ("mm/slab.c",
+         "\tif (!SLAB_FREE_FAST_PATH || unlikely(!virt_addr_valid(obj)))\n"
+         "\t\treturn kfree_careful(obj);\n",
+         "\tif (!SLAB_FREE_FAST_PATH || unlikely(ZERO_OR_NULL_PTR(obj)))\n"
+         "\t\treturn kfree_careful(obj);\n"),
     ]),
 ]
 
