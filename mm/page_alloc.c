@@ -537,8 +537,12 @@ unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr_pages,
 
 	if (gfpflags_allow_blocking(gfp))
 		might_sleep();
-	/* With fault injection armed, every page goes through alloc_pages(). */
-	for (z = fault_inject_active ? -1 : highest; z >= 0 && i < nr_pages; z--) {	/* fast pass */
+	/*
+	 * The fast pass starts at the first populated zone (gfp_first_zone()).
+	 * With fault injection armed, every page goes through alloc_pages().
+	 */
+	z = fault_inject_active ? -1 : contig_page_data.zonelist_first[gfp & GFP_ZONEMASK];
+	for (; z >= 0 && i < nr_pages; z--) {	/* fast pass */
 		struct zone *zone = &contig_page_data.node_zones[z];
 		unsigned long flags, taken = 0;
 		bool room;

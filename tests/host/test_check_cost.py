@@ -26,7 +26,7 @@ def test_every_check_edit_applies_to_the_tree():
 def test_show_prints_the_edit_and_rejects_an_unknown_check():
     r = run("--show", "interior")
     assert r.returncode == 0, r.stdout
-    assert "-\tif (unlikely(off % s->size || idx >= s->num ||" in r.stdout
+    assert "-\treturn !(off % s->size || off / s->size >= s->num ||" in r.stdout
     r = run("--show", "nosuch")
     assert r.returncode != 0 and "no check 'nosuch'" in r.stdout
 
