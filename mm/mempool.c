@@ -250,8 +250,7 @@ void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
 	void *element;
 
 	WARN_ON_ONCE(gfp_mask & __GFP_ZERO);
-	if (gfpflags_allow_blocking(gfp_mask))
-		might_sleep();
+	might_sleep_if(gfpflags_allow_blocking(gfp_mask));
 	gfp_mask |= __GFP_NOMEMALLOC | __GFP_NORETRY | __GFP_NOWARN;
 	gfp_temp = gfp_mask & ~(__GFP_DIRECT_RECLAIM | __GFP_IO);
 

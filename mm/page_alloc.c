@@ -484,8 +484,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		     order, MAX_ORDER - 1);
 		return NULL;
 	}
-	if (gfpflags_allow_blocking(gfp))
-		might_sleep();
+	might_sleep_if(gfpflags_allow_blocking(gfp));
 	if (should_fail_alloc_page(gfp, order))	/* mm/fail_page_alloc.c */
 		return NULL;
 
@@ -535,8 +534,7 @@ unsigned long alloc_pages_bulk_array(gfp_t gfp, unsigned long nr_pages,
 	unsigned long i = 0, filled = 0;
 	int z;
 
-	if (gfpflags_allow_blocking(gfp))
-		might_sleep();
+	might_sleep_if(gfpflags_allow_blocking(gfp));
 	/*
 	 * The fast pass starts at the first populated zone (gfp_first_zone()).
 	 * With fault injection armed, every page goes through alloc_pages().

@@ -193,8 +193,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigne
 	void *obj;
 
 	local_irq_save(flags);
-	if (gfpflags_allow_blocking(gfp))
-		might_sleep_flags(flags);
+	might_sleep_flags_if(gfpflags_allow_blocking(gfp), flags);
 	if (should_failslab(s, gfp)) {		/* mm/failslab.c */
 		local_irq_restore(flags);
 		return NULL;

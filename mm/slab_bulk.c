@@ -36,8 +36,7 @@ int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t gfp, size_t size, void **p
 	size_t i;
 
 	local_irq_save(flags);
-	if (gfpflags_allow_blocking(gfp))
-		might_sleep_flags(flags);
+	might_sleep_flags_if(gfpflags_allow_blocking(gfp), flags);
 	if (should_failslab(s, gfp)) {		/* once per call, as Linux's slab_pre_alloc_hook */
 		local_irq_restore(flags);
 		return 0;

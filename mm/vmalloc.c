@@ -471,8 +471,7 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 	struct vm_lookup l;
 	unsigned long nr;
 
-	if (gfpflags_allow_blocking(gfp))
-		might_sleep();
+	might_sleep_if(gfpflags_allow_blocking(gfp));
 	drain_deferred();
 	gfp = context_gfp(gfp);
 	if (WARN(!size, "vmalloc: size 0 (from %pS): returning NULL\n", caller))

@@ -49,7 +49,7 @@ MARK = re.compile(r"(<!-- check_cost table -->\n)(.*?)(<!-- /check_cost table --
 CHECKS = [
     ("might_sleep", "a sleeping allocation with interrupts off or in atomic context", [
         ("mm/slab.h",
-         "\tif (gfpflags_allow_blocking(gfp))\n\t\tmight_sleep_flags(flags);\n", ""),
+         "\tmight_sleep_flags_if(gfpflags_allow_blocking(gfp), flags);\n", ""),
     ]),
     ("failslab", "the fault-injection hook (failslab=, mm/failslab.c)", [
         ("mm/slab.h",

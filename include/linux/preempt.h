@@ -95,4 +95,19 @@ extern unsigned long might_sleep_suppressed;
 
 #define might_sleep()	might_sleep_flags(arch_local_save_flags())
 
+/*
+ * might_sleep_flags_if - might_sleep_flags() if @cond holds (Linux's
+ * might_sleep_if(), for "this GFP may sleep").  The atomic-context test
+ * comes first: it is rarely true and @cond (GFP_KERNEL) usually is, so
+ * the common case pays for that test alone, and @cond is tested only
+ * when it matters.
+ */
+#define might_sleep_flags_if(cond, flags) do {				\
+	unsigned long __msf = (flags);					\
+	if (unlikely(preempt_count() || !(__msf & X86_EFLAGS_IF)) && (cond)) \
+		__might_sleep_flags(__FILE__, __LINE__, __msf);		\
+} while (0)
+
+#define might_sleep_if(cond)	might_sleep_flags_if(cond, arch_local_save_flags())
+
 #endif
