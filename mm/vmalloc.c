@@ -469,11 +469,16 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 {
 	struct vm_struct *area;
 	struct vm_lookup l;
-	unsigned long nr;
+	unsigned long nr, flags;
 
-	might_sleep_if(gfpflags_allow_blocking(gfp));
+	flags = arch_local_save_flags();
+	/* Not preemptible, or interrupts off: one test for both checks. */
+	if (unlikely(atomic_flags(flags))) {
+		if (gfpflags_allow_blocking(gfp))
+			__might_sleep_flags(__FILE__, __LINE__, flags);	/* might_sleep() */
+		gfp = context_gfp(gfp);
+	}
 	drain_deferred();
-	gfp = context_gfp(gfp);
 	if (WARN(!size, "vmalloc: size 0 (from %pS): returning NULL\n", caller))
 		return NULL;
 	if (WARN(PAGE_ALIGN(size) < size || (PAGE_ALIGN(size) >> PAGE_SHIFT) > totalram_pages(),
@@ -708,12 +713,16 @@ EXPORT_SYMBOL(vcalloc);
 noinline void vfree(const void *addr)
 {
 	const void *caller = __builtin_return_address(0);
+	unsigned long flags = arch_local_save_flags();
 
-	if (unlikely(in_interrupt())) {		/* Linux: __vfree_deferred() */
-		vfree_defer(addr, caller);
-		return;
+	/* Not preemptible, or interrupts off: one test for both checks. */
+	if (unlikely(atomic_flags(flags))) {
+		if (in_interrupt()) {		/* Linux: __vfree_deferred() */
+			vfree_defer(addr, caller);
+			return;
+		}
+		__might_sleep_flags(__FILE__, __LINE__, flags);	/* might_sleep() */
 	}
-	might_sleep();
 	if (!addr)
 		return;
 	drain_deferred();

@@ -82,6 +82,14 @@ void might_sleep_ratelimit_reset(void);
 extern unsigned long might_sleep_suppressed;
 
 /*
+ * atomic_flags - may the code that saved @flags (local_irq_save(),
+ * arch_local_save_flags()) not sleep: preemption off, or interrupts off?
+ * The test might_sleep() starts with; a caller with more to decide in
+ * atomic context (vfree, vmalloc) makes it once for all of it.
+ */
+#define atomic_flags(flags)	(preempt_count() || !((flags) & X86_EFLAGS_IF))
+
+/*
  * might_sleep_flags - might_sleep() for code that has just done
  * local_irq_save(@flags): the interrupt state to judge is the one before.
  * The common case (preemptible, interrupts on) costs four instructions;
@@ -89,7 +97,7 @@ extern unsigned long might_sleep_suppressed;
  * allocates with interrupts off), is out of line.
  */
 #define might_sleep_flags(flags) do {					\
-	if (unlikely(preempt_count() || !((flags) & X86_EFLAGS_IF)))	\
+	if (unlikely(atomic_flags(flags)))				\
 		__might_sleep_flags(__FILE__, __LINE__, flags);		\
 } while (0)
 
@@ -104,7 +112,7 @@ extern unsigned long might_sleep_suppressed;
  */
 #define might_sleep_flags_if(cond, flags) do {				\
 	unsigned long __msf = (flags);					\
-	if (unlikely(preempt_count() || !(__msf & X86_EFLAGS_IF)) && (cond)) \
+	if (unlikely(atomic_flags(__msf)) && (cond))			\
 		__might_sleep_flags(__FILE__, __LINE__, __msf);		\
 } while (0)
 
