@@ -11,6 +11,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/bitops.h>
 #include <linux/gfp.h>
 #include <linux/irqflags.h>
 #include <linux/export.h>
@@ -32,7 +33,7 @@ void release_pages(struct page **pages, int nr)
 {
 	/* an order-0 page: a compound head is as wrong as a tail */
 	const unsigned long bad_flags = PAGE_FLAGS_CHECK_AT_FREE | (1UL << PG_head);
-	unsigned long flags;
+	unsigned long flags, touched = 0;	/* the zones freed into, a bit each */
 	struct zone *zone;
 	int i;
 
@@ -49,11 +50,13 @@ void release_pages(struct page **pages, int nr)
 		}
 		free_pages_prepare(page, 0);
 		zone = page_zone(page);
+		touched |= 1UL << page_zonenum(page);
 		zone->nr_freed++;
 		free_unref_page_commit(zone, page, 0);
 	}
-	for_each_zone(zone)
-		free_pcp_trim(zone);
+	/* Only a zone that was freed into can be above its pcp high mark. */
+	for (; touched; touched &= touched - 1)
+		free_pcp_trim(&contig_page_data.node_zones[__ffs(touched)]);
 	local_irq_restore(flags);
 }
 EXPORT_SYMBOL(release_pages);
