@@ -30,18 +30,15 @@
 #include "vmalloc.h"
 
 /*
- * vmap_pte_alloc - the PTE for vmalloc address @addr; its page table is
- * allocated (a zeroed lowmem page) if the 4 MB around @addr has none yet.
+ * vmap_table_alloc - vmap_pte_alloc() when the 4 MB around @addr has no
+ * page table yet (@pgd is its entry): a zeroed lowmem page becomes one.
  * Return: the PTE, or NULL when no page could be had for the table.
  */
-static pte_t *vmap_pte_alloc(unsigned long addr, gfp_t gfp, bool *made)
+static noinline pte_t *vmap_table_alloc(pgd_t *pgd, unsigned long addr, gfp_t gfp, bool *made)
 {
-	pgd_t *pgd = pgd_offset_k(addr);
 	struct page *table;
 	unsigned long flags;
 
-	if (pgd_present(READ_ONCE(*pgd)))
-		return pte_offset_kernel(pgd, addr);
 	table = alloc_page(bookkeeping_gfp(gfp) | __GFP_ZERO);
 	if (!table)
 		return NULL;
@@ -57,6 +54,21 @@ static pte_t *vmap_pte_alloc(unsigned long addr, gfp_t gfp, bool *made)
 	if (table)
 		__free_page(table);
 	return pte_offset_kernel(pgd, addr);
+}
+
+/*
+ * vmap_pte_alloc - the PTE for vmalloc address @addr; its page table is
+ * allocated (vmap_table_alloc()) if the 4 MB around @addr has none yet.
+ * The common case, a table that is there, is inline.
+ * Return: the PTE, or NULL when no page could be had for the table.
+ */
+static __always_inline pte_t *vmap_pte_alloc(unsigned long addr, gfp_t gfp, bool *made)
+{
+	pgd_t *pgd = pgd_offset_k(addr);
+
+	if (likely(pgd_present(READ_ONCE(*pgd))))
+		return pte_offset_kernel(pgd, addr);
+	return vmap_table_alloc(pgd, addr, gfp, made);
 }
 
 /*
