@@ -314,7 +314,7 @@ void explain_bad_free(char *buf, size_t size, const char *func, unsigned long ad
 }
 
 /* Give back what a VM_ALLOC area owns: its pages and its pages[] array. */
-static void vm_free_pages(struct vm_struct *vm)
+static __always_inline void vm_free_pages(struct vm_struct *vm)
 {
 	release_pages(vm->pages, vm->nr_pages);	/* checked, interrupts off once */
 	mod_vm_stat(NR_VMALLOC, -(long)vm->nr_pages);
