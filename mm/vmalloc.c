@@ -241,10 +241,12 @@ static void describe_refused_locked(unsigned long addr, const struct vmap_area *
  * the range while its PTEs are still there.
  * Return: the area's vm_struct (pages and struct still to be freed by the
  * caller; *@l is left alone); NULL with *@l saying what is at @addr
- * instead.
+ * instead.  (Inline in vfree(), whose call it would be; the others call
+ * remove_vm_area_checked().)
  */
-struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned long refuse,
-					 struct vm_lookup *l)
+static __always_inline struct vm_struct *__remove_vm_area_checked(unsigned long addr,
+								   unsigned long refuse,
+								   struct vm_lookup *l)
 {
 	struct vmap_area *va, *dead[2];
 	struct vm_struct *vm;
@@ -271,6 +273,12 @@ struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned long refus
 	local_irq_restore(flags);
 	free_vmap_areas(dead, n);
 	return vm;
+}
+
+struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned long refuse,
+					 struct vm_lookup *l)
+{
+	return __remove_vm_area_checked(addr, refuse, l);
 }
 
 /*
@@ -572,7 +580,7 @@ static __always_inline void __vfree(const void *addr, const void *caller, unsign
 	struct vm_lookup l;
 	char why[320];
 
-	vm = remove_vm_area_checked((unsigned long)addr, refuse, &l);
+	vm = __remove_vm_area_checked((unsigned long)addr, refuse, &l);
 	if (unlikely(!vm)) {
 		explain_bad_free(why, sizeof(why), "vfree", (unsigned long)addr, caller, &l);
 		WARN(1, "%s\n", why);
