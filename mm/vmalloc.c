@@ -411,7 +411,7 @@ static inline bool zero_through_mapping(gfp_t gfp)
  * whatever was taken is still recorded in @area (pages[], nr_pages), for
  * the caller to free.
  */
-static int vmalloc_area_pages(struct vm_struct *area, gfp_t gfp, pgprot_t prot)
+static __always_inline int vmalloc_area_pages(struct vm_struct *area, gfp_t gfp, pgprot_t prot)
 {
 	unsigned int nr = get_vm_area_size(area) >> PAGE_SHIFT, i;
 	unsigned long array_size = (unsigned long)nr * sizeof(struct page *);
@@ -456,26 +456,15 @@ static int vmalloc_area_pages(struct vm_struct *area, gfp_t gfp, pgprot_t prot)
 	return 0;
 }
 
-/**
- * __vmalloc_node_range - allocate virtually contiguous memory, in detail
- * @size: bytes (rounded up to whole pages)
- * @align: alignment of the start (a power of two)
- * @start: lowest address the area may use (VMALLOC_START for vmalloc)
- * @end: the area must end at or below this (VMALLOC_END)
- * @gfp: for the pages: GFP_KERNEL | __GFP_HIGHMEM, | __GFP_ZERO...
- * @prot: the PTE protection, PAGE_KERNEL
- * @vm_flags: more VM_* flags for the area (VM_ALLOC is implied)
- * @caller: shown in vmallocinfo and in reports: the module loader passes
- *          its own caller here, so module memory shows who loaded it
- *
- * Linux's signature has a NUMA node too; mm386 has one node.  Size 0, a
- * size above all of RAM, or no room in [@start, @end) gives a WARNING and
- * NULL.  If pages run out half way, what was taken is given back.
- * Return: the address of the memory, or NULL.
+/*
+ * vmalloc_range_inline - __vmalloc_node_range()'s work (below), inline in
+ * vmalloc() itself: the arguments are constants there, and the call with
+ * eight of them is saved.
  */
-void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned long start,
-			   unsigned long end, gfp_t gfp, pgprot_t prot, unsigned long vm_flags,
-			   const void *caller)
+static __always_inline void *vmalloc_range_inline(unsigned long size, unsigned long align,
+						  unsigned long start, unsigned long end,
+						  gfp_t gfp, pgprot_t prot,
+						  unsigned long vm_flags, const void *caller)
 {
 	struct vm_struct *area;
 	struct vm_lookup l;
@@ -515,6 +504,30 @@ void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned lon
 	barrier();	/* everything is mapped before vmallocinfo may show it */
 	area->flags &= ~VM_UNINITIALIZED;
 	return area->addr;
+}
+
+/**
+ * __vmalloc_node_range - allocate virtually contiguous memory, in detail
+ * @size: bytes (rounded up to whole pages)
+ * @align: alignment of the start (a power of two)
+ * @start: lowest address the area may use (VMALLOC_START for vmalloc)
+ * @end: the area must end at or below this (VMALLOC_END)
+ * @gfp: for the pages: GFP_KERNEL | __GFP_HIGHMEM, | __GFP_ZERO...
+ * @prot: the PTE protection, PAGE_KERNEL
+ * @vm_flags: more VM_* flags for the area (VM_ALLOC is implied)
+ * @caller: shown in vmallocinfo and in reports: the module loader passes
+ *          its own caller here, so module memory shows who loaded it
+ *
+ * Linux's signature has a NUMA node too; mm386 has one node.  Size 0, a
+ * size above all of RAM, or no room in [@start, @end) gives a WARNING and
+ * NULL.  If pages run out half way, what was taken is given back.
+ * Return: the address of the memory, or NULL.
+ */
+void *__vmalloc_node_range(unsigned long size, unsigned long align, unsigned long start,
+			   unsigned long end, gfp_t gfp, pgprot_t prot, unsigned long vm_flags,
+			   const void *caller)
+{
+	return vmalloc_range_inline(size, align, start, end, gfp, prot, vm_flags, caller);
 }
 
 /*
@@ -557,7 +570,9 @@ EXPORT_SYMBOL(__vmalloc);
  */
 noinline void *vmalloc(unsigned long size)
 {
-	return __vmalloc_node(size, 1, GFP_KERNEL, NUMA_NO_NODE, __builtin_return_address(0));
+	/* __vmalloc_node(size, 1, GFP_KERNEL, NUMA_NO_NODE, caller), spelt out */
+	return vmalloc_range_inline(size, 1, VMALLOC_START, VMALLOC_END, GFP_KERNEL | __GFP_HIGHMEM,
+				    PAGE_KERNEL, 0, __builtin_return_address(0));
 }
 EXPORT_SYMBOL(vmalloc);
 
