@@ -172,10 +172,17 @@ static noinline void *kmalloc_slow(size_t size, gfp_t gfp, unsigned long caller)
 void *__kmalloc(size_t size, gfp_t gfp)
 {
 	/* One test sends 0, above 8 KB and __GFP_HIGHMEM to the slow path. */
+	struct kmem_cache *s;
+
 	if (unlikely(size - 1 >= KMALLOC_MAX_CACHE_SIZE || (gfp & __GFP_HIGHMEM)))
 		return kmalloc_slow(size, gfp, _RET_IP_);
-	return slab_alloc(&kmalloc_caches[kmalloc_type(gfp)][size_to_index(size)], gfp,
-			  _RET_IP_, size);
+	s = &kmalloc_caches[kmalloc_type(gfp)][size_to_index(size)];
+	/*
+	 * The cache's address, once: left as an expression, gcc computes it
+	 * again (two multiplications) each time the fast path needs it.
+	 */
+	__asm__("" : "+r"(s));
+	return slab_alloc(s, gfp, _RET_IP_, size);
 }
 EXPORT_SYMBOL(__kmalloc);
 
