@@ -235,7 +235,7 @@ static void describe_refused_locked(unsigned long addr, const struct vmap_area *
 }
 
 /*
- * remove_vm_area_checked - unmap the area that starts at @addr and give
+ * __remove_vm_area_checked - unmap the area that starts at @addr and give
  * its range back to the free ranges, unless its kind is in @refuse.
  * Interrupts are off from the lookup to the unlink, so nobody can be given
  * the range while its PTEs are still there.
@@ -275,6 +275,7 @@ static __always_inline struct vm_struct *__remove_vm_area_checked(unsigned long 
 	return vm;
 }
 
+// The removal above, called: for vmap, free_vm_area and the error paths.
 struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned long refuse,
 					 struct vm_lookup *l)
 {
