@@ -23,6 +23,13 @@
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 #define barrier()	__asm__ __volatile__("" ::: "memory")
 
+/*
+ * OPTIMIZER_HIDE_VAR - the compiler forgets what it knew of @var, so that
+ * nothing derived from it is computed before this point.  Linux's macro,
+ * here volatile: it also stays inside the branch where it is written.
+ */
+#define OPTIMIZER_HIDE_VAR(var)	__asm__ __volatile__("" : "=r"(var) : "0"(var))
+
 #define READ_ONCE(x)	(*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
 
