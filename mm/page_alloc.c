@@ -232,8 +232,8 @@ static __always_inline struct page *rmqueue(struct zone *zone, unsigned int orde
 		/*
 		 * Inlined into a loop (the bulk allocator), clang works out
 		 * the eleven free-list addresses of the buddy search before
-		 * the loop, refill or not: 20 instructions a call.  (gcc does
-		 * not, and the hiding costs it a few.)
+		 * the loop, refill or not: about 30 instructions a call.
+		 * (gcc does not, and the hiding costs it a few.)
 		 */
 		OPTIMIZER_HIDE_VAR(zone);
 #endif
