@@ -17,7 +17,7 @@
  *
  * So vmalloc is not "based on slab" (seed 002 says it is): its memory is
  * whole pages from the buddy allocator; only its bookkeeping (struct
- * vmap_area, struct vm_struct, the pages[] array) comes from kmalloc.  And
+ * vmap_area with the vm_struct in it, the pages[] array) comes from slab.  And
  * it costs more than kmalloc (seed 002's point): a search, one page
  * allocation and one PTE per page, a TLB flush on vfree, and one TLB entry
  * per 4 KB where lowmem is reached through the same few entries.
@@ -89,32 +89,33 @@ static __always_inline void drain_deferred(void)
  * vm_struct: areas with a purpose
  */
 
-/* Where new_vm_area() puts the pages[] array it makes room for. */
+/* The pages[] slot in @vm's vmap_area node (a one-page vmalloc()'s array). */
 static inline struct page **vm_inline_pages(struct vm_struct *vm)
 {
-	return (struct page **)(vm + 1);
+	return container_of(vm, struct vmap_area, own_vm)->own_pages;
 }
 
-/* May @nr pages' array go in the vm_struct's own block (new_vm_area())? */
+/* May @nr pages' array go in the area's node (new_vm_area())?  One page's. */
 static inline bool vm_pages_fit_inline(unsigned long nr)
 {
-	return nr <= (PAGE_SIZE - sizeof(struct vm_struct)) / sizeof(struct page *);
+	return nr == 1;
 }
 
 /*
- * new_vm_area - __get_vm_area_node() with room for @nr_pages page pointers
- * right after the vm_struct, in the same kmalloc block: vm->pages points
- * there, zeroed (vm_inline_pages()).  vmalloc() asks for that room when the
- * two fit in a page, so its bookkeeping is one kmalloc() where Linux makes
- * two (the struct, then the array); 0 gives a plain vm_struct.  Inlined
- * into both callers: vmalloc() saves the call, with its eight arguments,
- * frame and saved registers (24 instructions with gcc, 27 with clang).
+ * new_vm_area - __get_vm_area_node(), and with @inline_pages, vm->pages
+ * set to the pages[] slot of the area's node, empty.  The vm_struct is in
+ * the vmap_area node itself (alloc_vmap_area() copies it there), so a
+ * one-page vmalloc() has all its bookkeeping in one slab object, where
+ * Linux makes three (the node, the struct, the array).  Inlined into both
+ * callers: vmalloc() saves the call, with its eight arguments, frame and
+ * saved registers (24 instructions with gcc, 27 with clang).
  */
 static __always_inline struct vm_struct *new_vm_area(unsigned long size, unsigned long align,
 				     unsigned long flags, unsigned long start, unsigned long end,
-				     gfp_t gfp, const void *caller, unsigned int nr_pages)
+				     gfp_t gfp, const void *caller, bool inline_pages)
 {
 	unsigned long full = PAGE_ALIGN(size);
+	struct vm_struct tmpl;	/* what alloc_vmap_area() copies: size, flags, caller */
 	unsigned long largest;
 	struct vmap_area *va;
 	struct vm_struct *vm;
@@ -126,24 +127,21 @@ static __always_inline struct vm_struct *new_vm_area(unsigned long size, unsigne
 		 size, align, caller))
 		return NULL;
 	align = max(align, PAGE_SIZE);
-	/* Zeroed once, the inline pages[] included (the bulk allocator fills empty slots). */
-	vm = kzalloc(sizeof(*vm) + nr_pages * sizeof(struct page *), bookkeeping_gfp(gfp));
-	if (!vm)
-		return NULL;
-	vm->size = full;
-	vm->flags = flags;
-	vm->caller = caller;
-	if (nr_pages)
-		vm->pages = vm_inline_pages(vm);
-	va = alloc_vmap_area(full, align, start, end, gfp, vm, &largest);
+	tmpl.size = full;
+	tmpl.flags = flags;
+	tmpl.caller = caller;
+	va = alloc_vmap_area(full, align, start, end, gfp, &tmpl, &largest);
 	if (IS_ERR(va)) {
 		WARN(PTR_ERR(va) == -ENOSPC && !(gfp & __GFP_NOWARN),
 		     "vmap allocation for size %lu (from %pS) failed: use vmalloc=<size> to increase size (largest free range %lu bytes)\n",
 		     full, caller, largest);
-		kfree(vm);
 		return NULL;
 	}
-	vm->addr = (void *)va->va_start;
+	vm = va->vm;
+	if (inline_pages) {	/* empty: the bulk allocator fills empty slots */
+		va->own_pages[0] = NULL;
+		vm->pages = va->own_pages;
+	}
 	return vm;
 }
 
@@ -167,7 +165,7 @@ struct vm_struct *__get_vm_area_node(unsigned long size, unsigned long align,
 				     unsigned long flags, unsigned long start,
 				     unsigned long end, gfp_t gfp, const void *caller)
 {
-	return new_vm_area(size, align, flags, start, end, gfp, caller, 0);
+	return new_vm_area(size, align, flags, start, end, gfp, caller, false);
 }
 
 /* get_vm_area_caller - reserve @size bytes anywhere in the vmalloc area. */
@@ -235,27 +233,52 @@ static void describe_refused_locked(unsigned long addr, const struct vmap_area *
 }
 
 /*
+ * vm_free_pages - give back the pages of VM_ALLOC area @vm (checked, with
+ * interrupts off once).  Its vm_struct lives in its vmap_area node, so
+ * this is done before the node is let go.
+ * Return: the pages[] array, for vm_free_pages_array() once the node is
+ * gone, or NULL if there is none of its own (the node's slot).
+ */
+static __always_inline struct page **vm_free_pages(struct vm_struct *vm)
+{
+	if (!vm->pages)		/* vmalloc() could not allocate the array */
+		return NULL;
+	release_pages(vm->pages, vm->nr_pages);
+	mod_vm_stat(NR_VMALLOC, -(long)vm->nr_pages);
+	return vm->pages != vm_inline_pages(vm) ? vm->pages : NULL;
+}
+
+// Free a pages[] array that vm_free_pages() returned: kmalloc or vmalloc memory.
+static __always_inline void vm_free_pages_array(struct page **pages)
+{
+	if (is_vmalloc_addr(pages))
+		vfree(pages);
+	else
+		kfree(pages);
+}
+
+/*
  * __remove_vm_area_checked - unmap the area that starts at @addr and give
- * its range back to the free ranges, unless its kind is in @refuse.
- * Interrupts are off from the lookup to the unlink, so nobody can be given
- * the range while its PTEs are still there.
- * Return: the area's vm_struct (pages and struct still to be freed by the
- * caller; *@l is left alone); NULL with *@l saying what is at @addr
+ * its range back to the free ranges, unless its kind is in @refuse.  A
+ * VM_ALLOC area's pages are freed too.  Interrupts are off from the lookup
+ * to the unlink, so nobody can be given the range while its PTEs are still
+ * there.  The vm_struct goes with the area's node: nobody may use it after.
+ * Return: true (*@l is left alone); false with *@l saying what is at @addr
  * instead.  (Inline in vfree(), whose call it would be; the others call
  * remove_vm_area_checked().)
  */
-static __always_inline struct vm_struct *__remove_vm_area_checked(unsigned long addr,
-								   unsigned long refuse,
-								   struct vm_lookup *l)
+static __always_inline bool __remove_vm_area_checked(unsigned long addr, unsigned long refuse,
+						     struct vm_lookup *l)
 {
 	struct vmap_area *va, *dead[2];
+	struct page **array = NULL;
 	struct vm_struct *vm;
 	unsigned long flags, usable;
 	unsigned int n;
 
 	if (!is_vmalloc_addr((void *)addr)) {
 		*l = (struct vm_lookup){ 0 };
-		return NULL;
+		return false;
 	}
 	local_irq_save(flags);
 	va = find_vmap_area_locked(addr);
@@ -263,21 +286,24 @@ static __always_inline struct vm_struct *__remove_vm_area_checked(unsigned long 
 	if (unlikely(!vm || va->va_start != addr || (vm->flags & refuse))) {
 		describe_refused_locked(addr, va, l);
 		local_irq_restore(flags);
-		return NULL;
+		return false;
 	}
 	usable = get_vm_area_size(vm);
 	if (vm->flags & (VM_ALLOC | VM_MAP))	/* KASAN: a use after free is caught */
 		kasan_poison_vmalloc((void *)addr, usable);
 	vunmap_range(addr, addr + usable);
+	if (vm->flags & VM_ALLOC)
+		array = vm_free_pages(vm);
 	n = unlink_vmap_area_locked(va, dead);
 	local_irq_restore(flags);
 	free_vmap_areas(dead, n);
-	return vm;
+	if (array)
+		vm_free_pages_array(array);
+	return true;
 }
 
 // The removal above, called: for vmap, free_vm_area and the error paths.
-struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned long refuse,
-					 struct vm_lookup *l)
+bool remove_vm_area_checked(unsigned long addr, unsigned long refuse, struct vm_lookup *l)
 {
 	return __remove_vm_area_checked(addr, refuse, l);
 }
@@ -322,33 +348,19 @@ void explain_bad_free(char *buf, size_t size, const char *func, unsigned long ad
 	}
 }
 
-/* Give back what a VM_ALLOC area owns: its pages and its pages[] array. */
-static __always_inline void vm_free_pages(struct vm_struct *vm)
-{
-	release_pages(vm->pages, vm->nr_pages);	/* checked, interrupts off once */
-	mod_vm_stat(NR_VMALLOC, -(long)vm->nr_pages);
-	if (is_vmalloc_addr(vm->pages))
-		vfree(vm->pages);
-	else if (vm->pages != vm_inline_pages(vm))
-		kfree(vm->pages);
-}
-
 /**
  * free_vm_area - remove an area made by get_vm_area() and free its struct
  * @area: the area (its mappings go; the pages, if any, are the caller's)
  */
 noinline void free_vm_area(struct vm_struct *area)
 {
+	unsigned long addr = (unsigned long)area->addr;
 	struct vm_lookup l;
-	struct vm_struct *vm;
 	char why[320];
 
-	vm = remove_vm_area_checked((unsigned long)area->addr, VM_REFUSE, &l);
-	if (vm == area) {
-		kfree(vm);
+	if (remove_vm_area_checked(addr, VM_REFUSE, &l))
 		return;
-	}
-	explain_bad_free(why, sizeof(why), "free_vm_area", (unsigned long)area->addr,
+	explain_bad_free(why, sizeof(why), "free_vm_area", addr,
 			 __builtin_return_address(0), &l);
 	WARN(1, "%s\n", why);
 }
@@ -420,8 +432,9 @@ static __always_inline int vmalloc_area_pages(struct vm_struct *area, gfp_t gfp,
 	char mode[96];
 
 	/*
-	 * Usually the array is in the vm_struct's block already (new_vm_area).
-	 * Like Linux, one bigger than a page is itself vmalloc memory.
+	 * One page's array is in the area's node already (new_vm_area); more
+	 * are kmalloc memory, and, as in Linux, an array bigger than a page is
+	 * itself vmalloc memory.
 	 */
 	if (!area->pages && array_size > PAGE_SIZE)
 		area->pages = __vmalloc_node_range(array_size, 1, VMALLOC_START, VMALLOC_END,
@@ -487,18 +500,14 @@ static __always_inline void *vmalloc_range_inline(unsigned long size, unsigned l
 		return NULL;
 	nr = PAGE_ALIGN(size) >> PAGE_SHIFT;
 	area = new_vm_area(size, align, VM_ALLOC | VM_UNINITIALIZED | vm_flags, start, end, gfp,
-			   caller, vm_pages_fit_inline(nr) ? nr : 0);
+			   caller, vm_pages_fit_inline(nr));
 	if (!area)
 		return NULL;
 	if (vmalloc_area_pages(area, gfp, prot) ||
 	    kasan_populate_vmalloc((unsigned long)area->addr, area->size, gfp)) {
 		/* Take the area away with what it got (not refusing VM_UNINITIALIZED). */
 		area->flags &= ~VM_UNINITIALIZED;
-		if (remove_vm_area_checked((unsigned long)area->addr, VM_FREE_DEFERRED, &l) == area) {
-			if (area->pages)
-				vm_free_pages(area);
-			kfree(area);
-		}
+		remove_vm_area_checked((unsigned long)area->addr, VM_FREE_DEFERRED, &l);
 		return NULL;
 	}
 	kasan_unpoison_vmalloc(area->addr, size);	/* the rest of the last page stays poisoned */
@@ -592,19 +601,13 @@ EXPORT_SYMBOL(vzalloc);
  */
 static __always_inline void __vfree(const void *addr, const void *caller, unsigned long refuse)
 {
-	struct vm_struct *vm;
 	struct vm_lookup l;
 	char why[320];
 
-	vm = __remove_vm_area_checked((unsigned long)addr, refuse, &l);
-	if (unlikely(!vm)) {
-		explain_bad_free(why, sizeof(why), "vfree", (unsigned long)addr, caller, &l);
-		WARN(1, "%s\n", why);
+	if (likely(__remove_vm_area_checked((unsigned long)addr, refuse, &l)))
 		return;
-	}
-	if (vm->flags & VM_ALLOC)
-		vm_free_pages(vm);
-	kfree(vm);
+	explain_bad_free(why, sizeof(why), "vfree", (unsigned long)addr, caller, &l);
+	WARN(1, "%s\n", why);
 }
 
 /*

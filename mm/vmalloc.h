@@ -60,8 +60,7 @@ struct vm_lookup {
 /* What removing an area refuses: one being set up, or already vfree()d. */
 #define VM_REFUSE	(VM_UNINITIALIZED | VM_FREE_DEFERRED)
 
-struct vm_struct *remove_vm_area_checked(unsigned long addr, unsigned long refuse,
-					 struct vm_lookup *l);
+bool remove_vm_area_checked(unsigned long addr, unsigned long refuse, struct vm_lookup *l);
 void explain_bad_free(char *buf, size_t size, const char *func, unsigned long addr,
 		      const void *caller, const struct vm_lookup *l);
 
@@ -83,7 +82,7 @@ struct freed_area {
 
 struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
 				  unsigned long vstart, unsigned long vend, gfp_t gfp,
-				  struct vm_struct *vm, unsigned long *largest);
+				  const struct vm_struct *vm, unsigned long *largest);
 unsigned int unlink_vmap_area_locked(struct vmap_area *va, struct vmap_area *dead[2]);
 void free_vmap_areas(struct vmap_area *dead[], unsigned int n);
 struct vmap_area *find_vmap_area_locked(unsigned long addr);

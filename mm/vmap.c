@@ -54,8 +54,7 @@ noinline void *vmap(struct page **pages, unsigned int count, unsigned long flags
 	if (vmap_pages_range((unsigned long)area->addr, pages, count, prot,
 			     context_gfp(GFP_KERNEL)) ||
 	    kasan_populate_vmalloc((unsigned long)area->addr, area->size, context_gfp(GFP_KERNEL))) {
-		if (remove_vm_area_checked((unsigned long)area->addr, VM_REFUSE, &l) == area)
-			kfree(area);
+		remove_vm_area_checked((unsigned long)area->addr, VM_REFUSE, &l);
 		return NULL;
 	}
 	kasan_unpoison_vmalloc(area->addr, (unsigned long)count << PAGE_SHIFT);
@@ -73,7 +72,6 @@ EXPORT_SYMBOL(vmap);
  */
 noinline void vunmap(const void *addr)
 {
-	struct vm_struct *vm;
 	struct vm_lookup l;
 	char why[320];
 
@@ -81,14 +79,11 @@ noinline void vunmap(const void *addr)
 	if (!addr)
 		return;
 	vfree_deferred_drain();
-	vm = remove_vm_area_checked((unsigned long)addr, VM_REFUSE | VM_ALLOC, &l);
-	if (unlikely(!vm)) {
-		explain_bad_free(why, sizeof(why), "vunmap", (unsigned long)addr,
-				 __builtin_return_address(0), &l);
-		WARN(1, "%s\n", why);
+	if (likely(remove_vm_area_checked((unsigned long)addr, VM_REFUSE | VM_ALLOC, &l)))
 		return;
-	}
-	kfree(vm);
+	explain_bad_free(why, sizeof(why), "vunmap", (unsigned long)addr,
+			 __builtin_return_address(0), &l);
+	WARN(1, "%s\n", why);
 }
 EXPORT_SYMBOL(vunmap);
 

@@ -453,6 +453,26 @@ static unsigned int merge_or_add_vmap_area(struct vmap_area *va, struct vmap_are
 	return n;
 }
 
+/*
+ * init_own_vm - the vm_struct in @va's node, for a new area that @vm
+ * describes: its size, flags and caller, at the node's address, with no
+ * pages yet.  Field by field: a struct copy is a loop here.
+ * Return: the node's vm_struct, for va->vm.
+ */
+static inline struct vm_struct *init_own_vm(struct vmap_area *va, const struct vm_struct *vm)
+{
+	struct vm_struct *own = &va->own_vm;
+
+	own->next = NULL;
+	own->addr = (void *)va->va_start;
+	own->size = vm->size;
+	own->flags = vm->flags;
+	own->pages = NULL;
+	own->nr_pages = 0;
+	own->caller = vm->caller;
+	return own;
+}
+
 // The largest free range of the vmalloc area: the free tree's root knows.
 unsigned long largest_free_locked(void)
 {
@@ -462,7 +482,8 @@ unsigned long largest_free_locked(void)
 /*
  * alloc_vmap_area - reserve @size bytes (guard page included) aligned to
  * @align in [@vstart, @vend) for @vm: the lowest address that fits (first
- * fit), carved out of its free range.
+ * fit), carved out of its free range.  The size, flags and caller of @vm
+ * (NULL for vm_map_ram) are copied into the node (init_own_vm()).
  * Return: the area, on the busy tree and list; ERR_PTR(-ENOMEM) if there
  * is no memory for the bookkeeping; ERR_PTR(-ENOSPC) if no free range is
  * big enough, with the largest there is in *@largest, for the caller's
@@ -470,7 +491,7 @@ unsigned long largest_free_locked(void)
  */
 struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
 				  unsigned long vstart, unsigned long vend, gfp_t gfp,
-				  struct vm_struct *vm, unsigned long *largest)
+				  const struct vm_struct *vm, unsigned long *largest)
 {
 	struct vmap_area *va = new_vmap_area(gfp);
 	struct vmap_area *free, *spare = NULL, *dead = NULL;
@@ -501,7 +522,7 @@ struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
 			swap(dead, va);
 		va->va_start = addr;
 		va->va_end = addr + size;
-		va->vm = vm;
+		va->vm = vm ? init_own_vm(va, vm) : NULL;
 		insert_vmap_area(va);
 	}
 	*largest = free ? 0 : largest_free_locked();
@@ -594,8 +615,8 @@ void __init vmap_area_init(void)
  * check_tree_and_list - the areas of @root in key order are those of
  * @head, @nr of them, each a page-aligned non-empty range; for the free
  * tree (@free), each subtree_max_size is the largest of its own size and
- * its children's; for the busy one, each area's vm_struct says the same
- * range.  Interrupts off.
+ * its children's; for the busy one, each area's vm_struct is in its node
+ * and says the same range.  Interrupts off.
  */
 static void check_tree_and_list(const char *what, struct rb_root *root, struct list_head *head,
 				unsigned long nr, bool free, int *errors)
@@ -624,6 +645,9 @@ static void check_tree_and_list(const char *what, struct rb_root *root, struct l
 					   va->va_start, va->va_end, va->subtree_max_size, max);
 		} else if (!va->vm) {
 			/* vm_map_ram(): a range with no vm_struct */
+		} else if (va->vm != &va->own_vm) {
+			check_fail(errors, "busy area 0x%08lx-0x%08lx: its vm_struct is not in its node",
+				   va->va_start, va->va_end);
 		} else if (va->vm->size != va_size(va) ||
 			   ((unsigned long)va->vm->addr != va->va_start &&
 			    !(va->vm->flags & VM_UNINITIALIZED))) {

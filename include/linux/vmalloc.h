@@ -48,7 +48,8 @@ struct page;
  * @size:     bytes reserved, guard page included (get_vm_area_size() is
  *            the usable part), as /proc/vmallocinfo shows it
  * @flags:    VM_ALLOC, VM_MAP, VM_IOREMAP...
- * @pages:    VM_ALLOC: the pages mapped at addr, addr + PAGE_SIZE...; kmalloc
+ * @pages:    VM_ALLOC: the pages mapped at addr, addr + PAGE_SIZE...; for
+ *            one page, the slot in the area's vmap_area node; else kmalloc
  *            memory, or itself vmalloc memory when it needs more than a page
  * @nr_pages: how many of @pages are there (0 for vmap and reservations)
  * @caller:   the code that asked for the area, printed with %pS
@@ -71,9 +72,13 @@ struct vm_struct {
  *           red-black trees keyed by va_start (mm/vmap_area.c)
  * @list:    in vmap_area_list or free_vmap_area_list, in address order
  * @subtree_max_size: free: the largest free range in this node's subtree
- * @vm:      busy: what the area holds
+ * @vm:      busy: what the area holds, @own_vm (or NULL: vm_map_ram)
  * @age:     mm386: when the node was allocated (a serial number); when
  *           ranges merge, the oldest node is the one kept (mm/vmap_area.c)
+ * @own_vm:  mm386: a busy area's vm_struct lives in its node, so that the
+ *           area's bookkeeping is one allocation (Linux kmallocs the
+ *           vm_struct apart); it lives as long as the area is busy
+ * @own_pages: the pages[] array of a one-page vmalloc() (@own_vm.pages)
  */
 struct vmap_area {
 	unsigned long va_start;
@@ -85,6 +90,8 @@ struct vmap_area {
 		unsigned long subtree_max_size;
 		struct vm_struct *vm;
 	};
+	struct vm_struct own_vm;
+	struct page *own_pages[1];
 };
 
 /* get_vm_area_size - the usable size of @area: its size less the guard page. */

@@ -25,7 +25,6 @@
 struct area {
 	unsigned long start, end;	/* guard page included, as vmalloc reserves */
 	struct vmap_area *va;
-	struct vm_struct vm;
 };
 
 static struct area areas[MAX_AREAS];
@@ -81,6 +80,7 @@ static void reserve(struct bytes *b)
 	unsigned long align = PAGE_SIZE << (take(b, 1) % 11);
 	unsigned long vstart = VMALLOC_START, vend = VMALLOC_END, want, largest;
 	u32 w = take(b, 2);
+	struct vm_struct vm = { .size = size, .flags = VM_IOREMAP, .caller = (void *)reserve };
 	struct area *a;
 	struct vmap_area *va;
 
@@ -91,10 +91,8 @@ static void reserve(struct bytes *b)
 		vend = vstart + ((1 + (w >> 12)) << (PAGE_SHIFT + 4));
 	}
 	a = &areas[nr_areas];
-	memset(&a->vm, 0, sizeof(a->vm));
-	a->vm.caller = (void *)reserve;
 	want = model_fit(size, align, vstart, vend);
-	va = alloc_vmap_area(size, align, vstart, vend, GFP_KERNEL, &a->vm, &largest);
+	va = alloc_vmap_area(size, align, vstart, vend, GFP_KERNEL, &vm, &largest);
 	if (IS_ERR(va)) {
 		if (PTR_ERR(va) != -ENOSPC)
 			host_fail("alloc_vmap_area: %ld", PTR_ERR(va));
@@ -106,11 +104,14 @@ static void reserve(struct bytes *b)
 	if (va->va_start != want || va->va_end != want + size)
 		host_fail("%lu bytes aligned %#lx in %#lx-%#lx: got %#lx, first fit is %#lx", size,
 			  align, vstart, vend, va->va_start, want);
+	if (va->vm != &va->own_vm || va->vm->addr != (void *)va->va_start ||
+	    va->vm->size != size || va->vm->flags != VM_IOREMAP || va->vm->caller != vm.caller ||
+	    va->vm->pages || va->vm->nr_pages || va->vm->next)
+		host_fail("the vm_struct in the node of 0x%08lx is not what was asked for",
+			  va->va_start);
 	a->start = va->va_start;
 	a->end = va->va_end;
 	a->va = va;
-	a->vm.addr = (void *)va->va_start;
-	a->vm.size = size;
 	nr_areas++;
 }
 
@@ -125,8 +126,6 @@ static void release(unsigned int i)
 	local_irq_restore(flags);
 	free_vmap_areas(dead, n);
 	areas[i] = areas[--nr_areas];
-	if (i < nr_areas)		/* the moved area's node points at its vm_struct */
-		areas[i].va->vm = &areas[i].vm;
 }
 
 static void lookup(u32 r)
@@ -188,13 +187,13 @@ int harness_unit_tests(void)
 		7, 0, 0, 1,		/* look an address up */
 	};
 	struct bytes b = { prog, sizeof(prog) };
+	struct vm_struct vm = { .size = PAGE_SIZE, .flags = VM_IOREMAP };
 	struct vmap_area *va;
 	unsigned long largest;
 
 	host_boot(48, 32);
 	LLVMFuzzerTestOneInput(b.p, b.n);
-	va = alloc_vmap_area(PAGE_SIZE, PAGE_SIZE, 0x1000, 0x2000, GFP_KERNEL, &areas[0].vm,
-			     &largest);
+	va = alloc_vmap_area(PAGE_SIZE, PAGE_SIZE, 0x1000, 0x2000, GFP_KERNEL, &vm, &largest);
 	if (PTR_ERR(va) != -ENOSPC || largest != VMALLOC_END - VMALLOC_START)
 		host_fail("a window outside the area: %ld, largest %lu", PTR_ERR(va), largest);
 	return 0;

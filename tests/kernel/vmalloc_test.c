@@ -160,31 +160,37 @@ void vmalloc_vzalloc_vfree(struct ktest *t)
 }
 
 /*
- * Where the pages[] array lives: up to what fits in a page beside the
- * vm_struct, in the vm_struct's own kmalloc block (one bookkeeping
- * allocation); a little more, its own kmalloc block; above a page, vmalloc
- * memory, as in Linux.  Each way, vfree() gives all of it back.
+ * Where the bookkeeping lives.  The vm_struct is always in the area's
+ * vmap_area node (a slab object of cache vmap_area), and so is a one-page
+ * area's pages[] array; a bigger array is its own kmalloc block, and above
+ * a page it is vmalloc memory, as in Linux.  Each way, vfree() gives all
+ * of it back.
  */
 void pages_array_placement(struct ktest *t)
 {
-	const unsigned long most = (PAGE_SIZE - sizeof(struct vm_struct)) / sizeof(struct page *);
-	const unsigned long nrs[] = { 1, most, most + 1, PAGE_SIZE / sizeof(struct page *) + 1 };
+	const unsigned long most = PAGE_SIZE / sizeof(struct page *);
+	const unsigned long nrs[] = { 1, 2, most, most + 1 };
 	unsigned int i;
 
 	vm_begin(t);
 	kt_need_pages(t, nrs[ARRAY_SIZE(nrs) - 1], true);
 	for (i = 0; i < ARRAY_SIZE(nrs); i++) {
-		unsigned int kind = i < 2 ? 0 : i - 1;	/* inline, kmalloc, vmalloc */
+		unsigned int kind = i == 0 ? 0 : i < 3 ? 1 : 2;	/* node, kmalloc, vmalloc */
+		struct vmap_area *va;
 		struct vm_struct *vm;
 		char *p = vmalloc(nrs[i] * PAGE_SIZE);
 
 		KT_ASSERT_NOT_NULL(t, p);
 		vm = find_vm_area(p);
 		KT_ASSERT_NOT_NULL(t, vm);
+		va = container_of(vm, struct vmap_area, own_vm);
+		KT_EXPECT_EQ(t, va->va_start, (unsigned long)p);
+		KT_EXPECT_PTR_EQ(t, va->vm, vm);
+		KT_EXPECT_STREQ(t, kmem_cache_name(virt_to_head_page(va)->slab_cache), "vmap_area");
 		KT_EXPECT_EQ(t, vm->nr_pages, nrs[i]);
-		KT_EXPECT_EQ(t, vm->pages == (struct page **)(vm + 1), kind == 0);
-		if (kind == 0)
-			KT_EXPECT_GE(t, ksize(vm), sizeof(*vm) + nrs[i] * sizeof(struct page *));
+		KT_EXPECT_EQ(t, vm->pages == va->own_pages, kind == 0);
+		if (kind == 1)
+			KT_EXPECT_GE(t, ksize(vm->pages), nrs[i] * sizeof(struct page *));
 		KT_EXPECT_EQ(t, virt_addr_valid(vm->pages), kind < 2);
 		KT_EXPECT_EQ(t, is_vmalloc_addr(vm->pages), kind == 2);
 		KT_EXPECT_PTR_EQ(t, vm->pages[nrs[i] - 1], vmalloc_to_page(p + (nrs[i] - 1) * PAGE_SIZE));
