@@ -24,6 +24,22 @@
 #define barrier()	__asm__ __volatile__("" ::: "memory")
 
 /*
+ * ASM_INPUT_G, ASM_OUTPUT_RM - "g" and "=rm" for gcc, which pushes or pops
+ * a spilled value straight from its stack slot.  Clang takes the memory
+ * alternative whenever there is one and then goes through memory every
+ * time, so it gets "r" (Linux's ASM_INPUT_G and ASM_INPUT_RM, for the same
+ * clang weakness).  local_irq_save() and local_irq_restore() use them:
+ * with clang, 15 fewer instructions in a one-page vmalloc()+vfree().
+ */
+#ifdef __clang__
+#define ASM_INPUT_G	"r"
+#define ASM_OUTPUT_RM	"=r"
+#else
+#define ASM_INPUT_G	"g"
+#define ASM_OUTPUT_RM	"=rm"
+#endif
+
+/*
  * OPTIMIZER_HIDE_VAR - the compiler forgets what it knew of @var, so that
  * nothing derived from it is computed before this point.  Linux's macro,
  * here volatile: it also stays inside the branch where it is written.

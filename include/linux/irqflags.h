@@ -9,13 +9,15 @@
 #ifndef _LINUX_IRQFLAGS_H
 #define _LINUX_IRQFLAGS_H
 
+#include <linux/compiler.h>
+
 #define X86_EFLAGS_IF	0x00000200
 
 static inline unsigned long arch_local_save_flags(void)
 {
 	unsigned long flags;
 
-	__asm__ __volatile__("pushfl; popl %0" : "=rm"(flags) : : "memory");
+	__asm__ __volatile__("pushfl; popl %0" : ASM_OUTPUT_RM(flags) : : "memory");
 	return flags;
 }
 
@@ -49,7 +51,7 @@ static inline unsigned long arch_local_irq_save(void)
  */
 static inline void arch_local_irq_restore(unsigned long flags)
 {
-	__asm__ __volatile__("pushl %0; popfl" : : "g"(flags) : "memory", "cc");
+	__asm__ __volatile__("pushl %0; popfl" : : ASM_INPUT_G(flags) : "memory", "cc");
 }
 
 #define local_irq_save(flags)	  do { (flags) = arch_local_irq_save(); } while (0)
