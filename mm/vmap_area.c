@@ -434,6 +434,27 @@ static void keep_oldest_free(struct vmap_area *kept, struct vmap_area *dead[], u
 }
 
 /*
+ * find_free_va_link - find_va_link() in the free tree, for the range of
+ * busy area @va on its way back.  A range below every free range hangs as
+ * the left child of the lowest one, the tree's leftmost node, whose left
+ * link is empty by definition: no descent.  That is where a temporary
+ * buffer goes back when first fit took it from the lowest hole (see
+ * find_vmap_lowest_match()); test_vmalloc full_fit's loop skips a descent
+ * of 13 levels each time.  Interrupts off.
+ */
+static struct rb_node **find_free_va_link(const struct vmap_area *va, struct rb_node **parentp)
+{
+	struct vmap_area *first = list_first_entry_or_null(&free_vmap_area_list,
+							   struct vmap_area, list);
+
+	if (first && va->va_start < first->va_start) {
+		*parentp = &first->rb_node;
+		return &first->rb_node.rb_left;
+	}
+	return find_va_link(va, &free_vmap_area_root, parentp);
+}
+
+/*
  * merge_or_add_vmap_area - give the range of @va, just taken off the busy
  * tree, back to the free ranges.  It merges with a free neighbour that
  * touches it on either side (found in O(1) on the free list, next to
@@ -444,7 +465,7 @@ static void keep_oldest_free(struct vmap_area *kept, struct vmap_area *dead[], u
  */
 static unsigned int merge_or_add_vmap_area(struct vmap_area *va, struct vmap_area *dead[2])
 {
-	struct rb_node *parent, **link = find_va_link(va, &free_vmap_area_root, &parent);
+	struct rb_node *parent, **link = find_free_va_link(va, &parent);
 	struct list_head *before = va_list_prev(parent, link, &free_vmap_area_list);
 	struct vmap_area *prev = NULL, *next = NULL, *kept;
 	unsigned int n = 0;
