@@ -86,6 +86,7 @@ struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
 unsigned int unlink_vmap_area_locked(struct vmap_area *va, struct vmap_area *dead[2]);
 void free_vmap_areas(struct vmap_area *dead[], unsigned int n);
 struct vmap_area *find_vmap_area_locked(unsigned long addr);
+struct vmap_area *find_vmap_area_bounded_locked(unsigned long addr);
 const struct freed_area *find_freed_locked(unsigned long addr);
 unsigned long largest_free_locked(void);
 void vmap_area_init(void);

@@ -63,7 +63,7 @@ void vmalloc_describe(unsigned long addr, char *buf, size_t size)
 	int n;
 
 	local_irq_save(flags);
-	va = find_vmap_area_locked(addr);
+	va = find_vmap_area_bounded_locked(addr);
 	f = va ? NULL : find_freed_locked(addr);
 	if (va && va->vm) {
 		inside = true;

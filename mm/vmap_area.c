@@ -115,16 +115,20 @@ RB_DECLARE_CALLBACKS_MAX(static, free_vmap_area_rb_augment_cb, struct vmap_area,
 			 unsigned long, subtree_max_size, va_size);
 
 /*
- * find_vmap_area_locked - the busy area with va_start <= @addr < va_end
- * (guard page included), or NULL: one descent of vmap_area_root, O(log n).
- * Interrupts off.
+ * __find_vmap_area - the busy area with va_start <= @addr < va_end (guard
+ * page included), or NULL: one descent of vmap_area_root, O(log n).
+ * With @bounded, the descent also gives up after VA_TREE_MAX_DEPTH levels,
+ * deeper than any red-black tree a 32-bit address space can hold: an
+ * oops describing an address must end even on broken bookkeeping.  The
+ * others trust the tree, as every other walk in this file does, and save
+ * the count: 3 instructions a level.  Interrupts off.
  */
-struct vmap_area *find_vmap_area_locked(unsigned long addr)
+static __always_inline struct vmap_area *__find_vmap_area(unsigned long addr, bool bounded)
 {
 	struct rb_node *node = vmap_area_root.rb_node;
-	unsigned int depth;
+	unsigned int depth = 0;
 
-	for (depth = 0; node && depth < VA_TREE_MAX_DEPTH; depth++) {
+	while (node && (!bounded || depth++ < VA_TREE_MAX_DEPTH)) {
 		struct vmap_area *va = rb_entry(node, struct vmap_area, rb_node);
 
 		if (addr < va->va_start)
@@ -135,6 +139,18 @@ struct vmap_area *find_vmap_area_locked(unsigned long addr)
 			return va;
 	}
 	return NULL;
+}
+
+// __find_vmap_area() for vfree(), vunmap(), find_vm_area()...
+struct vmap_area *find_vmap_area_locked(unsigned long addr)
+{
+	return __find_vmap_area(addr, false);
+}
+
+// __find_vmap_area() for an oops or a report (vmalloc_describe()).
+struct vmap_area *find_vmap_area_bounded_locked(unsigned long addr)
+{
+	return __find_vmap_area(addr, true);
 }
 
 /*

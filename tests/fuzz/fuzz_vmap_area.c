@@ -10,7 +10,8 @@
  *
  *   the placement is the model's first fit: the lowest address where the
  *   request fits between the areas the model holds (or none, -ENOSPC);
- *   find_vmap_area_locked() answers as the model does;
+ *   find_vmap_area_locked() and the oops path's bounded lookup answer as
+ *   the model does;
  *   vmalloc_check() finds the trees, the lists and the tiling of
  *   [VMALLOC_START, VMALLOC_END) in order, and the largest free range
  *   right.
@@ -131,7 +132,7 @@ static void release(unsigned int i)
 static void lookup(u32 r)
 {
 	unsigned long addr = VMALLOC_START + ((unsigned long)r << 10) % (VMALLOC_END - VMALLOC_START);
-	struct vmap_area *va;
+	struct vmap_area *va, *bounded;
 	unsigned long flags;
 	unsigned int i;
 
@@ -140,12 +141,15 @@ static void lookup(u32 r)
 							      areas[r % nr_areas].start);
 	local_irq_save(flags);
 	va = find_vmap_area_locked(addr);
+	bounded = find_vmap_area_bounded_locked(addr);
 	local_irq_restore(flags);
 	for (i = 0; i < nr_areas; i++)
 		if (addr >= areas[i].start && addr < areas[i].end)
 			break;
 	if ((i == nr_areas) != !va || (va && va != areas[i].va))
 		host_fail("find_vmap_area(%#lx): %p, the model says area %u", addr, va, i);
+	if (bounded != va)	/* the oops path's lookup: the same answer */
+		host_fail("find_vmap_area_bounded(%#lx): %p, not %p", addr, bounded, va);
 }
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
