@@ -384,21 +384,38 @@ again:
 extern const char __executable_start[], etext[];
 
 /*
- * Would this mmap put a fresh mapping over the program's own code?  Only
- * MAP_FIXED replaces.  The program would then run on through the new
- * zero-filled pages (00 00 is an instruction), a page fault each, for up
- * to 2 GB: not a kernel bug, only minutes of nothing.  Unmapping the code
- * is fine: that is a quick segfault.
+ * Would this call put fresh pages over the program's own code?  The
+ * program would then run on through them (00 00 is an instruction), a
+ * page fault each, for up to 2 GB: not a kernel bug, but under QEMU an
+ * hour of nothing, each new page of "code" translated anew.  Two calls
+ * can: mmap with MAP_FIXED (mmap2, or old_mmap, whose six arguments are
+ * in memory) and mremap with MREMAP_FIXED (seed 411 at 32 MB moved a
+ * page to 0x08048000 and grew it to 1 MB).  old_mmap given some other
+ * pointer reads words this program cannot vouch for, so only a pointer
+ * the kernel must refuse (NULL's page, or above 3 GB) goes through.
+ * Unmapping the code is fine: that is a quick segfault.
  */
 static int maps_over_own_code(long nr, const unsigned long *a)
 {
-	const unsigned long *m = nr == 90 && a[0] == (unsigned long)mmap_args ? mmap_args : a;
-	unsigned long start = m[0], len = (m[1] + PG - 1) & ~(PG - 1);
+	unsigned long start, len, code = (unsigned long)__executable_start;
 
-	if ((nr != 192 && nr != 90) || !(m[3] & MAP_FIXED) || !len)
+	if (nr == 90 && a[0] != (unsigned long)mmap_args)
+		return a[0] >= PG && a[0] < 0xc0000000UL;
+	if (nr == 90 || nr == 192) {
+		const unsigned long *m = nr == 90 ? mmap_args : a;
+
+		if (!(m[3] & MAP_FIXED))
+			return 0;
+		start = m[0];
+		len = m[1];
+	} else if (nr == 163 && (a[3] & MREMAP_FIXED)) {
+		start = a[4];
+		len = a[2];
+	} else {
 		return 0;
-	return start < (unsigned long)etext &&
-	       (start + len < start || start + len > (unsigned long)__executable_start);
+	}
+	len = (len + PG - 1) & ~(PG - 1);
+	return len && start < (unsigned long)etext && (start + len < start || start + len > code);
 }
 
 /*
@@ -434,7 +451,7 @@ static void fuzz(unsigned int n)
 	close(0);
 	close(1);
 	close(2);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n;) {	/* i counts the calls made: a skipped one is drawn again */
 		const struct call *c = &calls[next() % NR_CALLS];
 		unsigned long a[6] = { 0 };
 		long nr = c->nr, ret;
@@ -453,6 +470,7 @@ static void fuzz(unsigned int n)
 			continue;
 		if (verbose)
 			log_call(i, nr, c, a);
+		i++;
 		ret = make_call(nr, a, c->forks);
 		if (c->forks && ret > 0)
 			last_child = ret;
