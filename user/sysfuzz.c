@@ -386,8 +386,8 @@ extern const char __executable_start[], etext[];
 /*
  * Would this call put fresh pages over the program's own code?  The
  * program would then run on through them (00 00 is an instruction), a
- * page fault each, for up to 2 GB: not a kernel bug, but under QEMU an
- * hour of nothing, each new page of "code" translated anew.  Two calls
+ * page fault each, for up to 2 GB: not a kernel bug, but under QEMU ten
+ * minutes of nothing, each page of "code" translated anew.  Two calls
  * can: mmap with MAP_FIXED (mmap2, or old_mmap, whose six arguments are
  * in memory) and mremap with MREMAP_FIXED (seed 411 at 32 MB moved a
  * page to 0x08048000 and grew it to 1 MB).  old_mmap given some other

@@ -79,8 +79,8 @@ def test_no_child_runs_on_through_pages_moved_over_its_code():
     MREMAP_MAYMOVE | MREMAP_FIXED, 0x08048000): a page moved over sysfuzz's
     own code and grown, merged with the heap above it into 1 GB of zero
     pages that the child then ran through, a page fault a page.  The
-    kernel was right (Linux does the same), but the boot took over an hour
-    under QEMU.  sysfuzz now skips such calls (maps_over_own_code()); the
+    kernel was right (Linux does the same), but the boot took about 10
+    minutes under QEMU.  sysfuzz now skips such calls (maps_over_own_code()); the
     whole seed takes a few seconds."""
     fuzz_boot(32, [(411, 40000)], timeout=120)
 
