@@ -105,6 +105,12 @@ static __always_inline unsigned long get_subtree_max_size(const struct rb_node *
 	return node ? rb_entry(node, struct vmap_area, rb_node)->subtree_max_size : 0;
 }
 
+// The free range of lowest address (the list is in address order); NULL if none.
+static __always_inline struct vmap_area *lowest_free_va(void)
+{
+	return list_first_entry_or_null(&free_vmap_area_list, struct vmap_area, list);
+}
+
 /*
  * free_vmap_area_rb_augment_cb: the callbacks that keep subtree_max_size
  * right through rotations and erasures, and
@@ -314,7 +320,7 @@ static struct vmap_area *find_vmap_lowest_match(unsigned long size, unsigned lon
 	struct rb_node *node = free_vmap_area_root.rb_node, *parent;
 	struct vmap_area *va;
 
-	va = list_first_entry_or_null(&free_vmap_area_list, struct vmap_area, list);
+	va = lowest_free_va();
 	if (va && va_fit(va, size, align, vstart, vend, addrp))
 		return va;
 	while (node) {
@@ -460,8 +466,7 @@ static void keep_oldest_free(struct vmap_area *kept, struct vmap_area *dead[], u
  */
 static struct rb_node **find_free_va_link(const struct vmap_area *va, struct rb_node **parentp)
 {
-	struct vmap_area *first = list_first_entry_or_null(&free_vmap_area_list,
-							   struct vmap_area, list);
+	struct vmap_area *first = lowest_free_va();
 
 	if (first && va->va_start < first->va_start) {
 		*parentp = &first->rb_node;
