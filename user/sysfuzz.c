@@ -38,7 +38,8 @@
  * kernel's bugs this found are in docs/reliability.md.
  *
  * The parent prints one line at the end:
- *   sysfuzz: seed 1: 40 children, 20000 calls: 7 exited, 33 killed (...)
+ *   sysfuzz: seed 1: 40 children, 20000 calls, 13745 made: 7 exited, 33 killed (...)
+ * (made: the calls the children made before they exited or were killed).
  * The test (tests/host/test_sysfuzz.py) checks the kernel's side: no
  * oops, no warning, the process's "nothing lost", and a program after it
  * that still runs.
@@ -59,6 +60,7 @@
 #define ARENA_PAGES	16	/* the mapping the memory calls mostly aim at */
 #define LOG_FD		31	/* -v's descriptor: the last one mm386 has */
 #define OVERTIME	60	/* seconds a child may run */
+#define MADE_ADDR	0x08000000UL	/* the page that counts the calls made */
 
 /* What one argument is drawn from. */
 enum kind {
@@ -157,6 +159,20 @@ static int verbose;
 static unsigned char *arena;		/* ARENA_PAGES read-write, then PROT_NONE */
 static unsigned char *rodata_page;	/* one read-only page */
 static pid_t self, last_child;
+/*
+ * The calls the children really made.  A child that kills itself stops
+ * short of its share, so the number asked for says little: each child
+ * adds one here before each call.  The page is MAP_SHARED, so what the
+ * children add reaches the parent.  It sits at MADE_ADDR, just below the
+ * program's code, where neither the heap (it grows up from above the
+ * program) nor mmap (down from below the stack) would put anything, so
+ * the calls meet the same address space as without it: with a page
+ * higher up, a brk that grew the heap past it failed, and seed 411 took
+ * another course.  The calls can unmap or zap it like any page of their
+ * own (the next add then kills the child, or goes to a page of its own):
+ * so the count is the least that were made, exact unless that happens.
+ */
+static volatile unsigned long *made;
 /* What the structured arguments point at: never in the arena, which the
  * calls themselves unmap and protect. */
 static long timespec_buf[4];
@@ -471,6 +487,7 @@ static void fuzz(unsigned int n)
 		if (verbose)
 			log_call(i, nr, c, a);
 		i++;
+		(*made)++;
 		ret = make_call(nr, a, c->forks);
 		if (c->forks && ret > 0)
 			last_child = ret;
@@ -517,11 +534,14 @@ int main(int argc, char **argv)
 	arena = mmap(NULL, (ARENA_PAGES + 1) * PG, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	rodata_page = mmap(NULL, PG, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (arena == MAP_FAILED || rodata_page == MAP_FAILED ||
+	made = mmap((void *)MADE_ADDR, PG, PROT_READ | PROT_WRITE,
+		    MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	if (arena == MAP_FAILED || rodata_page == MAP_FAILED || made == MAP_FAILED ||
 	    mprotect(arena + ARENA_PAGES * PG, PG, PROT_NONE)) {
 		perror("sysfuzz: mmap");
 		return 1;
 	}
+	*made = 0;		/* present before the first fork: each child maps the page */
 	printf("sysfuzz: seed %u: %u calls, %u per child\n", seed, total, per_child);
 	fflush(stdout);
 	for (done = 0; done < total; done += per_child) {
@@ -568,7 +588,7 @@ int main(int argc, char **argv)
 			snprintf(others + len, sizeof(others) - len, "%ssignal %d %u",
 				 len ? ", " : "", sig, by_signal[sig]);
 	}
-	printf("sysfuzz: seed %u: %u children, %u calls: %u exited, %u killed (%s)\n",
-	       seed, children, total, exited, killed, others[0] ? others : "none");
+	printf("sysfuzz: seed %u: %u children, %u calls, %lu made: %u exited, %u killed (%s)\n",
+	       seed, children, total, *made, exited, killed, others[0] ? others : "none");
 	return 0;
 }

@@ -28,9 +28,10 @@ prog = qemu.user_program
 
 
 def summaries(log):
-    """seed -> (children, calls, exited, killed) from sysfuzz's last lines."""
-    return {int(m[0]): tuple(map(int, m[1:5])) for m in re.findall(
-        r"^sysfuzz: seed (\d+): (\d+) children, (\d+) calls: (\d+) exited, (\d+) killed \(.*\)$",
+    """seed -> (children, calls, made, exited, killed) from sysfuzz's last lines."""
+    return {int(m[0]): tuple(map(int, m[1:6])) for m in re.findall(
+        r"^sysfuzz: seed (\d+): (\d+) children, (\d+) calls, (\d+) made: (\d+) exited, "
+        r"(\d+) killed \(.*\)$",
         log, re.M)}
 
 
@@ -45,9 +46,12 @@ def fuzz_boot(mem, runs, params="poweroff", timeout=600):
     assert not re.search(r"^sysfuzz: pid \d+ ran over", log, re.M)    # none asleep for good
     got = summaries(log)
     for seed, calls in runs:
-        children, total, exited, killed = got[seed]
+        children, total, made, exited, killed = got[seed]
         assert total == calls and children == math.ceil(calls / 500), got[seed]
         assert exited + killed == children, got[seed]
+        # a child that exited made its whole share (500: each run here asks
+        # for a multiple of it); one that was killed, at most its share
+        assert exited * 500 <= made <= total, got[seed]
     nothing_lost = re.findall(r"^run: (sysfuzz|hello)\[\d+\]: free pages (\d+) before, (\d+) after, .*: "
                               r"nothing lost$", log, re.M)
     assert [n for n, *_ in nothing_lost] == ["sysfuzz"] * len(runs) + ["hello"], nothing_lost
@@ -63,7 +67,7 @@ def test_random_system_calls_at_160mb():
     # what they did to themselves, and fork-like calls made grandchildren
     assert len(re.findall(r"^mm386: sysfuzz\[\d+\] called unknown system call", log, re.M)) > 50
     assert re.search(r"^sysfuzz\[\d+\]: segfault at ", log, re.M)
-    assert sum(k for _, _, _, k in summaries(log).values()) > 0
+    assert sum(k for *_, k in summaries(log).values()) > 0
     assert len(re.findall(r"^exit: sysfuzz\[\d+\] ", log, re.M)) > 200
 
 
@@ -128,6 +132,8 @@ def test_a_seed_replays_call_for_call():
         calls = re.findall(r"^sysfuzz\[(\d+)\] (\d+): (\w+)\((-?\d+)\)((?: 0x[0-9a-f]+| 0){6})$",
                            r.log, re.M)
         assert summaries(r.log)[7][:2] == (4, 400)
+        # -v prints each call just before it is counted and made
+        assert summaries(r.log)[7][2] == len(calls), (summaries(r.log), len(calls))
         logs.append(calls)
     assert logs[0] == logs[1]
     assert 50 < len(logs[0]) <= 400, len(logs[0])
