@@ -142,14 +142,16 @@ TASK_INJECT = ("failslab=1,5,0,-1 fail_page_alloc=1,5,0,-1 failslab.task_filter=
                "fail_page_alloc.task_filter=Y " + NTH_KNOBS)
 
 
-@pytest.mark.parametrize("mem,program,params", [
-    (160, ("failnth",), NTH_KNOBS), (2048, ("failnth",), NTH_KNOBS),
-    (160, ("sysfuzz", 31, 20000), TASK_INJECT)], ids=["failnth-160", "failnth-2048", "sysfuzz-160"])
-def test_system_calls_and_their_failures_under_kasan(kasan_kernel, mem, program, params):
+@pytest.mark.parametrize("cc,mem,program,params", [
+    ("gcc", 160, ("failnth",), NTH_KNOBS), ("gcc", 2048, ("failnth",), NTH_KNOBS),
+    ("gcc", 160, ("sysfuzz", 31, 20000), TASK_INJECT), ("clang", 2048, ("sysfuzz", 1003, 20000), "")],
+    ids=["failnth-160", "failnth-2048", "sysfuzz-160", "sysfuzz-2048-clang"])
+def test_system_calls_and_their_failures_under_kasan(request, cc, mem, program, params):
     """Programs under the KASAN kernel: every allocation failure point of
-    user/failnth.c's operations, and random system calls with random
-    allocation failures (user/sysfuzz.c): not one KASAN report, and
-    nothing lost.  Two things had to change for this.  An exception taken
+    user/failnth.c's operations, and random system calls (user/sysfuzz.c),
+    with random allocation failures at 160 MB, and on clang's KASAN kernel
+    at 2048 MB, where a program's pages are HighMem: not one KASAN report,
+    and nothing lost.  Two things had to change for this.  An exception taken
     in the kernel (a uaccess fault whose page could not be had) ran its C
     handler on a stack aligned only to 4 bytes, so the redzones of the
     frames below it were off by 4 and KASAN reported a valid local as
@@ -157,7 +159,8 @@ def test_system_calls_and_their_failures_under_kasan(kasan_kernel, mem, program,
     rule).  And the shadow pages KASAN gives new vmalloc addresses (the
     children's kernel stacks), kept as page tables are, read as "LEAKED"
     (fs/boot_programs.c now counts them as kept)."""
-    r = qemu.boot(params + " poweroff", mem=mem, kernel=kasan_kernel, extra=qemu.ICOUNT,
+    kernel = request.getfixturevalue("kasan_kernel" if cc == "gcc" else "kasan_clang_kernel")
+    r = qemu.boot((params + " poweroff").strip(), mem=mem, kernel=kernel, extra=qemu.ICOUNT,
                   timeout=600, initrd=[qemu.user_program(*program), qemu.user_program("hello")])
     r.expect_status(qemu.STATUS_OK)
     log = r.log
@@ -166,6 +169,6 @@ def test_system_calls_and_their_failures_under_kasan(kasan_kernel, mem, program,
     if program[0] == "failnth":
         assert len(re.findall(r"^failnth: \w+: \d+ allocation points:", log, re.M)) == 11
     else:
-        assert re.search(r"^sysfuzz: seed 31: 40 children, 20000 calls, \d+ made: ", log, re.M)
+        assert re.search(rf"^sysfuzz: seed {program[1]}: 40 children, 20000 calls, \d+ made: ", log, re.M)
     runs = re.findall(r"^run: (\w+)\[\d+\]: .*: (.*)$", log, re.M)
     assert runs == [(program[0], "nothing lost"), ("hello", "nothing lost")], runs
