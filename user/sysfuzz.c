@@ -12,7 +12,7 @@
  * 4095, 4097 and 2^32-1, descriptors that are closed, flags with every
  * bit set, addresses in the middle of the program's own mappings.
  *
- *   sysfuzz [-v] [SEED [CALLS [PER_CHILD]]]      (defaults: 1 20000 500)
+ *   sysfuzz [-v] [-l] [SEED [CALLS [PER_CHILD]]]      (defaults: 1 20000 500)
  *
  * The calls are made by children, PER_CHILD each, so that one that kills
  * itself (munmap of its own stack, a SIGKILL to itself, a TLS descriptor
@@ -37,8 +37,14 @@
  * bisecting CALLS: the first N calls are the same for every N.  The
  * kernel's bugs this found are in docs/reliability.md.
  *
+ * A child that loops in ring 3 without a system call (it can write over
+ * its own code, or map page 0 and jump there) would hold its parent up
+ * for good: the parent kills it, with a line that says so (wait_child()).
+ * -l makes the first child loop that way once its calls are made, to show
+ * that this works.
+ *
  * The parent prints one line at the end:
- *   sysfuzz: seed 1: 40 children, 20000 calls, 11525 made: 8 exited, 32 killed (...)
+ *   sysfuzz: seed 1: 40 children, 20000 calls, 12333 made: 10 exited, 30 killed (...)
  * (seed 1 at 160 MB; made: the calls the children made before they
  * exited or were killed).
  * The test (tests/host/test_sysfuzz.py) checks the kernel's side: no
@@ -60,7 +66,10 @@
 #define PG		4096UL
 #define ARENA_PAGES	16	/* the mapping the memory calls mostly aim at */
 #define LOG_FD		31	/* -v's descriptor: the last one mm386 has */
-#define OVERTIME	60	/* seconds a child may run */
+#define OVERTIME	60	/* seconds a child may sleep in the kernel */
+#define LOOK_FIRST	10	/* naps before the parent first looks at a child */
+#define LOOK_EVERY	5	/* naps between two looks */
+#define LOOP_STRIKES	3	/* looks in a row that find it looping: killed */
 #define MADE_ADDR	0x08000000UL	/* the page that counts the calls made */
 
 /* What one argument is drawn from. */
@@ -157,6 +166,7 @@ static const char *const paths[] = {
 
 static unsigned int rng;		/* xorshift32: the same seed, the same calls */
 static int verbose;
+static int loop_test;			/* -l: the first child loops at the end */
 static unsigned char *arena;		/* ARENA_PAGES read-write, then PROT_NONE */
 static unsigned char *rodata_page;	/* one read-only page */
 static pid_t self, last_child;
@@ -435,23 +445,116 @@ static int maps_over_own_code(long nr, const unsigned long *a)
 	return len && start < (unsigned long)etext && (start + len < start || start + len > code);
 }
 
+// The number after "@name:" at the start of a line of @text, or -1 if none.
+static long status_field(const char *text, const char *name)
+{
+	size_t len = strlen(name);
+
+	for (; *text; text++) {
+		if (!strncmp(text, name, len) && text[len] == ':')
+			return strtol(text + len + 1, NULL, 10);
+		while (*text && *text != '\n')
+			text++;
+		if (!*text)
+			break;
+	}
+	return -1;
+}
+
 /*
- * Wait for child @pid; one still running after OVERTIME seconds is
- * killed, with a line.  A child can overwrite its own stack or code
- * (getrandom into it, say) and then loop in ring 3 without a system call:
- * not the kernel's fault, and Linux's parent would wait forever too.  But a
- * child asleep in the kernel for good would be the kernel's: the tests
- * check that no such line is printed.  Return: as waitpid.
+ * ctxt_switches - @pid's voluntary and nonvoluntary context switches, from
+ * its /proc/PID/status.  Return: 0, or -1 if the file could not be read.
+ */
+static int ctxt_switches(pid_t pid, unsigned long *vol, unsigned long *invol)
+{
+	char path[32], text[4096];
+	long v, nv;
+	ssize_t len;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	len = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	if (len <= 0)
+		return -1;
+	text[len] = 0;
+	v = status_field(text, "voluntary_ctxt_switches");
+	nv = status_field(text, "nonvoluntary_ctxt_switches");
+	if (v < 0 || nv < 0)
+		return -1;
+	*vol = v;
+	*invol = nv;
+	return 0;
+}
+
+/*
+ * What wait_child() last saw of a child: the calls made so far, its
+ * context switches, how many times it looked, and how many looks in a row
+ * found it running in user space without a system call.
+ */
+struct watch {
+	unsigned long made, vol, invol;
+	unsigned int looks, strikes;
+};
+
+/*
+ * in_user_loop - look at child @pid again: is it running on in user space
+ * without a system call?  That is so when, since the last look, it has
+ * made no call (*made unchanged), never slept (no voluntary context
+ * switch), and was preempted at least once (a nonvoluntary switch: the
+ * kernel is not preemptible, so that happens only on the way back to
+ * ring 3).  True after LOOP_STRIKES such looks in a row.
+ */
+static int in_user_loop(pid_t pid, struct watch *w)
+{
+	unsigned long now = *made, vol, invol;
+
+	if (ctxt_switches(pid, &vol, &invol))
+		return 0;
+	if (w->looks++ && now == w->made && vol == w->vol && invol > w->invol)
+		w->strikes++;
+	else
+		w->strikes = 0;
+	w->made = now;
+	w->vol = vol;
+	w->invol = invol;
+	return w->strikes >= LOOP_STRIKES;
+}
+
+/*
+ * Wait for child @pid, and end a child that will not end.  A child can
+ * overwrite its own stack or code (getrandom into it, say), or map page 0
+ * and jump there, and then loop in ring 3 without a system call: not the
+ * kernel's fault, and Linux's parent would wait forever too.  From its
+ * LOOK_FIRST'th nap on, every LOOK_EVERY naps, the parent looks at the
+ * child (in_user_loop()), and kills one that runs on in user space with a
+ * line that says so.  A child asleep in the kernel for good would be the
+ * kernel's fault: after OVERTIME seconds of naps it is killed with a line
+ * the tests check is never printed.  (The naps are 10 ms while the child
+ * sleeps; a child that runs takes the CPU for its time slice between two
+ * naps, which is why the look counts naps, not seconds.)  Return: as
+ * waitpid.
  */
 static pid_t wait_child(pid_t pid, int *status)
 {
 	const struct timespec tick = { 0, 10 * 1000 * 1000 };	/* 10 ms */
+	struct watch w = { 0 };
 	unsigned int waited;
 	pid_t ret;
 
 	for (waited = 0; !(ret = waitpid(pid, status, WNOHANG)); waited++) {
 		if (waited == OVERTIME * 100) {
 			printf("sysfuzz: pid %d ran over %d s: killed\n", (int)pid, OVERTIME);
+			fflush(stdout);
+			kill(pid, SIGKILL);
+		}
+		if (waited >= LOOK_FIRST && waited % LOOK_EVERY == 0 && w.strikes < LOOP_STRIKES &&
+		    in_user_loop(pid, &w)) {
+			printf("sysfuzz: pid %d ran on in user space without a system call: killed\n",
+			       (int)pid);
 			fflush(stdout);
 			kill(pid, SIGKILL);
 		}
@@ -514,9 +617,13 @@ int main(int argc, char **argv)
 	int arg = 1, status, sig;
 	char others[1000] = "";
 
-	if (argc > 1 && !strcmp(argv[1], "-v")) {
-		verbose = 1;
-		arg++;
+	for (; arg < argc && argv[arg][0] == '-' && argv[arg][1]; arg++) {
+		if (!strcmp(argv[arg], "-v"))
+			verbose = 1;
+		else if (!strcmp(argv[arg], "-l"))
+			loop_test = 1;
+		else
+			break;		/* a negative number: the usage line */
 	}
 	if (argc > arg)
 		seed = strtoul(argv[arg], NULL, 0);
@@ -525,7 +632,7 @@ int main(int argc, char **argv)
 	if (argc > arg + 2)
 		per_child = strtoul(argv[arg + 2], NULL, 0);
 	if (!seed || !per_child) {
-		fprintf(stderr, "usage: sysfuzz [-v] [SEED [CALLS [PER_CHILD]]], SEED and PER_CHILD > 0\n");
+		fprintf(stderr, "usage: sysfuzz [-v] [-l] [SEED [CALLS [PER_CHILD]]], SEED and PER_CHILD > 0\n");
 		return 2;
 	}
 	if (verbose && dup2(1, LOG_FD) != LOG_FD) {
@@ -562,6 +669,8 @@ int main(int argc, char **argv)
 			self = getpid();
 			make_it_fail();
 			fuzz(n);
+			while (loop_test && children == 0)
+				;	/* -l: the first child runs on in ring 3 */
 			_exit(0);
 		}
 		children++;

@@ -44,6 +44,9 @@ def fuzz_boot(mem, runs, params="poweroff", timeout=600):
     for word in BAD:
         assert word not in log, (word, log[log.find(word) - 2000:log.find(word) + 2000])
     assert not re.search(r"^sysfuzz: pid \d+ ran over", log, re.M)    # none asleep for good
+    # and none of these seeds' children loops in ring 3: such a line here
+    # would be the parent's watchdog killing a child that was at work
+    assert not re.search(r"^sysfuzz: pid \d+ ran on in user space", log, re.M)
     got = summaries(log)
     for seed, calls in runs:
         children, total, made, exited, killed = got[seed]
@@ -146,11 +149,36 @@ def test_a_seed_replays_call_for_call():
     assert all(v == list(range(len(v))) for v in by_child.values()), by_child
 
 
+def test_a_child_that_loops_in_user_space_is_killed():
+    """-l: the first child, its 500 calls made, loops in ring 3 without a
+    system call, as a child does that jumped into bytes it wrote itself
+    (seed 3085 at 16 MB mapped page 0 and looped there).  The parent sees
+    it make no call, never sleep and be preempted again and again (the
+    context switches in its /proc/PID/status), kills it with a line that
+    says so, and goes on; under -icount the old 60 s rule took over half
+    an hour of QEMU to end such a child."""
+    r = qemu.boot("poweroff", mem=64, extra=qemu.ICOUNT, timeout=120,
+                  initrd=[prog("sysfuzz", "-l", 7, 1000), prog("hello")])
+    r.expect_status(qemu.STATUS_OK)
+    log = r.log
+    for word in BAD:
+        assert word not in log, word
+    assert re.findall(r"^sysfuzz: pid (\d+) ran on in user space without a system call: killed$",
+                      log, re.M) == ["2"]                  # the first child, and only it
+    assert not re.search(r"^sysfuzz: pid \d+ ran over", log, re.M)
+    children, total, made, exited, killed = summaries(log)[7]
+    assert (children, total) == (2, 1000) and 500 <= made <= 1000 and killed >= 1
+    assert re.search(r"^sysfuzz: seed 7: .* killed \(.*SIGKILL 1\b", log, re.M)
+    nothing_lost = re.findall(r"^run: (sysfuzz|hello)\[\d+\]: .*: nothing lost$", log, re.M)
+    assert nothing_lost == ["sysfuzz", "hello"], nothing_lost
+    assert "hello, world from hello" in log
+
+
 def test_bad_arguments_are_refused():
     """sysfuzz refuses a seed of 0 (xorshift would stay at 0) with a usage line."""
     r = qemu.boot("poweroff", mem=64, initrd=[prog("sysfuzz", 0)])
     r.expect_status(qemu.STATUS_OK)
-    assert "usage: sysfuzz [-v] [SEED [CALLS [PER_CHILD]]]" in r.log
+    assert "usage: sysfuzz [-v] [-l] [SEED [CALLS [PER_CHILD]]]" in r.log
     assert re.search(r"^exit: sysfuzz\[1\] exited with status 2 ", r.log, re.M)
 
 
