@@ -30,6 +30,7 @@
 #include <linux/fs.h>
 #include <linux/resource.h>
 #include <linux/signal.h>
+#include <linux/shmem_fs.h>
 #include <mm386/dump.h>
 
 #define PROC_BUF_SIZE	(16 * 1024)
@@ -87,12 +88,13 @@ static void show_map_vma(struct seq_buf *s, struct vm_area_struct *vma)
 	char file[RAMFS_NAME_LEN + 2];
 	const char *label = vma_label(vma, file, sizeof(file));
 	size_t start = s->len;
+	/* a file's offset, device and inode; shared anonymous memory is a file too */
+	unsigned long ino = vma->vm_file ? vma->vm_file->ino : shmem_ino(vma);
 
 	seq_printf(s, "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu ", vma->vm_start, vma->vm_end,
 		   flags & VM_READ ? 'r' : '-', flags & VM_WRITE ? 'w' : '-',
 		   flags & VM_EXEC ? 'x' : '-', flags & VM_MAYSHARE ? 's' : 'p',
-		   vma->vm_file ? (unsigned long long)vma->vm_pgoff << PAGE_SHIFT : 0ULL,
-		   0, vma->vm_file ? 1 : 0, vma->vm_file ? vma->vm_file->ino : 0UL);
+		   ino ? (unsigned long long)vma->vm_pgoff << PAGE_SHIFT : 0ULL, 0, ino ? 1 : 0, ino);
 	if (*label) {
 		seq_pad(s, start, 25 + sizeof(void *) * 6 - 1);
 		seq_printf(s, "%s", label);

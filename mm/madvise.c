@@ -11,7 +11,9 @@
  * brk cannot shrink: glibc's malloc_trim() does it for the free chunks
  * between used ones (user/trim.c shows it).  MADV_FREE says the same but
  * lets the kernel wait until memory is short; mm386 frees at once, which
- * MADV_FREE allows.
+ * MADV_FREE allows.  In shared anonymous memory (mm/shmem.c) DONTNEED
+ * drops only this process's PTEs: the pages stay the mapping's, and the
+ * next touch finds the same bytes; MADV_REMOVE is what gives them back.
  *
  * The rest:
  *   MADV_POPULATE_READ/WRITE  fault the pages in now (a read maps the zero
@@ -19,6 +21,9 @@
  *   MADV_DONTFORK/DOFORK      a child of fork() does not get the range, or
  *                             does again (kernel/fork.c, dup_mm);
  *   MADV_WIPEONFORK/KEEPONFORK  a child gets the range empty (zero-filled);
+ *   MADV_REMOVE               shared anonymous memory gives the pages back,
+ *                             in every process that maps them (a hole
+ *                             punched in Linux's shmem file);
  *   MADV_NORMAL/RANDOM/SEQUENTIAL, DONTDUMP/DODUMP  flags on the VMA only:
  *                             mm386 reads ahead nothing and dumps no core;
  *   MADV_WILLNEED, COLD, PAGEOUT  hints with nothing to do here: all of a
@@ -38,6 +43,7 @@
 #include <linux/sched.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/shmem_fs.h>
 #include "internal.h"
 
 static bool madvise_behavior_valid(int behavior)
@@ -62,8 +68,8 @@ static int madvise_dontneed_free(struct vm_area_struct *vma, unsigned long start
 
 	if (vma->vm_flags & forbidden)
 		return -EINVAL;
-	if (behavior == MADV_FREE && vma->vm_file)
-		return -EINVAL;		/* only anonymous memory can be freed lazily */
+	if (behavior == MADV_FREE && (vma->vm_file || vma->vm_ops))
+		return -EINVAL;		/* only private anonymous memory can be freed lazily */
 	zap_page_range(vma, start, end);
 	return 0;
 }
@@ -154,11 +160,14 @@ static int madvise_vma(struct vm_area_struct *vma, unsigned long start, unsigned
 	case MADV_POPULATE_WRITE:
 		return madvise_populate(vma, start, end, behavior);
 	case MADV_REMOVE:
-		if (vma->vm_flags & VM_LOCKED || !vma->vm_file)
+		if (vma->vm_flags & VM_LOCKED || !(vma->vm_file || vma_is_anon_shmem(vma)))
 			return -EINVAL;
 		if ((vma->vm_flags & (VM_SHARED | VM_WRITE)) != (VM_SHARED | VM_WRITE))
 			return -EACCES;
-		return -EOPNOTSUPP;	/* ramfs cannot punch holes, nor can Linux's */
+		if (vma->vm_file)
+			return -EOPNOTSUPP;	/* ramfs cannot punch holes, nor can Linux's */
+		shmem_punch_hole(vma, start, end);	/* shared anonymous memory can */
+		return 0;
 	case MADV_WILLNEED:
 		return 0;
 	case MADV_COLD:

@@ -44,7 +44,8 @@ static void meminfo_show(void)
 	show_val_kb("MemFree:", freeram);
 	show_val_kb("MemAvailable:", si_mem_available());
 	show_val_kb("Buffers:", 0);
-	show_val_kb("Cached:", 0);
+	/* Linux's Cached is its page cache, shmem included: here shmem alone */
+	show_val_kb("Cached:", global_vm_stat(NR_SHMEM));
 	show_val_kb("SwapCached:", 0);
 	show_val_kb("Active:", 0);
 	show_val_kb("Inactive:", 0);
@@ -64,7 +65,7 @@ static void meminfo_show(void)
 	show_val_kb("Writeback:", 0);
 	show_val_kb("AnonPages:", global_vm_stat(NR_ANON_MAPPED));
 	show_val_kb("Mapped:", 0);
-	show_val_kb("Shmem:", 0);
+	show_val_kb("Shmem:", global_vm_stat(NR_SHMEM));
 	show_val_kb("KReclaimable:", sreclaimable);
 	show_val_kb("Slab:", sreclaimable + sunreclaim);
 	show_val_kb("SReclaimable:", sreclaimable);

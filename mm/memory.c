@@ -17,6 +17,10 @@
  *     a read maps the file's own page (fs/ramfs.c) read-only, shared by
  *     every process that runs the program;
  *     a write to a private mapping copies the page first (do_cow_fault)
+ *   first touch, shared anonymous VMA (mmap(MAP_SHARED | MAP_ANONYMOUS)):
+ *     the page of the mapping's object (mm/shmem.c), allocated and zeroed
+ *     on the first touch in any process that maps it; never the zero
+ *     page, never a copy                                (do_shared_fault)
  *   write to a present read-only page of a writable private VMA
  *     (after fork, or the zero page, or a file page): copy-on-write.
  *     A page only this process still uses (an anonymous page with
@@ -43,6 +47,7 @@
 #include <linux/vmstat.h>
 #include <linux/fs.h>
 #include <linux/errno.h>
+#include <linux/shmem_fs.h>
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
 #include "internal.h"
@@ -113,9 +118,11 @@ void setmax_mm_hiwater_rss(unsigned long *maxrss, const struct mm_struct *mm)
 		*maxrss = hiwater;
 }
 
-// Which rss counter @page counts in.
-static int mm_counter(const struct page *page)
+// Which rss counter @page, mapped by @vma, counts in.
+static int mm_counter(const struct vm_area_struct *vma, const struct page *page)
 {
+	if (vma_is_anon_shmem(vma))
+		return MM_SHMEMPAGES;
 	return PageAnon(page) ? MM_ANONPAGES : MM_FILEPAGES;
 }
 
@@ -270,6 +277,26 @@ static vm_fault_t do_file_fault(struct vm_area_struct *vma, unsigned long addr, 
 }
 
 /*
+ * do_shared_fault - first touch of a page of a VMA with memory of its own
+ * (shared anonymous memory): map the page its vm_ops->fault gives, the
+ * same page in every process that maps it.
+ */
+static vm_fault_t do_shared_fault(struct vm_area_struct *vma, unsigned long addr,
+				  pte_t *ptep, unsigned int flags)
+{
+	struct page *page;
+	vm_fault_t ret = vma->vm_ops->fault(vma, linear_page_index(vma, addr), &page);
+
+	if (ret)
+		return ret;
+	set_pte(ptep, mk_pte(page, vma, (flags & FAULT_FLAG_WRITE) != 0));
+	add_mm_counter(vma->vm_mm, MM_SHMEMPAGES, 1);
+	trace_fault(flags & FAULT_FLAG_WRITE ? "write fault: shared page" :
+		    "read fault: shared page", vma, addr, page);
+	return 0;
+}
+
+/*
  * do_wp_page - a write to a present, read-only page of a writable VMA:
  * reuse it if nobody else has it, else copy it (copy-on-write).
  */
@@ -279,7 +306,8 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte
 	struct mm_struct *mm = vma->vm_mm;
 	bool zero = old == empty_zero_page;
 
-	if (vma->vm_flags & VM_SHARED) {
+	/* a shared VMA's page is everyone's: writable in place (never the zero page) */
+	if ((vma->vm_flags & VM_SHARED) && !zero) {
 		set_pte(ptep, *ptep | _PAGE_RW | _PAGE_DIRTY);
 		flush_tlb_mm_page(mm, addr);
 		return 0;
@@ -302,7 +330,7 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte
 	flush_tlb_mm_page(mm, addr);
 	add_mm_counter(mm, MM_ANONPAGES, 1);
 	if (!zero) {
-		add_mm_counter(mm, mm_counter(old), -1);
+		add_mm_counter(mm, mm_counter(vma, old), -1);
 		put_user_page(old);
 		current->cow_flt++;
 	}
@@ -332,6 +360,8 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 	if (!upte_present(*ptep)) {
 		if (vma->vm_flags & (VM_PFNMAP | VM_MIXEDMAP))	/* a driver's: all mapped at mmap */
 			ret = VM_FAULT_SIGBUS;
+		else if (vma->vm_ops && vma->vm_ops->fault)
+			ret = do_shared_fault(vma, addr, ptep, flags);
 		else if (vma->vm_file)
 			ret = do_file_fault(vma, addr, ptep, flags);
 		else
@@ -367,7 +397,7 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 		pte_clear(ptep);
 		if (vma->vm_flags & VM_PFNMAP || page == empty_zero_page)
 			continue;
-		add_mm_counter(mm, mm_counter(page), -1);
+		add_mm_counter(mm, mm_counter(vma, page), -1);
 		put_user_page(page);
 	}
 	flush_tlb_mm_range(mm, start, end);
@@ -467,7 +497,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 		if (page == empty_zero_page)
 			continue;
 		get_page(page);
-		add_mm_counter(dst, mm_counter(page), 1);
+		add_mm_counter(dst, mm_counter(vma, page), 1);
 	}
 	if (src == current->active_mm)
 		__flush_tlb_all();
@@ -555,6 +585,6 @@ int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *
 		return -EBUSY;
 	get_page(page);
 	set_pte(ptep, mk_pte(page, vma, false));
-	add_mm_counter(vma->vm_mm, mm_counter(page), 1);
+	add_mm_counter(vma->vm_mm, mm_counter(vma, page), 1);
 	return 0;
 }

@@ -41,6 +41,7 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/shmem_fs.h>
 #include "internal.h"
 
 #define MMAP_MIN_ADDR		65536UL		/* vm.mmap_min_addr as Debian sets it */
@@ -260,8 +261,7 @@ void vma_adjust(struct vm_area_struct *vma, unsigned long start, unsigned long e
 	struct mm_struct *mm = vma->vm_mm;
 
 	vm_stat_account(mm, vma->vm_flags, -vma_pages(vma));
-	if (vma->vm_file)
-		vma->vm_pgoff -= ((long)vma->vm_start - (long)start) >> PAGE_SHIFT;
+	vma->vm_pgoff -= ((long)vma->vm_start - (long)start) >> PAGE_SHIFT;
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
@@ -295,8 +295,7 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long ad
 		vma_adjust(vma, addr, vma->vm_end);
 	} else {
 		new->vm_start = addr;
-		if (new->vm_file)
-			new->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
+		new->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
 		vma_adjust(vma, vma->vm_start, addr);
 	}
 	if (insert_vm_struct(mm, new)) {
@@ -478,6 +477,8 @@ static unsigned long mmap_region(struct ramfs_file *file, struct file *f, unsign
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma, *prev;
+	/* MAP_SHARED | MAP_ANONYMOUS: memory of its own (mm/shmem.c), never merged */
+	bool shmem = !file && !f && (vm_flags & VM_SHARED);
 	int err;
 
 	if (find_vma_intersection(mm, addr, addr + len)) {
@@ -486,7 +487,7 @@ static unsigned long mmap_region(struct ramfs_file *file, struct file *f, unsign
 			return err;
 	}
 	prev = find_vma_prev(mm, addr);
-	if (!f && vma_merge(mm, prev, addr, addr + len, vm_flags, file, pgoff))
+	if (!f && !shmem && vma_merge(mm, prev, addr, addr + len, vm_flags, file, pgoff))
 		return addr;
 	vma = vm_area_alloc(mm);
 	if (!vma)
@@ -497,6 +498,10 @@ static unsigned long mmap_region(struct ramfs_file *file, struct file *f, unsign
 	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	vma->vm_pgoff = pgoff;
 	vma->vm_file = file;
+	if (shmem && shmem_zero_setup(vma)) {
+		vm_area_free(vma);
+		return -ENOMEM;
+	}
 	if (f && f->f_op->mmap) {
 		err = f->f_op->mmap(f, vma);
 		if (err) {
@@ -508,7 +513,7 @@ static unsigned long mmap_region(struct ramfs_file *file, struct file *f, unsign
 	}
 	err = insert_vm_struct(mm, vma);
 	if (err) {
-		vm_area_free(vma);
+		remove_vma(vma);
 		return err;
 	}
 	return addr;

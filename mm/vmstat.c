@@ -95,6 +95,8 @@ static unsigned long node_stat(const char *name)
 		return global_vm_stat(NR_USER_PAGETABLE);
 	if (!strcmp(name, "nr_anon_pages"))
 		return global_vm_stat(NR_ANON_MAPPED);
+	if (!strcmp(name, "nr_shmem") || !strcmp(name, "nr_file_pages"))	/* shmem is file pages */
+		return global_vm_stat(NR_SHMEM);
 	return 0;
 }
 

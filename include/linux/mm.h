@@ -209,6 +209,9 @@ struct vm_operations_struct {
 	const char *name;		/* for /proc/PID/maps ("/dev/mm386") */
 	void (*open)(struct vm_area_struct *vma);	/* a copy was made: fork, split */
 	void (*close)(struct vm_area_struct *vma);	/* it goes: munmap, exit */
+	/* a page of its own memory at @pgoff, with a reference for the PTE (shmem) */
+	vm_fault_t (*fault)(struct vm_area_struct *vma, unsigned long pgoff,
+			    struct page **pagep);
 };
 
 #define stack_guard_gap		(256UL << PAGE_SHIFT)	/* Linux's default: 1 MB */

@@ -19,6 +19,7 @@ enum vm_stat_item {
 				 * counts them as unreclaimable slab: SUnreclaim) */
 	NR_KERNEL_STACK_KB,	/* kernel stacks of tasks, in kB (not the boot stack) */
 	NR_ANON_MAPPED,		/* anonymous pages mapped by processes (AnonPages) */
+	NR_SHMEM,		/* pages of shared anonymous memory (Shmem, mm/shmem.c) */
 	NR_VM_STAT_ITEMS
 };
 

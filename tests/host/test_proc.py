@@ -98,8 +98,9 @@ LINUX = {
 # each key must appear there).
 DIFFERENCES = {
     "managed": "a smaller kernel image, fewer and bottom-up boot allocations, no percpu areas",
-    "page cache": "no page cache, no swap, no LRU lists: Cached, Active, Inactive, Mapped, "
-                  "Committed_AS are 0 (AnonPages, KernelStack, PageTables count processes)",
+    "page cache": "no page cache, no swap, no LRU lists: Active, Inactive, Mapped, "
+                  "Committed_AS are 0 (AnonPages, Shmem, KernelStack, PageTables count "
+                  "processes; Cached is Shmem alone)",
     "Percpu": "no percpu allocator",
     "DirectMap": "both map lowmem with 4 MB pages (PSE) but where 4 KB pages are needed; "
                  "Linux's larger image, at 16 MB, needs other ones: the split differs, the sum "
