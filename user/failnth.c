@@ -36,6 +36,8 @@
  *             new VMA and page table: the PTEs go back if they fail)
  *   madvise   MADV_DONTFORK on the middle page of three (a VMA split),
  *             then MADV_POPULATE_WRITE over all three (their pages)
+ *   shmem     mmap 4 pages MAP_SHARED | MAP_ANONYMOUS (the VMA and its
+ *             object, mm/shmem.c), write a byte to each page, munmap
  *
  * One line per operation: how many allocation points it has and how each
  * failure ended (the call's errno, "ok" when the call absorbed it, or the
@@ -150,14 +152,20 @@ static int op_exec(void)
 	return errno;		/* the new program reports for itself */
 }
 
-static int op_mmap(void)
+// mmap @pages anonymous pages with @flags, write a byte to each, munmap.
+static int map_touch_unmap(int pages, int flags)
 {
-	char *p = mmap(NULL, 16 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *p = mmap(NULL, pages * PG, PROT_READ | PROT_WRITE, flags | MAP_ANONYMOUS, -1, 0);
 
 	if (p == MAP_FAILED)
 		return errno;
-	touch(p, 16 * PG);
-	return munmap(p, 16 * PG) ? errno : 0;
+	touch(p, pages * PG);
+	return munmap(p, pages * PG) ? errno : 0;
+}
+
+static int op_mmap(void)
+{
+	return map_touch_unmap(16, MAP_PRIVATE);
 }
 
 // Do the 1s touch() wrote still read 1 (EIO if not: a move lost them)?
@@ -253,6 +261,11 @@ static int op_maps(void)
 	return n < 0 ? errno : 0;
 }
 
+static int op_shmem(void)
+{
+	return map_touch_unmap(4, MAP_SHARED);
+}
+
 static int op_devmap(void)
 {
 	int fd = open("/dev/mm386", O_RDWR), err = 0;
@@ -282,6 +295,7 @@ static const struct op {
 	{ "fork", op_fork }, { "vfork", op_vfork }, { "exec", op_exec }, { "mmap", op_mmap },
 	{ "file", op_file }, { "split", op_split }, { "brk", op_brk }, { "maps", op_maps },
 	{ "devmap", op_devmap }, { "mremap", op_mremap }, { "madvise", op_madvise },
+	{ "shmem", op_shmem },
 };
 
 /*

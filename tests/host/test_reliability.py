@@ -286,12 +286,13 @@ FAILNTH_ENDS = {
     "devmap": {"ENOMEM"},
     "mremap": {"ENOMEM", "ok", "SIGKILL"},
     "madvise": {"ENOMEM", "EAGAIN"},
+    "shmem": {"ENOMEM", "SIGKILL"},
 }
 
 
 @pytest.mark.parametrize("mem", [160, 2048])
 def test_every_allocation_of_a_system_call_fails_in_turn(mem):
-    """user/failnth.c walks fail-nth over eleven operations, as syzkaller
+    """user/failnth.c walks fail-nth over twelve operations, as syzkaller
     does: each allocation the kernel makes for them fails once.  Every
     failure ends in an error Linux would give (never an oops, a warning,
     or a wrong errno: before this test, an open of /proc/self/maps that
