@@ -24,9 +24,12 @@
  * 5.7 and later do (a userfaultfd or a garbage collector's trick).
  *
  * The rules and errors are Linux 6.1's (mm/mremap.c), checked by
- * user/errnos.c against Linux itself.  Two differences: a zero old_len
- * (Linux: duplicate a shared mapping) is -EINVAL here for every mapping,
- * and a driver's VMA that moves is not asked first (Linux's vm_ops->mremap).
+ * user/errnos.c against Linux itself.  A zero old_len duplicates a shared
+ * mapping: a second VMA of the same memory (shared anonymous memory's
+ * object, mm/shmem.c, or the file), where nothing moves and nothing is
+ * unmapped; of a private mapping it is -EINVAL, as in Linux 6.1.  One
+ * difference: a driver's VMA that moves is not asked first (Linux's
+ * vm_ops->mremap).
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -90,8 +93,9 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
  * vma_to_resize - the VMA that [@addr, @addr + @old_len) lies in, if it may
  * become @new_len long.  Return: the VMA, or ERR_PTR(-EFAULT) (not mapped,
  * or the range crosses the VMA's end, or a driver's mapping that may not
- * grow), ERR_PTR(-EINVAL) (a zero @old_len; DONTUNMAP of a driver's
- * mapping; a file offset that wraps).
+ * grow), ERR_PTR(-EINVAL) (a zero @old_len of a private mapping, which
+ * would only make a new one; DONTUNMAP of a driver's mapping; a file
+ * offset that wraps).
  */
 static struct vm_area_struct *vma_to_resize(unsigned long addr, unsigned long old_len,
 					    unsigned long new_len, unsigned long flags)
@@ -100,7 +104,7 @@ static struct vm_area_struct *vma_to_resize(unsigned long addr, unsigned long ol
 
 	if (!vma || vma->vm_start > addr)
 		return ERR_PTR(-EFAULT);
-	if (!old_len)
+	if (!old_len && !(vma->vm_flags & (VM_SHARED | VM_MAYSHARE)))
 		return ERR_PTR(-EINVAL);
 	if ((flags & MREMAP_DONTUNMAP) && (vma->vm_flags & (VM_DONTEXPAND | VM_PFNMAP)))
 		return ERR_PTR(-EINVAL);

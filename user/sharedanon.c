@@ -16,7 +16,8 @@
  *   - MADV_DONTNEED drops this process's view only: the bytes come back;
  *     MADV_REMOVE gives the pages back, in every process;
  *   - mprotect() and munmap() of a part, and mremap() that moves the
- *     mapping, keep the rest shared; past the end of the first mmap's
+ *     mapping, keep the rest shared; mremap() with a zero old length makes
+ *     a second mapping of the same pages; past the end of the first mmap's
  *     length there is nothing (SIGBUS), even after mremap() grew the VMA;
  *   - /proc/self/status counts the pages in RssShmem, not RssAnon.
  */
@@ -181,6 +182,23 @@ int main(void)
 	say("  a child writes 12 to page 7, past the hole: here it reads", p[7 * PG]);
 	maps_line("  page 4's line in /proc/self/maps", p + 4 * PG);
 	maps_line("  page 7's line", p + 7 * PG);
+
+	q = mremap((void *)(p + 5 * PG), 0, PG, MREMAP_MAYMOVE);
+	yesno("mremap(page 5, 0, 4096, MAYMOVE) duplicates it", q != MAP_FAILED);
+	if (q == MAP_FAILED)
+		return 1;
+	say("  the copy reads", q[0]);
+	write_in_child(q, 14);
+	say("  a child writes 14 to the copy: page 5 reads", p[5 * PG]);
+	maps_line("  the copy's line in /proc/self/maps", q);
+	munmap((void *)q, PG);
+	q = mremap((void *)(p + 7 * PG), PG, PG, MREMAP_MAYMOVE | MREMAP_DONTUNMAP);
+	yesno("mremap(page 7, 4096, 4096, MAYMOVE | DONTUNMAP) moves it", q != MAP_FAILED);
+	if (q == MAP_FAILED)
+		return 1;
+	say("  the new page reads", q[0]);
+	say("  the old address, still mapped, reads", p[7 * PG]);
+	munmap((void *)q, PG);
 
 	r = mremap((void *)p, 4 * PG, 16 * PG, MREMAP_MAYMOVE);
 	yesno("mremap(pages 0-3, 16 pages, MAYMOVE) gives a mapping", r != MAP_FAILED);
