@@ -10,7 +10,9 @@
  * An anonymous page is resident when its PTE is present (the zero page a
  * read fault maps counts, as in Linux).  A page of a file is resident when
  * the file has it in memory, mapped here or not: ramfs keeps the whole
- * file in memory, so every page before its end is 1.  The rules and
+ * file in memory, so every page before its end is 1.  Shared anonymous
+ * memory is such a file (mm/shmem.c): a page is resident when its object
+ * has it, even where this process dropped its PTE.  The rules and
  * errors are Linux 6.1's: -EINVAL for an unaligned start, -ENOMEM for a
  * range beyond TASK_SIZE or with a hole, -EFAULT for a bad vector.
  */
@@ -20,6 +22,7 @@
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/uaccess.h>
+#include <linux/shmem_fs.h>
 #include "internal.h"
 
 #define MINCORE_BATCH	64	/* bytes of the vector filled at a time */
@@ -31,6 +34,8 @@ static unsigned char page_resident(struct vm_area_struct *vma, unsigned long add
 
 	if (ptep && *ptep)
 		return 1;	/* present, or PROT_NONE over a page */
+	if (vma_is_anon_shmem(vma))
+		return shmem_resident(vma, linear_page_index(vma, addr));
 	if (!vma->vm_file || (vma->vm_flags & (VM_PFNMAP | VM_MIXEDMAP)))
 		return 0;
 	/* ramfs: all of the file is in memory */

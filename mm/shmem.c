@@ -161,6 +161,14 @@ unsigned long shmem_ino(const struct vm_area_struct *vma)
 	return vma_is_anon_shmem(vma) ? ((struct shmem_object *)vma->vm_private_data)->ino : 0;
 }
 
+// Does @vma's object have its page @pgoff (mincore)?
+bool shmem_resident(const struct vm_area_struct *vma, unsigned long pgoff)
+{
+	const struct shmem_object *obj = vma->vm_private_data;
+
+	return pgoff < obj->nr_pages && obj->pages[pgoff];
+}
+
 /**
  * shmem_punch_hole - MADV_REMOVE on [@start, @end) of shared anonymous
  * VMA @vma: the object gives those pages back, and every process that

@@ -133,6 +133,7 @@ int main(void)
 {
 	const int rw = PROT_READ | PROT_WRITE, shared = MAP_SHARED | MAP_ANONYMOUS;
 	volatile char *p = mmap(NULL, 8 * PG, rw, shared, -1, 0), *q, *r;
+	unsigned char vec[1];
 	long shmem0, anon0;
 
 	printf("sharedanon: MAP_SHARED | MAP_ANONYMOUS, eight pages\n");
@@ -165,11 +166,13 @@ int main(void)
 	said("madvise(page 0, MADV_DONTNEED)", madvise((void *)p, PG, MADV_DONTNEED));
 	say("  page 0 reads", p[0]);
 	say("  and a child reads it as", read_in_child(p));
+	said("  mincore(page 0) (still the mapping's)", mincore((void *)p, PG, vec) ?: vec[0]);
 	said("madvise(page 1, MADV_FREE) (not private)", madvise((void *)(p + PG), PG, MADV_FREE));
 	said("madvise(page 1, MADV_WIPEONFORK) (not private)",
 	    madvise((void *)(p + PG), PG, MADV_WIPEONFORK));
 	write_in_child(p + 2 * PG, 10);
 	said("madvise(page 2, MADV_REMOVE)", madvise((void *)(p + 2 * PG), PG, MADV_REMOVE));
+	said("  mincore(page 2) (a hole now)", mincore((void *)(p + 2 * PG), PG, vec) ?: vec[0]);
 	say("  page 2 reads", p[2 * PG]);
 	say("  and a child reads it as", read_in_child(p + 2 * PG));
 

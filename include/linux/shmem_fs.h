@@ -18,6 +18,7 @@ static inline bool vma_is_anon_shmem(const struct vm_area_struct *vma)
 
 int shmem_zero_setup(struct vm_area_struct *vma);
 unsigned long shmem_ino(const struct vm_area_struct *vma);
+bool shmem_resident(const struct vm_area_struct *vma, unsigned long pgoff);
 void shmem_punch_hole(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 
 #endif
