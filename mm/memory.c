@@ -118,10 +118,15 @@ void setmax_mm_hiwater_rss(unsigned long *maxrss, const struct mm_struct *mm)
 		*maxrss = hiwater;
 }
 
-// Which rss counter @page, mapped by @vma, counts in.
-static int mm_counter(const struct vm_area_struct *vma, const struct page *page)
+/*
+ * Which rss counter @page counts in; @shmem: it is a page of shared
+ * anonymous memory (vma_is_anon_shmem() of its VMA, which the loops over
+ * a VMA's pages read once: a PTE store could alias the VMA for the
+ * compiler, which would read it again for every page).
+ */
+static int mm_counter(bool shmem, const struct page *page)
 {
-	if (vma_is_anon_shmem(vma))
+	if (shmem)
 		return MM_SHMEMPAGES;
 	return PageAnon(page) ? MM_ANONPAGES : MM_FILEPAGES;
 }
@@ -330,7 +335,7 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte
 	flush_tlb_mm_page(mm, addr);
 	add_mm_counter(mm, MM_ANONPAGES, 1);
 	if (!zero) {
-		add_mm_counter(mm, mm_counter(vma, old), -1);
+		add_mm_counter(mm, mm_counter(false, old), -1);	/* not shared: see above */
 		put_user_page(old);
 		current->cow_flt++;
 	}
@@ -380,6 +385,7 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
 	struct mm_struct *mm = vma->vm_mm;
+	const bool shmem = vma_is_anon_shmem(vma), pfnmap = vma->vm_flags & VM_PFNMAP;
 	unsigned long addr;
 
 	update_hiwater_rss(mm);
@@ -395,9 +401,9 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 			continue;
 		page = pfn_to_page(pte_pfn(*ptep));
 		pte_clear(ptep);
-		if (vma->vm_flags & VM_PFNMAP || page == empty_zero_page)
+		if (pfnmap || page == empty_zero_page)
 			continue;
-		add_mm_counter(mm, mm_counter(vma, page), -1);
+		add_mm_counter(mm, mm_counter(shmem, page), -1);
 		put_user_page(page);
 	}
 	flush_tlb_mm_range(mm, start, end);
@@ -472,6 +478,7 @@ void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end,
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
 {
 	bool cow = (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+	const bool shmem = vma_is_anon_shmem(vma);
 	unsigned long addr, shared = 0, cowed = 0;
 
 	for (addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
@@ -497,7 +504,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 		if (page == empty_zero_page)
 			continue;
 		get_page(page);
-		add_mm_counter(dst, mm_counter(vma, page), 1);
+		add_mm_counter(dst, mm_counter(shmem, page), 1);
 	}
 	if (src == current->active_mm)
 		__flush_tlb_all();
@@ -585,6 +592,6 @@ int vm_insert_page(struct vm_area_struct *vma, unsigned long addr, struct page *
 		return -EBUSY;
 	get_page(page);
 	set_pte(ptep, mk_pte(page, vma, false));
-	add_mm_counter(vma->vm_mm, mm_counter(vma, page), 1);
+	add_mm_counter(vma->vm_mm, mm_counter(false, page), 1);	/* a driver's page */
 	return 0;
 }

@@ -477,8 +477,6 @@ static unsigned long mmap_region(struct ramfs_file *file, struct file *f, unsign
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma, *prev;
-	/* MAP_SHARED | MAP_ANONYMOUS: memory of its own (mm/shmem.c), never merged */
-	bool shmem = !file && !f && (vm_flags & VM_SHARED);
 	int err;
 
 	if (find_vma_intersection(mm, addr, addr + len)) {
@@ -487,7 +485,8 @@ static unsigned long mmap_region(struct ramfs_file *file, struct file *f, unsign
 			return err;
 	}
 	prev = find_vma_prev(mm, addr);
-	if (!f && !shmem && vma_merge(mm, prev, addr, addr + len, vm_flags, file, pgoff))
+	/* (never shared anonymous memory: a VMA of it has vm_ops, can_merge() says no) */
+	if (!f && vma_merge(mm, prev, addr, addr + len, vm_flags, file, pgoff))
 		return addr;
 	vma = vm_area_alloc(mm);
 	if (!vma)
@@ -498,7 +497,8 @@ static unsigned long mmap_region(struct ramfs_file *file, struct file *f, unsign
 	vma->vm_page_prot = vm_get_page_prot(vm_flags);
 	vma->vm_pgoff = pgoff;
 	vma->vm_file = file;
-	if (shmem && shmem_zero_setup(vma)) {
+	/* MAP_SHARED | MAP_ANONYMOUS: memory of its own (mm/shmem.c) */
+	if (!file && !f && (vm_flags & VM_SHARED) && shmem_zero_setup(vma)) {
 		vm_area_free(vma);
 		return -ENOMEM;
 	}
