@@ -334,6 +334,20 @@ def test_process_helpers_match_the_kernel():
     assert any("has no user address space" in l for l in s.out.splitlines()), s.out
 
 
+def test_mm_maps_names_shared_anonymous_memory():
+    """sharedanon's first child exits: mm-maps reads its shared anonymous
+    mapping's offset and inode from the object (mm/shmem.c), as the kernel's
+    /proc/2/maps prints them: "/dev/zero (deleted)"."""
+    prog = os.path.join(qemu.BUILD, "user", "sharedanon")
+    script = ["hbreak proc_dump_exit", "continue", "echo <<< mm-maps 2\\n", "mm-maps 2",
+              "echo >>>\\n", "finish"]
+    s = gdb_session(script, params="dump=maps", mem=160, helpers=True, extra=["-initrd", prog])
+    got = re.search(r"^<<< mm-maps 2\n((?:.*\n)*?)>>>$", s.out, re.M).group(1).splitlines()
+    want = mmlog.proc(s.log, "2/maps", context="GDB printed:\n" + s.out)
+    assert want and [l.rstrip() for l in got] == [l.rstrip() for l in want], s.out
+    assert any(re.search(r" rw-s 00000000 00:01 [1-9]\d* +/dev/zero \(deleted\)$", l) for l in got), got
+
+
 
 @pytest.mark.skipif(not has_symbol("slab_caches"), reason="this kernel has no slab allocator")
 def test_freelist_decodes_what_kmalloc_hands_out():

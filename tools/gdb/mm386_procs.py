@@ -57,14 +57,24 @@ def vma_label(vma, mm):
     return ""
 
 
+def vma_ino(vma):
+    """The inode number of what @vma maps: its file's, its shared anonymous
+    memory's object's (mm/shmem.c: shmem_ino), or 0."""
+    if ulong(vma["vm_file"]):
+        return ulong(vma["vm_file"]["ino"])
+    if ulong(vma["vm_ops"]) == ulong(gdb.parse_and_eval("&shmem_anon_vm_ops")):
+        obj = vma["vm_private_data"].cast(gdb.lookup_type("struct shmem_object").pointer())
+        return ulong(obj["ino"])
+    return 0
+
+
 def maps_line(vma, mm):
-    flags, f = ulong(vma["vm_flags"]), ulong(vma["vm_file"])
+    flags, ino = ulong(vma["vm_flags"]), vma_ino(vma)
     line = "%08x-%08x %s%s%s%s %08x %02x:%02x %d " % (
         ulong(vma["vm_start"]), ulong(vma["vm_end"]),
         "r" if flags & VM_READ else "-", "w" if flags & VM_WRITE else "-",
         "x" if flags & VM_EXEC else "-", "s" if flags & VM_MAYSHARE else "p",
-        ulong(vma["vm_pgoff"]) << arch().page_shift if f else 0, 0, 1 if f else 0,
-        ulong(vma["vm_file"]["ino"]) if f else 0)
+        ulong(vma["vm_pgoff"]) << arch().page_shift if ino else 0, 0, 1 if ino else 0, ino)
     label = vma_label(vma, mm)
     return line.ljust(48) + label if label else line
 
