@@ -410,21 +410,31 @@ again:
 
 extern const char __executable_start[], etext[];
 
+// Does [@start, @start + @len) reach into [@lo, @hi) (or wrap past 4 GB from below @hi)?
+static int overlaps(unsigned long start, unsigned long len, unsigned long lo, unsigned long hi)
+{
+	return start < hi && (start + len < start || start + len > lo);
+}
+
 /*
- * Would this call put fresh pages over the program's own code?  The
- * program would then run on through them (00 00 is an instruction), a
- * page fault each, for up to 2 GB: not a kernel bug, but under QEMU ten
- * minutes of nothing, each page of "code" translated anew.  Two calls
+ * Would this call put fresh pages over the program's own code, or over
+ * the page that counts the calls?  Over the code, the program would then
+ * run on through them (00 00 is an instruction), a page fault each, for up
+ * to 2 GB: not a kernel bug, but under QEMU ten minutes of nothing, each
+ * page of "code" translated anew.  Two calls
  * can: mmap with MAP_FIXED (mmap2, or old_mmap, whose six arguments are
  * in memory) and mremap with MREMAP_FIXED (seed 411 at 32 MB moved a
  * page to 0x08048000 and grew it to 1 MB).  old_mmap given some other
  * pointer reads words this program cannot vouch for, so only a pointer
  * the kernel must refuse (NULL's page, or above 3 GB) goes through.
- * Unmapping the code is fine: that is a quick segfault.
+ * Unmapping the code is fine: that is a quick segfault.  The page that
+ * counts the calls (MADE_ADDR) is spared the same way: a child with a
+ * page of its own there would count for nobody, and its parent would
+ * take it for a child looping in ring 3 (wait_child()).
  */
-static int maps_over_own_code(long nr, const unsigned long *a)
+static int maps_over_own_pages(long nr, const unsigned long *a)
 {
-	unsigned long start, len, code = (unsigned long)__executable_start;
+	unsigned long start, len;
 
 	if (nr == 90 && a[0] != (unsigned long)mmap_args)
 		return a[0] >= PG && a[0] < 0xc0000000UL;
@@ -442,7 +452,8 @@ static int maps_over_own_code(long nr, const unsigned long *a)
 		return 0;
 	}
 	len = (len + PG - 1) & ~(PG - 1);
-	return len && start < (unsigned long)etext && (start + len < start || start + len > code);
+	return len && (overlaps(start, len, (unsigned long)__executable_start, (unsigned long)etext) ||
+		       overlaps(start, len, MADE_ADDR, MADE_ADDR + PG));
 }
 
 // The number after "@name:" at the start of a line of @text, or -1 if none.
@@ -586,7 +597,7 @@ static void fuzz(unsigned int n)
 			if (next() % 8)
 				a[0] = (unsigned long)mmap_args;
 		}
-		if (maps_over_own_code(nr, a))
+		if (maps_over_own_pages(nr, a))
 			continue;
 		if (verbose)
 			log_call(i, nr, c, a);

@@ -87,7 +87,7 @@ def test_no_child_runs_on_through_pages_moved_over_its_code():
     own code and grown, merged with the heap above it into 1 GB of zero
     pages that the child then ran through, a page fault a page.  The
     kernel was right (Linux does the same), but the boot took about 10
-    minutes under QEMU.  sysfuzz now skips such calls (maps_over_own_code()); the
+    minutes under QEMU.  sysfuzz now skips such calls (maps_over_own_pages()); the
     whole seed takes a few seconds."""
     fuzz_boot(32, [(411, 40000)], timeout=120)
 
