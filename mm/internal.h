@@ -109,6 +109,7 @@ static inline long vma_pages(const struct vm_area_struct *vma)
 	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 }
 void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma);
+void remove_vma(struct vm_area_struct *vma);
 void vma_adjust(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
 	      int new_below);

@@ -267,8 +267,8 @@ void vma_adjust(struct vm_area_struct *vma, unsigned long start, unsigned long e
 	vm_stat_account(mm, vma->vm_flags, vma_pages(vma));
 }
 
-/* The VMA's own close, then its pages go back. */
-static void remove_vma(struct vm_area_struct *vma)
+/* The VMA's own close (vm_ops), then the VMA goes; it is off the tree already. */
+void remove_vma(struct vm_area_struct *vma)
 {
 	if (vma->vm_ops && vma->vm_ops->close)
 		vma->vm_ops->close(vma);

@@ -16,7 +16,26 @@
 #include <linux/mman.h>
 #include <linux/sched.h>
 #include <linux/errno.h>
+#include <linux/shmem_fs.h>
 #include "internal.h"
+
+/*
+ * vmas_join - may @a and @b, the VMA right after it, become one VMA?
+ * Their flags must be the same; anonymous VMAs join, and so do two VMAs
+ * of a file where @b's pages follow @a's in it.  Shared anonymous memory
+ * is such a file (Linux's shmem): two VMAs of one object join when @b's
+ * pages follow @a's in it.  A driver's VMAs never join.
+ */
+static bool vmas_join(const struct vm_area_struct *a, const struct vm_area_struct *b)
+{
+	if (a->vm_end != b->vm_start || a->vm_flags != b->vm_flags)
+		return false;
+	if (vma_is_anon_shmem(a) && vma_is_anon_shmem(b))
+		return a->vm_private_data == b->vm_private_data &&
+		       a->vm_pgoff + vma_pages(a) == b->vm_pgoff;
+	return !a->vm_ops && !b->vm_ops && a->vm_file == b->vm_file &&
+	       (!a->vm_file || a->vm_pgoff + vma_pages(a) == b->vm_pgoff);
+}
 
 /*
  * vma_modify_flags - give [@start, @end) of @vma the flags @newflags:
@@ -44,23 +63,20 @@ int vma_modify_flags(struct vm_area_struct *vma, unsigned long start, unsigned l
 	vma->vm_page_prot = vm_get_page_prot(newflags);
 	/* Merge back: with the VMA before, then with the one after. */
 	prev = vma_prev(vma);
-	if (prev && !vma->vm_ops && prev->vm_end == vma->vm_start &&
-	    can_merge(prev, newflags, vma->vm_file, vma->vm_pgoff, vma->vm_start)) {
+	if (prev && vmas_join(prev, vma)) {
 		unsigned long e = vma->vm_end;
 
 		vma_unlink(mm, vma);
-		vm_area_free(vma);
+		remove_vma(vma);
 		vma_adjust(prev, prev->vm_start, e);
 		vma = prev;
 	}
 	merged = vma_next(vma);
-	if (merged && !vma->vm_ops && merged->vm_start == vma->vm_end &&
-	    can_merge(merged, newflags, vma->vm_file, vma->vm_pgoff + (vma_pages(vma)),
-		      vma->vm_end) && !(newflags & VM_GROWSDOWN)) {
+	if (merged && !(newflags & VM_GROWSDOWN) && vmas_join(vma, merged)) {
 		unsigned long e = merged->vm_end;
 
 		vma_unlink(mm, merged);
-		vm_area_free(merged);
+		remove_vma(merged);
 		vma_adjust(vma, vma->vm_start, e);
 	}
 	return 0;

@@ -16,7 +16,8 @@
  *   - MADV_DONTNEED drops this process's view only: the bytes come back;
  *     MADV_REMOVE gives the pages back, in every process;
  *   - mprotect() and munmap() of a part, and mremap() that moves the
- *     mapping, keep the rest shared; mremap() with a zero old length makes
+ *     mapping, keep the rest shared (and a VMA split by mprotect() is one
+ *     again when the protection is undone, as a file's would be); mremap() with a zero old length makes
  *     a second mapping of the same pages; past the end of the first mmap's
  *     length there is nothing (SIGBUS), even after mremap() grew the VMA;
  *   - /proc/self/status counts the pages in RssShmem, not RssAnon.
@@ -185,6 +186,8 @@ int main(void)
 	say("  a child writes 12 to page 7, past the hole: here it reads", p[7 * PG]);
 	maps_line("  page 4's line in /proc/self/maps", p + 4 * PG);
 	maps_line("  page 7's line", p + 7 * PG);
+	said("mprotect(page 4, rw) again", mprotect((void *)(p + 4 * PG), PG, rw));
+	maps_line("  pages 0-5 are one VMA again: page 4's line", p + 4 * PG);
 
 	q = mremap((void *)(p + 5 * PG), 0, PG, MREMAP_MAYMOVE);
 	yesno("mremap(page 5, 0, 4096, MAYMOVE) duplicates it", q != MAP_FAILED);

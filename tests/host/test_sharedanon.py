@@ -3,9 +3,9 @@ on mm386 and on Linux.
 
 The program prints one fact a line: what a page reads in the parent and in
 its children, before and after fork, MADV_DONTNEED and MADV_REMOVE,
-mprotect, munmap and mremap of a part (a move, a duplicate made with a zero
-old length, a DONTUNMAP move), RssShmem, and the mapping's line in
-/proc/self/maps.  LINUX is what Linux answers (measured on the host's
+mprotect (the VMAs join again when it is undone), munmap and mremap of a
+part (a move, a duplicate made with a zero old length, a DONTUNMAP move),
+RssShmem, and the mapping's line in /proc/self/maps.  LINUX is what Linux answers (measured on the host's
 kernel, 6.18 with IA32 emulation; each answer is also 6.1's, from
 mm/shmem.c and mm/madvise.c): mm386 must answer the same, with its pages
 in HighMem (2048 MB) as in lowmem (160 MB), and give every page back.
@@ -52,6 +52,8 @@ LINUX = [
     ("  a child writes 12 to page 7, past the hole: here it reads", "12"),
     ("  page 4's line in /proc/self/maps", "r--s 00004000 00:01 /dev/zero (deleted)"),
     ("  page 7's line", "rw-s 00007000 00:01 /dev/zero (deleted)"),
+    ("mprotect(page 4, rw) again", "0"),
+    ("  pages 0-5 are one VMA again: page 4's line", "rw-s 00000000 00:01 /dev/zero (deleted)"),
     ("mremap(page 5, 0, 4096, MAYMOVE) duplicates it", "yes"),
     ("  the copy reads", "11"),
     ("  a child writes 14 to the copy: page 5 reads", "14"),
