@@ -108,6 +108,11 @@ static inline long vma_pages(const struct vm_area_struct *vma)
 {
 	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 }
+// A user page: HighMem when there is any; NULL when memory is out.
+static inline struct page *alloc_user_page(void)
+{
+	return alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN);
+}
 void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma);
 void remove_vma(struct vm_area_struct *vma);
 void vma_adjust(struct vm_area_struct *vma, unsigned long start, unsigned long end);

@@ -190,20 +190,6 @@ static pte_t *pte_alloc(struct mm_struct *mm, unsigned long addr)
 	return pgd_page_vaddr(*pgd) + pte_index(addr);
 }
 
-// A user page: HighMem when there is any; NULL when memory is out.
-static struct page *alloc_user_page(void)
-{
-	return alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN);
-}
-
-static void clear_user_highpage(struct page *page)
-{
-	void *kaddr = kmap_atomic(page);
-
-	clear_page(kaddr);
-	kunmap_atomic(kaddr);
-}
-
 static void copy_user_highpage(struct page *to, struct page *from)
 {
 	void *vfrom = kmap_atomic(from), *vto = kmap_atomic(to);
@@ -246,7 +232,7 @@ static vm_fault_t do_anonymous_page(struct vm_area_struct *vma, unsigned long ad
 	page = alloc_user_page();
 	if (!page)
 		return VM_FAULT_OOM;
-	clear_user_highpage(page);
+	clear_highpage(page);
 	page_add_new_anon_rmap(page);
 	set_pte(ptep, mk_pte(page, vma, true));
 	add_mm_counter(vma->vm_mm, MM_ANONPAGES, 1);
@@ -327,7 +313,7 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, unsigned long addr, pte
 	if (!page)
 		return VM_FAULT_OOM;
 	if (zero)
-		clear_user_highpage(page);
+		clear_highpage(page);
 	else
 		copy_user_highpage(page, old);
 	page_add_new_anon_rmap(page);

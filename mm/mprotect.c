@@ -28,13 +28,12 @@
  */
 static bool vmas_join(const struct vm_area_struct *a, const struct vm_area_struct *b)
 {
-	if (a->vm_end != b->vm_start || a->vm_flags != b->vm_flags)
+	if (a->vm_end != b->vm_start)
 		return false;
 	if (vma_is_anon_shmem(a) && vma_is_anon_shmem(b))
-		return a->vm_private_data == b->vm_private_data &&
-		       a->vm_pgoff + vma_pages(a) == b->vm_pgoff;
-	return !a->vm_ops && !b->vm_ops && a->vm_file == b->vm_file &&
-	       (!a->vm_file || a->vm_pgoff + vma_pages(a) == b->vm_pgoff);
+		return a->vm_flags == b->vm_flags && a->vm_private_data == b->vm_private_data &&
+		       linear_page_index(a, b->vm_start) == b->vm_pgoff;
+	return !b->vm_ops && can_merge(a, b->vm_flags, b->vm_file, b->vm_pgoff, b->vm_start);
 }
 
 /*

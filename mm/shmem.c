@@ -106,14 +106,10 @@ static vm_fault_t shmem_fault(struct vm_area_struct *vma, unsigned long pgoff,
 		return VM_FAULT_SIGBUS;
 	page = obj->pages[pgoff];
 	if (!page) {
-		void *kaddr;
-
-		page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN);
+		page = alloc_user_page();
 		if (!page)
 			return VM_FAULT_OOM;
-		kaddr = kmap_atomic(page);
-		clear_page(kaddr);
-		kunmap_atomic(kaddr);
+		clear_highpage(page);
 		obj->pages[pgoff] = page;
 		mod_vm_stat(NR_SHMEM, 1);
 	}

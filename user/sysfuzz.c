@@ -421,10 +421,10 @@ static int overlaps(unsigned long start, unsigned long len, unsigned long lo, un
  * the page that counts the calls?  Over the code, the program would then
  * run on through them (00 00 is an instruction), a page fault each, for up
  * to 2 GB: not a kernel bug, but under QEMU ten minutes of nothing, each
- * page of "code" translated anew.  Two calls
- * can: mmap with MAP_FIXED (mmap2, or old_mmap, whose six arguments are
- * in memory) and mremap with MREMAP_FIXED (seed 411 at 32 MB moved a
- * page to 0x08048000 and grew it to 1 MB).  old_mmap given some other
+ * page of "code" translated anew.  Two calls can: mmap with MAP_FIXED
+ * (mmap2, or old_mmap, whose six arguments are in memory) and mremap with
+ * MREMAP_FIXED (seed 411 at 32 MB moved a page to 0x08048000 and grew it
+ * to 1 MB).  old_mmap given some other
  * pointer reads words this program cannot vouch for, so only a pointer
  * the kernel must refuse (NULL's page, or above 3 GB) goes through.
  * Unmapping the code is fine: that is a quick segfault.  The page that
