@@ -19,9 +19,12 @@
  * Around each, run_program() checks "nothing lost":
  * after the program (and any child it left behind) has been reaped, the
  * free page count and every zone's free lists (buddyinfo) must be what
- * they were before it started:
+ * they were before it started,
  *
  *   run: mallocdemo[1]: free pages 38021 before, 38021 after, buddyinfo unchanged: nothing lost
+ *
+ * and every page promised to it (Committed_AS, mm/util.c) must have been
+ * taken back; if not, the line says how much is still promised.
  *
  * (Free pages here count the kernel's page tables as free: a vmalloc in
  * the kernel for the program may make one, which the kernel keeps, as
@@ -32,6 +35,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/gfp.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -46,6 +50,7 @@
 
 struct mem_snapshot {
 	unsigned long free;
+	long committed;		/* vm_committed_as */
 	long kernel_pgtables;
 	long kasan_shadow;	/* KASAN: vmalloc shadow pages, kept as the tables */
 	unsigned long nr_free[MAX_NR_ZONES][MAX_ORDER];
@@ -61,6 +66,7 @@ static void mem_snapshot(struct mem_snapshot *m)
 	m->kernel_pgtables = global_vm_stat(NR_PAGETABLE);
 	m->kasan_shadow = kasan_kept_pages();
 	m->free = nr_free_pages() + m->kernel_pgtables + m->kasan_shadow;
+	m->committed = vm_committed_as;
 	for (z = 0; z < MAX_NR_ZONES; z++)
 		for (o = 0; o < MAX_ORDER; o++)
 			m->nr_free[z][o] = contig_page_data.node_zones[z].free_area[o].nr_free;
@@ -102,7 +108,8 @@ int run_program(struct ramfs_file *rf, const char *args)
 	int status = 0;
 	bool same_buddy;
 	long tables, shadow;
-	char also[48] = "";
+	char also[48] = "", promised[64] = "";
+	bool lost;
 	pid_t pid;
 
 	mem_snapshot(&before);
@@ -124,14 +131,20 @@ int run_program(struct ramfs_file *rf, const char *args)
 	if (shadow)
 		snprintf(also, sizeof(also), " and %ld KASAN shadow page%s", shadow,
 			 shadow == 1 ? "" : "s");
+	lost = before.free != after.free || (!same_buddy && tables + shadow <= 0);
+	if (after.committed != before.committed) {
+		snprintf(promised, sizeof(promised), ", Committed_AS %ld kB before, %ld kB after",
+			 before.committed << (PAGE_SHIFT - 10), after.committed << (PAGE_SHIFT - 10));
+		lost = true;
+	}
 	if (same_buddy)
-		pr_info("run: %s[%d]: free pages %lu before, %lu after, buddyinfo unchanged: %s\n",
-			rf->name, pid, before.free, after.free,
-			before.free == after.free ? "nothing lost" : "LEAKED");
+		pr_info("run: %s[%d]: free pages %lu before, %lu after, buddyinfo unchanged%s: %s\n",
+			rf->name, pid, before.free, after.free, promised,
+			lost ? "LEAKED" : "nothing lost");
 	else
-		pr_info("run: %s[%d]: free pages %lu before, %lu after, buddyinfo changed by %ld new kernel page table%s%s (kept, as Linux keeps them): %s\n",
+		pr_info("run: %s[%d]: free pages %lu before, %lu after, buddyinfo changed by %ld new kernel page table%s%s (kept, as Linux keeps them)%s: %s\n",
 			rf->name, pid, before.free, after.free, tables, tables == 1 ? "" : "s", also,
-			before.free == after.free && tables + shadow > 0 ? "nothing lost" : "LEAKED");
+			promised, lost ? "LEAKED" : "nothing lost");
 	return status;
 }
 

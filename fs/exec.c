@@ -110,7 +110,13 @@ int setup_arg_pages(struct linux_binprm *bprm, unsigned long stack_flags)
 	vma->vm_flags = VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC |
 			VM_GROWSDOWN | VM_ACCOUNT | stack_flags;
 	vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+	/* the stack is promised its pages as any private writable memory is */
+	if (security_vm_enough_memory_mm(mm, vma_pages(vma))) {
+		vm_area_free(vma);
+		return -ENOMEM;
+	}
 	if (insert_vm_struct(mm, vma)) {
+		vm_unacct_memory(vma_pages(vma));
 		vm_area_free(vma);
 		return -ENOMEM;
 	}

@@ -25,6 +25,7 @@
 #include <linux/sched.h>
 #include <linux/vmstat.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/gfp.h>
 #include <linux/vmalloc.h>
 #include <linux/slab.h>
@@ -207,6 +208,7 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
 	struct mm_struct *mm = mm_alloc();
 	struct vm_area_struct *vma, *tmp;
+	long charge;
 
 	if (!mm)
 		return NULL;
@@ -216,17 +218,24 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->pgtables_bytes = 0;
 	mm->total_vm = mm->data_vm = mm->exec_vm = mm->stack_vm = 0;
 	for_each_vma(oldmm, vma) {
+		charge = 0;
 		if (vma->vm_flags & VM_DONTCOPY)
 			continue;		/* madvise(MADV_DONTFORK): not the child's */
+		/* the child's copy is a promise of its own (Committed_AS) */
+		if (vma->vm_flags & VM_ACCOUNT) {
+			charge = vma_pages(vma);
+			if (security_vm_enough_memory_mm(oldmm, charge))
+				goto fail;
+		}
 		tmp = vm_area_alloc(mm);
 		if (!tmp)
-			goto fail;
+			goto fail_unacct;
 		*tmp = *vma;
 		tmp->vm_mm = mm;
 		INIT_LIST_HEAD(&tmp->vm_list);
 		if (insert_vm_struct(mm, tmp)) {
 			vm_area_free(tmp);
-			goto fail;
+			goto fail_unacct;
 		}
 		if (tmp->vm_ops && tmp->vm_ops->open)
 			tmp->vm_ops->open(tmp);	/* the child maps the driver's memory too */
@@ -236,8 +245,10 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->hiwater_rss = get_mm_rss(mm);
 	mm->hiwater_vm = mm->total_vm;
 	return mm;
+fail_unacct:
+	vm_unacct_memory(charge);
 fail:
-	mmput(mm);
+	mmput(mm);		/* exit_mmap takes back the copied VMAs' promises */
 	return NULL;
 }
 

@@ -28,6 +28,7 @@
 #include <linux/string.h>
 #include <linux/random.h>
 #include <linux/errno.h>
+#include <linux/mman.h>
 #include <asm/desc.h>
 #include <asm/setup.h>
 #include <asm/processor.h>
@@ -116,6 +117,7 @@ void __init start_kernel(void)
 	fork_init();
 	signals_init();
 	mm_memory_init();
+	overcommit_init();
 	read_persistent_clock();
 	time_init();
 

@@ -104,10 +104,6 @@ static inline unsigned long linear_page_index(const struct vm_area_struct *vma,
 {
 	return vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
 }
-static inline long vma_pages(const struct vm_area_struct *vma)
-{
-	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
-}
 // A user page: HighMem when there is any; NULL when memory is out.
 static inline struct page *alloc_user_page(void)
 {

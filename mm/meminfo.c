@@ -6,14 +6,16 @@
  * HighMem, without CMA, hugetlbfs, THP, zswap or memory-failure handling,
  * in its order and format ("Name:  %8lu kB"), so that free, vmstat,
  * psutil and the rest read it as they read Linux's.  mm386 has no page
- * cache, no swap and (until user space lands) no processes: the lines
- * about those are 0.  On a 32-bit kernel the interesting split is
+ * cache, no swap and no LRU lists: the lines about those are 0.  What
+ * processes hold (AnonPages, Shmem, PageTables) and were promised
+ * (Committed_AS, mm/util.c) is counted.  On a 32-bit kernel the interesting split is
  * Low/High: LowTotal is lowmem (the direct map), HighTotal is ZONE_HIGHMEM.
  * MemAvailable is Linux's estimate (si_mem_available(), mm/show_mem.c).
  * docs/proc.md compares each line with Linux's.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/gfp.h>
 #include <linux/vmstat.h>
 #include <linux/vmalloc.h>
@@ -77,8 +79,8 @@ static void meminfo_show(void)
 	show_val_kb("NFS_Unstable:", 0);
 	show_val_kb("Bounce:", 0);
 	show_val_kb("WritebackTmp:", 0);
-	show_val_kb("CommitLimit:", totalram * 50 / 100);	/* overcommit_ratio, no swap */
-	show_val_kb("Committed_AS:", 0);
+	show_val_kb("CommitLimit:", vm_commit_limit());	/* no swap: overcommit_ratio% of RAM */
+	show_val_kb("Committed_AS:", vm_memory_committed());
 	printk("VmallocTotal:   %8lu kB\n", (VMALLOC_END - VMALLOC_START) >> 10);
 	show_val_kb("VmallocUsed:", global_vm_stat(NR_VMALLOC));
 	show_val_kb("VmallocChunk:", 0);

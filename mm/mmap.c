@@ -468,15 +468,29 @@ unsigned long get_unmapped_area(struct ramfs_file *file, unsigned long addr,
 }
 
 /*
+ * accountable_mapping - does a mapping with @vm_flags count in Committed_AS?
+ * A private writable one does: each of its pages may become a page of its
+ * own.  A shared one is its object's (mm/shmem.c) or a driver's, a
+ * read-only one never needs a copy, and MAP_NORESERVE asked not to.
+ */
+static bool accountable_mapping(unsigned long vm_flags)
+{
+	return (vm_flags & (VM_NORESERVE | VM_SHARED | VM_WRITE)) == VM_WRITE;
+}
+
+/*
  * mmap_region - make [@addr, @addr + @len) a mapping with @vm_flags,
  * replacing whatever was there (MAP_FIXED), merged with a neighbour when
- * it can be.  Return: @addr or -errno.
+ * it can be.  An accountable mapping (and the heap: VM_ACCOUNT in
+ * @vm_flags) is promised first (__vm_enough_memory, mm/util.c).
+ * Return: @addr or -errno.
  */
 static unsigned long mmap_region(struct ramfs_file *file, struct file *f, unsigned long addr,
 				 unsigned long len, unsigned long vm_flags, unsigned long pgoff)
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma, *prev;
+	long charged = 0;
 	int err;
 
 	if (find_vma_intersection(mm, addr, addr + len)) {
@@ -484,13 +498,20 @@ static unsigned long mmap_region(struct ramfs_file *file, struct file *f, unsign
 		if (err)
 			return err;
 	}
+	if ((vm_flags & VM_ACCOUNT) || accountable_mapping(vm_flags)) {
+		charged = len >> PAGE_SHIFT;
+		if (security_vm_enough_memory_mm(mm, charged))
+			return -ENOMEM;
+		vm_flags |= VM_ACCOUNT;
+	}
 	prev = find_vma_prev(mm, addr);
 	/* (never shared anonymous memory: a VMA of it has vm_ops, can_merge() says no) */
 	if (!f && vma_merge(mm, prev, addr, addr + len, vm_flags, file, pgoff))
 		return addr;
+	err = -ENOMEM;
 	vma = vm_area_alloc(mm);
 	if (!vma)
-		return -ENOMEM;
+		goto unacct;
 	vma->vm_start = addr;
 	vma->vm_end = addr + len;
 	vma->vm_flags = vm_flags;
@@ -498,25 +519,30 @@ static unsigned long mmap_region(struct ramfs_file *file, struct file *f, unsign
 	vma->vm_pgoff = pgoff;
 	vma->vm_file = file;
 	/* MAP_SHARED | MAP_ANONYMOUS: memory of its own (mm/shmem.c) */
-	if (!file && !f && (vm_flags & VM_SHARED) && shmem_zero_setup(vma)) {
-		vm_area_free(vma);
-		return -ENOMEM;
+	if (!file && !f && (vm_flags & VM_SHARED)) {
+		err = shmem_zero_setup(vma);
+		if (err)
+			goto free_vma;
 	}
 	if (f && f->f_op->mmap) {
 		err = f->f_op->mmap(f, vma);
 		if (err) {
 			zap_page_range(vma, vma->vm_start, vma->vm_end);
-			vm_area_free(vma);
 			free_hole_pgtables(mm, addr, addr + len);
-			return err;
+			goto free_vma;
 		}
 	}
 	err = insert_vm_struct(mm, vma);
 	if (err) {
 		remove_vma(vma);
-		return err;
+		goto unacct;
 	}
 	return addr;
+free_vma:
+	vm_area_free(vma);
+unacct:
+	vm_unacct_memory(charged);
+	return err;
 }
 
 static unsigned long calc_vm_prot_bits(unsigned long prot)
@@ -582,6 +608,9 @@ unsigned long do_mmap_file(struct ramfs_file *file, struct file *f, unsigned lon
 	}
 	if (flags & MAP_GROWSDOWN)
 		vm_flags |= VM_GROWSDOWN;
+	/* not counted in Committed_AS, unless vm.overcommit_memory is 2 */
+	if ((flags & MAP_NORESERVE) && sysctl_overcommit_memory != OVERCOMMIT_NEVER)
+		vm_flags |= VM_NORESERVE;
 	return mmap_region(file, f, addr, len, vm_flags, pgoff);
 }
 
@@ -589,6 +618,19 @@ unsigned long do_mmap(struct ramfs_file *file, unsigned long addr, unsigned long
 		      unsigned long prot, unsigned long flags, unsigned long pgoff)
 {
 	return do_mmap_file(file, NULL, addr, len, prot, flags, pgoff);
+}
+
+/*
+ * unmap_vma - @vma goes from @mm: its pages, its place in the tree, its
+ * promise in Committed_AS, then the VMA itself.
+ */
+static void unmap_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	zap_page_range(vma, vma->vm_start, vma->vm_end);
+	vma_unlink(mm, vma);
+	if (vma->vm_flags & VM_ACCOUNT)
+		vm_unacct_memory(vma_pages(vma));
+	remove_vma(vma);
 }
 
 /**
@@ -619,9 +661,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 		if (vma->vm_end > end && split_vma(mm, vma, end, 0))
 			return -ENOMEM;
 		next = vma_next(vma);
-		zap_page_range(vma, vma->vm_start, vma->vm_end);
-		vma_unlink(mm, vma);
-		remove_vma(vma);
+		unmap_vma(mm, vma);
 	}
 	free_hole_pgtables(mm, start, end);
 	return 0;
@@ -684,8 +724,9 @@ unsigned long sys_brk(unsigned long brk)
 
 /**
  * expand_stack - grow stack VMA @vma down to cover @address
- * Return: 0, or -ENOMEM beyond RLIMIT_STACK (8 MB) or into the guard gap
- * above another mapping.
+ * Return: 0, or -ENOMEM beyond RLIMIT_STACK (8 MB), into the guard gap
+ * above another mapping, or when the new pages cannot be promised
+ * (Committed_AS: the stack counts as it grows).
  */
 int expand_stack(struct vm_area_struct *vma, unsigned long address)
 {
@@ -704,6 +745,10 @@ int expand_stack(struct vm_area_struct *vma, unsigned long address)
 		return -ENOMEM;
 	if (prev && prev->vm_end > address)
 		return -ENOMEM;
+	/* (Linux 6.1 asks for any stack; one without VM_ACCOUNT would keep the promise forever) */
+	if ((vma->vm_flags & VM_ACCOUNT) &&
+	    security_vm_enough_memory_mm(vma->vm_mm, (vma->vm_start - address) >> PAGE_SHIFT))
+		return -ENOMEM;
 	vma_adjust(vma, address, vma->vm_end);
 	return 0;
 }
@@ -713,10 +758,7 @@ void exit_mmap(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *n;
 
-	list_for_each_entry_safe(vma, n, &mm->mmap_list, vm_list) {
-		zap_page_range(vma, vma->vm_start, vma->vm_end);
-		vma_unlink(mm, vma);
-		remove_vma(vma);
-	}
+	list_for_each_entry_safe(vma, n, &mm->mmap_list, vm_list)
+		unmap_vma(mm, vma);
 	free_pgtables(mm, 0, TASK_SIZE, 0, TASK_SIZE);
 }

@@ -83,20 +83,34 @@ int vma_modify_flags(struct vm_area_struct *vma, unsigned long start, unsigned l
 
 /*
  * mprotect_fixup - give [@start, @end) of @vma the flags @newflags, and
- * its PTEs the protection that goes with them.
+ * its PTEs the protection that goes with them.  A private mapping that
+ * becomes writable for the first time is promised its pages now
+ * (Committed_AS; -ENOMEM if it cannot be); one made read-only again keeps
+ * its promise, as in Linux (VM_ACCOUNT stays).
  */
 static int mprotect_fixup(struct vm_area_struct *vma, unsigned long start, unsigned long end,
 			  unsigned long newflags)
 {
 	struct mm_struct *mm = vma->vm_mm;
+	long charged = 0;
 	int err;
 
 	if (newflags == vma->vm_flags)
 		return 0;
+	if ((newflags & VM_WRITE) &&
+	    !(vma->vm_flags & (VM_ACCOUNT | VM_WRITE | VM_SHARED | VM_NORESERVE))) {
+		charged = (end - start) >> PAGE_SHIFT;
+		if (security_vm_enough_memory_mm(mm, charged))
+			return -ENOMEM;
+		newflags |= VM_ACCOUNT;
+	}
 	err = vma_modify_flags(vma, start, end, newflags);
-	if (!err)
-		change_protection(find_vma(mm, start), start, end, vm_get_page_prot(newflags));
-	return err;
+	if (err) {
+		vm_unacct_memory(charged);
+		return err;
+	}
+	change_protection(find_vma(mm, start), start, end, vm_get_page_prot(newflags));
+	return 0;
 }
 
 /**

@@ -42,8 +42,9 @@
 /*
  * vma_expand_end - mremap() growing in place: @vma takes the @delta bytes
  * after its end, if no VMA is there and they are below TASK_SIZE (Linux's
- * vma_expandable: the stack's guard gap is not looked at).
- * Return: 0, or -ENOMEM if the range is not free.
+ * vma_expandable: the stack's guard gap is not looked at), and if an
+ * accounted VMA can be promised them (Committed_AS).
+ * Return: 0, or -ENOMEM if the range is not free or not promised.
  */
 static int vma_expand_end(struct vm_area_struct *vma, unsigned long delta)
 {
@@ -52,6 +53,9 @@ static int vma_expand_end(struct vm_area_struct *vma, unsigned long delta)
 	if (end < vma->vm_end || end > TASK_SIZE ||
 	    find_vma_intersection(vma->vm_mm, vma->vm_end, end))
 		return -ENOMEM;
+	if ((vma->vm_flags & VM_ACCOUNT) &&
+	    security_vm_enough_memory_mm(vma->vm_mm, delta >> PAGE_SHIFT))
+		return -ENOMEM;
 	vma_adjust(vma, vma->vm_start, end);
 	return 0;
 }
@@ -59,24 +63,42 @@ static int vma_expand_end(struct vm_area_struct *vma, unsigned long delta)
 /*
  * move_vma - give the pages of [@old_addr, +@old_len) of @vma a new home at
  * [@new_addr, +@new_len), which is free, and unmap the old range (unless
- * MREMAP_DONTUNMAP is in @flags).  Return: @new_addr or -ENOMEM.
+ * MREMAP_DONTUNMAP is in @flags).
+ *
+ * Committed_AS: an accounted VMA is promised what it grows by first; with
+ * DONTUNMAP, whose old range stays, the whole new length.  The old range's
+ * promise moves with its pages: unmapping it takes it back, so it is made
+ * again (Linux hides VM_ACCOUNT from that unmap instead; the sum is the
+ * same), and if the unmap failed the old range still owes it.
+ * Return: @new_addr or -ENOMEM.
  */
 static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr,
 			      unsigned long old_len, unsigned long new_len, unsigned long new_addr,
 			      unsigned long flags)
 {
 	struct mm_struct *mm = vma->vm_mm;
+	bool account = vma->vm_flags & VM_ACCOUNT;
+	long charged = (long)((flags & MREMAP_DONTUNMAP) ? new_len : new_len - old_len) >> PAGE_SHIFT;
 	struct vm_area_struct *new_vma;
 	unsigned long moved;
 
-	new_vma = copy_vma(vma, new_addr, new_len, linear_page_index(vma, old_addr));
-	if (!new_vma)
+	if (!account)
+		charged = 0;
+	if (charged && security_vm_enough_memory_mm(mm, charged))
 		return -ENOMEM;
+	new_vma = copy_vma(vma, new_addr, new_len, linear_page_index(vma, old_addr));
+	if (!new_vma) {
+		vm_unacct_memory(charged);
+		return -ENOMEM;
+	}
 	moved = move_page_tables(mm, old_addr, new_addr, old_len);
 	if (moved < old_len) {
 		/* out of page tables: everything back, and the new range goes */
 		move_page_tables(mm, new_addr, old_addr, moved);
 		do_munmap(mm, new_addr, new_len);
+		/* that unmap took back new_len's promise; only @charged was new */
+		if (account)
+			vm_acct_memory((long)(new_len >> PAGE_SHIFT) - charged);
 		return -ENOMEM;
 	}
 	/*
@@ -84,8 +106,12 @@ static unsigned long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 	 * split (no memory), the old range stays mapped, empty, and the move
 	 * still stands, as in Linux.
 	 */
-	if (!(flags & MREMAP_DONTUNMAP))
+	if (!(flags & MREMAP_DONTUNMAP)) {
 		do_munmap(mm, old_addr, old_len);
+		/* gone: its promise taken back, now made again; kept: it owes one too */
+		if (account)
+			vm_acct_memory(old_len >> PAGE_SHIFT);
+	}
 	return new_addr;
 }
 

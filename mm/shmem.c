@@ -29,9 +29,16 @@
  * object's size gives SIGBUS past the end, as Linux does (the tmpfs file
  * keeps its size).  The pages count in RssShmem (/proc/PID/status) and in
  * meminfo's Shmem, not in AnonPages.
+ *
+ * Committed_AS counts the object, not its VMAs (which have no VM_ACCOUNT):
+ * its whole size is promised when it is made and taken back when it goes,
+ * however many processes map it.  With MAP_NORESERVE each page is promised
+ * as it is allocated instead, and a page that cannot be is SIGBUS, as
+ * Linux's tmpfs does (shmem_acct_size, shmem_acct_block).
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/gfp.h>
 #include <linux/highmem.h>
 #include <linux/slab.h>
@@ -47,6 +54,7 @@
  */
 struct shmem_object {
 	unsigned int vmas;
+	bool noreserve;			/* MAP_NORESERVE: promised page by page */
 	unsigned long ino;		/* its inode number, for /proc/PID/maps */
 	unsigned long nr_pages;		/* its size */
 	struct page **pages;		/* [nr_pages]: each holds a reference, or NULL */
@@ -66,6 +74,8 @@ static void shmem_release_pages(struct shmem_object *obj, unsigned long first,
 		put_page(obj->pages[i]);
 		obj->pages[i] = NULL;
 		mod_vm_stat(NR_SHMEM, -1);
+		if (obj->noreserve)
+			vm_unacct_memory(1);
 	}
 }
 
@@ -87,6 +97,8 @@ static void shmem_close(struct vm_area_struct *vma)
 	if (--obj->vmas)
 		return;
 	shmem_release_pages(obj, 0, obj->nr_pages);
+	if (!obj->noreserve)
+		vm_unacct_memory(obj->nr_pages);
 	kvfree(obj->pages);
 	kfree(obj);
 }
@@ -94,7 +106,8 @@ static void shmem_close(struct vm_area_struct *vma)
 /*
  * shmem_fault - vm_ops->fault: the object's page @pgoff, allocated and
  * zeroed on its first touch, with a reference for the PTE in *@pagep.
- * Return: 0, VM_FAULT_SIGBUS past the object's end, VM_FAULT_OOM.
+ * Return: 0, VM_FAULT_SIGBUS past the object's end or when a
+ * MAP_NORESERVE page cannot be promised, VM_FAULT_OOM.
  */
 static vm_fault_t shmem_fault(struct vm_area_struct *vma, unsigned long pgoff,
 			      struct page **pagep)
@@ -106,9 +119,14 @@ static vm_fault_t shmem_fault(struct vm_area_struct *vma, unsigned long pgoff,
 		return VM_FAULT_SIGBUS;
 	page = obj->pages[pgoff];
 	if (!page) {
+		if (obj->noreserve && security_vm_enough_memory_mm(current->mm, 1))
+			return VM_FAULT_SIGBUS;
 		page = alloc_user_page();
-		if (!page)
+		if (!page) {
+			if (obj->noreserve)
+				vm_unacct_memory(1);
 			return VM_FAULT_OOM;
+		}
 		clear_highpage(page);
 		obj->pages[pgoff] = page;
 		mod_vm_stat(NR_SHMEM, 1);
@@ -128,27 +146,37 @@ const struct vm_operations_struct shmem_anon_vm_ops = {
 /**
  * shmem_zero_setup - give new shared anonymous VMA @vma its object
  * (do_mmap: MAP_SHARED | MAP_ANONYMOUS), as big as the VMA; its offset
- * is 0, whatever mmap() was given, as in Linux.
- * Return: 0 or -ENOMEM.
+ * is 0, whatever mmap() was given, as in Linux.  Unless the VMA has
+ * VM_NORESERVE, the whole size is promised now (Committed_AS).
+ * Return: 0 or -ENOMEM (no memory, or the promise refused).
  */
 int shmem_zero_setup(struct vm_area_struct *vma)
 {
-	struct shmem_object *obj = kzalloc(sizeof(*obj), GFP_KERNEL);
+	bool noreserve = vma->vm_flags & VM_NORESERVE;
+	struct shmem_object *obj;
 
-	if (!obj)
+	if (!noreserve && security_vm_enough_memory_mm(current->mm, vma_pages(vma)))
 		return -ENOMEM;
+	obj = kzalloc(sizeof(*obj), GFP_KERNEL);
+	if (!obj)
+		goto unacct;
 	obj->nr_pages = vma_pages(vma);
 	obj->pages = kvcalloc(obj->nr_pages, sizeof(*obj->pages), GFP_KERNEL);
 	if (!obj->pages) {
 		kfree(obj);
-		return -ENOMEM;
+		goto unacct;
 	}
+	obj->noreserve = noreserve;
 	obj->vmas = 1;
 	obj->ino = ++shmem_last_ino;
 	vma->vm_pgoff = 0;
 	vma->vm_private_data = obj;
 	vma->vm_ops = &shmem_anon_vm_ops;
 	return 0;
+unacct:
+	if (!noreserve)
+		vm_unacct_memory(vma_pages(vma));
+	return -ENOMEM;
 }
 
 // @vma's object's inode number, for /proc/PID/maps; 0 if it has none.

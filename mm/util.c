@@ -19,6 +19,29 @@
  * The rule Linux keeps: vmalloc() may sleep and allocates its page tables
  * with GFP_KERNEL, so only a caller whose flags include all of GFP_KERNEL
  * gets the fallback; GFP_ATOMIC or GFP_NOFS callers get plain kmalloc().
+ *
+ * The second half is the other side of the articles' malloc: overcommit.
+ * A malloc() succeeds before a single page is behind it (the pages come on
+ * the first touch, mm/memory.c), so the kernel promises memory it has not
+ * got.  How much it promises is counted in vm_committed_as (meminfo's
+ * Committed_AS): every private writable mapping, the heap, the stack and
+ * shared anonymous memory count their whole length the moment they are
+ * made, whether touched or not (VM_ACCOUNT on the VMA: mm/mmap.c,
+ * mremap.c, mprotect.c, fork.c, shmem.c).  Before each promise
+ * __vm_enough_memory() asks vm.overcommit_memory whether it may be made:
+ *
+ *   0 (OVERCOMMIT_GUESS, the default)  yes, unless this one request is
+ *      larger than all of RAM (and swap): malloc(200 MB) on a 160 MB
+ *      machine gets NULL at once, not an OOM kill later;
+ *   1 (OVERCOMMIT_ALWAYS)  always yes;
+ *   2 (OVERCOMMIT_NEVER)  only while the total stays below CommitLimit
+ *      (overcommit_ratio percent of RAM, or overcommit_kbytes), less a
+ *      reserve so that one process cannot take the last of it: a
+ *      process that got its memory can never be OOM-killed for it.
+ *
+ * MAP_NORESERVE opts a mapping out (except in mode 2).  The knobs are
+ * /proc/sys/vm/overcommit_* (kernel/sysctl.c), or sysctl.vm.overcommit_*=
+ * on the command line.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -27,6 +50,10 @@
 #include <linux/vmalloc.h>
 #include <linux/string.h>
 #include <linux/export.h>
+#include <linux/init.h>
+#include <linux/mman.h>
+#include <linux/sched.h>
+#include <linux/ratelimit.h>
 
 /**
  * kvmalloc_node - kmalloc, falling back to vmalloc
@@ -123,3 +150,95 @@ void *kvrealloc(const void *p, size_t oldsize, size_t newsize, gfp_t gfp)
 	return n;
 }
 EXPORT_SYMBOL(kvrealloc);
+
+int sysctl_overcommit_memory = OVERCOMMIT_GUESS;
+int sysctl_overcommit_ratio = 50;		/* percent of RAM, in mode 2 */
+unsigned long sysctl_overcommit_kbytes;		/* instead of the ratio, when not 0 */
+/* ULONG_MAX: not set by a sysctl.vm.*= parameter, overcommit_init() sets it */
+unsigned long sysctl_user_reserve_kbytes = ULONG_MAX;
+unsigned long sysctl_admin_reserve_kbytes = ULONG_MAX;
+
+/*
+ * The pages promised: the sum of every accounted VMA's length and every
+ * shared anonymous object's size.  Invariant: 0 when no process is left.
+ * (Linux's is a per-CPU counter; mm386 has one CPU, and changes it in
+ * process context only.)
+ */
+long vm_committed_as;
+
+/**
+ * vm_commit_limit - meminfo's CommitLimit, in pages: overcommit_kbytes if
+ * set, else overcommit_ratio percent of RAM (mm386 has no swap and no
+ * huge pages to add or take away).
+ */
+unsigned long vm_commit_limit(void)
+{
+	if (sysctl_overcommit_kbytes)
+		return sysctl_overcommit_kbytes >> (PAGE_SHIFT - 10);
+	return totalram_pages() * sysctl_overcommit_ratio / 100;
+}
+
+/* vm_memory_committed - meminfo's Committed_AS, in pages. */
+unsigned long vm_memory_committed(void)
+{
+	return vm_committed_as > 0 ? vm_committed_as : 0;
+}
+EXPORT_SYMBOL(vm_memory_committed);
+
+/**
+ * __vm_enough_memory - may @mm be promised @pages more pages?
+ * @cap_sys_admin: the caller may use the administrator's reserve (root)
+ *
+ * The pages are added to vm_committed_as first; on refusal they are taken
+ * back and a rate-limited line names the process, as in Linux 6.1:
+ *
+ *   __vm_enough_memory: pid: 3, comm: overcommit, not enough memory for the allocation
+ *
+ * Return: 0 (promised: the caller's VMA now owes vm_unacct_memory(@pages)
+ * when it goes), or -ENOMEM.
+ */
+int __vm_enough_memory(struct mm_struct *mm, long pages, int cap_sys_admin)
+{
+	static DEFINE_RATELIMIT_STATE(rs, DEFAULT_RATELIMIT_INTERVAL, DEFAULT_RATELIMIT_BURST);
+	long allowed;
+
+	vm_acct_memory(pages);
+	if (sysctl_overcommit_memory == OVERCOMMIT_ALWAYS)
+		return 0;
+	if (sysctl_overcommit_memory == OVERCOMMIT_GUESS) {
+		/* one request bigger than all of RAM: no guess makes it fit */
+		if (pages <= (long)totalram_pages())
+			return 0;
+		goto error;
+	}
+	allowed = vm_commit_limit();
+	if (!cap_sys_admin)
+		allowed -= sysctl_admin_reserve_kbytes >> (PAGE_SHIFT - 10);
+	/* room for the user to kill a process that took all it could */
+	if (mm)
+		allowed -= min_t(long, mm->total_vm / 32,
+				 sysctl_user_reserve_kbytes >> (PAGE_SHIFT - 10));
+	if (vm_committed_as < allowed)
+		return 0;
+error:
+	if (__ratelimit(&rs))
+		pr_warn("%s: pid: %d, comm: %s, not enough memory for the allocation\n",
+			__func__, current->pid, current->comm);
+	vm_unacct_memory(pages);
+	return -ENOMEM;
+}
+
+/*
+ * overcommit_init - the two reserves of mode 2, from the memory free once
+ * boot is done (Linux's init_user_reserve() and init_admin_reserve()): a
+ * thirty-second of it, at most 128 MB for a process and 8 MB for root.
+ */
+void __init overcommit_init(void)
+{
+	unsigned long free_kbytes = nr_free_pages() << (PAGE_SHIFT - 10);
+
+	if (sysctl_user_reserve_kbytes == ULONG_MAX)
+		sysctl_user_reserve_kbytes = min(free_kbytes / 32, 1UL << 17);
+	if (sysctl_admin_reserve_kbytes == ULONG_MAX)
+		sysctl_admin_reserve_kbytes = min(free_kbytes / 32, 1UL << 13);
+}

@@ -110,6 +110,12 @@ static inline unsigned long totalhigh_pages(void)
 }
 
 /* Reference counts: an allocated page starts at 1, put_page() frees at 0. */
+// How many pages @vma spans.
+static inline long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+
 static inline int page_count(const struct page *page)
 {
 	return page->_refcount;

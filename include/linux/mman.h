@@ -62,6 +62,46 @@
 #define MADV_POPULATE_WRITE	23
 #define MADV_DONTNEED_LOCKED	24
 
+/* vm.overcommit_memory (mm/util.c) */
+#define OVERCOMMIT_GUESS	0
+#define OVERCOMMIT_ALWAYS	1
+#define OVERCOMMIT_NEVER	2
+
+struct mm_struct;
+
+extern int sysctl_overcommit_memory, sysctl_overcommit_ratio;
+extern unsigned long sysctl_overcommit_kbytes;
+extern unsigned long sysctl_user_reserve_kbytes, sysctl_admin_reserve_kbytes;
+extern long vm_committed_as;
+
+// Promise @pages more pages (or fewer, negative), unchecked.
+static inline void vm_acct_memory(long pages)
+{
+	vm_committed_as += pages;
+}
+
+// Take back a promise of @pages pages.
+static inline void vm_unacct_memory(long pages)
+{
+	vm_acct_memory(-pages);
+}
+
+unsigned long vm_commit_limit(void);
+unsigned long vm_memory_committed(void);
+int __vm_enough_memory(struct mm_struct *mm, long pages, int cap_sys_admin);
+void overcommit_init(void);
+
+/*
+ * security_vm_enough_memory_mm - __vm_enough_memory() for @mm, asking
+ * whether the caller is root as Linux's capability module does: every
+ * mm386 process is (kernel/sys.c), so the administrator's reserve is
+ * always open to it.
+ */
+static inline int security_vm_enough_memory_mm(struct mm_struct *mm, long pages)
+{
+	return __vm_enough_memory(mm, pages, 1);
+}
+
 /* mremap()'s flags */
 #define MREMAP_MAYMOVE		1
 #define MREMAP_FIXED		2

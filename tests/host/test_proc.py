@@ -98,8 +98,8 @@ LINUX = {
 # each key must appear there).
 DIFFERENCES = {
     "managed": "a smaller kernel image, fewer and bottom-up boot allocations, no percpu areas",
-    "page cache": "no page cache, no swap, no LRU lists: Active, Inactive, Mapped, "
-                  "Committed_AS are 0 (AnonPages, Shmem, KernelStack, PageTables count "
+    "page cache": "no page cache, no swap, no LRU lists: Active, Inactive, Mapped "
+                  "are 0 (Committed_AS, AnonPages, Shmem, KernelStack, PageTables count "
                   "processes; Cached is Shmem alone)",
     "Percpu": "no percpu allocator",
     "DirectMap": "both map lowmem with 4 MB pages (PSE) but where 4 KB pages are needed; "

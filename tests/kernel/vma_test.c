@@ -45,6 +45,7 @@
 
 static struct buddy_snapshot before;
 static unsigned long saved_min_flt, saved_cow_flt;
+static long committed_before;		/* vm_committed_as at user_begin() */
 
 // An empty address space, lent to task 0: current->mm and CR3.
 static struct mm_struct *user_begin(struct ktest *t)
@@ -53,6 +54,7 @@ static struct mm_struct *user_begin(struct ktest *t)
 	unsigned long flags;
 
 	slab_baseline(&before);
+	committed_before = vm_committed_as;
 	mm = mm_alloc();
 	if (!mm)
 		return NULL;
@@ -80,11 +82,28 @@ static void user_release(struct mm_struct *mm)
 	current->cow_flt = saved_cow_flt;
 }
 
-// Give the address space back; everything it had must come back.
+/*
+ * Give the address space back; everything it had must come back, and
+ * every page promised to it (Committed_AS, mm/util.c) be taken back.
+ */
 static void user_end(struct ktest *t, struct mm_struct *mm)
 {
 	user_release(mm);
 	KT_EXPECT_NOTHING_LOST(t, &before);
+	KT_EXPECT_EQ(t, vm_committed_as, committed_before);
+}
+
+/*
+ * The cases about address arithmetic make mappings far larger than RAM:
+ * overcommit mode 0 would refuse them (as Linux's does), so they run in
+ * mode 1, which promises anything.  Return: the mode to put back.
+ */
+static int overcommit_always(void)
+{
+	int mode = sysctl_overcommit_memory;
+
+	sysctl_overcommit_memory = OVERCOMMIT_ALWAYS;
+	return mode;
 }
 
 #define USER_BEGIN(t, mm) struct mm_struct *mm = user_begin(t); KT_ASSERT_NOT_NULL(t, mm)
@@ -277,6 +296,7 @@ static void no_mapping_wraps_past_4gb(struct ktest *t)
 {
 	USER_BEGIN(t, mm);
 	unsigned long heap = 0x08100000UL, end = 0xb0000000UL;
+	int mode = overcommit_always();		/* a 2.6 GB heap */
 	struct vm_area_struct *vma;
 
 	mm->start_brk = mm->brk = heap;
@@ -291,6 +311,7 @@ static void no_mapping_wraps_past_4gb(struct ktest *t)
 	/* a split in the heap still works, and leaves nothing outside a VMA */
 	KT_EXPECT_EQ(t, map(0x1d2ef000UL, 2 * PG, PROT_READ, FIXED), 0x1d2ef000UL);
 	KT_EXPECT_EQ(t, mm->map_count, 4);
+	sysctl_overcommit_memory = mode;
 	user_end(t, mm);
 }
 
@@ -365,8 +386,10 @@ static void cow_copies_then_reuses(struct ktest *t)
 	KT_ASSERT_EQ(t, map(BASE, PG, RW, FIXED), BASE);
 	KT_ASSERT_EQ(t, put_byte(BASE, 0x11), 0);
 	old = pfn_to_page(pte_pfn(pte_of(mm, BASE)));
-	/* what dup_mm does for one VMA */
+	/* what dup_mm does for one VMA: the child's copy is a promise of its own */
 	vma = find_vma(mm, BASE);
+	KT_ASSERT_TRUE(t, vma->vm_flags & VM_ACCOUNT);
+	KT_ASSERT_EQ(t, security_vm_enough_memory_mm(mm, vma_pages(vma)), 0);
 	copy = vm_area_alloc(child);
 	KT_ASSERT_NOT_NULL(t, copy);
 	*copy = *vma;
@@ -425,6 +448,7 @@ static void stack_grows_down_to_its_limit(struct ktest *t)
 {
 	USER_BEGIN(t, mm);
 	unsigned long top = BASE + STACK_RLIMIT + 16 * PG;
+	int mode = overcommit_always();		/* an 8 MB stack at mem=8M */
 	struct vm_area_struct *stack;
 
 	KT_ASSERT_EQ(t, map(top - PG, PG, RW, FIXED | MAP_GROWSDOWN), top - PG);
@@ -435,6 +459,7 @@ static void stack_grows_down_to_its_limit(struct ktest *t)
 	KT_EXPECT_EQ(t, put_byte(top - STACK_RLIMIT, 1), 0);	/* 8 MB: still fine */
 	KT_EXPECT_EQ(t, put_byte(top - STACK_RLIMIT - PG, 1), -EFAULT);	/* past RLIMIT_STACK */
 	KT_EXPECT_EQ(t, stack->vm_start, top - STACK_RLIMIT);
+	sysctl_overcommit_memory = mode;
 	user_end(t, mm);
 }
 
