@@ -328,9 +328,10 @@ long sys_readv(unsigned int fd, const struct iovec __user *vec, unsigned long vl
 }
 
 struct file *proc_open(const char *path, long *err);
+struct file *proc_sys_open(const char *path, long *err);
 struct file *mm386_dev_open(void);
 
-// The file behind @path, opened: console, /dev/mm386, /proc/..., a ramfs file.
+// The file behind @path, opened: console, /dev/mm386, /proc/sys/vm/..., /proc/..., a ramfs file.
 static struct file *open_path(const char *path, long *err)
 {
 	struct ramfs_file *rf;
@@ -340,6 +341,8 @@ static struct file *open_path(const char *path, long *err)
 		f = alloc_file(&console_fops, "/dev/console");
 	else if (!strcmp(path, "/dev/mm386"))
 		f = mm386_dev_open();
+	else if (!strncmp(path, "/proc/sys/", 10))
+		return proc_sys_open(path, err);
 	else if (!strncmp(path, "/proc/", 6))
 		return proc_open(path, err);
 	else if ((rf = ramfs_lookup(path)) != NULL) {

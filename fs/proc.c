@@ -420,9 +420,36 @@ static const char *tid_dir(const struct task_struct *t, const char *what)
 }
 
 /*
+ * /proc/meminfo, /proc/slabinfo...: the tables dump= prints (kernel/dump.c
+ * makes the text).  Return: the file, or NULL with *@err set.
+ */
+static struct file *proc_global_open(const char *name, long *err)
+{
+	struct file *f;
+	char *text;
+	size_t len;
+
+	text = proc_dump_text(name, &len);
+	if (IS_ERR(text)) {
+		*err = PTR_ERR(text);
+		return NULL;
+	}
+	f = alloc_file(&proc_fops, "/proc");
+	if (!f) {
+		kfree(text);
+		*err = -ENOMEM;
+		return NULL;
+	}
+	f->f_buf = text;
+	f->f_size = len;
+	return f;
+}
+
+/*
  * proc_open - open /proc/PID/X, /proc/self/X, /proc/PID/task/PID/X or
  * /proc/thread-self/X (X: maps, status, limits, make-it-fail; fail-nth in
- * the thread's directory only, as in Linux).
+ * the thread's directory only, as in Linux), or /proc/meminfo and the
+ * other tables of the whole machine.
  */
 struct file *proc_open(const char *path, long *err)
 {
@@ -437,7 +464,7 @@ struct file *proc_open(const char *path, long *err)
 	*err = -ENOENT;
 	what = path_component(path + 6, num, sizeof(num));	/* after "/proc/" */
 	if (!what)
-		return NULL;
+		return proc_global_open(path + 6, err);
 	if (!strcmp(num, "self"))
 		t = current;
 	else if (!strcmp(num, "thread-self")) {

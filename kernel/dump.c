@@ -11,6 +11,7 @@
 #include <linux/init.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/slab.h>
 #include <mm386/dump.h>
 
 extern const struct proc_dump __start_proc_dumps[], __stop_proc_dumps[];
@@ -36,6 +37,51 @@ int proc_dump_show(const char *name)
 	printk("==> /proc/%s <==\n", d->name);
 	d->show();
 	return 0;
+}
+
+/*
+ * The tables that are files of Linux's /proc as well: a program may open
+ * and read them (the others, layout, memblock..., are mm386's own).
+ */
+static const char *const proc_files[] = {
+	"meminfo", "zoneinfo", "buddyinfo", "slabinfo", "vmallocinfo", "vmstat",
+};
+
+#define PROC_FILE_SIZE	(32 * 1024)
+
+/**
+ * proc_dump_text - /proc/@name as a program reads it: the table's text,
+ * printed into a buffer (printk_capture_start) at open, as Linux makes it
+ * at the first read.
+ * Return: a kmalloc()ed buffer holding *@len bytes (kfree() it), or
+ * ERR_PTR(-ENOENT) (not a /proc file), ERR_PTR(-ENOMEM), ERR_PTR(-EBUSY)
+ * (another task is making one: try again).
+ */
+char *proc_dump_text(const char *name, size_t *len)
+{
+	struct printk_capture c = { .size = PROC_FILE_SIZE };
+	const struct proc_dump *d = find_dump(name);
+	size_t i;
+	int err;
+
+	for (i = 0; i < ARRAY_SIZE(proc_files) && strcmp(proc_files[i], name); i++)
+		;
+	if (!d || i == ARRAY_SIZE(proc_files))
+		return ERR_PTR(-ENOENT);
+	c.buf = kmalloc(c.size, GFP_KERNEL);
+	if (!c.buf)
+		return ERR_PTR(-ENOMEM);
+	err = printk_capture_start(&c);
+	if (err) {
+		kfree(c.buf);
+		return ERR_PTR(err);
+	}
+	d->show();
+	printk_capture_stop(&c);
+	WARN_ONCE(c.overflow, "proc_dump_text: /proc/%s is over %u bytes, cut\n", name,
+		  PROC_FILE_SIZE);
+	*len = c.len;
+	return c.buf;
 }
 
 const char *proc_dump_names(void)

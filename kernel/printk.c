@@ -19,6 +19,8 @@
 #include <linux/console.h>
 #include <linux/init.h>
 #include <linux/irqflags.h>
+#include <linux/preempt.h>
+#include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/export.h>
@@ -31,6 +33,9 @@ static struct console *console_list;
 /* The log buffer: a ring of characters; log_head counts all ever written. */
 static char log_buf[LOG_BUF_LEN];
 static unsigned long log_head;
+
+/* printk_capture_start(): where the capturing task's text goes, or NULL */
+static struct printk_capture *capture;
 
 void register_console(struct console *con)
 {
@@ -86,13 +91,46 @@ int vprintk(const char *fmt, va_list args)
 		len -= 3;
 	}
 	local_irq_save(flags);
-	log_store(text, len);
-	if (level < console_loglevel)
-		console_write(text, len);
+	if (capture && capture->task == current && !in_interrupt()) {
+		unsigned int n = min_t(size_t, len, capture->size - capture->len);
+
+		memcpy(capture->buf + capture->len, text, n);
+		capture->len += n;
+		capture->overflow |= n < (unsigned int)len;
+	} else {
+		log_store(text, len);
+		if (level < console_loglevel)
+			console_write(text, len);
+	}
 	local_irq_restore(flags);
 	return len;
 }
 EXPORT_SYMBOL(vprintk);
+
+/**
+ * printk_capture_start - send this task's printk() text to @c instead of
+ * the log and the console, until printk_capture_stop(): how a table that
+ * prints itself for dump= (meminfo, slabinfo...) becomes the text of
+ * /proc/meminfo for a program (kernel/dump.c).  Interrupt handlers and
+ * other tasks still print to the log.  One capture at a time.
+ * Return: 0, or -EBUSY if another is running.
+ */
+int printk_capture_start(struct printk_capture *c)
+{
+	if (capture)
+		return -EBUSY;
+	c->task = current;
+	c->len = 0;
+	c->overflow = false;
+	capture = c;
+	return 0;
+}
+
+void printk_capture_stop(struct printk_capture *c)
+{
+	if (capture == c)
+		capture = NULL;
+}
 
 int printk(const char *fmt, ...)
 {

@@ -45,6 +45,7 @@
 #define ULONG_MAX (~0UL)
 #define LONG_MAX ((long)(~0UL >> 1))
 #define INT_MAX	0x7fffffff
+#define INT_MIN	(-INT_MAX - 1)
 #define UINT_MAX 0xffffffffU
 
 /*

@@ -32,6 +32,17 @@ extern int console_loglevel;
 int printk(const char *fmt, ...) __printf(1, 2);
 int vprintk(const char *fmt, va_list args);
 
+/* A task's printk() text caught in a buffer (kernel/printk.c). */
+struct task_struct;
+struct printk_capture {
+	char *buf;
+	size_t size, len;
+	bool overflow;			/* text was cut at @size */
+	struct task_struct *task;
+};
+int printk_capture_start(struct printk_capture *c);
+void printk_capture_stop(struct printk_capture *c);
+
 #ifndef pr_fmt
 #define pr_fmt(fmt) fmt
 #endif

@@ -26,6 +26,8 @@ struct proc_dump {
 int proc_dump_show(const char *name);
 /* Is @name one of the dumps listed in dump=? */
 bool proc_dump_wanted(const char *name);
+/* proc_dump_text - /proc/@name's text for a program (meminfo...), or ERR_PTR. */
+char *proc_dump_text(const char *name, size_t *len);
 /* Print the dumps listed in the dump= parameter. */
 void proc_dump_boot(void);
 /* The names of all dumps, separated by spaces, for help texts. */
