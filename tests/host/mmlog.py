@@ -1,5 +1,6 @@
 """Parse what mm386 prints about memory: the e820 map, the virtual kernel
-memory layout block, the zone ranges, and the /proc-style dumps."""
+memory layout block, the zone ranges, the /proc-style dumps, and the
+facts a user program prints one a line (user/sharedanon.c...)."""
 import re
 
 MB = 1 << 20
@@ -105,4 +106,19 @@ def zoneinfo(log):
         m = re.match(r"^ +protection: \(([\d, ]+)\)$", line)
         if m:
             zone["protection"] = [int(x) for x in m.group(1).split(",")]
+    return out
+
+
+def facts(text, start, end, width=68):
+    """The facts a user program printed between the line that begins with
+    @start and the one that begins with @end, [(what, answer)] in order:
+    each is "%-{width}s answer"; the kernel's own lines in between (exit:,
+    segfault...) are left out."""
+    first = text.index(start)
+    last = text.index(end, first)
+    out = []
+    for line in text[first:last].splitlines()[1:]:
+        line = line.rstrip("\r")
+        if len(line) > width and line[width] == " " and line[width - 1] == " ":
+            out.append((line[:width].rstrip(), line[width + 1:]))
     return out

@@ -19,6 +19,7 @@ import subprocess
 
 import pytest
 
+import mmlog
 import qemu
 
 WIDTH = 68      # the program's "%-68s " column
@@ -71,16 +72,8 @@ LINUX = [
 
 
 def parse(text):
-    """The program's facts, [(what, answer)] in order; the kernel's own
-    lines in between (exit:, segfault...) are left out."""
-    start = text.index("sharedanon: MAP_SHARED | MAP_ANONYMOUS")
-    end = text.index("sharedanon: done", start)
-    facts = []
-    for line in text[start:end].splitlines()[1:]:
-        line = line.rstrip("\r")
-        if len(line) > WIDTH and line[WIDTH] == " " and line[WIDTH - 1] == " ":
-            facts.append((line[:WIDTH].rstrip(), line[WIDTH + 1:]))
-    return facts
+    """The program's facts, [(what, answer)] in order."""
+    return mmlog.facts(text, "sharedanon: MAP_SHARED | MAP_ANONYMOUS", "sharedanon: done", WIDTH)
 
 
 @pytest.mark.parametrize("mem", [160, 2048])
