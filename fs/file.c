@@ -171,7 +171,7 @@ void fput(struct file *f)
 		return;
 	if (f->f_op->release)
 		f->f_op->release(f);
-	kfree(f->f_buf);
+	kvfree(f->f_buf);	/* a /proc table's may be vmalloc()ed (kernel/dump.c) */
 	kfree(f);
 }
 

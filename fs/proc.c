@@ -436,7 +436,7 @@ static struct file *proc_global_open(const char *name, long *err)
 	}
 	f = alloc_file(&proc_fops, "/proc");
 	if (!f) {
-		kfree(text);
+		kvfree(text);
 		*err = -ENOMEM;
 		return NULL;
 	}

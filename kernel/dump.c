@@ -12,6 +12,8 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/slab.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
 #include <mm386/dump.h>
 
 extern const struct proc_dump __start_proc_dumps[], __stop_proc_dumps[];
@@ -47,39 +49,37 @@ static const char *const proc_files[] = {
 	"meminfo", "zoneinfo", "buddyinfo", "slabinfo", "vmallocinfo", "vmstat",
 };
 
-#define PROC_FILE_SIZE	(32 * 1024)
-
-/**
+/*
  * proc_dump_text - /proc/@name as a program reads it: the table's text,
  * printed into a buffer (printk_capture_start) at open, as Linux makes it
- * at the first read.
- * Return: a kmalloc()ed buffer holding *@len bytes (kfree() it), or
- * ERR_PTR(-ENOENT) (not a /proc file), ERR_PTR(-ENOMEM), ERR_PTR(-EBUSY)
- * (another task is making one: try again).
+ * at the first read.  A table that does not fit is made again in a buffer
+ * twice as big (vmallocinfo grows with every process's kernel stack).
+ * Return: a kvmalloc()ed buffer holding *@len bytes (kvfree() it), or
+ * ERR_PTR(-ENOENT) (not a /proc file), ERR_PTR(-ENOMEM).
  */
 char *proc_dump_text(const char *name, size_t *len)
 {
-	struct printk_capture c = { .size = PROC_FILE_SIZE };
+	struct printk_capture c = { .size = 16 * 1024 };
 	const struct proc_dump *d = find_dump(name);
 	size_t i;
-	int err;
 
 	for (i = 0; i < ARRAY_SIZE(proc_files) && strcmp(proc_files[i], name); i++)
 		;
 	if (!d || i == ARRAY_SIZE(proc_files))
 		return ERR_PTR(-ENOENT);
-	c.buf = kmalloc(c.size, GFP_KERNEL);
-	if (!c.buf)
-		return ERR_PTR(-ENOMEM);
-	err = printk_capture_start(&c);
-	if (err) {
-		kfree(c.buf);
-		return ERR_PTR(err);
+	for (;; c.size *= 2) {
+		c.buf = kvmalloc(c.size, GFP_KERNEL);
+		if (!c.buf)
+			return ERR_PTR(-ENOMEM);
+		/* another task's table is being made: let it finish (it cannot die meanwhile) */
+		while (printk_capture_start(&c))
+			yield();
+		d->show();
+		printk_capture_stop(&c);
+		if (!c.overflow)
+			break;
+		kvfree(c.buf);
 	}
-	d->show();
-	printk_capture_stop(&c);
-	WARN_ONCE(c.overflow, "proc_dump_text: /proc/%s is over %u bytes, cut\n", name,
-		  PROC_FILE_SIZE);
 	*len = c.len;
 	return c.buf;
 }
