@@ -13,8 +13,9 @@
  * refuses anything else or a value outside the knob's range with -EINVAL,
  * and returns the whole count.  The same knobs can be set at boot with
  * Linux's sysctl.vm.NAME=VALUE parameters (Linux 5.8 and later), which
- * go through the same checks.  So far the table holds the overcommit
- * knobs (mm/util.c explains them); Committed_AS and CommitLimit in
+ * go through the same checks, and the shell's sysctl command
+ * (shell/sysctl.c).  So far the table holds the overcommit knobs
+ * (mm/util.c explains them); Committed_AS and CommitLimit in
  * /proc/meminfo show their effect.
  */
 #include <linux/kernel.h>
@@ -25,6 +26,7 @@
 #include <linux/fs.h>
 #include <linux/mman.h>
 #include <linux/uaccess.h>
+#include <linux/sysctl.h>
 
 /*
  * struct ctl_table - one file of /proc/sys/vm
@@ -101,6 +103,44 @@ static int ctl_set(const struct ctl_table *t, char *text)
 	return 0;
 }
 
+// Knob @name's value as text (no newline) in @buf.  Return: 0 or -ENOENT.
+static int ctl_text(const struct ctl_table *t, char *buf, size_t size)
+{
+	if (t->is_long)
+		scnprintf(buf, size, "%lu", *(unsigned long *)t->data);
+	else
+		scnprintf(buf, size, "%d", *(int *)t->data);
+	return 0;
+}
+
+/**
+ * vm_sysctl_read - /proc/sys/vm/@name's value, as text without the newline
+ * Return: 0, or -ENOENT (no such knob).
+ */
+int vm_sysctl_read(const char *name, char *buf, size_t size)
+{
+	const struct ctl_table *t = find_ctl(name);
+
+	return t ? ctl_text(t, buf, size) : -ENOENT;
+}
+
+/**
+ * vm_sysctl_write - set /proc/sys/vm/@name to @val, with a write's checks
+ * Return: 0, -ENOENT (no such knob) or -EINVAL (not a value it takes).
+ */
+int vm_sysctl_write(const char *name, char *val)
+{
+	const struct ctl_table *t = find_ctl(name);
+
+	return t ? ctl_set(t, val) : -ENOENT;
+}
+
+// The name of knob @i, or NULL past the last (the shell's sysctl lists them).
+const char *vm_sysctl_name(unsigned int i)
+{
+	return i < ARRAY_SIZE(vm_table) ? vm_table[i].procname : NULL;
+}
+
 // The knob a /proc/sys/vm file was opened for: its index in f_pid.
 static const struct ctl_table *file_ctl(const struct file *f)
 {
@@ -109,14 +149,12 @@ static const struct ctl_table *file_ctl(const struct file *f)
 
 static ssize_t proc_sys_read(struct file *f, char __user *buf, size_t count)
 {
-	const struct ctl_table *t = file_ctl(f);
 	char text[24];
 	size_t len;
 
-	if (t->is_long)
-		len = scnprintf(text, sizeof(text), "%lu\n", *(unsigned long *)t->data);
-	else
-		len = scnprintf(text, sizeof(text), "%d\n", *(int *)t->data);
+	ctl_text(file_ctl(f), text, sizeof(text) - 1);
+	len = strlen(text);
+	text[len++] = '\n';
 	return simple_read_from_buffer(buf, count, &f->f_pos, text, len);
 }
 
@@ -176,15 +214,15 @@ static int __init sysctl_param(const char *name, char *val)
 	return 0;
 }
 
-#define sysctl_vm_param(knob)						\
+#define sysctl_vm_param(knob, param)					\
 	static int __init sysctl_vm_##knob(char *val)			\
 	{								\
 		return sysctl_param(#knob, val);			\
 	}								\
-	__setup("sysctl.vm." #knob "=", sysctl_vm_##knob)
+	__setup(param, sysctl_vm_##knob)
 
-sysctl_vm_param(overcommit_memory);
-sysctl_vm_param(overcommit_ratio);
-sysctl_vm_param(overcommit_kbytes);
-sysctl_vm_param(user_reserve_kbytes);
-sysctl_vm_param(admin_reserve_kbytes);
+sysctl_vm_param(overcommit_memory, "sysctl.vm.overcommit_memory=");
+sysctl_vm_param(overcommit_ratio, "sysctl.vm.overcommit_ratio=");
+sysctl_vm_param(overcommit_kbytes, "sysctl.vm.overcommit_kbytes=");
+sysctl_vm_param(user_reserve_kbytes, "sysctl.vm.user_reserve_kbytes=");
+sysctl_vm_param(admin_reserve_kbytes, "sysctl.vm.admin_reserve_kbytes=");

@@ -135,7 +135,7 @@ def test_help_lists_every_command(shell):
                  "kmap PFN", "kunmap PFN", "kmap_atomic PFN", "peek ADDR [LEN]",
                  "poke ADDR VALUE [WIDTH]", "ktest", "dmesg", "echo", "history", "help",
                  "poweroff", "run [-b] [PROG [ARG...]]", "ps", "kill PID [SIG]", "maps PID",
-                 "status PID", "pgdcmp PID1 PID2"]:
+                 "status PID", "pgdcmp PID1 PID2", "sysctl [-w] [vm.NAME[=VALUE]...]"]:
         assert re.search(rf"^  {re.escape(name)}\s", out, re.M), f"{name} missing:\n{out}"
     # Every line of help is one command; each /proc table is listed.
     assert "print /proc/slabinfo, as dump=slabinfo does" in out
@@ -512,8 +512,35 @@ BAD_INPUT = [
     ("ktest a b", "ktest: too many arguments", True),
     ("poweroff now", "poweroff: too many arguments", True),
     ("help a b", "help: too many arguments", True),
+    ("sysctl vm.nope", "sysctl: cannot stat /proc/sys/vm/nope: No such file or directory", False),
+    ("sysctl kernel.x", "sysctl: cannot stat /proc/sys/kernel/x: No such file or directory", False),
+    ("sysctl vm.overcommit_memory=3", 'sysctl: setting key "vm.overcommit_memory": Invalid argument',
+     False),
+    ("sysctl -w vm.overcommit_ratio=x", 'sysctl: setting key "vm.overcommit_ratio": Invalid argument',
+     False),
     ("echo 1 2 3 4 5 6 7 8", "shell: more than 8 words in one line", False),
 ]
+
+
+def test_sysctl_turns_overcommit(shell):
+    """sysctl lists /proc/sys/vm as sysctl(8) does and sets a knob with a
+    write's rules; meminfo's CommitLimit follows overcommit_ratio, and a
+    refused value changes nothing."""
+    sh = shell()
+    listed = sh.run("sysctl").splitlines()
+    assert listed[:3] == ["vm.overcommit_memory = 0", "vm.overcommit_ratio = 50",
+                          "vm.overcommit_kbytes = 0"], listed
+    assert [l.split(" = ")[0] for l in listed[3:]] == ["vm.user_reserve_kbytes",
+                                                       "vm.admin_reserve_kbytes"], listed
+    assert sh.run("sysctl vm.overcommit_memory=2") == "vm.overcommit_memory = 2\n"
+    assert sh.run("sysctl vm.overcommit_memory=7").startswith("sysctl: setting key")
+    assert sh.run("sysctl vm.overcommit_memory") == "vm.overcommit_memory = 2\n"
+    assert sh.run("sysctl -w vm.overcommit_ratio=100") == "vm.overcommit_ratio = 100\n"
+    mi = {l.split(":")[0]: l.split()[1] for l in sh.run("meminfo").splitlines() if ":" in l}
+    assert mi["CommitLimit"] == mi["MemTotal"], mi
+    assert sh.run("sysctl vm.overcommit_kbytes=4096 vm.overcommit_ratio") == \
+        "vm.overcommit_kbytes = 4096\nvm.overcommit_ratio = 0\n"
+    assert sh.poweroff() == qemu.STATUS_OK
 
 
 def test_bad_input_gives_an_error_and_the_shell_carries_on(shell):
