@@ -249,13 +249,15 @@ static void show_limits(struct seq_buf *s, struct task_struct *t)
 
 /*
  * proc_pid_text - /proc/PID/@what (maps, status, limits) of task @t into a
- * new buffer.  Return: the buffer (kmalloc'ed, @*len bytes), ERR_PTR(-ENOENT)
- * for another @what, or ERR_PTR(-ENOMEM).
+ * new buffer, as big as it takes: text that fills the buffer is made again
+ * in one twice as big (a process with a few hundred VMAs has maps of more
+ * than 16 KB).  Return: the buffer (kvmalloc'ed, @*len bytes),
+ * ERR_PTR(-ENOENT) for another @what, or ERR_PTR(-ENOMEM).
  */
 char *proc_pid_text(struct task_struct *t, const char *what, size_t *len)
 {
 	void (*show)(struct seq_buf *s, struct task_struct *t);
-	struct seq_buf s = { .size = PROC_BUF_SIZE };
+	struct seq_buf s = { .size = PROC_BUF_SIZE / 2 };
 
 	if (!strcmp(what, "maps"))
 		show = show_maps;
@@ -265,10 +267,15 @@ char *proc_pid_text(struct task_struct *t, const char *what, size_t *len)
 		show = show_limits;
 	else
 		return ERR_PTR(-ENOENT);
-	s.buf = kmalloc(PROC_BUF_SIZE, GFP_KERNEL);
-	if (!s.buf)
-		return ERR_PTR(-ENOMEM);
-	show(&s, t);
+	do {
+		s.size *= 2;
+		s.len = 0;
+		kvfree(s.buf);
+		s.buf = kvmalloc(s.size, GFP_KERNEL);
+		if (!s.buf)
+			return ERR_PTR(-ENOMEM);
+		show(&s, t);
+	} while (s.len == s.size);	/* seq_printf() stops there when it is full */
 	*len = s.len;
 	return s.buf;
 }
@@ -560,6 +567,6 @@ int print_pid_text(pid_t pid, const char *what)
 		printk("%.*s\n", (int)n, text + i);
 		i += n + 1;
 	}
-	kfree(text);
+	kvfree(text);
 	return 0;
 }

@@ -108,6 +108,21 @@ static int set_knob(const char *name, const char *value)
 	return n < 0 ? -1 : 0;
 }
 
+// How many lines /proc/self/maps has now (one per VMA).
+static long maps_lines(void)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	long n = 0;
+	int c;
+
+	if (!f)
+		return -1;
+	while ((c = getc(f)) != EOF)
+		n += c == '\n';
+	fclose(f);
+	return n;
+}
+
 static char *map(long len, int prot, int flags)
 {
 	return mmap(NULL, len, prot, flags | MAP_ANONYMOUS, -1, 0);
@@ -118,7 +133,7 @@ static char *map(long len, int prot, int flags)
 // How each call moves Committed_AS: the same on Linux and on mm386.
 static void promises(void)
 {
-	long c0 = committed(), c;
+	long c0 = committed(), c, lines;
 	char *a, *b, *r;
 	int i;
 	pid_t pid;
@@ -184,6 +199,17 @@ static void promises(void)
 	munmap(a, 12 * MB);
 	munmap(b, 4 * MB);
 	say("munmap of all of them: by", committed() - c0);
+
+	/* 1000 VMAs: every other page made writable (and promised) */
+	lines = maps_lines();
+	c = committed();
+	a = map(1000 * PG, PROT_READ, MAP_PRIVATE);
+	for (i = 0; i < 1000; i += 2)
+		mprotect(a + i * PG, PG, RW);
+	say("mmap(1000 pages, read-only), every other one mprotect(rw): by", committed() - c);
+	say("  /proc/self/maps grew by (lines, one per VMA)", maps_lines() - lines);
+	munmap(a, 1000 * PG);
+	say("  munmap: by", committed() - c);
 
 	c = committed();
 	pid = fork();

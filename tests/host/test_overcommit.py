@@ -48,6 +48,9 @@ PROMISES = [
     ("  mremap(it, 8 MB -> 12 MB), moved (a page is in the way): by", "12288"),
     ("  mremap(its first 4 MB, MAYMOVE | DONTUNMAP): by", "16384"),
     ("munmap of all of them: by", "0"),
+    ("mmap(1000 pages, read-only), every other one mprotect(rw): by", "2000"),
+    ("  /proc/self/maps grew by (lines, one per VMA)", "1000"),
+    ("  munmap: by", "0"),
     ("while a forked child lives, Committed_AS is higher", "yes"),
     ("  once it is reaped: by", "0"),
 ]
