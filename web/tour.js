@@ -127,6 +127,16 @@ export const TOUR = [
     faults, COW the pages copied after the fork.</p>`,
   },
   {
+    title: "What hold was promised: Committed_AS",
+    cmd: "meminfo",
+    text: `<p>Three lines of /proc/meminfo tell malloc's side of the story.  <b>AnonPages</b>
+    counts the pages hold's processes have touched.  <b>Committed_AS</b> counts what the kernel
+    <i>promised</i> them: each writable private mapping, the heap and the stack, whole, touched
+    or not; the child got promises of its own at fork.  <b>CommitLimit</b> is half of RAM.
+    After <code>sysctl vm.overcommit_memory=2</code> the promises may not pass it, and a
+    malloc fails at once instead of a process being killed later for a page it was promised.</p>`,
+  },
+  {
     title: "/proc/PID/maps",
     cmd: "maps {holdchild}",
     text: `<p>The child's VMAs in Linux's format: start-end, permissions, offset, device,
