@@ -271,7 +271,9 @@ char *proc_pid_text(struct task_struct *t, const char *what, size_t *len)
 		s.size *= 2;
 		s.len = 0;
 		kvfree(s.buf);
-		s.buf = kvmalloc(s.size, GFP_KERNEL);
+		/* the usual 16 KB: kmalloc, which fails as it is (no vmalloc behind it) */
+		s.buf = s.size == PROC_BUF_SIZE ? kmalloc(s.size, GFP_KERNEL) :
+						  kvmalloc(s.size, GFP_KERNEL);
 		if (!s.buf)
 			return ERR_PTR(-ENOMEM);
 		show(&s, t);
